@@ -1,0 +1,376 @@
+#include "CliApp.h"
+
+#include "Migrator.h"
+#include "common/Clock.h"
+#include "common/DateTimeText.h"
+#include "repositories/CalendarRepository.h"
+#include "services/AuditService.h"
+#include "services/UserService.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace {
+const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
+const QSet<QString> kFlags{QStringLiteral("json"), QStringLiteral("skip-bad"), QStringLiteral("help")};
+
+QSet<QString> withGlobals(std::initializer_list<QString> names)
+{
+    QSet<QString> result = kGlobalOptions;
+    for (const auto& n : names) {
+        result.insert(n);
+    }
+    return result;
+}
+
+/** Reads one line from stdin, with echo off when stdin is a terminal. */
+std::optional<QString> readSecretLine(bool terminal)
+{
+    termios saved{};
+    if (terminal) {
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+    const QByteArray line = in.readLine();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        fputs("\n", stderr);
+    }
+    if (line.isEmpty()) {
+        return std::nullopt;
+    }
+    QString text = QString::fromUtf8(line);
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r'))) {
+        text.chop(1);
+    }
+    return text;
+}
+} // namespace
+
+CliApp::CliApp(QTextStream& out, QTextStream& err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+int CliApp::usage(const QString& problem)
+{
+    if (!problem.isEmpty()) {
+        m_err << problem << Qt::endl;
+    }
+    m_err << tr("Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]\n"
+                "Commands:\n"
+                "  version                         the program and schema versions\n"
+                "  init                            create or migrate the database\n"
+                "  verify                          check database integrity and the audit chain\n"
+                "  deadline --from DATETIME (--working-days N | --hours N)\n"
+                "                                  the due time under the holiday calendar\n"
+                "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
+                "                                  create a user (password: first line of stdin)\n"
+                "  user list                       users, tab-separated\n"
+                "  user disable LOGIN              stop a user from logging in")
+          << Qt::endl;
+    return Usage;
+}
+
+int CliApp::fail(const Error& error)
+{
+    QString message = error.message;
+    message.replace(QLatin1Char('\n'), QLatin1String("; "));
+    m_err << message << Qt::endl;
+    return error.code == Error::Code::Invalid || error.code == Error::Code::Conflict ? Rejected : Failed;
+}
+
+std::unique_ptr<Database> CliApp::openDatabase(Database::OpenMode mode, int* exitCode)
+{
+    auto db = Database::open(m_location, mode);
+    if (!db) {
+        *exitCode = Failed;
+        QString message = db.error().message;
+        m_err << message.replace(QLatin1Char('\n'), QLatin1String("; ")) << Qt::endl;
+        return nullptr;
+    }
+    *exitCode = Done;
+    return std::move(db).value();
+}
+
+int CliApp::run(const QStringList& args)
+{
+    QString error;
+    const auto parsed = CliArguments::parse(args, kFlags, &error);
+    if (!parsed) {
+        return usage(error);
+    }
+    if (parsed->positional().isEmpty() || parsed->has(QStringLiteral("help"))) {
+        return usage(parsed->positional().isEmpty() && !parsed->has(QStringLiteral("help")) ? tr("No command given.")
+                                                                                           : QString());
+    }
+    const QString pgUrl = parsed->has(QStringLiteral("pg")) ? parsed->value(QStringLiteral("pg"))
+                                                            : qEnvironmentVariable("QINGTING_PG");
+    if (parsed->has(QStringLiteral("db")) && parsed->has(QStringLiteral("pg"))) {
+        return usage(tr("Give either --db or --pg, not both."));
+    }
+    if (parsed->has(QStringLiteral("db"))) {
+        m_location = DatabaseLocation::sqlite(parsed->value(QStringLiteral("db")));
+    } else if (!pgUrl.isEmpty()) {
+        m_location = DatabaseLocation::postgres(pgUrl);
+    } else {
+        m_location = DatabaseLocation::defaultLocation();
+    }
+
+    const QString command = parsed->positional().constFirst();
+    if (command == QLatin1String("version")) {
+        return cmdVersion(*parsed);
+    }
+    if (command == QLatin1String("init")) {
+        return cmdInit(*parsed);
+    }
+    if (command == QLatin1String("verify")) {
+        return cmdVerify(*parsed);
+    }
+    if (command == QLatin1String("deadline")) {
+        return cmdDeadline(*parsed);
+    }
+    if (command == QLatin1String("user")) {
+        return cmdUser(*parsed);
+    }
+    return usage(tr("Unknown command \"%1\".").arg(command));
+}
+
+int CliApp::cmdVersion(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() > 1) {
+        return usage(tr("version takes no options."));
+    }
+    m_out << "qingting " << QStringLiteral(QINGTING_VERSION) << " schema " << Migrator::latestVersion() << Qt::endl;
+    return Done;
+}
+
+int CliApp::cmdInit(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() > 1) {
+        return usage(tr("init takes no options."));
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::CreateOrMigrate, &code);
+    if (!db) {
+        return code;
+    }
+    const QString where = db->location().displayName();
+    if (db->versionFoundOnOpen() == 0) {
+        m_out << tr("Created %1 with schema %2.").arg(where).arg(db->schemaVersion()) << Qt::endl;
+    } else if (db->versionFoundOnOpen() < db->schemaVersion()) {
+        m_out << tr("Migrated %1 from schema %2 to %3.").arg(where).arg(db->versionFoundOnOpen()).arg(db->schemaVersion())
+              << Qt::endl;
+    } else {
+        m_out << tr("%1 is up to date (schema %2).").arg(where).arg(db->schemaVersion()) << Qt::endl;
+    }
+    return Done;
+}
+
+int CliApp::cmdVerify(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() > 1) {
+        return usage(tr("verify takes no options."));
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    const auto problems = db->integrityProblems();
+    if (!problems) {
+        return fail(problems.error());
+    }
+    AuditService audit(Session::commandLine(), db->repositories());
+    const auto chain = audit.verify();
+    if (!chain) {
+        return fail(chain.error());
+    }
+    bool ok = true;
+    if (problems->isEmpty()) {
+        m_out << tr("database integrity: ok") << Qt::endl;
+    } else {
+        ok = false;
+        m_out << tr("database integrity: FAILED") << Qt::endl;
+        for (const QString& p : *problems) {
+            m_out << "  " << p << Qt::endl;
+        }
+    }
+    if (chain->ok) {
+        m_out << tr("audit chain: ok (entries checked: %1)").arg(chain->entriesChecked) << Qt::endl;
+    } else {
+        ok = false;
+        m_out << tr("audit chain: BROKEN at entry %1: %2").arg(chain->brokenSeq).arg(chain->problem) << Qt::endl;
+    }
+    return ok ? Done : Failed;
+}
+
+int CliApp::cmdDeadline(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("from"), QStringLiteral("working-days"),
+            QStringLiteral("hours")}));
+        !extra.isEmpty()) {
+        return usage(tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
+    }
+    const auto from = DateTimeText::parseDateTime(args.value(QStringLiteral("from")));
+    if (!from) {
+        return usage(tr("--from needs a date-time, YYYY-MM-DD HH:MM[:SS]."));
+    }
+    const bool byDays = args.has(QStringLiteral("working-days"));
+    if (byDays == args.has(QStringLiteral("hours"))) {
+        return usage(tr("Give exactly one of --working-days N and --hours N."));
+    }
+    bool isNumber = false;
+    const int n = args.value(byDays ? QStringLiteral("working-days") : QStringLiteral("hours")).toInt(&isNumber);
+    if (!isNumber || n < 0) {
+        return usage(tr("N must be a whole number, 0 or more."));
+    }
+    if (!byDays) {
+        m_out << DateTimeText::format(from->addSecs(qint64(n) * 3600)) << Qt::endl;
+        return Done;
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::CreateOrMigrate, &code);
+    if (!db) {
+        return code;
+    }
+    const auto calendar = db->repositories().calendar->load();
+    if (!calendar) {
+        return fail(calendar.error());
+    }
+    const auto due = calendar->addWorkingDays(*from, n);
+    if (!due) {
+        m_err << due.error().message << Qt::endl;
+        return Failed;
+    }
+    m_out << DateTimeText::format(*due) << Qt::endl;
+    return Done;
+}
+
+int CliApp::cmdUser(const CliArguments& args)
+{
+    const QString sub = args.positional().value(1);
+    if (sub == QLatin1String("add")) {
+        return cmdUserAdd(args);
+    }
+    if (sub == QLatin1String("list")) {
+        return cmdUserList(args);
+    }
+    if (sub == QLatin1String("disable")) {
+        return cmdUserDisable(args);
+    }
+    return usage(sub.isEmpty() ? tr("user needs a subcommand: add, list or disable.")
+                               : tr("Unknown user subcommand \"%1\".").arg(sub));
+}
+
+std::optional<QString> CliApp::readNewPassword()
+{
+    const bool terminal = isatty(STDIN_FILENO) != 0;
+    if (terminal) {
+        m_err << tr("Password: ") << Qt::flush;
+    }
+    const auto first = readSecretLine(terminal);
+    if (!first || !terminal) {
+        return first;
+    }
+    m_err << tr("Password again: ") << Qt::flush;
+    const auto second = readSecretLine(terminal);
+    if (!second || *second != *first) {
+        m_err << tr("The two passwords differ.") << Qt::endl;
+        return std::nullopt;
+    }
+    return first;
+}
+
+int CliApp::cmdUserAdd(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("role"), QStringLiteral("name")}));
+        !extra.isEmpty()) {
+        return usage(tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
+    }
+    if (args.positional().size() != 3) {
+        return usage(tr("user add needs exactly one LOGIN."));
+    }
+    const QString login = args.positional().at(2);
+    if (!args.has(QStringLiteral("role"))) {
+        return usage(tr("user add needs --role clerk|supervisor|trainer|admin."));
+    }
+    const auto role = Roles::fromCode(args.value(QStringLiteral("role")));
+    if (!role) {
+        m_err << tr("Unknown role \"%1\"; use clerk, supervisor, trainer or admin.").arg(args.value(QStringLiteral("role")))
+              << Qt::endl;
+        return Rejected;
+    }
+    const auto password = readNewPassword();
+    if (!password) {
+        m_err << tr("No password was given on standard input.") << Qt::endl;
+        return Rejected;
+    }
+    return withUserService(Database::OpenMode::CreateOrMigrate, [&](UserService& users) {
+        const auto user = users.add(login, *role, args.value(QStringLiteral("name")), *password);
+        if (!user) {
+            return fail(user.error());
+        }
+        m_out << tr("Created user %1 (%2).").arg(user->login, Roles::code(user->role)) << Qt::endl;
+        return int(Done);
+    });
+}
+
+int CliApp::cmdUserList(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() != 2) {
+        return usage(tr("user list takes no options."));
+    }
+    return withUserService(Database::OpenMode::ExistingOnly, [&](UserService& users) {
+        const auto all = users.list();
+        if (!all) {
+            return fail(all.error());
+        }
+        for (const User& u : *all) {
+            m_out << u.login << '\t' << Roles::code(u.role) << '\t' << u.displayName << '\t'
+                  << (u.active ? "active" : "disabled") << Qt::endl;
+        }
+        return int(Done);
+    });
+}
+
+int CliApp::cmdUserDisable(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() != 3) {
+        return usage(tr("user disable needs exactly one LOGIN."));
+    }
+    const QString login = args.positional().at(2);
+    return withUserService(Database::OpenMode::ExistingOnly, [&](UserService& users) {
+        if (auto s = users.disable(login); !s) {
+            if (s.error().code == Error::Code::NotFound) {
+                m_err << s.error().message << Qt::endl;
+                return int(Rejected);
+            }
+            return fail(s.error());
+        }
+        m_out << tr("Disabled user %1; their records stay.").arg(login) << Qt::endl;
+        return int(Done);
+    });
+}
+
+int CliApp::withUserService(Database::OpenMode mode, const std::function<int(UserService&)>& work)
+{
+    int code = Done;
+    const auto db = openDatabase(mode, &code);
+    if (!db) {
+        return code;
+    }
+    const SystemClock clock;
+    const PasswordHasher hasher;
+    UserService users(Session::commandLine(), db->repositories(), clock, hasher);
+    return work(users);
+}

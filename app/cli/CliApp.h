@@ -1,0 +1,47 @@
+#pragma once
+
+#include "CliArguments.h"
+#include "Database.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+class UserService;
+
+/** qingting-cli: the headless contract of CLI.md. Every change it makes is audited under the actor "cli". */
+class CliApp
+{
+    Q_DECLARE_TR_FUNCTIONS(CliApp)
+
+public:
+    enum ExitCode { Done = 0, Failed = 1, Usage = 2, Rejected = 3 };
+
+    CliApp(QTextStream& out, QTextStream& err);
+    int run(const QStringList& args);
+
+private:
+    int usage(const QString& problem);
+    int fail(const Error& error);
+    std::unique_ptr<Database> openDatabase(Database::OpenMode mode, int* exitCode);
+
+    int cmdVersion(const CliArguments& args);
+    int cmdInit(const CliArguments& args);
+    int cmdVerify(const CliArguments& args);
+    int cmdDeadline(const CliArguments& args);
+    int cmdUser(const CliArguments& args);
+    int cmdUserAdd(const CliArguments& args);
+    int cmdUserList(const CliArguments& args);
+    int cmdUserDisable(const CliArguments& args);
+
+    /** Opens the database and runs `work` with a UserService acting as "cli"; returns its exit code. */
+    int withUserService(Database::OpenMode mode, const std::function<int(UserService&)>& work);
+    /** The password for `user add`: the first line of stdin, or asked twice without echo on a terminal. */
+    std::optional<QString> readNewPassword();
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+    DatabaseLocation m_location;
+};

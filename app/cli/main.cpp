@@ -1,0 +1,39 @@
+#include "CliApp.h"
+
+#include "common/AppIdentity.h"
+#include "common/Translations.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+/** CLI.md promises one line of reason on stderr: Qt's own driver warnings stay out unless QINGTING_DEBUG is set. */
+void quietMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const bool debug = qEnvironmentVariableIsSet("QINGTING_DEBUG");
+    if (debug || type == QtFatalMsg) {
+        qFormatLogMessage(type, context, message);
+        fprintf(stderr, "%s\n", qPrintable(message));
+    }
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qInstallMessageHandler(quietMessages);
+    QCoreApplication app(argc, argv);
+    AppIdentity::apply();
+    Translations::install(QString()); // messages in the user's language, from the system locale
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CliApp cli(out, err);
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    const int code = cli.run(args);
+    out.flush();
+    err.flush();
+    return code;
+}

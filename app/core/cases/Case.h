@@ -1,0 +1,77 @@
+#pragma once
+
+#include "cases/CaseStatus.h"
+#include "cases/Citizen.h"
+#include "common/Ref.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+/** One complaint and everything the desk learned and promised about it. Personal data lives in Citizen. */
+struct Case
+{
+    qint64 id = 0;
+    QString caseNo; ///< QT-YYYYMMDD-NNNN, unique per database
+    CaseStatus status = CaseStatus::Received;
+    Channel channel = Channel::Window;
+
+    Ref window;
+    Ref serviceItem;
+    Ref category;
+    Ref department; ///< the responsible unit
+    Ref assignee; ///< the user working the case
+    Ref createdBy;
+
+    qint64 citizenId = 0; ///< 0 = anonymous complaint
+    std::optional<int> waitedMinutes;
+
+    QString complaintText; ///< in the citizen's own words
+    QString facts;
+    QString impact;
+    QString steps;
+
+    QDateTime receivedAt;
+    QDateTime acknowledgedAt;
+    QDateTime answeredAt; ///< a concrete solution or timetable was given
+    QDateTime promisedAt; ///< the time promised to the citizen
+    QDateTime dueAt; ///< the deadline the desk works to
+    QDateTime resolvedAt;
+    QDateTime followedUpAt;
+    QDateTime closedAt;
+    QDateTime updatedAt;
+
+    int version = 0; ///< bumped by every update; a stale copy cannot overwrite a newer one
+    int transferCount = 0;
+    int escalationLevel = 0;
+    std::optional<int> rating; ///< 好差评 1-5
+    std::optional<int> nps; ///< 0-10
+
+    bool isAnonymous() const { return citizenId == 0; }
+    /** Still owed to the citizen (not yet resolved) and past its due time. */
+    bool isOverdue(const QDateTime& now) const
+    {
+        return CaseStatuses::isOpen(status) && dueAt.isValid() && dueAt < now;
+    }
+    /** The first line of the complaint, for lists. */
+    QString summary(int maxChars = 80) const;
+};
+
+/** What the intake collects before a case exists; the service turns it into a Case. */
+struct CaseDraft
+{
+    Channel channel = Channel::Window;
+    qint64 windowId = 0;
+    qint64 serviceItemId = 0;
+    qint64 categoryId = 0;
+    qint64 departmentId = 0;
+    std::optional<int> waitedMinutes;
+    QString complaintText;
+    QString facts;
+    QString impact;
+    QString steps;
+    QDateTime promisedAt;
+    QDateTime receivedAt; ///< empty = now
+    Citizen citizen; ///< empty = anonymous
+};

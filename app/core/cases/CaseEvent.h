@@ -1,0 +1,45 @@
+#pragma once
+
+#include "cases/CaseStatus.h"
+#include "common/Ref.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+/** What happened on a case; the ordered list of events is its timeline. */
+enum class CaseEventKind {
+    Created,
+    Acknowledged,
+    Started,
+    Transferred,
+    Escalated,
+    Resolved,
+    FollowedUp,
+    Closed,
+    Reopened,
+    Reassigned,
+    NoteAdded,
+    FactsConfirmed,
+    ImpactConfirmed,
+    StepsConfirmed,
+};
+
+namespace CaseEventKinds {
+QString code(CaseEventKind kind);
+std::optional<CaseEventKind> fromCode(const QString& code);
+QString label(CaseEventKind kind);
+} // namespace CaseEventKinds
+
+struct CaseEvent
+{
+    qint64 id = 0;
+    qint64 caseId = 0;
+    QDateTime at;
+    CaseEventKind kind = CaseEventKind::NoteAdded;
+    Ref actor; ///< id 0 for the CLI or the system; name always set
+    std::optional<CaseStatus> fromStatus;
+    std::optional<CaseStatus> toStatus;
+    QString note; ///< what the actor wrote, or a generated description (new department, new assignee, ...)
+};

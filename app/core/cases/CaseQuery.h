@@ -1,0 +1,51 @@
+#pragma once
+
+#include "cases/Case.h"
+#include "cases/CaseStatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+/** The columns a case list can be ordered by; each maps to one raw value in the repository. */
+enum class CaseSortKey {
+    ReceivedAt,
+    CaseNo,
+    Status,
+    WaitedMinutes,
+    Category,
+    Window,
+};
+
+/** Where the previous page ended: the sort value and id of its last row (keyset pagination). */
+struct CaseCursor
+{
+    QVariant sortValue;
+    qint64 id = 0;
+
+    bool isValid() const { return id != 0; }
+};
+
+/** A page of the case list: filters, order and where to continue. */
+struct CaseQuery
+{
+    QList<CaseStatus> statuses; ///< empty = every status
+    QString text; ///< matched anywhere in the case number or the complaint (Chinese terms of any length)
+    qint64 assigneeId = 0; ///< 0 = anyone's cases
+    QDateTime overdueAt; ///< valid = only cases still open and due before this time (Case::isOverdue)
+    CaseSortKey sortKey = CaseSortKey::ReceivedAt;
+    bool descending = true;
+    CaseCursor after; ///< invalid = first page
+    int limit = 200;
+};
+
+
+
+/** One page of cases and the cursor that continues after it. */
+struct CasePage
+{
+    QList<Case> cases;
+    CaseCursor next; ///< pass as CaseQuery::after for the following page
+    bool atEnd = true; ///< no rows after this page
+};

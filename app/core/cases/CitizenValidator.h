@@ -1,0 +1,20 @@
+#pragma once
+
+#include "cases/Citizen.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+/** Checks a citizen's contact data before it is stored: phone numbers and the 18-digit resident ID (GB 11643). */
+class CitizenValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(CitizenValidator)
+
+public:
+    /** Every problem, translated; empty when the data can be stored. Empty fields are fine. */
+    static QStringList problems(const Citizen& citizen);
+    /** Mainland mobile (11 digits from 1) or landline (area code, optional hyphen, 7-8 digits, optional extension). */
+    static bool isPlausiblePhone(const QString& phone);
+    /** 17 digits and a check character that matches the ISO 7064 MOD 11-2 checksum. */
+    static bool isValidResidentId(const QString& id);
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+class AuditRepository;
+class CalendarRepository;
+class CaseRepository;
+class ReferenceRepository;
+class UnitOfWork;
+class UserRepository;
+
+/** The set of repositories over one database connection, as the composition root hands them to services. */
+struct Repositories
+{
+    UnitOfWork* unitOfWork = nullptr;
+    UserRepository* users = nullptr;
+    CaseRepository* cases = nullptr;
+    ReferenceRepository* reference = nullptr;
+    AuditRepository* audit = nullptr;
+    CalendarRepository* calendar = nullptr;
+};

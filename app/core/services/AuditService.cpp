@@ -1,0 +1,25 @@
+#include "AuditService.h"
+
+#include "repositories/AuditRepository.h"
+
+AuditService::AuditService(Session session, const Repositories& repos)
+    : m_session(std::move(session))
+    , m_repos(repos)
+{
+}
+
+Result<QList<AuditEntry>> AuditService::latest(int limit)
+{
+    if (auto denied = m_session.deny(Permission::ViewAuditLog)) {
+        return *denied;
+    }
+    return m_repos.audit->latest(limit);
+}
+
+Result<AuditVerification> AuditService::verify()
+{
+    if (auto denied = m_session.deny(Permission::ViewAuditLog)) {
+        return *denied;
+    }
+    return m_repos.audit->verify();
+}

@@ -1,0 +1,427 @@
+#include "CaseService.h"
+
+#include "cases/CitizenValidator.h"
+#include "common/Clock.h"
+#include "repositories/CaseRepository.h"
+#include "repositories/ReferenceRepository.h"
+#include "repositories/UnitOfWork.h"
+#include "repositories/UserRepository.h"
+
+#include <QJsonObject>
+
+namespace {
+constexpr int kMaxWaitedMinutes = 24 * 60;
+constexpr int kMaxComplaintChars = 20000;
+
+Error invalid(const QString& message)
+{
+    return Error::make(Error::Code::Invalid, message);
+}
+} // namespace
+
+CaseService::CaseService(Session session, const Repositories& repos, const Clock& clock)
+    : m_session(std::move(session))
+    , m_repos(repos)
+    , m_clock(clock)
+    , m_audit(*repos.audit, clock)
+{
+}
+
+Permission CaseService::permissionFor(CaseAction action)
+{
+    switch (action) {
+    case CaseAction::Close:
+        return Permission::ApproveCase;
+    case CaseAction::Reopen:
+        return Permission::ReopenCase;
+    case CaseAction::Reassign:
+        return Permission::ReassignCase;
+    default:
+        return Permission::WorkCase;
+    }
+}
+
+QStringList CaseService::validate(const CaseDraft& draft)
+{
+    QStringList problems;
+    if (draft.complaintText.trimmed().isEmpty()) {
+        problems << tr("Record the complaint in the citizen's own words.");
+    } else if (draft.complaintText.size() > kMaxComplaintChars) {
+        problems << tr("The complaint text is longer than %1 characters.").arg(kMaxComplaintChars);
+    }
+    if (draft.waitedMinutes && (*draft.waitedMinutes < 0 || *draft.waitedMinutes > kMaxWaitedMinutes)) {
+        problems << tr("Waiting time must be between 0 and %1 minutes.").arg(kMaxWaitedMinutes);
+    }
+    if (draft.receivedAt.isValid() && draft.receivedAt > m_clock.now().addSecs(60)) {
+        problems << tr("The time received lies in the future.");
+    }
+    const struct
+    {
+        ReferenceKind kind;
+        qint64 id;
+        const char* what;
+    } refs[] = {
+        {ReferenceKind::Window, draft.windowId, QT_TR_NOOP("The chosen window does not exist.")},
+        {ReferenceKind::ServiceItem, draft.serviceItemId, QT_TR_NOOP("The chosen service item does not exist.")},
+        {ReferenceKind::Category, draft.categoryId, QT_TR_NOOP("The chosen category does not exist.")},
+        {ReferenceKind::Department, draft.departmentId, QT_TR_NOOP("The chosen department does not exist.")},
+    };
+    for (const auto& r : refs) {
+        if (r.id != 0 && !m_repos.reference->find(r.kind, r.id)) {
+            problems << tr(r.what);
+        }
+    }
+    problems << CitizenValidator::problems(draft.citizen);
+    return problems;
+}
+
+Result<Case> CaseService::create(const CaseDraft& draft)
+{
+    if (auto denied = m_session.deny(Permission::CreateCase)) {
+        return *denied;
+    }
+    const QStringList problems = validate(draft);
+    if (!problems.isEmpty()) {
+        return invalid(problems.join(QLatin1Char('\n')));
+    }
+
+    const QDateTime now = m_clock.now();
+    Case c;
+    c.status = CaseStatus::Received;
+    c.channel = draft.channel;
+    c.window.id = draft.windowId;
+    c.serviceItem.id = draft.serviceItemId;
+    c.category.id = draft.categoryId;
+    c.department.id = draft.departmentId;
+    c.assignee.id = m_session.userId();
+    c.createdBy = m_session.actor();
+    c.waitedMinutes = draft.waitedMinutes;
+    c.complaintText = draft.complaintText.trimmed();
+    c.facts = draft.facts.trimmed();
+    c.impact = draft.impact.trimmed();
+    c.steps = draft.steps.trimmed();
+    c.promisedAt = draft.promisedAt;
+    c.receivedAt = draft.receivedAt.isValid() ? draft.receivedAt : now;
+    c.dueAt = c.receivedAt.addSecs(qint64(kAnswerDueHours) * 3600);
+    c.updatedAt = now;
+
+    WriteTransaction tx(*m_repos.unitOfWork);
+    if (!tx.started()) {
+        return tx.started().error();
+    }
+    const auto number = m_repos.cases->allocateCaseNo(c.receivedAt.date());
+    if (!number) {
+        return number.error();
+    }
+    c.caseNo = *number;
+    if (!draft.citizen.isEmpty()) {
+        Citizen citizen = draft.citizen;
+        citizen.name = citizen.name.trimmed();
+        citizen.phone = citizen.phone.trimmed();
+        citizen.idNumber = citizen.idNumber.trimmed().toUpper();
+        citizen.address = citizen.address.trimmed();
+        const auto citizenId = m_repos.cases->insertCitizen(citizen);
+        if (!citizenId) {
+            return citizenId.error();
+        }
+        c.citizenId = *citizenId;
+    }
+    const auto id = m_repos.cases->insert(c);
+    if (!id) {
+        return id.error();
+    }
+    c.id = *id;
+
+    CaseEvent created;
+    created.caseId = c.id;
+    created.at = now;
+    created.kind = CaseEventKind::Created;
+    created.actor = m_session.actor();
+    created.toStatus = CaseStatus::Received;
+    created.note = Channels::label(c.channel);
+    if (auto e = m_repos.cases->addEvent(created); !e) {
+        return e.error();
+    }
+    if (auto a = m_audit.record(m_session, QStringLiteral("case.create"), QStringLiteral("case"), c.id,
+            {{QStringLiteral("case_no"), c.caseNo}, {QStringLiteral("channel"), Channels::code(c.channel)},
+                {QStringLiteral("anonymous"), c.isAnonymous()}});
+        !a) {
+        return a.error();
+    }
+    if (auto committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return m_repos.cases->find(c.id);
+}
+
+Result<Case> CaseService::get(qint64 caseId)
+{
+    if (auto denied = m_session.deny(Permission::ViewCases)) {
+        return *denied;
+    }
+    return m_repos.cases->find(caseId);
+}
+
+Result<Case> CaseService::getByNumber(const QString& caseNo)
+{
+    if (auto denied = m_session.deny(Permission::ViewCases)) {
+        return *denied;
+    }
+    return m_repos.cases->findByNumber(caseNo.trimmed().toUpper());
+}
+
+Result<CasePage> CaseService::list(const CaseQuery& query)
+{
+    if (auto denied = m_session.deny(Permission::ViewCases)) {
+        return *denied;
+    }
+    return m_repos.cases->list(query);
+}
+
+Result<qint64> CaseService::count(const CaseQuery& query)
+{
+    if (auto denied = m_session.deny(Permission::ViewCases)) {
+        return *denied;
+    }
+    return m_repos.cases->count(query);
+}
+
+Result<QList<CaseEvent>> CaseService::timeline(qint64 caseId)
+{
+    if (auto denied = m_session.deny(Permission::ViewCases)) {
+        return *denied;
+    }
+    return m_repos.cases->events(caseId);
+}
+
+Result<Citizen> CaseService::citizen(qint64 caseId)
+{
+    if (auto denied = m_session.deny(Permission::ViewPersonalData)) {
+        return *denied;
+    }
+    const auto c = m_repos.cases->find(caseId);
+    if (!c) {
+        return c.error();
+    }
+    if (c->isAnonymous()) {
+        return Error::make(Error::Code::NotFound, tr("The complaint was made anonymously."));
+    }
+    return m_repos.cases->citizen(c->citizenId);
+}
+
+QList<CaseAction> CaseService::availableActions(const Case& c) const
+{
+    QList<CaseAction> result;
+    for (CaseAction a : CaseLifecycle::availableActions(c)) {
+        if (m_session.can(permissionFor(a))) {
+            result.append(a);
+        }
+    }
+    return result;
+}
+
+Result<QList<User>> CaseService::assignableUsers()
+{
+    if (auto denied = m_session.deny(Permission::ReassignCase)) {
+        return *denied;
+    }
+    const auto all = m_repos.users->list();
+    if (!all) {
+        return all.error();
+    }
+    QList<User> result;
+    for (const auto& u : *all) {
+        if (u.active && Permissions::allows(u.role, Permission::WorkCase)) {
+            result.append(u);
+        }
+    }
+    return result;
+}
+
+Status CaseService::validateCommand(const Case& c, const CaseCommand& command)
+{
+    const QString note = command.note.trimmed();
+    switch (command.action) {
+    case CaseAction::Transfer: {
+        if (note.isEmpty()) {
+            return invalid(tr("Say why the case goes to another department."));
+        }
+        if (command.departmentId == 0) {
+            return invalid(tr("Choose the department that takes the case over."));
+        }
+        if (command.departmentId == c.department.id) {
+            return invalid(tr("The case is already with that department."));
+        }
+        const auto dept = m_repos.reference->find(ReferenceKind::Department, command.departmentId);
+        if (!dept || !dept->active) {
+            return invalid(tr("The chosen department does not exist or is no longer active."));
+        }
+        break;
+    }
+    case CaseAction::Escalate:
+    case CaseAction::Reopen:
+    case CaseAction::AddNote:
+        if (note.isEmpty()) {
+            return invalid(tr("Write a note that says why."));
+        }
+        break;
+    case CaseAction::Resolve:
+        if (note.isEmpty() && c.steps.trimmed().isEmpty()) {
+            return invalid(tr("Describe the remedy given to the citizen."));
+        }
+        break;
+    case CaseAction::FollowUp:
+        if (!command.rating || *command.rating < 1 || *command.rating > 5) {
+            return invalid(tr("Record the citizen's rating, from 1 (very dissatisfied) to 5 (very satisfied)."));
+        }
+        if (command.nps && (*command.nps < 0 || *command.nps > 10)) {
+            return invalid(tr("The recommendation score runs from 0 to 10."));
+        }
+        break;
+    case CaseAction::Reassign: {
+        if (command.assigneeId == 0) {
+            return invalid(tr("Choose who takes the case over."));
+        }
+        if (command.assigneeId == c.assignee.id) {
+            return invalid(tr("The case is already assigned to that person."));
+        }
+        const auto user = m_repos.users->find(command.assigneeId);
+        if (!user || !user->active || !Permissions::allows(user->role, Permission::WorkCase)) {
+            return invalid(tr("Cases can only be assigned to an active clerk or supervisor."));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
+Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
+{
+    if (auto denied = m_session.deny(permissionFor(command.action))) {
+        return *denied;
+    }
+    WriteTransaction tx(*m_repos.unitOfWork);
+    if (!tx.started()) {
+        return tx.started().error();
+    }
+    // Read inside the write transaction so that the decision is made on the current state.
+    auto found = m_repos.cases->find(caseId);
+    if (!found) {
+        return found.error();
+    }
+    Case c = std::move(found).value();
+    const auto target = CaseLifecycle::target(c, command.action);
+    if (!target) {
+        return target.error();
+    }
+    if (auto valid = validateCommand(c, command); !valid) {
+        return valid.error();
+    }
+
+    const QDateTime now = m_clock.now();
+    const CaseStatus from = c.status;
+    CaseEvent event;
+    event.caseId = c.id;
+    event.at = now;
+    event.actor = m_session.actor();
+    event.fromStatus = from;
+    event.toStatus = *target;
+    event.note = command.note.trimmed();
+    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo}, {QStringLiteral("from"), CaseStatuses::code(from)},
+        {QStringLiteral("to"), CaseStatuses::code(*target)}};
+
+    switch (command.action) {
+    case CaseAction::Acknowledge:
+        event.kind = CaseEventKind::Acknowledged;
+        c.acknowledgedAt = now;
+        break;
+    case CaseAction::Start:
+        event.kind = CaseEventKind::Started;
+        break;
+    case CaseAction::Transfer: {
+        event.kind = CaseEventKind::Transferred;
+        const auto dept = m_repos.reference->find(ReferenceKind::Department, command.departmentId);
+        detail.insert(QStringLiteral("from_department"), c.department.id);
+        detail.insert(QStringLiteral("to_department"), command.departmentId);
+        event.note = tr("To %1: %2").arg(dept->name, event.note);
+        c.department = {dept->id, dept->name};
+        c.transferCount += 1;
+        break;
+    }
+    case CaseAction::Escalate:
+        event.kind = CaseEventKind::Escalated;
+        c.escalationLevel += 1;
+        detail.insert(QStringLiteral("level"), c.escalationLevel);
+        break;
+    case CaseAction::Resolve:
+        event.kind = CaseEventKind::Resolved;
+        c.resolvedAt = now;
+        if (!c.answeredAt.isValid()) {
+            c.answeredAt = now;
+        }
+        break;
+    case CaseAction::FollowUp:
+        event.kind = CaseEventKind::FollowedUp;
+        c.followedUpAt = now;
+        c.rating = command.rating;
+        c.nps = command.nps;
+        detail.insert(QStringLiteral("rating"), *command.rating);
+        if (command.nps) {
+            detail.insert(QStringLiteral("nps"), *command.nps);
+        }
+        detail.insert(QStringLiteral("method"), FollowUpMethods::code(command.method));
+        if (event.note.isEmpty()) {
+            event.note = tr("%1, rating %2 of 5").arg(FollowUpMethods::label(command.method)).arg(*command.rating);
+        }
+        break;
+    case CaseAction::Close:
+        event.kind = CaseEventKind::Closed;
+        c.closedAt = now;
+        break;
+    case CaseAction::Reopen:
+        event.kind = CaseEventKind::Reopened;
+        c.resolvedAt = {};
+        c.closedAt = {};
+        break;
+    case CaseAction::Reassign: {
+        event.kind = CaseEventKind::Reassigned;
+        const auto user = m_repos.users->find(command.assigneeId);
+        detail.insert(QStringLiteral("from_assignee"), c.assignee.id);
+        detail.insert(QStringLiteral("to_assignee"), command.assigneeId);
+        const QString who = user->displayName.isEmpty() ? user->login : user->displayName;
+        event.note = event.note.isEmpty() ? tr("To %1").arg(who) : tr("To %1: %2").arg(who, event.note);
+        c.assignee = {user->id, who};
+        break;
+    }
+    case CaseAction::AddNote:
+        event.kind = CaseEventKind::NoteAdded;
+        break;
+    }
+
+    c.status = *target;
+    c.updatedAt = now;
+    if (auto updated = m_repos.cases->update(c); !updated) {
+        return updated.error();
+    }
+    if (auto e = m_repos.cases->addEvent(event); !e) {
+        return e.error();
+    }
+    if (command.action == CaseAction::FollowUp) {
+        const FollowUp followUp{0, c.id, now, command.method, *command.rating, command.nps, command.note.trimmed(),
+            m_session.actor()};
+        if (auto f = m_repos.cases->addFollowUp(followUp); !f) {
+            return f.error();
+        }
+    }
+    if (auto a = m_audit.record(m_session, QStringLiteral("case.") + CaseActions::code(command.action),
+            QStringLiteral("case"), c.id, detail);
+        !a) {
+        return a.error();
+    }
+    if (auto committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return m_repos.cases->find(c.id);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+/** A user's job at the hall; it decides every permission (see Permissions). */
+enum class Role {
+    Clerk, ///< 窗口工作人员
+    Supervisor, ///< 值班主任/科长
+    Trainer, ///< 培训师
+    Admin, ///< 管理员
+};
+
+/** Something the service layer checks before it reads or writes. */
+enum class Permission {
+    ViewCases, ///< read case text, status and timeline
+    ViewPersonalData, ///< read a citizen's name, phone, ID number, address
+    CreateCase,
+    WorkCase, ///< acknowledge, start, transfer, escalate, resolve, follow up, add notes
+    ApproveCase, ///< approve the closing of a case
+    ReassignCase,
+    ReopenCase,
+    ManageUsers,
+    ManageReferenceData, ///< windows, departments, service items, categories, holiday calendar
+    ViewAuditLog,
+};
+
+namespace Roles {
+QList<Role> all();
+QString code(Role role); ///< "clerk", "supervisor", "trainer", "admin"
+std::optional<Role> fromCode(const QString& code);
+QString label(Role role);
+} // namespace Roles
+
+namespace Permissions {
+/** The one place that says which role may do what. */
+bool allows(Role role, Permission permission);
+QString code(Permission permission);
+QString label(Permission permission);
+QList<Permission> all();
+} // namespace Permissions

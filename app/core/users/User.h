@@ -1,0 +1,18 @@
+#pragma once
+
+#include "users/Role.h"
+
+#include <QDateTime>
+#include <QString>
+
+/** A person who logs in. The password hash never leaves the repository except to the PasswordHasher. */
+struct User
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+    Role role = Role::Clerk;
+    bool active = true;
+    QDateTime createdAt;
+    QDateTime lastLoginAt;
+};

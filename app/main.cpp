@@ -1,0 +1,112 @@
+// qingting: the desktop app's composition root. It opens the database, builds repositories and services, asks who
+// is at the desk and shows the main window. Nothing here knows SQL or draws widgets of its own.
+
+#include "Database.h"
+#include "common/AppIdentity.h"
+#include "common/AppSettings.h"
+#include "common/Clock.h"
+#include "login/FirstAdminDialog.h"
+#include "login/LoginDialog.h"
+#include "mainwindow/MainWindow.h"
+#include "services/AuthService.h"
+#include "settings/LanguageManager.h"
+#include "users/PasswordHasher.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+
+#include <memory>
+#include <optional>
+
+namespace {
+/** Where to work: --db / --pg on the command line, then QINGTING_PG, then the settings, then the default file. */
+DatabaseLocation chooseLocation(const QCommandLineParser& args, const AppSettings& settings)
+{
+    if (args.isSet(QStringLiteral("db"))) {
+        return DatabaseLocation::sqlite(args.value(QStringLiteral("db")));
+    }
+    if (args.isSet(QStringLiteral("pg"))) {
+        return DatabaseLocation::postgres(args.value(QStringLiteral("pg")));
+    }
+    if (const QString env = qEnvironmentVariable("QINGTING_PG"); !env.isEmpty()) {
+        return DatabaseLocation::postgres(env);
+    }
+    if (const QString url = settings.string(AppSettings::Key::PostgresUrl); !url.isEmpty()) {
+        return DatabaseLocation::postgres(url);
+    }
+    if (const QString path = settings.string(AppSettings::Key::DatabasePath); !path.isEmpty()) {
+        return DatabaseLocation::sqlite(path);
+    }
+    return DatabaseLocation::defaultLocation();
+}
+
+/** Who is at the desk: the first administrator of a new database, or a login. Nullopt = the user gave up. */
+std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings)
+{
+    const auto needsAdmin = auth.needsFirstAdmin();
+    if (!needsAdmin) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Qingting"), needsAdmin.error().message);
+        return std::nullopt;
+    }
+    if (*needsAdmin) {
+        FirstAdminDialog dialog(auth);
+        return dialog.exec() == QDialog::Accepted ? dialog.session() : std::nullopt;
+    }
+    LoginDialog dialog(auth, settings);
+    return dialog.exec() == QDialog::Accepted ? dialog.session() : std::nullopt;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    AppIdentity::apply();
+    QApplication::setApplicationDisplayName(QStringLiteral("Qingting 倾听台"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qingting-256.png")));
+    QApplication::setDesktopFileName(QStringLiteral("qingting"));
+
+    AppSettings settings;
+    LanguageManager::apply(settings.string(AppSettings::Key::Language));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Complaint desk for government service halls"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("db"), QCoreApplication::translate("main", "Work on this SQLite file."),
+        QStringLiteral("file")});
+    parser.addOption({QStringLiteral("pg"),
+        QCoreApplication::translate("main", "Work on this PostgreSQL database (postgresql://user:password@host:port/db)."),
+        QStringLiteral("url")});
+    parser.process(app);
+
+    const DatabaseLocation location = chooseLocation(parser, settings);
+    auto opened = Database::open(location);
+    if (!opened) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Qingting cannot start"),
+            opened.error().message);
+        return 1;
+    }
+    const std::unique_ptr<Database> db = std::move(opened).value();
+    const Repositories repos = db->repositories();
+    const SystemClock clock;
+    const PasswordHasher hasher;
+    AuthService auth(repos, clock, hasher);
+
+    // One pass per login: "Log out" closes the window and asks again; closing it otherwise quits.
+    for (;;) {
+        const auto session = askWhoIsThere(auth, settings);
+        if (!session) {
+            return 0;
+        }
+        MainWindow window(*session, repos, clock, hasher, settings);
+        bool loggedOut = false;
+        QObject::connect(&window, &MainWindow::logoutRequested, &window, [&loggedOut] { loggedOut = true; });
+        window.show();
+        const int code = QApplication::exec();
+        if (!loggedOut) {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,306 @@
+#include "Database.h"
+
+#include "Migrator.h"
+#include "SqlAuditRepository.h"
+#include "SqlCalendarRepository.h"
+#include "SqlCaseRepository.h"
+#include "SqlReferenceRepository.h"
+#include "SqlSupport.h"
+#include "SqlUnitOfWork.h"
+#include "SqlUserRepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+
+/** The connection and the repositories that share it. */
+class DatabasePrivate
+{
+public:
+    DatabasePrivate(DatabaseLocation location, const QString& connectionName, Dialect dialect)
+        : location(std::move(location))
+        , sql(connectionName, dialect)
+        , unitOfWork(sql)
+        , users(sql)
+        , cases(sql)
+        , reference(sql)
+        , audit(sql)
+        , calendar(sql)
+    {
+    }
+
+    DatabaseLocation location;
+    SqlContext sql;
+    SqlUnitOfWork unitOfWork;
+    SqlUserRepository users;
+    SqlCaseRepository cases;
+    SqlReferenceRepository reference;
+    SqlAuditRepository audit;
+    SqlCalendarRepository calendar;
+    int schemaVersion = 0;
+    int versionFoundOnOpen = 0;
+};
+
+namespace {
+constexpr int kBusyTimeoutMs = 10000;
+const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("qingting-%1").arg(counter.fetch_add(1));
+}
+
+Error incompatible(const DatabaseLocation& location, const QString& why)
+{
+    const QString message = location.kind == DatabaseLocation::Kind::Sqlite
+        ? Database::tr("Qingting cannot open %1: %2 The file was left unchanged.")
+        : Database::tr("Qingting cannot use %1: %2 The database was left unchanged.");
+    return Error::make(Error::Code::Incompatible, message.arg(location.displayName(), why));
+}
+
+/** Removes a connection when it leaves scope, after every query on it is gone. */
+struct ConnectionGuard
+{
+    QString name;
+    bool keep = false;
+    ~ConnectionGuard()
+    {
+        if (keep) {
+            return;
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+/**
+ * Looks at an existing SQLite file without writing to it: the header, then (read-only) what the schema says.
+ * Returns an error for anything we must not touch.
+ */
+std::optional<Error> inspectSqliteFile(const DatabaseLocation& location)
+{
+    QFile file(location.sqlitePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::make(Error::Code::Storage,
+            Database::tr("Qingting cannot read %1: %2").arg(location.displayName(), file.errorString()));
+    }
+    const QByteArray header = file.read(100);
+    file.close();
+    if (header.size() < 100 || !header.startsWith(kSqliteMagic)) {
+        return incompatible(location, Database::tr("it is not a database file (nor a damaged Qingting database)."));
+    }
+
+    const QString name = nextConnectionName() + QLatin1String("-inspect");
+    ConnectionGuard guard{name};
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(location.sqlitePath);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db.open()) {
+        return incompatible(location, db.lastError().text());
+    }
+    const Migrator::Report report = Migrator(db).inspect();
+    if (report.refused()) {
+        return incompatible(location, report.message);
+    }
+    if (report.outcome == Migrator::Outcome::Older) {
+        // Never migrate a damaged file: check it first (the full check runs in `qingting-cli verify`).
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
+            || check.value(0).toString() != QLatin1String("ok")) {
+            return incompatible(location,
+                Database::tr("the database is damaged (%1).")
+                    .arg(check.lastError().isValid() ? check.lastError().text() : check.value(0).toString()));
+        }
+    }
+    return std::nullopt;
+}
+
+Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::OpenMode mode, const QString& name)
+{
+    const bool inMemory = location.sqlitePath == QLatin1String(":memory:");
+    if (!inMemory) {
+        const QFileInfo info(location.sqlitePath);
+        if (info.isDir()) {
+            return Error::make(Error::Code::Invalid, Database::tr("%1 is a folder, not a file.").arg(location.sqlitePath));
+        }
+        if (info.exists() && info.size() > 0) {
+            if (auto refused = inspectSqliteFile(location)) {
+                return *refused;
+            }
+        } else if (mode == Database::OpenMode::ExistingOnly) {
+            return Error::make(Error::Code::NotFound, Database::tr("There is no database at %1.").arg(location.sqlitePath));
+        } else if (!QDir().mkpath(info.absolutePath())) {
+            return Error::make(Error::Code::Storage, Database::tr("The folder %1 cannot be created.").arg(info.absolutePath()));
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(location.sqlitePath);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db.open()) {
+        return Error::make(Error::Code::Storage,
+            Database::tr("Qingting cannot open %1: %2").arg(location.displayName(), db.lastError().text()));
+    }
+    QStringList pragmas{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = NORMAL")};
+    if (!inMemory) {
+        pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
+    }
+    QSqlQuery q(db);
+    for (const QString& pragma : pragmas) {
+        if (!q.exec(pragma)) {
+            return Error::make(Error::Code::Storage,
+                Database::tr("Qingting cannot set up %1: %2").arg(location.displayName(), q.lastError().text()));
+        }
+    }
+    return db;
+}
+
+Result<QSqlDatabase> openPostgres(const DatabaseLocation& location, const QString& name)
+{
+    const QUrl url(location.postgresUrl, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))
+        || url.path().size() < 2) {
+        return Error::make(Error::Code::Invalid,
+            Database::tr("\"%1\" is not a PostgreSQL address; expected postgresql://user:password@host:port/dbname.")
+                .arg(location.displayName()));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
+    QStringList options{QStringLiteral("connect_timeout=10")};
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto& item : items) {
+        options << item.first + QLatin1Char('=') + item.second;
+    }
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        return Error::make(Error::Code::Storage,
+            Database::tr("Qingting cannot connect to %1: %2").arg(location.displayName(), db.lastError().text()));
+    }
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SET client_min_messages = warning"));
+    return db;
+}
+} // namespace
+
+DatabaseLocation DatabaseLocation::defaultLocation()
+{
+    return sqlite(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/qingting.sqlite"));
+}
+
+QString DatabaseLocation::displayName() const
+{
+    if (kind == Kind::Sqlite) {
+        return QDir::toNativeSeparators(sqlitePath);
+    }
+    QUrl url(postgresUrl);
+    if (!url.password().isEmpty()) {
+        url.setPassword(QStringLiteral("***"));
+    }
+    return url.isValid() ? url.toString() : postgresUrl;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& location, OpenMode mode)
+{
+    const QString name = nextConnectionName();
+    ConnectionGuard guard{name};
+    const Result<QSqlDatabase> db =
+        location.kind == DatabaseLocation::Kind::Sqlite ? openSqlite(location, mode, name) : openPostgres(location, name);
+    if (!db) {
+        return db.error();
+    }
+    const Migrator::Report report = Migrator(*db).migrate();
+    if (report.refused()) {
+        if (report.outcome == Migrator::Outcome::Failed && report.fromVersion > 0) {
+            return Error::make(Error::Code::Storage, tr("Updating the database schema failed: %1").arg(report.message));
+        }
+        return incompatible(location, report.message);
+    }
+    auto d = std::make_unique<DatabasePrivate>(location, name, Dialect::of(*db));
+    d->schemaVersion = report.toVersion;
+    d->versionFoundOnOpen = report.fromVersion;
+    guard.keep = true;
+    return std::unique_ptr<Database>(new Database(std::move(d)));
+}
+
+Database::Database(std::unique_ptr<DatabasePrivate> dd)
+    : d(std::move(dd))
+{
+}
+
+Database::~Database()
+{
+    const QString name = d->sql.db().connectionName();
+    d->unitOfWork.rollback();
+    d.reset();
+    ConnectionGuard{name};
+}
+
+const DatabaseLocation& Database::location() const
+{
+    return d->location;
+}
+
+int Database::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+
+int Database::versionFoundOnOpen() const
+{
+    return d->versionFoundOnOpen;
+}
+
+Repositories Database::repositories() const
+{
+    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar};
+}
+
+Result<QStringList> Database::integrityProblems()
+{
+    QStringList problems;
+    const SqlContext& sql = d->sql;
+    if (sql.dialect().isSqlite()) {
+        auto check = sql.exec(QStringLiteral("PRAGMA integrity_check"));
+        if (!check) {
+            return check.error();
+        }
+        while (check->next()) {
+            const QString line = check->value(0).toString();
+            if (line != QLatin1String("ok")) {
+                problems << line;
+            }
+        }
+        auto fk = sql.exec(QStringLiteral("PRAGMA foreign_key_check"));
+        if (!fk) {
+            return fk.error();
+        }
+        while (fk->next()) {
+            problems << tr("Row %1 of table %2 points to a missing row of %3.")
+                            .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
+        }
+    }
+    const QStringList expected{QStringLiteral("users"), QStringLiteral("windows"), QStringLiteral("departments"),
+        QStringLiteral("service_items"), QStringLiteral("categories"), QStringLiteral("citizens"),
+        QStringLiteral("cases"), QStringLiteral("case_events"), QStringLiteral("follow_ups"),
+        QStringLiteral("holiday_calendar"), QStringLiteral("audit_log"), QStringLiteral("audit_head")};
+    const QStringList tables = sql.db().tables(QSql::Tables);
+    for (const QString& t : expected) {
+        if (!tables.contains(t)) {
+            problems << tr("The table %1 is missing.").arg(t);
+        }
+    }
+    return problems;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/Result.h"
+#include "repositories/Repositories.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+/** Where a desk's data lives: an SQLite file (the embedded default) or a shared PostgreSQL database. */
+struct DatabaseLocation
+{
+    enum class Kind { Sqlite, Postgres };
+
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath; ///< a file path, or ":memory:"
+    QString postgresUrl; ///< postgresql://user:password@host:port/dbname
+
+    static DatabaseLocation sqlite(const QString& path) { return {Kind::Sqlite, path, {}}; }
+    static DatabaseLocation postgres(const QString& url) { return {Kind::Postgres, {}, url}; }
+    /** The desktop app's default file: QStandardPaths::AppDataLocation/qingting.sqlite. */
+    static DatabaseLocation defaultLocation();
+    /** For messages: the file path or the URL without its password. */
+    QString displayName() const;
+};
+
+class DatabasePrivate;
+
+/**
+ * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
+ * that works on the database opens a Database of its own (Qt cannot move a connection between threads).
+ */
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class OpenMode {
+        CreateOrMigrate, ///< create a new database or bring an older schema up to date
+        ExistingOnly, ///< refuse to create; still migrates an older schema
+    };
+
+    /**
+     * Opens, identifies and migrates. A file that is not a Qingting database, is corrupt, or has a newer schema
+     * is refused with Error::Code::Incompatible and left byte-for-byte unchanged.
+     */
+    static Result<std::unique_ptr<Database>> open(const DatabaseLocation& location,
+        OpenMode mode = OpenMode::CreateOrMigrate);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const DatabaseLocation& location() const;
+    int schemaVersion() const;
+    /** The schema version found on opening: 0 for a database this open created. */
+    int versionFoundOnOpen() const;
+    /** Valid as long as this Database lives. */
+    Repositories repositories() const;
+
+    /** SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: catalog and constraint checks. */
+    Result<QStringList> integrityProblems();
+
+private:
+    explicit Database(std::unique_ptr<DatabasePrivate> d);
+    std::unique_ptr<DatabasePrivate> d;
+};

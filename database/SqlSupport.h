@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Dialect.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <optional>
+
+/**
+ * What every Sql*Repository shares: its connection and dialect, running a statement with bound values, and
+ * turning driver errors and stored values into domain ones.
+ */
+class SqlContext
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlContext)
+
+public:
+    SqlContext(QString connectionName, Dialect dialect)
+        : m_connectionName(std::move(connectionName))
+        , m_dialect(dialect)
+    {
+    }
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
+    const Dialect& dialect() const { return m_dialect; }
+
+    /** Prepares and runs `sql` with positional `?` values; a failure becomes a translated Error. */
+    Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+    /** Runs a statement that returns one row (`... RETURNING id`, `SELECT COUNT(*)`) and gives its first column. */
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+    /** Runs a statement that must change exactly one row; NotFound otherwise. */
+    Status execOne(const QString& sql, const QVariantList& values = {}) const;
+
+    Error errorFrom(const QSqlError& error) const;
+
+    static QVariant time(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
+    static QDateTime toTime(const QVariant& v)
+    {
+        return v.isNull() ? QDateTime() : QDateTime::fromSecsSinceEpoch(v.toLongLong());
+    }
+    static QVariant id(qint64 id) { return id != 0 ? QVariant(id) : QVariant(); }
+    static QVariant optionalInt(const std::optional<int>& v) { return v ? QVariant(*v) : QVariant(); }
+    static std::optional<int> toOptionalInt(const QVariant& v)
+    {
+        return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
+    }
+    /** `%text%` for LIKE with `\` as the escape character. */
+    static QString containsPattern(const QString& text);
+
+private:
+    QString m_connectionName;
+    Dialect m_dialect;
+};

@@ -1,0 +1,103 @@
+#include "SqlUserRepository.h"
+
+namespace {
+const QLatin1String kSelect("SELECT id, login, display_name, role, active, created_at, last_login_at FROM users");
+
+User userFrom(const QSqlQuery& q)
+{
+    User u;
+    u.id = q.value(0).toLongLong();
+    u.login = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.role = Roles::fromCode(q.value(3).toString()).value_or(Role::Clerk);
+    u.active = q.value(4).toInt() != 0;
+    u.createdAt = SqlContext::toTime(q.value(5));
+    u.lastLoginAt = SqlContext::toTime(q.value(6));
+    return u;
+}
+} // namespace
+
+Result<qint64> SqlUserRepository::count()
+{
+    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users"));
+    if (!n) {
+        return n.error();
+    }
+    return n->toLongLong();
+}
+
+Result<qint64> SqlUserRepository::insert(const User& user, const QString& passwordHash)
+{
+    const auto id = m_sql.scalar(QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, active, "
+                                                "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {user.login, user.displayName, Roles::code(user.role), passwordHash, user.active ? 1 : 0,
+            SqlContext::time(user.createdAt)});
+    if (!id) {
+        return id.error();
+    }
+    return id->toLongLong();
+}
+
+Result<User> SqlUserRepository::findWhere(const QString& condition, const QVariant& value)
+{
+    auto q = m_sql.exec(kSelect + QLatin1String(" WHERE ") + condition, {value});
+    if (!q) {
+        return q.error();
+    }
+    if (!q->next()) {
+        return Error::make(Error::Code::NotFound, tr("There is no user %1.").arg(value.toString()));
+    }
+    return userFrom(*q);
+}
+
+Result<User> SqlUserRepository::find(qint64 id)
+{
+    return findWhere(QStringLiteral("id = ?"), id);
+}
+
+Result<User> SqlUserRepository::findByLogin(const QString& login)
+{
+    return findWhere(QStringLiteral("login = ?"), login);
+}
+
+Result<QString> SqlUserRepository::passwordHash(qint64 userId)
+{
+    const auto hash = m_sql.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {userId});
+    if (!hash) {
+        return hash.error();
+    }
+    return hash->toString();
+}
+
+Result<QList<User>> SqlUserRepository::list()
+{
+    auto q = m_sql.exec(kSelect + QLatin1String(" ORDER BY login"));
+    if (!q) {
+        return q.error();
+    }
+    QList<User> result;
+    while (q->next()) {
+        result.append(userFrom(*q));
+    }
+    return result;
+}
+
+Status SqlUserRepository::setPasswordHash(qint64 userId, const QString& passwordHash)
+{
+    return m_sql.execOne(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {passwordHash, userId});
+}
+
+Status SqlUserRepository::setActive(qint64 userId, bool active)
+{
+    return m_sql.execOne(QStringLiteral("UPDATE users SET active = ? WHERE id = ?"), {active ? 1 : 0, userId});
+}
+
+Status SqlUserRepository::setRole(qint64 userId, Role role)
+{
+    return m_sql.execOne(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::code(role), userId});
+}
+
+Status SqlUserRepository::setLastLogin(qint64 userId, const QDateTime& at)
+{
+    return m_sql.execOne(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {SqlContext::time(at), userId});
+}

@@ -1,0 +1,283 @@
+#include "cases/CaseTableModel.h"
+
+#include "Database.h"
+#include "common/Clock.h"
+#include "services/CaseService.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using Column = CaseTableModel::Column;
+
+/** CaseTableModel over a real SQLite database: paging by keyset cursor, server-side sorting and filtering. */
+class TestCaseTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void headers();
+    void fetchesIncrementally();
+    void sortsOnRawValues_data();
+    void sortsOnRawValues();
+    void ignoresUnsortableColumns();
+    void filtersByStatusAndText();
+    void marksOverdueOpenCases();
+    void updatesOneRow();
+
+private:
+    void fetchAll();
+    int col(Column c) const { return static_cast<int>(c); }
+    QVariant raw(int row, Column c) const { return m_model->index(row, col(c)).data(CaseTableModel::RawValueRole); }
+
+    static constexpr int kCases = 450;
+    static constexpr int kWithTerm = 150;    // every third complaint mentions 态度
+    static constexpr int kAcknowledged = 45; // every tenth case, offset 5
+    static constexpr int kResolved = 45;     // every tenth case
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 0))};
+    std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<CaseTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestCaseTableModel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("cases.sqlite"))));
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    m_db = std::move(opened).value();
+    m_cases = std::make_unique<CaseService>(Session::commandLine(), m_db->repositories(), m_clock);
+
+    const QDateTime first(QDate(2025, 3, 3), QTime(8, 30));
+    for (int i = 0; i < kCases; ++i) {
+        CaseDraft draft;
+        draft.channel = i % 2 ? Channel::Phone : Channel::Window;
+        draft.receivedAt = first.addSecs(qint64(i) * 97 * 60); // distinct times over about a month
+        draft.waitedMinutes = (i * 7) % 120;
+        draft.complaintText = i % 3 == 0 ? QStringLiteral("第%1号：工作人员态度生硬，没有解释清楚。").arg(i)
+                                         : QStringLiteral("第%1号：系统故障，材料无法上传。").arg(i);
+        const auto created = m_cases->create(draft);
+        QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+        if (i % 5 == 0) {
+            CaseCommand acknowledge;
+            acknowledge.action = CaseAction::Acknowledge;
+            QVERIFY(m_cases->perform(created->id, acknowledge).ok());
+        }
+        if (i % 10 == 0) {
+            CaseCommand resolve;
+            resolve.action = CaseAction::Resolve;
+            resolve.note = QStringLiteral("当面致歉并加急办理。");
+            QVERIFY(m_cases->perform(created->id, resolve).ok());
+        }
+    }
+}
+
+void TestCaseTableModel::init()
+{
+    m_model = std::make_unique<CaseTableModel>(*m_cases, m_clock);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestCaseTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+}
+
+void TestCaseTableModel::fetchAll()
+{
+    while (m_model->canFetchMore(QModelIndex())) {
+        m_model->fetchMore(QModelIndex());
+    }
+}
+
+void TestCaseTableModel::headers()
+{
+    QCOMPARE(m_model->columnCount(), CaseTableModel::kColumnCount);
+    for (int c = 0; c < CaseTableModel::kColumnCount; ++c) {
+        QVERIFY(!m_model->headerData(c, Qt::Horizontal).toString().isEmpty());
+    }
+    QVERIFY(CaseTableModel::isSortable(col(Column::CaseNo)));
+    QVERIFY(CaseTableModel::isSortable(col(Column::ReceivedAt)));
+    QVERIFY(!CaseTableModel::isSortable(col(Column::Summary)));
+    QVERIFY(!CaseTableModel::isSortable(col(Column::Assignee)));
+}
+
+void TestCaseTableModel::fetchesIncrementally()
+{
+    // A model of its own without a tester at first: the tester calls fetchMore in every round of checks, as a
+    // view does when it scrolls, so the page-by-page counts can only be seen without it.
+    CaseTableModel model(*m_cases, m_clock);
+    QCOMPARE(model.rowCount(), CaseTableModel::kPageSize);
+    QVERIFY(model.canFetchMore(QModelIndex()));
+    model.fetchMore(QModelIndex());
+    QCOMPARE(model.rowCount(), 2 * CaseTableModel::kPageSize);
+    QVERIFY(model.canFetchMore(QModelIndex()));
+    model.fetchMore(QModelIndex());
+    QCOMPARE(model.rowCount(), kCases);
+    QVERIFY(!model.canFetchMore(QModelIndex()));
+    model.fetchMore(QModelIndex());
+    QCOMPARE(model.rowCount(), kCases);
+    QVERIFY(model.lastError().isEmpty());
+
+    // Every case exactly once across the pages.
+    QSet<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids.insert(model.index(row, 0).data(CaseTableModel::CaseIdRole).toLongLong());
+    }
+    QCOMPARE(ids.size(), kCases);
+
+    // A new order or filter starts again from the first page.
+    model.sort(col(Column::CaseNo), Qt::AscendingOrder);
+    QCOMPARE(model.rowCount(), CaseTableModel::kPageSize);
+    model.setFilter({}, QStringLiteral("态度"));
+    QCOMPARE(model.rowCount(), kWithTerm);
+    QVERIFY(!model.canFetchMore(QModelIndex()));
+    model.setFilter({}, QString());
+    QCOMPARE(model.rowCount(), CaseTableModel::kPageSize);
+
+    // The loaded model passes the tester's checks, including its own fetching.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.rowCount() > CaseTableModel::kPageSize);
+    model.reload();
+    while (model.canFetchMore(QModelIndex())) {
+        model.fetchMore(QModelIndex());
+    }
+    QCOMPARE(model.rowCount(), kCases);
+}
+
+void TestCaseTableModel::sortsOnRawValues_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("received ascending") << col(Column::ReceivedAt) << Qt::AscendingOrder;
+    QTest::newRow("received descending") << col(Column::ReceivedAt) << Qt::DescendingOrder;
+    QTest::newRow("case no ascending") << col(Column::CaseNo) << Qt::AscendingOrder;
+    QTest::newRow("case no descending") << col(Column::CaseNo) << Qt::DescendingOrder;
+}
+
+void TestCaseTableModel::sortsOnRawValues()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    m_model->sort(column, order);
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases);
+
+    const auto c = static_cast<Column>(column);
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        const QVariant before = raw(row - 1, c);
+        const QVariant after = raw(row, c);
+        if (c == Column::ReceivedAt) {
+            QCOMPARE(before.typeId(), QMetaType::QDateTime);
+            const bool inOrder = order == Qt::AscendingOrder ? before.toDateTime() < after.toDateTime()
+                                                             : before.toDateTime() > after.toDateTime();
+            QVERIFY2(inOrder, qPrintable(QStringLiteral("row %1").arg(row)));
+        } else {
+            const bool inOrder = order == Qt::AscendingOrder ? before.toString() < after.toString()
+                                                             : before.toString() > after.toString();
+            QVERIFY2(inOrder,
+                     qPrintable(QStringLiteral("row %1: %2 / %3").arg(row).arg(before.toString(), after.toString())));
+        }
+    }
+    const QDateTime newest = QDateTime(QDate(2025, 3, 3), QTime(8, 30)).addSecs(qint64(kCases - 1) * 97 * 60);
+    if (c == Column::ReceivedAt && order == Qt::DescendingOrder) {
+        QCOMPARE(raw(0, Column::ReceivedAt).toDateTime(), newest);
+    }
+}
+
+void TestCaseTableModel::ignoresUnsortableColumns()
+{
+    m_model->sort(col(Column::ReceivedAt), Qt::AscendingOrder);
+    const qint64 firstId = m_model->index(0, 0).data(CaseTableModel::CaseIdRole).toLongLong();
+    m_model->sort(col(Column::Summary), Qt::DescendingOrder);
+    QCOMPARE(m_model->index(0, 0).data(CaseTableModel::CaseIdRole).toLongLong(), firstId);
+    QCOMPARE(m_model->query().sortKey, CaseSortKey::ReceivedAt);
+    QVERIFY(!m_model->query().descending);
+}
+
+void TestCaseTableModel::filtersByStatusAndText()
+{
+    // A two-character Chinese term: too short for a trigram index, so the repository must still find it.
+    const QString term = QStringLiteral("态度");
+    m_model->setFilter({}, term);
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kWithTerm);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QVERIFY(raw(row, Column::Summary).toString().contains(term));
+    }
+
+    m_model->setFilter({CaseStatus::Resolved}, QString());
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kResolved);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QCOMPARE(raw(row, Column::Status).toInt(), static_cast<int>(CaseStatus::Resolved));
+    }
+
+    m_model->setFilter({CaseStatus::Acknowledged}, QString());
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kAcknowledged);
+
+    // Resolved cases are i % 10 == 0; those with the term also have i % 3 == 0: i % 30 == 0.
+    m_model->setFilter({CaseStatus::Resolved}, term);
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases / 30);
+
+    m_model->setFilter({CaseStatus::Received, CaseStatus::Acknowledged}, QString());
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases - kResolved);
+    QCOMPARE(m_cases->count(m_model->query()).value(), qint64(kCases - kResolved));
+
+    m_model->setFilter({}, QStringLiteral("不存在的内容"));
+    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY(!m_model->canFetchMore(QModelIndex()));
+
+    m_model->setFilter({}, QString());
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases);
+}
+
+void TestCaseTableModel::marksOverdueOpenCases()
+{
+    fetchAll();
+    int overdue = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, col(Column::Status));
+        const auto status = static_cast<CaseStatus>(index.data(CaseTableModel::RawValueRole).toInt());
+        const bool isOverdue = index.data(CaseTableModel::OverdueRole).toBool();
+        // The clock stands months after every case's 48-hour deadline: each open case is overdue.
+        QCOMPARE(isOverdue, CaseStatuses::isOpen(status));
+        QCOMPARE(index.data(Qt::ForegroundRole).isValid(), isOverdue);
+        overdue += isOverdue ? 1 : 0;
+    }
+    QCOMPARE(overdue, kCases - kResolved);
+}
+
+void TestCaseTableModel::updatesOneRow()
+{
+    const Case* first = m_model->caseAt(0);
+    QVERIFY(first);
+    Case changed = *first;
+    changed.status = CaseStatus::InProgress;
+    QSignalSpy spy(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->updateCase(changed);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(raw(0, Column::Status).toInt(), static_cast<int>(CaseStatus::InProgress));
+    QCOMPARE(m_model->rowOfCase(changed.id), 0);
+    QCOMPARE(m_model->rowOfCase(-5), -1);
+}
+
+QTEST_GUILESS_MAIN(TestCaseTableModel)
+#include "tst_casetablemodel.moc"

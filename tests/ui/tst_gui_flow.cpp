@@ -1,0 +1,393 @@
+#include "Database.h"
+#include "admin/AddUserDialog.h"
+#include "admin/UserAdminWidget.h"
+#include "admin/UserTableModel.h"
+#include "cases/CaseEvent.h"
+#include "cases/CaseTableModel.h"
+#include "cases/CaseViewWidget.h"
+#include "cases/NewCaseDialog.h"
+#include "common/AppSettings.h"
+#include "common/Clock.h"
+#include "login/FirstAdminDialog.h"
+#include "login/LoginDialog.h"
+#include "mainwindow/DrillsUnavailableWidget.h"
+#include "mainwindow/MainWindow.h"
+#include "services/AuthService.h"
+#include "services/UserService.h"
+#include "settings/LanguageManager.h"
+#include "users/PasswordHasher.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+namespace {
+constexpr int kTimeoutMs = 10000;
+
+const QString kAdminPassword = QStringLiteral("Admin-pass-2025");
+const QString kClerkPassword = QStringLiteral("Clerk-pass-2025");
+const QString kTrainerPassword = QStringLiteral("Trainer-pass-2025");
+
+/**
+ * Types text as key presses. QTest::keyClicks only carries Latin-1, so other characters (Chinese, as an input
+ * method commits them) go as key events that carry the text.
+ */
+void typeText(QWidget* widget, const QString& text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80) {
+            QTest::keyClick(widget, ch.toLatin1());
+        } else {
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+        }
+    }
+}
+
+/** Replaces the text of a line edit the way a user does: select all, then type. */
+void retype(QLineEdit* edit, const QString& text)
+{
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    typeText(edit, text);
+}
+
+/** The visible top-level window of the type, e.g. a dialog opened with open(). */
+template <typename T> T* findWindow()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (auto* t = qobject_cast<T*>(w); t && t->isVisible()) {
+            return t;
+        }
+    }
+    return nullptr;
+}
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    return parent->findChild<T*>(QString::fromLatin1(name));
+}
+
+int rowWithSummary(QAbstractItemModel* model, const QString& text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, static_cast<int>(CaseTableModel::Column::Summary)).data().toString().contains(text)) {
+            return row;
+        }
+    }
+    return -1;
+}
+} // namespace
+
+/**
+ * The main flows through the real widgets, as a user drives them: keys and mouse clicks, no slot calls.
+ * The test functions build on each other (first admin -> clerk account -> the clerk's case) and run in order.
+ */
+class TestGuiFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void firstAdminCreatesClerk();
+    void clerkRecordsAndAcknowledgesCase();
+    void wrongPasswordShowsError();
+    void trainerSeesNoCases();
+    void cleanupTestCase();
+
+private:
+    std::optional<Session> logIn(const QString& login, const QString& password);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<AppSettings> m_settings;
+    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
+    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+};
+
+namespace {
+QtMessageHandler g_previousHandler = nullptr;
+
+/** Drops the offscreen platform's note that it cannot resize windows to their size hints; keeps everything else. */
+void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (message.contains(QLatin1String("does not support propagateSizeHints"))) {
+        return;
+    }
+    g_previousHandler(type, context, message);
+}
+} // namespace
+
+void TestGuiFlow::initTestCase()
+{
+    g_previousHandler = qInstallMessageHandler(quietOffscreen);
+    QVERIFY(m_dir.isValid());
+    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    m_db = std::move(opened).value();
+    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+}
+
+void TestGuiFlow::cleanupTestCase()
+{
+    m_settings.reset();
+    m_db.reset();
+}
+
+std::optional<Session> TestGuiFlow::logIn(const QString& login, const QString& password)
+{
+    AuthService auth(m_db->repositories(), m_clock, m_hasher);
+    LoginDialog dialog(auth, *m_settings);
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog)) {
+        return std::nullopt;
+    }
+    auto* loginEdit = child<QLineEdit>(&dialog, "loginLineEdit");
+    auto* passwordEdit = child<QLineEdit>(&dialog, "passwordLineEdit");
+    retype(loginEdit, login);
+    typeText(passwordEdit, password);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+    if (dialog.result() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return dialog.session();
+}
+
+void TestGuiFlow::firstAdminCreatesClerk()
+{
+    AuthService auth(m_db->repositories(), m_clock, m_hasher);
+    QVERIFY(auth.needsFirstAdmin().value());
+
+    FirstAdminDialog first(auth);
+    first.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    auto* password = child<QLineEdit>(&first, "passwordLineEdit");
+    auto* repeat = child<QLineEdit>(&first, "repeatPasswordLineEdit");
+    auto* error = child<QLabel>(&first, "errorLabel");
+    QTest::keyClicks(child<QLineEdit>(&first, "loginLineEdit"), QStringLiteral("admin"));
+    typeText(child<QLineEdit>(&first, "displayNameLineEdit"), QStringLiteral("王主任"));
+
+    // Two different passwords are refused before anything is stored.
+    QTest::keyClicks(password, kAdminPassword);
+    QTest::keyClicks(repeat, QStringLiteral("something-else"));
+    QTest::keyClick(repeat, Qt::Key_Return);
+    QVERIFY(first.isVisible());
+    QVERIFY(error->isVisible());
+    QVERIFY(auth.needsFirstAdmin().value());
+
+    retype(password, kAdminPassword);
+    QTest::keyClicks(repeat, kAdminPassword);
+    QTest::keyClick(repeat, Qt::Key_Return);
+    QCOMPARE(first.result(), int(QDialog::Accepted));
+    QVERIFY(first.session().has_value());
+    QCOMPARE(first.session()->role(), std::optional<Role>(Role::Admin));
+    QCOMPARE(first.session()->displayName(), QStringLiteral("王主任"));
+    QVERIFY(!auth.needsFirstAdmin().value());
+
+    MainWindow window(*first.session(), m_db->repositories(), m_clock, m_hasher, *m_settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Qingting 倾听台"));
+    QVERIFY(!window.hasPage(MainWindow::Page::Cases));
+    QVERIFY(window.hasPage(MainWindow::Page::Users));
+    QVERIFY(window.hasPage(MainWindow::Page::AuditLog));
+    QVERIFY(child<QLabel>(&window, "sessionLabel")->text().contains(Roles::label(Role::Admin)));
+
+    // Go to Users with a click in the navigation list.
+    auto* navigation = child<QListWidget>(&window, "navigationListWidget");
+    QListWidgetItem* usersItem = nullptr;
+    for (int row = 0; row < navigation->count(); ++row) {
+        if (navigation->item(row)->data(Qt::UserRole).toInt() == static_cast<int>(MainWindow::Page::Users)) {
+            usersItem = navigation->item(row);
+        }
+    }
+    QVERIFY(usersItem);
+    QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(usersItem).center());
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::Users, kTimeoutMs);
+
+    auto* users = window.findChild<UserAdminWidget*>();
+    QVERIFY(users);
+    QVERIFY(users->model()->rowOfLogin(QStringLiteral("admin")) >= 0);
+    QTest::mouseClick(child<QPushButton>(users, "addUserButton"), Qt::LeftButton);
+    QPointer<AddUserDialog> add;
+    QTRY_VERIFY_WITH_TIMEOUT((add = findWindow<AddUserDialog>()) != nullptr, kTimeoutMs);
+
+    QTest::keyClicks(child<QLineEdit>(add, "loginLineEdit"), QStringLiteral("clerk1"));
+    typeText(child<QLineEdit>(add, "displayNameLineEdit"), QStringLiteral("李窗口"));
+    QCOMPARE(child<QComboBox>(add, "roleComboBox")->currentText(), Roles::label(Role::Clerk));
+    QTest::keyClicks(child<QLineEdit>(add, "passwordLineEdit"), kClerkPassword);
+    auto* addRepeat = child<QLineEdit>(add, "repeatPasswordLineEdit");
+    QTest::keyClicks(addRepeat, kClerkPassword);
+    QTest::keyClick(addRepeat, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(add.isNull() || !add->isVisible(), kTimeoutMs);
+
+    const int row = users->model()->rowOfLogin(QStringLiteral("clerk1"));
+    QVERIFY(row >= 0);
+    QCOMPARE(users->model()->userAt(row)->role, Role::Clerk);
+    QCOMPARE(users->model()->userAt(row)->displayName, QStringLiteral("李窗口"));
+    window.close();
+}
+
+void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
+{
+    const auto session = logIn(QStringLiteral("clerk1"), kClerkPassword);
+    QVERIFY(session.has_value());
+    QCOMPARE(session->role(), std::optional<Role>(Role::Clerk));
+    QCOMPARE(m_settings->string(AppSettings::Key::LastLogin), QStringLiteral("clerk1"));
+
+    MainWindow window(*session, m_db->repositories(), m_clock, m_hasher, *m_settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.hasPage(MainWindow::Page::Cases));
+    QVERIFY(!window.hasPage(MainWindow::Page::Users));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Cases);
+
+    auto* table = child<QTableView>(&window, "caseTableView");
+    QVERIFY(table);
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    // Record a complaint through the intake form.
+    QTest::mouseClick(child<QPushButton>(&window, "newCaseButton"), Qt::LeftButton);
+    QPointer<NewCaseDialog> intake;
+    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
+
+    auto* category = child<QComboBox>(intake, "categoryComboBox");
+    QTest::keyClick(category, Qt::Key_Down); // from "Not specified" to the first category
+    QCOMPARE(category->currentText(), QStringLiteral("服务态度"));
+    auto* waited = child<QSpinBox>(intake, "waitedMinutesSpinBox");
+    QTest::keyClick(waited, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(waited, QStringLiteral("120"));
+    QCOMPARE(waited->value(), 120);
+
+    const QString complaint = QStringLiteral("等了两个小时没人叫号，态度也很差");
+    auto* complaintEdit = child<QPlainTextEdit>(intake, "complaintTextEdit");
+    typeText(complaintEdit, complaint);
+    QCOMPARE(complaintEdit->toPlainText(), complaint);
+
+    // A refused case loses nothing: the service's message shows in the form and everything typed stays.
+    auto* phone = child<QLineEdit>(intake, "citizenPhoneLineEdit");
+    QTest::keyClicks(phone, QStringLiteral("12345"));
+    auto* buttons = child<QDialogButtonBox>(intake, "buttonBox");
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    auto* intakeError = child<QLabel>(intake, "errorLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(intakeError->isVisible(), kTimeoutMs);
+    QVERIFY(!intakeError->text().isEmpty());
+    QVERIFY(intake->isVisible());
+    QCOMPARE(complaintEdit->toPlainText(), complaint);
+    QCOMPARE(category->currentText(), QStringLiteral("服务态度"));
+    QCOMPARE(waited->value(), 120);
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    // Anonymous, then: clear the phone number and record the case.
+    QTest::keyClick(phone, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(phone, Qt::Key_Backspace);
+    QVERIFY(phone->text().isEmpty());
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(intake.isNull() || !intake->isVisible(), kTimeoutMs);
+
+    // The new case shows in the list; open it with a double click.
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithSummary(table->model(), complaint) >= 0, kTimeoutMs);
+    const int row = rowWithSummary(table->model(), complaint);
+    const QModelIndex index = table->model()->index(row, static_cast<int>(CaseTableModel::Column::CaseNo));
+    QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
+             CaseStatuses::label(CaseStatus::Received));
+    table->scrollTo(index);
+    const QPoint where = table->visualRect(index).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, where);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, where);
+
+    QPointer<CaseViewWidget> view;
+    QTRY_VERIFY_WITH_TIMEOUT((view = window.findChild<CaseViewWidget*>()) != nullptr, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
+    QCOMPARE(view->currentCase().complaintText, complaint);
+    QCOMPARE(view->currentCase().waitedMinutes, std::optional<int>(120));
+    QCOMPARE(child<QPlainTextEdit>(view, "complaintPlainTextEdit")->toPlainText(), complaint);
+    QVERIFY(child<QLabel>(view, "citizenNoteLabel")->isVisible()); // anonymous: nothing to show
+    auto* timeline = child<QTreeWidget>(view, "timelineTreeWidget");
+    QCOMPARE(timeline->topLevelItemCount(), 1);
+
+    // Acknowledge through the case's own button.
+    auto* acknowledge = child<QPushButton>(view, "acknowledgeActionButton");
+    QVERIFY(acknowledge);
+    QTest::mouseClick(acknowledge, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), 2, kTimeoutMs);
+    QCOMPARE(view->currentCase().status, CaseStatus::Acknowledged);
+    QCOMPARE(timeline->topLevelItem(1)->text(2), CaseEventKinds::label(CaseEventKind::Acknowledged));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "acknowledgeActionButton") == nullptr, kTimeoutMs);
+    QVERIFY(child<QPushButton>(view, "startActionButton"));
+
+    // The list shows the new status without a reload.
+    QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
+             CaseStatuses::label(CaseStatus::Acknowledged));
+    window.close();
+}
+
+void TestGuiFlow::wrongPasswordShowsError()
+{
+    AuthService auth(m_db->repositories(), m_clock, m_hasher);
+    LoginDialog dialog(auth, *m_settings);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* loginEdit = child<QLineEdit>(&dialog, "loginLineEdit");
+    auto* passwordEdit = child<QLineEdit>(&dialog, "passwordLineEdit");
+    auto* error = child<QLabel>(&dialog, "errorLabel");
+    QCOMPARE(loginEdit->text(), QStringLiteral("clerk1")); // remembered from the last login
+    QVERIFY(!error->isVisible());
+
+    QTest::keyClicks(passwordEdit, QStringLiteral("not-the-password"));
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY(!dialog.session().has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kTimeoutMs);
+    QVERIFY(!error->text().isEmpty());
+    QVERIFY(passwordEdit->text().isEmpty());
+}
+
+void TestGuiFlow::trainerSeesNoCases()
+{
+    UserService admin(Session::commandLine(), m_db->repositories(), m_clock, m_hasher);
+    QVERIFY(admin.add(QStringLiteral("trainer1"), Role::Trainer, QStringLiteral("赵培训"), kTrainerPassword).ok());
+
+    const auto session = logIn(QStringLiteral("trainer1"), kTrainerPassword);
+    QVERIFY(session.has_value());
+    QCOMPARE(session->role(), std::optional<Role>(Role::Trainer));
+
+    MainWindow window(*session, m_db->repositories(), m_clock, m_hasher, *m_settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.hasPage(MainWindow::Page::Cases));
+    QVERIFY(!window.hasPage(MainWindow::Page::Users));
+    QVERIFY(!window.hasPage(MainWindow::Page::AuditLog));
+    QVERIFY(window.hasPage(MainWindow::Page::Training));
+    QVERIFY(window.hasPage(MainWindow::Page::Settings));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Training);
+    QVERIFY(window.caseWorkspace() == nullptr);
+    QVERIFY(window.findChild<QTableView*>(QStringLiteral("caseTableView")) == nullptr);
+    QVERIFY(window.findChild<DrillsUnavailableWidget*>());
+    QCOMPARE(child<QListWidget>(&window, "navigationListWidget")->count(), 2);
+
+    // Settings are open to every role: choosing a language stores it and applies it at once.
+    QVERIFY(window.showPage(MainWindow::Page::Settings));
+    auto* language = child<QComboBox>(&window, "languageComboBox");
+    QCOMPARE(language->currentIndex(), 0); // system default
+    QTest::keyClick(language, Qt::Key_End);
+    QCOMPARE(language->currentData().toString(), QStringLiteral("en"));
+    QCOMPARE(m_settings->string(AppSettings::Key::Language), QStringLiteral("en"));
+    QCOMPARE(LanguageManager::current(), QStringLiteral("en"));
+    window.close();
+}
+
+QTEST_MAIN(TestGuiFlow)
+#include "tst_gui_flow.moc"

@@ -1,0 +1,93 @@
+#include "audit/AuditLogWidget.h"
+
+#include "ui_AuditLogWidget.h"
+
+#include "audit/AuditTableModel.h"
+#include "common/FormHelpers.h"
+#include "services/AuditService.h"
+
+#include <QGuiApplication>
+#include <QHeaderView>
+
+AuditLogWidget::AuditLogWidget(AuditService& audit, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AuditLogWidget>())
+    , m_audit(audit)
+{
+    m_ui->setupUi(this);
+    FormHelpers::clearError(m_ui->errorLabel);
+    m_ui->verificationLabel->hide();
+    m_model = new AuditTableModel(this);
+    m_ui->auditTableView->setModel(m_model);
+    auto* header = m_ui->auditTableView->horizontalHeader();
+    header->resizeSection(int(AuditTableModel::Column::Seq), 70);
+    header->resizeSection(int(AuditTableModel::Column::Time), 150);
+    header->resizeSection(int(AuditTableModel::Column::Actor), 110);
+    header->resizeSection(int(AuditTableModel::Column::Action), 160);
+    header->resizeSection(int(AuditTableModel::Column::Entity), 110);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &AuditLogWidget::reload);
+    connect(m_ui->verifyButton, &QPushButton::clicked, this, &AuditLogWidget::verify);
+}
+
+AuditLogWidget::~AuditLogWidget() = default;
+
+void AuditLogWidget::showEvent(QShowEvent* event)
+{
+    // The log is read when the page is first shown, and again on Refresh.
+    if (!m_loaded) {
+        reload();
+    }
+    QWidget::showEvent(event);
+}
+
+void AuditLogWidget::reload()
+{
+    m_loaded = true;
+    FormHelpers::clearError(m_ui->errorLabel);
+    const auto entries = m_audit.latest(kEntryLimit);
+    if (!entries) {
+        m_model->setEntries({});
+        FormHelpers::showError(m_ui->errorLabel, entries.error().message);
+    } else {
+        m_model->setEntries(*entries);
+    }
+    updateCount();
+}
+
+void AuditLogWidget::updateCount()
+{
+    const int n = m_model->rowCount();
+    m_ui->countLabel->setText(n == 0 ? tr("The log is empty.") : tr("The latest %n entry(s), newest first.", "", n));
+}
+
+void AuditLogWidget::verify()
+{
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto result = m_audit.verify();
+    QGuiApplication::restoreOverrideCursor();
+    QString text;
+    QString style;
+    if (!result) {
+        text = result.error().message;
+        style = QStringLiteral("color: #b3261e;");
+    } else if (result->ok) {
+        text = tr("The chain is intact: %n entry(s) checked.", "", int(result->entriesChecked));
+        style = QStringLiteral("color: #1e6b34;");
+    } else {
+        text = tr("The chain is broken at entry %1: %2").arg(result->brokenSeq).arg(result->problem);
+        style = QStringLiteral("color: #b3261e; font-weight: 600;");
+    }
+    m_ui->verificationLabel->setStyleSheet(style);
+    m_ui->verificationLabel->setText(text);
+    m_ui->verificationLabel->show();
+}
+
+void AuditLogWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        m_model->retranslate();
+        updateCount();
+    }
+    QWidget::changeEvent(event);
+}

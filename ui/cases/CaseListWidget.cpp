@@ -1,0 +1,239 @@
+#include "cases/CaseListWidget.h"
+
+#include "ui_CaseListWidget.h"
+
+#include "cases/CaseTableModel.h"
+#include "cases/NewCaseDialog.h"
+#include "common/AppSettings.h"
+#include "common/FormHelpers.h"
+#include "services/CaseService.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QShortcut>
+#include <QTimer>
+
+namespace {
+constexpr int kAllStatuses = -2;
+constexpr int kOpenStatuses = -1;
+using Column = CaseTableModel::Column;
+} // namespace
+
+CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, const Clock& clock,
+                               AppSettings& settings, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CaseListWidget>())
+    , m_cases(cases)
+    , m_reference(reference)
+    , m_settings(settings)
+{
+    m_ui->setupUi(this);
+    FormHelpers::clearError(m_ui->errorLabel);
+    fillStatusFilter();
+
+    m_model = new CaseTableModel(cases, clock, this);
+    auto* view = m_ui->caseTableView;
+    view->setModel(m_model);
+    auto* header = view->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(false);
+    header->setDefaultSectionSize(110);
+    header->resizeSection(int(Column::CaseNo), 150);
+    header->resizeSection(int(Column::ReceivedAt), 130);
+    header->resizeSection(int(Column::Status), 115);
+    header->resizeSection(int(Column::Channel), 80);
+    header->resizeSection(int(Column::Summary), 320);
+    header->resizeSection(int(Column::WaitedMinutes), 90);
+    header->restoreState(m_settings.value(AppSettings::Key::CaseListHeaderState).toByteArray());
+    if (!CaseTableModel::isSortable(header->sortIndicatorSection())) {
+        header->setSortIndicator(int(Column::ReceivedAt), Qt::DescendingOrder);
+    }
+    m_sortColumn = header->sortIndicatorSection();
+    m_sortOrder = header->sortIndicatorOrder();
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &CaseListWidget::onSortIndicatorChanged);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &CaseListWidget::applyFilter);
+    connect(m_ui->searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_ui->searchLineEdit, &QLineEdit::returnPressed, this, &CaseListWidget::applyFilter);
+    connect(m_ui->statusFilterComboBox, &QComboBox::currentIndexChanged, this, &CaseListWidget::applyFilter);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_ui->searchLineEdit->setFocus();
+        m_ui->searchLineEdit->selectAll();
+    });
+
+    const bool mayCreate = m_cases.session().can(Permission::CreateCase);
+    m_ui->newCaseButton->setVisible(mayCreate);
+    m_ui->newCaseButton->setShortcut(QKeySequence::New);
+    connect(m_ui->newCaseButton, &QPushButton::clicked, this, &CaseListWidget::newCase);
+
+    connect(view, &QTableView::activated, this, &CaseListWidget::openIndex);
+    connect(m_model, &CaseTableModel::loadFailed, this,
+            [this](const QString& message) { FormHelpers::showError(m_ui->errorLabel, message); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CaseListWidget::updateStateTexts);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CaseListWidget::updateStateTexts);
+
+    if (!m_model->lastError().isEmpty()) {
+        FormHelpers::showError(m_ui->errorLabel, m_model->lastError());
+    }
+    updateTotal();
+}
+
+CaseListWidget::~CaseListWidget()
+{
+    m_settings.setValue(AppSettings::Key::CaseListHeaderState, m_ui->caseTableView->horizontalHeader()->saveState());
+}
+
+void CaseListWidget::fillStatusFilter()
+{
+    auto* combo = m_ui->statusFilterComboBox;
+    const QSignalBlocker blocker(combo);
+    const int current = combo->currentIndex();
+    combo->clear();
+    combo->addItem(tr("All cases"), kAllStatuses);
+    combo->addItem(tr("Open cases"), kOpenStatuses);
+    for (CaseStatus status : CaseStatuses::all()) {
+        combo->addItem(CaseStatuses::label(status), static_cast<int>(status));
+    }
+    combo->setCurrentIndex(qMax(0, current));
+}
+
+void CaseListWidget::applyFilter()
+{
+    m_searchTimer->stop();
+    FormHelpers::clearError(m_ui->errorLabel);
+    const int choice = m_ui->statusFilterComboBox->currentData().toInt();
+    QList<CaseStatus> statuses;
+    if (choice == kOpenStatuses) {
+        for (CaseStatus status : CaseStatuses::all()) {
+            if (CaseStatuses::isOpen(status)) {
+                statuses.append(status);
+            }
+        }
+    } else if (choice >= 0) {
+        statuses.append(static_cast<CaseStatus>(choice));
+    }
+    const QString text = m_ui->searchLineEdit->text().trimmed();
+    const CaseQuery current = m_model->query();
+    if (current.statuses == statuses && current.text == text) {
+        return;
+    }
+    m_model->setFilter(statuses, text);
+    updateTotal();
+}
+
+void CaseListWidget::refresh()
+{
+    FormHelpers::clearError(m_ui->errorLabel);
+    const qint64 selected = m_ui->caseTableView->currentIndex().data(CaseTableModel::CaseIdRole).toLongLong();
+    m_model->reload();
+    updateTotal();
+    if (selected) {
+        selectCase(selected);
+    }
+}
+
+void CaseListWidget::updateTotal()
+{
+    const auto total = m_cases.count(m_model->query());
+    m_total = total ? *total : -1;
+    updateStateTexts();
+}
+
+void CaseListWidget::updateStateTexts()
+{
+    const int loaded = m_model->rowCount();
+    const QLocale locale;
+    if (m_total < 0) {
+        m_ui->countLabel->setText(tr("%n case(s) shown", "", loaded));
+    } else if (loaded < m_total) {
+        m_ui->countLabel->setText(
+            tr("%1 of %n case(s) loaded; scroll down for more", "", int(m_total)).arg(locale.toString(loaded)));
+    } else {
+        m_ui->countLabel->setText(tr("%n case(s)", "", int(m_total)));
+    }
+
+    const CaseQuery q = m_model->query();
+    const bool filtered = !q.statuses.isEmpty() || !q.text.isEmpty();
+    if (filtered) {
+        m_ui->emptyStateLabel->setText(
+            tr("No case matches this filter. Clear the search or choose another status to see more cases."));
+    } else if (m_cases.session().can(Permission::CreateCase)) {
+        m_ui->emptyStateLabel->setText(
+            tr("No cases yet. When a citizen brings a complaint, record it with \"New case\" (Ctrl+N)."));
+    } else {
+        m_ui->emptyStateLabel->setText(tr("No cases yet. Cases recorded at the desk will appear here."));
+    }
+    const bool empty = loaded == 0 && m_model->lastError().isEmpty();
+    m_ui->listStackedWidget->setCurrentWidget(empty ? static_cast<QWidget*>(m_ui->emptyStateLabel)
+                                                    : static_cast<QWidget*>(m_ui->caseTableView));
+}
+
+void CaseListWidget::onSortIndicatorChanged(int column, Qt::SortOrder order)
+{
+    if (!CaseTableModel::isSortable(column)) {
+        // The database cannot order by this column: keep the order (and the arrow) as it was.
+        const QSignalBlocker blocker(m_ui->caseTableView->horizontalHeader());
+        m_ui->caseTableView->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+        return;
+    }
+    m_sortColumn = column;
+    m_sortOrder = order;
+}
+
+void CaseListWidget::openIndex(const QModelIndex& index)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    emit openCaseRequested(index.data(CaseTableModel::CaseIdRole).toLongLong());
+}
+
+void CaseListWidget::selectCase(qint64 caseId)
+{
+    const int row = m_model->rowOfCase(caseId);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_model->index(row, int(Column::CaseNo));
+    m_ui->caseTableView->setCurrentIndex(index);
+    m_ui->caseTableView->scrollTo(index);
+}
+
+void CaseListWidget::showChangedCase(const Case& updated)
+{
+    m_model->updateCase(updated);
+}
+
+void CaseListWidget::newCase()
+{
+    auto* dialog = new NewCaseDialog(m_cases, m_reference, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto created = dialog->createdCase();
+        if (!created) {
+            return;
+        }
+        refresh();
+        selectCase(created->id);
+        m_ui->caseTableView->setFocus();
+        emit caseCreated(*created);
+    });
+    dialog->open();
+}
+
+void CaseListWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        fillStatusFilter();
+        m_model->retranslate();
+        updateStateTexts();
+    }
+    QWidget::changeEvent(event);
+}

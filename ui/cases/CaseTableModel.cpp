@@ -1,0 +1,321 @@
+#include "cases/CaseTableModel.h"
+
+#include "common/Clock.h"
+#include "common/FormHelpers.h"
+#include "services/CaseService.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace {
+constexpr int kTooltipChars = 400;
+const QColor kOverdueColor(0xb3, 0x26, 0x1e);
+} // namespace
+
+CaseTableModel::CaseTableModel(CaseService& cases, const Clock& clock, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_cases(cases)
+    , m_clock(clock)
+{
+    m_query.limit = kPageSize;
+    reload();
+}
+
+int CaseTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaseTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+std::optional<CaseSortKey> CaseTableModel::sortKeyFor(Column column)
+{
+    switch (column) {
+    case Column::CaseNo:
+        return CaseSortKey::CaseNo;
+    case Column::ReceivedAt:
+        return CaseSortKey::ReceivedAt;
+    case Column::Status:
+        return CaseSortKey::Status;
+    case Column::WaitedMinutes:
+        return CaseSortKey::WaitedMinutes;
+    case Column::Category:
+        return CaseSortKey::Category;
+    case Column::Window:
+        return CaseSortKey::Window;
+    default:
+        return std::nullopt;
+    }
+}
+
+bool CaseTableModel::isSortable(int column)
+{
+    return column >= 0 && column < kColumnCount && sortKeyFor(static_cast<Column>(column)).has_value();
+}
+
+bool CaseTableModel::isOverdue(const Case& c) const
+{
+    return CaseStatuses::isOpen(c.status) && c.dueAt.isValid() && c.dueAt < m_clock.now();
+}
+
+QVariant CaseTableModel::displayValue(const Case& c, Column column) const
+{
+    switch (column) {
+    case Column::CaseNo:
+        return c.caseNo;
+    case Column::ReceivedAt:
+        return FormHelpers::dateTime(c.receivedAt);
+    case Column::Status:
+        return CaseStatuses::label(c.status);
+    case Column::Channel:
+        return Channels::label(c.channel);
+    case Column::Window:
+        return FormHelpers::refName(c.window);
+    case Column::ServiceItem:
+        return FormHelpers::refName(c.serviceItem);
+    case Column::Category:
+        return FormHelpers::refName(c.category);
+    case Column::Summary:
+        return c.summary();
+    case Column::WaitedMinutes:
+        return c.waitedMinutes ? QVariant(*c.waitedMinutes) : QVariant();
+    case Column::Department:
+        return FormHelpers::refName(c.department);
+    case Column::Assignee:
+        return FormHelpers::refName(c.assignee);
+    }
+    return {};
+}
+
+QVariant CaseTableModel::rawValue(const Case& c, Column column) const
+{
+    switch (column) {
+    case Column::CaseNo:
+        return c.caseNo;
+    case Column::ReceivedAt:
+        return c.receivedAt;
+    case Column::Status:
+        return static_cast<int>(c.status);
+    case Column::Channel:
+        return static_cast<int>(c.channel);
+    case Column::Window:
+        return c.window.name;
+    case Column::ServiceItem:
+        return c.serviceItem.name;
+    case Column::Category:
+        return c.category.name;
+    case Column::Summary:
+        return c.complaintText;
+    case Column::WaitedMinutes:
+        return c.waitedMinutes ? QVariant(*c.waitedMinutes) : QVariant();
+    case Column::Department:
+        return c.department.name;
+    case Column::Assignee:
+        return c.assignee.name;
+    }
+    return {};
+}
+
+QVariant CaseTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Case& c = m_rows.at(index.row());
+    const auto column = static_cast<Column>(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(c, column);
+    case RawValueRole:
+        return rawValue(c, column);
+    case CaseIdRole:
+        return c.id;
+    case OverdueRole:
+        return isOverdue(c);
+    case Qt::ForegroundRole:
+        if (isOverdue(c)) {
+            return QBrush(kOverdueColor);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == Column::WaitedMinutes) {
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (isOverdue(c)) {
+            return tr("Overdue: a concrete answer was due by %1.").arg(FormHelpers::dateTime(c.dueAt));
+        }
+        if (column == Column::Summary) {
+            return c.complaintText.left(kTooltipChars);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (role == Qt::ToolTipRole && !isSortable(section)) {
+        return tr("This column cannot be sorted.");
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (static_cast<Column>(section)) {
+    case Column::CaseNo:
+        return tr("Case no.");
+    case Column::ReceivedAt:
+        return tr("Received");
+    case Column::Status:
+        return tr("Status");
+    case Column::Channel:
+        return tr("Channel");
+    case Column::Window:
+        return tr("Window");
+    case Column::ServiceItem:
+        return tr("Service item");
+    case Column::Category:
+        return tr("Category");
+    case Column::Summary:
+        return tr("Complaint");
+    case Column::WaitedMinutes:
+        return tr("Waited (min)");
+    case Column::Department:
+        return tr("Department");
+    case Column::Assignee:
+        return tr("Assignee");
+    }
+    return {};
+}
+
+bool CaseTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_loaded && !m_atEnd;
+}
+
+void CaseTableModel::fetchMore(const QModelIndex& parent)
+{
+    // Not while a reset is being announced: views (and QAbstractItemModelTester) ask for more in their reset slots.
+    if (parent.isValid() || m_atEnd || !m_loaded) {
+        return;
+    }
+    loadPage(true);
+}
+
+bool CaseTableModel::loadPage(bool notify)
+{
+    if (m_fetching) {
+        return false; // a slot connected to the insertion asked for more: the page in flight comes first
+    }
+    m_fetching = true;
+    CaseQuery q = m_query;
+    q.after = m_next;
+    q.limit = kPageSize;
+    const auto page = m_cases.list(q);
+    if (!page) {
+        m_atEnd = true;
+        m_fetching = false;
+        m_lastError = page.error().message;
+        emit loadFailed(m_lastError);
+        return false;
+    }
+    m_lastError.clear();
+    const auto& cases = page->cases;
+    // Move the cursor before announcing the rows, so that whoever reacts to them continues after this page.
+    m_next = page->next;
+    m_atEnd = page->atEnd || cases.isEmpty();
+    if (!cases.isEmpty()) {
+        const int first = int(m_rows.size());
+        if (notify) {
+            beginInsertRows(QModelIndex(), first, first + int(cases.size()) - 1);
+        }
+        m_rows.append(cases);
+        if (notify) {
+            endInsertRows();
+        }
+    }
+    m_fetching = false;
+    return true;
+}
+
+void CaseTableModel::reload()
+{
+    beginResetModel();
+    m_loaded = false;
+    m_rows.clear();
+    m_next = CaseCursor();
+    m_atEnd = false;
+    loadPage(false);
+    endResetModel();
+    m_loaded = true;
+}
+
+void CaseTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column)) {
+        return;
+    }
+    const CaseSortKey key = *sortKeyFor(static_cast<Column>(column));
+    const bool descending = order == Qt::DescendingOrder;
+    if (m_loaded && key == m_query.sortKey && descending == m_query.descending) {
+        return;
+    }
+    m_query.sortKey = key;
+    m_query.descending = descending;
+    reload();
+}
+
+void CaseTableModel::setFilter(const QList<CaseStatus>& statuses, const QString& text)
+{
+    m_query.statuses = statuses;
+    m_query.text = text.trimmed();
+    reload();
+}
+
+CaseQuery CaseTableModel::query() const
+{
+    CaseQuery q = m_query;
+    q.after = CaseCursor();
+    return q;
+}
+
+const Case* CaseTableModel::caseAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int CaseTableModel::rowOfCase(qint64 caseId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == caseId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void CaseTableModel::updateCase(const Case& updated)
+{
+    const int row = rowOfCase(updated.id);
+    if (row < 0) {
+        return;
+    }
+    m_rows[row] = updated;
+    emit dataChanged(index(row, 0), index(row, kColumnCount - 1));
+}
+
+void CaseTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, kColumnCount - 1);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, kColumnCount - 1));
+    }
+}

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "cases/Case.h"
+#include "cases/CaseQuery.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <optional>
+
+class CaseService;
+class Clock;
+
+/**
+ * The case list as a table: pages through CaseService::list by keyset cursor (canFetchMore/fetchMore);
+ * sorting and filtering run in the query, on raw values, never on displayed text.
+ */
+class CaseTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class Column
+    {
+        CaseNo,
+        ReceivedAt,
+        Status,
+        Channel,
+        Window,
+        ServiceItem,
+        Category,
+        Summary,
+        WaitedMinutes,
+        Department,
+        Assignee,
+    };
+    static constexpr int kColumnCount = static_cast<int>(Column::Assignee) + 1;
+
+    enum ItemRole
+    {
+        /** The value behind the cell: QString, QDateTime, int minutes, or the enum as int. */
+        RawValueRole = Qt::UserRole + 1,
+        /** The case id (qint64) of the row, in every column. */
+        CaseIdRole,
+        /** True when the case is open and past its due time. */
+        OverdueRole,
+    };
+
+    static constexpr int kPageSize = 200;
+
+    /** Loads the first page at once (newest received first). */
+    CaseTableModel(CaseService& cases, const Clock& clock, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    /** Re-queries in the order of the column's sort key; columns without one are left as they are. */
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /** The repository order behind a column, if the column can be sorted. */
+    static std::optional<CaseSortKey> sortKeyFor(Column column);
+    static bool isSortable(int column);
+
+    /** Filters by status (empty = all) and text in the case number or complaint; reloads from the first page. */
+    void setFilter(const QList<CaseStatus>& statuses, const QString& text);
+    /** The filters and order in force (first page, no cursor). */
+    CaseQuery query() const;
+    /** Reloads from the first page, keeping filter and order. */
+    void reload();
+
+    const Case* caseAt(int row) const;
+    /** The row that shows the case, or -1. */
+    int rowOfCase(qint64 caseId) const;
+    /** Replaces the row that shows the case (after an action on it), if it is loaded. */
+    void updateCase(const Case& updated);
+    /** Emits header and data changes so that translated labels are fetched again. */
+    void retranslate();
+
+    /** The last error from the service, empty when the last load worked. */
+    const QString& lastError() const { return m_lastError; }
+
+signals:
+    /** A page could not be loaded; the message is ready to show. */
+    void loadFailed(const QString& message);
+
+private:
+    bool loadPage(bool notify);
+    QVariant displayValue(const Case& c, Column column) const;
+    QVariant rawValue(const Case& c, Column column) const;
+    bool isOverdue(const Case& c) const;
+
+    CaseService& m_cases;
+    const Clock& m_clock;
+    CaseQuery m_query;
+    QList<Case> m_rows;
+    CaseCursor m_next;
+    bool m_atEnd = true;
+    bool m_loaded = false;
+    bool m_fetching = false;
+    QString m_lastError;
+};

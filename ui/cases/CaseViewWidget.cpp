@@ -1,0 +1,239 @@
+#include "cases/CaseViewWidget.h"
+
+#include "ui_CaseViewWidget.h"
+
+#include "cases/CaseActionDialog.h"
+#include "common/Clock.h"
+#include "common/FormHelpers.h"
+#include "services/CaseService.h"
+
+#include <QHeaderView>
+#include <QPushButton>
+
+namespace {
+/** "follow_up" -> "followUpActionButton": the name tests and translators find the button by. */
+QString buttonName(CaseAction action)
+{
+    const QStringList parts = CaseActions::code(action).split(QLatin1Char('_'));
+    QString name = parts.value(0);
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        name += parts.at(i).left(1).toUpper() + parts.at(i).mid(1);
+    }
+    return name + QStringLiteral("ActionButton");
+}
+} // namespace
+
+CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, const Clock& clock, qint64 caseId,
+                               QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CaseViewWidget>())
+    , m_cases(cases)
+    , m_reference(reference)
+    , m_clock(clock)
+    , m_caseId(caseId)
+{
+    m_ui->setupUi(this);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 4);
+    auto* header = m_ui->timelineTreeWidget->header();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(4, QHeaderView::Stretch);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &CaseViewWidget::reload);
+    reload();
+}
+
+CaseViewWidget::~CaseViewWidget() = default;
+
+void CaseViewWidget::reload()
+{
+    FormHelpers::clearError(m_ui->errorLabel);
+    const auto found = m_cases.get(m_caseId);
+    if (!found) {
+        FormHelpers::showError(m_ui->errorLabel, found.error().message);
+        m_case = Case();
+    } else {
+        m_case = *found;
+    }
+    showCase();
+    showCitizen();
+    loadTimeline();
+    rebuildActions();
+}
+
+void CaseViewWidget::showCase()
+{
+    const Case& c = m_case;
+    using FormHelpers::dateTime;
+    using FormHelpers::refName;
+    m_ui->caseNoLabel->setText(c.caseNo);
+    m_ui->statusLabel->setText(c.id ? CaseStatuses::label(c.status) : QString());
+    m_ui->statusLabel->setVisible(c.id != 0);
+    const bool overdue = CaseStatuses::isOpen(c.status) && c.dueAt.isValid() && c.dueAt < m_clock.now();
+    m_ui->overdueLabel->setText(overdue ? tr("Overdue since %1").arg(dateTime(c.dueAt)) : QString());
+    m_ui->overdueLabel->setVisible(overdue);
+
+    m_ui->channelValueLabel->setText(c.id ? Channels::label(c.channel) : FormHelpers::dash());
+    m_ui->windowValueLabel->setText(refName(c.window));
+    m_ui->serviceItemValueLabel->setText(refName(c.serviceItem));
+    m_ui->categoryValueLabel->setText(refName(c.category));
+    QString department = refName(c.department);
+    if (c.transferCount > 0) {
+        department = tr("%1 (transferred %n time(s))", "", c.transferCount).arg(department);
+    }
+    m_ui->departmentValueLabel->setText(department);
+    m_ui->assigneeValueLabel->setText(refName(c.assignee));
+    m_ui->waitedValueLabel->setText(c.waitedMinutes ? tr("%n minute(s)", "", *c.waitedMinutes) : tr("Not recorded"));
+    m_ui->receivedValueLabel->setText(dateTime(c.receivedAt));
+    m_ui->dueValueLabel->setText(dateTime(c.dueAt));
+    m_ui->acknowledgedValueLabel->setText(dateTime(c.acknowledgedAt));
+    m_ui->resolvedValueLabel->setText(dateTime(c.resolvedAt));
+    QString rating = FormHelpers::dash();
+    if (c.rating && c.nps) {
+        rating = tr("%1 of 5, recommendation %2 of 10").arg(*c.rating).arg(*c.nps);
+    } else if (c.rating) {
+        rating = tr("%1 of 5").arg(*c.rating);
+    }
+    m_ui->ratingValueLabel->setText(rating);
+
+    m_ui->complaintPlainTextEdit->setPlainText(c.complaintText);
+    const auto orDash = [](const QString& text) {
+        return text.trimmed().isEmpty() ? FormHelpers::dash() : text;
+    };
+    m_ui->factsValueLabel->setText(orDash(c.facts));
+    m_ui->impactValueLabel->setText(orDash(c.impact));
+    m_ui->stepsValueLabel->setText(orDash(c.steps));
+}
+
+void CaseViewWidget::showCitizen()
+{
+    QString note;
+    bool showFields = false;
+    if (m_case.id == 0) {
+        note = FormHelpers::dash();
+    } else if (!m_cases.session().can(Permission::ViewPersonalData)) {
+        note = tr("Hidden: your role may not read citizens' personal data.");
+    } else if (m_case.isAnonymous()) {
+        note = tr("Anonymous complaint: no personal data was recorded.");
+    } else {
+        const auto citizen = m_cases.citizen(m_case.id);
+        if (!citizen) {
+            note = citizen.error().message;
+        } else {
+            showFields = true;
+            const auto orDash = [](const QString& text) {
+                return text.isEmpty() ? FormHelpers::dash() : text;
+            };
+            m_ui->citizenNameValueLabel->setText(orDash(citizen->name));
+            m_ui->citizenPhoneValueLabel->setText(orDash(citizen->phone));
+            m_ui->citizenIdNumberValueLabel->setText(orDash(citizen->idNumber));
+            m_ui->citizenAddressValueLabel->setText(orDash(citizen->address));
+        }
+    }
+    m_ui->citizenNoteLabel->setText(note);
+    m_ui->citizenNoteLabel->setVisible(!note.isEmpty());
+    for (int row = 0; row < m_ui->citizenFormLayout->rowCount(); ++row) {
+        m_ui->citizenFormLayout->setRowVisible(row, showFields);
+    }
+}
+
+void CaseViewWidget::loadTimeline()
+{
+    m_ui->timelineTreeWidget->clear();
+    if (m_case.id == 0) {
+        return;
+    }
+    const auto events = m_cases.timeline(m_case.id);
+    if (!events) {
+        FormHelpers::showError(m_ui->errorLabel, events.error().message);
+        return;
+    }
+    for (const auto& event : *events) {
+        QString statusChange;
+        if (event.toStatus && (!event.fromStatus || *event.fromStatus != *event.toStatus)) {
+            statusChange = event.fromStatus
+                               ? tr("%1 → %2", "status change")
+                                     .arg(CaseStatuses::label(*event.fromStatus), CaseStatuses::label(*event.toStatus))
+                               : CaseStatuses::label(*event.toStatus);
+        }
+        auto* item = new QTreeWidgetItem(m_ui->timelineTreeWidget,
+                                         {FormHelpers::dateTime(event.at), event.actor.name,
+                                          CaseEventKinds::label(event.kind), statusChange, event.note});
+        item->setToolTip(4, event.note);
+        item->setData(0, Qt::UserRole, event.id);
+    }
+    m_ui->timelineTreeWidget->scrollToBottom();
+}
+
+void CaseViewWidget::rebuildActions()
+{
+    auto* layout = m_ui->actionButtonsLayout;
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        if (QWidget* old = item->widget()) {
+            // The button may be the sender of the signal being handled: let the event loop delete it.
+            old->setObjectName(QString());
+            old->hide();
+            old->deleteLater();
+        }
+        delete item;
+    }
+    const QList<CaseAction> actions = m_case.id ? m_cases.availableActions(m_case) : QList<CaseAction>();
+    for (CaseAction action : actions) {
+        QString text = CaseActions::label(action);
+        if (CaseActionDialog::needsInput(action)) {
+            text = tr("%1…", "button that opens a dialog").arg(text);
+        }
+        auto* button = new QPushButton(text, m_ui->actionButtonsWidget);
+        button->setObjectName(buttonName(action));
+        button->setAutoDefault(false);
+        connect(button, &QPushButton::clicked, this, [this, action] { runAction(action); });
+        layout->addWidget(button);
+    }
+    m_ui->actionsLabel->setText(actions.isEmpty() ? tr("No action is open to you on this case.") : tr("Actions:"));
+}
+
+void CaseViewWidget::runAction(CaseAction action)
+{
+    FormHelpers::clearError(m_ui->errorLabel);
+    if (!CaseActionDialog::needsInput(action)) {
+        CaseCommand command;
+        command.action = action;
+        const auto result = m_cases.perform(m_case.id, command);
+        if (!result) {
+            FormHelpers::showError(m_ui->errorLabel, result.error().message);
+            return;
+        }
+        applyUpdate(*result);
+        return;
+    }
+    auto* dialog = new CaseActionDialog(m_cases, m_reference, m_case, action, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->updatedCase()) {
+            applyUpdate(*dialog->updatedCase());
+        }
+    });
+    dialog->open();
+}
+
+void CaseViewWidget::applyUpdate(const Case& updated)
+{
+    m_case = updated;
+    showCase();
+    showCitizen();
+    loadTimeline();
+    rebuildActions();
+    emit caseChanged(m_case);
+}
+
+void CaseViewWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        showCase();
+        showCitizen();
+        loadTimeline();
+        rebuildActions();
+    }
+    QWidget::changeEvent(event);
+}

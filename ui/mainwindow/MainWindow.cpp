@@ -1,0 +1,188 @@
+#include "mainwindow/MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "admin/UserAdminWidget.h"
+#include "audit/AuditLogWidget.h"
+#include "cases/CaseWorkspaceWidget.h"
+#include "common/AppSettings.h"
+#include "mainwindow/DrillsUnavailableWidget.h"
+#include "services/AuditService.h"
+#include "services/CaseService.h"
+#include "services/ReferenceService.h"
+#include "services/UserService.h"
+#include "settings/SettingsWidget.h"
+
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QMessageBox>
+
+namespace {
+constexpr int kStatusMessageMs = 6000;
+}
+
+MainWindow::MainWindow(const Session& session, const Repositories& repos, const Clock& clock,
+                       const PasswordHasher& hasher, AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_session(session)
+    , m_settings(settings)
+    , m_caseService(std::make_unique<CaseService>(session, repos, clock))
+    , m_referenceService(std::make_unique<ReferenceService>(session, repos, clock))
+    , m_userService(std::make_unique<UserService>(session, repos, clock, hasher))
+    , m_auditService(std::make_unique<AuditService>(session, repos))
+{
+    m_ui->setupUi(this);
+
+    if (m_session.can(Permission::ViewCases)) {
+        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, clock, m_settings, this);
+        m_caseWorkspace->setObjectName(QStringLiteral("caseWorkspaceWidget"));
+        connect(m_caseWorkspace, &CaseWorkspaceWidget::statusMessage, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+        addPage(Page::Cases, m_caseWorkspace);
+    }
+    if (m_session.role() == Role::Trainer) {
+        addPage(Page::Training, new DrillsUnavailableWidget(this));
+    }
+    if (m_session.can(Permission::ManageUsers)) {
+        auto* users = new UserAdminWidget(*m_userService, this);
+        users->setObjectName(QStringLiteral("userAdminWidget"));
+        addPage(Page::Users, users);
+    }
+    if (m_session.can(Permission::ViewAuditLog)) {
+        auto* audit = new AuditLogWidget(*m_auditService, this);
+        audit->setObjectName(QStringLiteral("auditLogWidget"));
+        addPage(Page::AuditLog, audit);
+    }
+    auto* settingsPage = new SettingsWidget(m_session, m_settings, this);
+    settingsPage->setObjectName(QStringLiteral("settingsWidget"));
+    addPage(Page::Settings, settingsPage);
+
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
+    m_sessionLabel->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addPermanentWidget(m_sessionLabel);
+
+    connect(m_ui->navigationListWidget, &QListWidget::currentRowChanged, m_ui->pagesStackedWidget,
+            &QStackedWidget::setCurrentIndex);
+    connect(m_ui->actionLogOut, &QAction::triggered, this, &MainWindow::logOut);
+    connect(m_ui->actionQuit, &QAction::triggered, this, [this] {
+        close();
+        QCoreApplication::quit();
+    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    retranslate();
+    m_ui->navigationListWidget->setCurrentRow(0);
+
+    const QByteArray geometry = m_settings.value(AppSettings::Key::MainWindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        resize(1200, 760);
+    }
+    restoreState(m_settings.value(AppSettings::Key::MainWindowState).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(Page page, QWidget* widget)
+{
+    m_pages.append({page, widget});
+    m_ui->pagesStackedWidget->addWidget(widget);
+    auto* item = new QListWidgetItem(m_ui->navigationListWidget);
+    item->setData(Qt::UserRole, static_cast<int>(page));
+}
+
+QString MainWindow::pageTitle(Page page)
+{
+    switch (page) {
+    case Page::Cases:
+        return tr("Cases");
+    case Page::Training:
+        return tr("Training");
+    case Page::Users:
+        return tr("Users");
+    case Page::AuditLog:
+        return tr("Audit log");
+    case Page::Settings:
+        return tr("Settings");
+    }
+    return {};
+}
+
+bool MainWindow::hasPage(Page page) const
+{
+    for (const auto& entry : m_pages) {
+        if (entry.page == page) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::showPage(Page page)
+{
+    for (int row = 0; row < m_pages.size(); ++row) {
+        if (m_pages.at(row).page == page) {
+            m_ui->navigationListWidget->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const int row = m_ui->pagesStackedWidget->currentIndex();
+    return row >= 0 && row < m_pages.size() ? m_pages.at(row).page : Page::Settings;
+}
+
+void MainWindow::retranslate()
+{
+    for (int row = 0; row < m_pages.size(); ++row) {
+        m_ui->navigationListWidget->item(row)->setText(pageTitle(m_pages.at(row).page));
+    }
+    const QString role = m_session.role() ? Roles::label(*m_session.role()) : tr("Command line");
+    const QString who = m_session.displayName() == m_session.login()
+                            ? m_session.login()
+                            : tr("%1 (%2)", "display name (login)").arg(m_session.displayName(), m_session.login());
+    m_sessionLabel->setText(tr("Signed in as %1 · %2").arg(who, role));
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setValue(AppSettings::Key::MainWindowGeometry, saveGeometry());
+    m_settings.setValue(AppSettings::Key::MainWindowState, saveState());
+    m_settings.sync();
+}
+
+void MainWindow::logOut()
+{
+    emit logoutRequested();
+    close();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Qingting"),
+        tr("<h3>%1 %2</h3>"
+           "<p>The complaint desk of a government service hall: every complaint heard, confirmed, resolved, "
+           "followed up and learned from.</p>")
+            .arg(windowTitle(), QStringLiteral(QINGTING_VERSION)));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "repositories/Repositories.h"
+#include "users/Session.h"
+
+#include <QList>
+#include <QMainWindow>
+
+#include <memory>
+
+class AppSettings;
+class AuditService;
+class CaseService;
+class CaseWorkspaceWidget;
+class Clock;
+class PasswordHasher;
+class QLabel;
+class ReferenceService;
+class UserService;
+
+namespace Ui {
+class MainWindow;
+}
+
+/** The application window: role-aware navigation between Cases, Training, Users, Audit log and Settings. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page
+    {
+        Cases,
+        Training,
+        Users,
+        AuditLog,
+        Settings
+    };
+
+    MainWindow(const Session& session, const Repositories& repos, const Clock& clock, const PasswordHasher& hasher,
+               AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    const Session& session() const { return m_session; }
+    /** Whether the session's role has the page. */
+    bool hasPage(Page page) const;
+    /** Shows the page if the role has it. */
+    bool showPage(Page page);
+    Page currentPage() const;
+    /** The Cases page, or nullptr for roles without case access. */
+    CaseWorkspaceWidget* caseWorkspace() const { return m_caseWorkspace; }
+
+signals:
+    /** File ▸ Log out: the window closes right after; the application asks for a login again. */
+    void logoutRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct PageEntry
+    {
+        Page page;
+        QWidget* widget;
+    };
+
+    void addPage(Page page, QWidget* widget);
+    void retranslate();
+    void saveWindowState();
+    void logOut();
+    void showAbout();
+    static QString pageTitle(Page page);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    Session m_session;
+    AppSettings& m_settings;
+    std::unique_ptr<CaseService> m_caseService;
+    std::unique_ptr<ReferenceService> m_referenceService;
+    std::unique_ptr<UserService> m_userService;
+    std::unique_ptr<AuditService> m_auditService;
+    QList<PageEntry> m_pages;
+    CaseWorkspaceWidget* m_caseWorkspace = nullptr;
+    QLabel* m_sessionLabel = nullptr;
+};
