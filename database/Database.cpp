@@ -9,7 +9,10 @@
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QThread>
+#include <QtEndian>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -83,6 +86,35 @@ struct ConnectionGuard
     }
 };
 
+/** Notes which SQLite side files (-wal, -shm) exist now and removes, when it leaves scope, those that appeared. */
+class SideFileCleanup
+{
+public:
+    explicit SideFileCleanup(const QString& path)
+        : m_wal(path + QLatin1String("-wal"))
+        , m_shm(path + QLatin1String("-shm"))
+        , m_hadWal(QFileInfo::exists(m_wal))
+        , m_hadShm(QFileInfo::exists(m_shm))
+    {
+    }
+    ~SideFileCleanup()
+    {
+        // A read-only connection never writes pages to the -wal: a new one is empty and safe to remove.
+        if (!m_hadWal && QFileInfo(m_wal).size() == 0) {
+            QFile::remove(m_wal);
+        }
+        if (!m_hadShm && !QFileInfo::exists(m_wal)) {
+            QFile::remove(m_shm);
+        }
+    }
+
+private:
+    QString m_wal;
+    QString m_shm;
+    bool m_hadWal;
+    bool m_hadShm;
+};
+
 /**
  * Looks at an existing SQLite file without writing to it: the header, then (read-only) what the schema says.
  * Returns an error for anything we must not touch.
@@ -99,7 +131,18 @@ std::optional<Error> inspectSqliteFile(const DatabaseLocation& location)
     if (header.size() < 100 || !header.startsWith(kSqliteMagic)) {
         return incompatible(location, Database::tr("it is not a database file (nor a damaged Qingting database)."));
     }
+    // The header says whose file it is and which schema it has: refuse foreign and newer files without opening them.
+    const auto appId = qFromBigEndian<quint32>(header.constData() + 68);
+    const auto userVersion = qFromBigEndian<quint32>(header.constData() + 60);
+    if (appId != 0 && appId != Migrator::kSqliteApplicationId) {
+        return incompatible(location, Migrator::tr("The file belongs to another application."));
+    }
+    if (appId == Migrator::kSqliteApplicationId && userVersion > quint32(Migrator::latestVersion())) {
+        return incompatible(location, Migrator::newerSchemaMessage(int(userVersion)));
+    }
 
+    // Even a read-only connection creates -wal and -shm beside a WAL file; remove those this probe made.
+    const SideFileCleanup cleanup(location.sqlitePath);
     const QString name = nextConnectionName() + QLatin1String("-inspect");
     ConnectionGuard guard{name};
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -154,11 +197,17 @@ Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::Open
     if (!inMemory) {
         pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
     }
+    // Switching to WAL needs an exclusive lock for which SQLite does not wait on its busy handler, so several desks
+    // opening a new file together retry here within the same time limit.
     QSqlQuery q(db);
+    QDeadlineTimer deadline(kBusyTimeoutMs);
     for (const QString& pragma : pragmas) {
-        if (!q.exec(pragma)) {
-            return Error::make(Error::Code::Storage,
-                Database::tr("Qingting cannot set up %1: %2").arg(location.displayName(), q.lastError().text()));
+        while (!q.exec(pragma)) {
+            if (!Dialect::of(db).isBusy(q.lastError()) || deadline.hasExpired()) {
+                return Error::make(Error::Code::Storage,
+                    Database::tr("Qingting cannot set up %1: %2").arg(location.displayName(), q.lastError().text()));
+            }
+            QThread::msleep(20);
         }
     }
     return db;
@@ -220,6 +269,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
         location.kind == DatabaseLocation::Kind::Sqlite ? openSqlite(location, mode, name) : openPostgres(location, name);
     if (!db) {
         return db.error();
+    }
+    if (mode == OpenMode::ExistingOnly && location.kind == DatabaseLocation::Kind::Postgres
+        && Migrator(*db).inspect().outcome == Migrator::Outcome::Empty) {
+        return Error::make(Error::Code::NotFound,
+            tr("%1 holds no Qingting database yet; run `qingting-cli init` first.").arg(location.displayName()));
     }
     const Migrator::Report report = Migrator(*db).migrate();
     if (report.refused()) {

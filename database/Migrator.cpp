@@ -12,7 +12,6 @@
 
 namespace {
 const QLatin1String kVersionTable("schema_migrations");
-constexpr int kSqliteApplicationId = 0x51544E47; // 'QTNG' in the SQLite file header
 
 QList<Migration> loadMigrations()
 {
@@ -47,6 +46,14 @@ const QList<Migration>& Migrator::migrations()
 int Migrator::latestVersion()
 {
     return int(migrations().size());
+}
+
+QString Migrator::newerSchemaMessage(int version)
+{
+    return tr("The database was written by a newer Qingting (schema %1; this build knows up to %2). Update Qingting "
+              "on this desk.")
+        .arg(version)
+        .arg(latestVersion());
 }
 
 Migrator::Migrator(QSqlDatabase db)
@@ -84,7 +91,7 @@ Migrator::Report Migrator::inspect() const
     if (m_dialect.isSqlite()) {
         if (probe.exec(QStringLiteral("PRAGMA application_id")) && probe.next()) {
             const int appId = probe.value(0).toInt();
-            if (appId != 0 && appId != kSqliteApplicationId) {
+            if (appId != 0 && quint32(appId) != kSqliteApplicationId) {
                 return {Outcome::NotQingting, 0, 0, tr("The file belongs to another application.")};
             }
         }
@@ -105,11 +112,7 @@ Migrator::Report Migrator::inspect() const
         return failed(0, tr("The schema version could not be read: %1").arg(error));
     }
     if (version > latestVersion()) {
-        return {Outcome::NewerIncompatible, version, version,
-            tr("The database was written by a newer Qingting (schema %1; this build knows up to %2). Update "
-               "Qingting on this desk.")
-                .arg(version)
-                .arg(latestVersion())};
+        return {Outcome::NewerIncompatible, version, version, newerSchemaMessage(version)};
     }
     return {version == latestVersion() ? Outcome::UpToDate : Outcome::Older, version, version, {}};
 }

@@ -50,6 +50,12 @@ public:
         }
     };
 
+    /** Marks an SQLite file as Qingting's, in the header's application_id field ('QTNG'). */
+    static constexpr quint32 kSqliteApplicationId = 0x51544E47;
+
+    /** The message for a database whose schema is newer than this build's. */
+    static QString newerSchemaMessage(int version);
+
     /** The migrations built into this binary, in order (1, 2, 3 ... without gaps). */
     static const QList<Migration>& migrations();
     static int latestVersion();

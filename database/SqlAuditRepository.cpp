@@ -103,11 +103,15 @@ Result<AuditVerification> SqlAuditRepository::verify()
         broken(expectedSeq, tr("The audit log's head row is missing."));
         return v;
     }
-    if (head->value(0).toLongLong() != expectedSeq - 1 || head->value(1).toString() != previous) {
-        broken(expectedSeq - 1,
+    const qint64 written = head->value(0).toLongLong();
+    if (written != expectedSeq - 1) {
+        // The first entry that should be there and is not.
+        broken(expectedSeq,
             tr("The log ends at entry %1 but %2 entries were written: the newest entries were removed.")
                 .arg(expectedSeq - 1)
-                .arg(head->value(0).toLongLong()));
+                .arg(written));
+    } else if (head->value(1).toString() != previous) {
+        broken(expectedSeq - 1, tr("Entry %1 was replaced after it was written.").arg(expectedSeq - 1));
     }
     return v;
 }

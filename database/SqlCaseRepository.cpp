@@ -203,7 +203,15 @@ QString SqlCaseRepository::filterClause(const CaseQuery& query, QVariantList* va
         values->append(query.assigneeId);
     }
     if (query.overdueAt.isValid()) {
-        conditions << QStringLiteral("c.status IN ('received', 'acknowledged', 'in_progress') AND c.due_at < ?");
+        // Case::isOverdue in SQL: still open and past due.
+        QStringList open;
+        for (CaseStatus s : CaseStatuses::all()) {
+            if (CaseStatuses::isOpen(s)) {
+                open << QStringLiteral("?");
+                values->append(CaseStatuses::code(s));
+            }
+        }
+        conditions << QStringLiteral("c.status IN (%1) AND c.due_at < ?").arg(open.join(QLatin1String(", ")));
         values->append(SqlContext::time(query.overdueAt));
     }
     const QString text = query.text.trimmed();

@@ -2,7 +2,10 @@
 
 #include "repositories/UnitOfWork.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 ReferenceService::ReferenceService(Session session, const Repositories& repos, const Clock& clock)
     : m_session(std::move(session))
@@ -74,10 +77,18 @@ Result<ReferenceItem> ReferenceService::add(ReferenceKind kind, const QString& n
     if (auto s = checkName(kind, trimmed, parentId, 0); !s) {
         return s.error();
     }
+    const auto existing = m_repos.reference->list(kind);
+    if (!existing) {
+        return existing.error();
+    }
     ReferenceItem item;
     item.kind = kind;
     item.name = trimmed;
     item.parentId = parentId;
+    // New entries go last, after those the hall arranged already.
+    for (const auto& other : *existing) {
+        item.sortOrder = std::max(item.sortOrder, other.sortOrder + 10);
+    }
     const auto id = m_repos.reference->insert(item);
     if (!id) {
         return id.error();
@@ -137,9 +148,30 @@ Status ReferenceService::rename(ReferenceKind kind, qint64 id, const QString& na
 Status ReferenceService::setActive(ReferenceKind kind, qint64 id, bool active)
 {
     return changeItem(kind, id, active ? QStringLiteral("reference.enable") : QStringLiteral("reference.disable"),
-        [active](ReferenceItem& item, QJsonObject& detail) {
+        [this, kind, active](ReferenceItem& item, QJsonObject& detail) {
             detail = {{QStringLiteral("name"), item.name}};
             item.active = active;
+            if (kind != ReferenceKind::Category || active) {
+                return Status();
+            }
+            // A retired category takes its sub-categories with it; reactivating the parent leaves them retired.
+            const auto all = m_repos.reference->list(kind);
+            if (!all) {
+                return Status(all.error());
+            }
+            QJsonArray children;
+            for (ReferenceItem child : *all) {
+                if (child.parentId == item.id && child.active) {
+                    child.active = false;
+                    if (auto s = m_repos.reference->update(child); !s) {
+                        return s;
+                    }
+                    children.append(child.name);
+                }
+            }
+            if (!children.isEmpty()) {
+                detail.insert(QStringLiteral("children"), children);
+            }
             return Status();
         });
 }
