@@ -5,6 +5,7 @@
 #include "services/CaseService.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,6 +32,7 @@ private slots:
     void ignoresUnsortableColumns();
     void filtersByStatusAndText();
     void marksOverdueOpenCases();
+    void filtersOverdueAndAssignee();
     void updatesOneRow();
 
 private:
@@ -263,6 +265,52 @@ void TestCaseTableModel::marksOverdueOpenCases()
         overdue += isOverdue ? 1 : 0;
     }
     QCOMPARE(overdue, kCases - kResolved);
+}
+
+void TestCaseTableModel::filtersOverdueAndAssignee()
+{
+    const QDateTime saved = m_clock.now();
+    const auto restoreClock = qScopeGuard([&] { m_clock.set(saved); });
+
+    CaseTableModel::Filter overdue;
+    overdue.overdueOnly = true;
+    m_model->setFilter(overdue);
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases - kResolved);
+    QVERIFY(m_model->query().overdueAt.isValid());
+    QCOMPARE(m_cases->count(m_model->query()).value(), qint64(kCases - kResolved));
+
+    // Combined with text: open cases with the term are i % 3 == 0 but not i % 10 == 0.
+    overdue.text = QStringLiteral("态度");
+    m_model->setFilter(overdue);
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kWithTerm - kCases / 30);
+
+    // Just after case 10's deadline, cases 0..10 are past due; 0 and 10 are resolved. A reload measures again.
+    const QDateTime first(QDate(2025, 3, 3), QTime(8, 30));
+    m_clock.set(first.addSecs(qint64(CaseService::kAnswerDueHours) * 3600 + qint64(10) * 97 * 60 + 60));
+    overdue.text.clear();
+    m_model->setFilter(overdue);
+    QCOMPARE(m_model->rowCount(), 9);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QVERIFY(m_model->index(row, 0).data(CaseTableModel::OverdueRole).toBool());
+    }
+    m_clock.set(first.addSecs(qint64(CaseService::kAnswerDueHours) * 3600 + qint64(20) * 97 * 60 + 60));
+    m_model->reload();
+    QCOMPARE(m_model->rowCount(), 18);
+
+    // Every case here was recorded from the command line, so it is nobody's.
+    CaseTableModel::Filter mine;
+    mine.assigneeId = 1;
+    m_model->setFilter(mine);
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_cases->count(m_model->query()).value(), qint64(0));
+
+    m_model->setFilter(CaseTableModel::Filter());
+    QVERIFY(!m_model->query().overdueAt.isValid());
+    QCOMPARE(m_model->query().assigneeId, qint64(0));
+    fetchAll();
+    QCOMPARE(m_model->rowCount(), kCases);
 }
 
 void TestCaseTableModel::updatesOneRow()

@@ -1,4 +1,5 @@
 #include "Database.h"
+#include "GuiTestSupport.h"
 #include "admin/AddUserDialog.h"
 #include "admin/UserAdminWidget.h"
 #include "admin/UserTableModel.h"
@@ -34,50 +35,12 @@
 
 #include <memory>
 
-namespace {
-constexpr int kTimeoutMs = 10000;
+using namespace GuiTest;
 
+namespace {
 const QString kAdminPassword = QStringLiteral("Admin-pass-2025");
 const QString kClerkPassword = QStringLiteral("Clerk-pass-2025");
 const QString kTrainerPassword = QStringLiteral("Trainer-pass-2025");
-
-/**
- * Types text as key presses. QTest::keyClicks only carries Latin-1, so other characters (Chinese, as an input
- * method commits them) go as key events that carry the text.
- */
-void typeText(QWidget* widget, const QString& text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 0x80) {
-            QTest::keyClick(widget, ch.toLatin1());
-        } else {
-            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
-        }
-    }
-}
-
-/** Replaces the text of a line edit the way a user does: select all, then type. */
-void retype(QLineEdit* edit, const QString& text)
-{
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    typeText(edit, text);
-}
-
-/** The visible top-level window of the type, e.g. a dialog opened with open(). */
-template <typename T> T* findWindow()
-{
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-        if (auto* t = qobject_cast<T*>(w); t && t->isVisible()) {
-            return t;
-        }
-    }
-    return nullptr;
-}
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    return parent->findChild<T*>(QString::fromLatin1(name));
-}
 
 int rowWithSummary(QAbstractItemModel* model, const QString& text)
 {
@@ -116,22 +79,9 @@ private:
     PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
 };
 
-namespace {
-QtMessageHandler g_previousHandler = nullptr;
-
-/** Drops the offscreen platform's note that it cannot resize windows to their size hints; keeps everything else. */
-void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    if (message.contains(QLatin1String("does not support propagateSizeHints"))) {
-        return;
-    }
-    g_previousHandler(type, context, message);
-}
-} // namespace
-
 void TestGuiFlow::initTestCase()
 {
-    g_previousHandler = qInstallMessageHandler(quietOffscreen);
+    quietOffscreenWarnings();
     QVERIFY(m_dir.isValid());
     auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
@@ -148,20 +98,7 @@ void TestGuiFlow::cleanupTestCase()
 std::optional<Session> TestGuiFlow::logIn(const QString& login, const QString& password)
 {
     AuthService auth(m_db->repositories(), m_clock, m_hasher);
-    LoginDialog dialog(auth, *m_settings);
-    dialog.show();
-    if (!QTest::qWaitForWindowExposed(&dialog)) {
-        return std::nullopt;
-    }
-    auto* loginEdit = child<QLineEdit>(&dialog, "loginLineEdit");
-    auto* passwordEdit = child<QLineEdit>(&dialog, "passwordLineEdit");
-    retype(loginEdit, login);
-    typeText(passwordEdit, password);
-    QTest::keyClick(passwordEdit, Qt::Key_Return);
-    if (dialog.result() != QDialog::Accepted) {
-        return std::nullopt;
-    }
-    return dialog.session();
+    return GuiTest::logIn(auth, *m_settings, login, password);
 }
 
 void TestGuiFlow::firstAdminCreatesClerk()
@@ -201,6 +138,7 @@ void TestGuiFlow::firstAdminCreatesClerk()
     QCOMPARE(window.windowTitle(), QStringLiteral("Qingting 倾听台"));
     QVERIFY(!window.hasPage(MainWindow::Page::Cases));
     QVERIFY(window.hasPage(MainWindow::Page::Users));
+    QVERIFY(window.hasPage(MainWindow::Page::ReferenceData));
     QVERIFY(window.hasPage(MainWindow::Page::AuditLog));
     QVERIFY(child<QLabel>(&window, "sessionLabel")->text().contains(Roles::label(Role::Admin)));
 
@@ -251,6 +189,7 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.hasPage(MainWindow::Page::Cases));
     QVERIFY(!window.hasPage(MainWindow::Page::Users));
+    QVERIFY(!window.hasPage(MainWindow::Page::ReferenceData));
     QCOMPARE(window.currentPage(), MainWindow::Page::Cases);
 
     auto* table = child<QTableView>(&window, "caseTableView");

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 namespace {
+constexpr int kOverdueCases = -3;
 constexpr int kAllStatuses = -2;
 constexpr int kOpenStatuses = -1;
 using Column = CaseTableModel::Column;
@@ -61,6 +62,9 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_ui->searchLineEdit, &QLineEdit::returnPressed, this, &CaseListWidget::applyFilter);
     connect(m_ui->statusFilterComboBox, &QComboBox::currentIndexChanged, this, &CaseListWidget::applyFilter);
+    // The command line has no cases of its own; everyone else can narrow the list to theirs.
+    m_ui->assignedToMeCheckBox->setVisible(m_cases.session().userId() != 0);
+    connect(m_ui->assignedToMeCheckBox, &QCheckBox::toggled, this, &CaseListWidget::applyFilter);
     auto* find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         m_ui->searchLineEdit->setFocus();
@@ -97,6 +101,7 @@ void CaseListWidget::fillStatusFilter()
     combo->clear();
     combo->addItem(tr("All cases"), kAllStatuses);
     combo->addItem(tr("Open cases"), kOpenStatuses);
+    combo->addItem(tr("Overdue cases"), kOverdueCases);
     for (CaseStatus status : CaseStatuses::all()) {
         combo->addItem(CaseStatuses::label(status), static_cast<int>(status));
     }
@@ -108,22 +113,26 @@ void CaseListWidget::applyFilter()
     m_searchTimer->stop();
     FormHelpers::clearError(m_ui->errorLabel);
     const int choice = m_ui->statusFilterComboBox->currentData().toInt();
-    QList<CaseStatus> statuses;
+    CaseTableModel::Filter filter;
     if (choice == kOpenStatuses) {
         for (CaseStatus status : CaseStatuses::all()) {
             if (CaseStatuses::isOpen(status)) {
-                statuses.append(status);
+                filter.statuses.append(status);
             }
         }
+    } else if (choice == kOverdueCases) {
+        filter.overdueOnly = true;
     } else if (choice >= 0) {
-        statuses.append(static_cast<CaseStatus>(choice));
+        filter.statuses.append(static_cast<CaseStatus>(choice));
     }
-    const QString text = m_ui->searchLineEdit->text().trimmed();
-    const CaseQuery current = m_model->query();
-    if (current.statuses == statuses && current.text == text) {
+    filter.text = m_ui->searchLineEdit->text().trimmed();
+    if (m_ui->assignedToMeCheckBox->isChecked()) {
+        filter.assigneeId = m_cases.session().userId();
+    }
+    if (filter == m_model->filter()) {
         return;
     }
-    m_model->setFilter(statuses, text);
+    m_model->setFilter(filter);
     updateTotal();
 }
 
@@ -158,11 +167,10 @@ void CaseListWidget::updateStateTexts()
         m_ui->countLabel->setText(tr("%n case(s)", "", int(m_total)));
     }
 
-    const CaseQuery q = m_model->query();
-    const bool filtered = !q.statuses.isEmpty() || !q.text.isEmpty();
+    const bool filtered = m_model->filter() != CaseTableModel::Filter();
     if (filtered) {
-        m_ui->emptyStateLabel->setText(
-            tr("No case matches this filter. Clear the search or choose another status to see more cases."));
+        m_ui->emptyStateLabel->setText(tr("No case matches this filter. Clear the search, choose another status or "
+                                          "untick \"Assigned to me\" to see more cases."));
     } else if (m_cases.session().can(Permission::CreateCase)) {
         m_ui->emptyStateLabel->setText(
             tr("No cases yet. When a citizen brings a complaint, record it with \"New case\" (Ctrl+N)."));

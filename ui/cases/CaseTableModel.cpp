@@ -56,11 +56,6 @@ bool CaseTableModel::isSortable(int column)
     return column >= 0 && column < kColumnCount && sortKeyFor(static_cast<Column>(column)).has_value();
 }
 
-bool CaseTableModel::isOverdue(const Case& c) const
-{
-    return CaseStatuses::isOpen(c.status) && c.dueAt.isValid() && c.dueAt < m_clock.now();
-}
-
 QVariant CaseTableModel::displayValue(const Case& c, Column column) const
 {
     switch (column) {
@@ -126,6 +121,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const
     }
     const Case& c = m_rows.at(index.row());
     const auto column = static_cast<Column>(index.column());
+    const auto overdue = [&] {
+        return c.isOverdue(m_clock.now());
+    };
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(c, column);
@@ -134,9 +132,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const
     case CaseIdRole:
         return c.id;
     case OverdueRole:
-        return isOverdue(c);
+        return overdue();
     case Qt::ForegroundRole:
-        if (isOverdue(c)) {
+        if (overdue()) {
             return QBrush(kOverdueColor);
         }
         return {};
@@ -146,7 +144,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (isOverdue(c)) {
+        if (overdue()) {
             return tr("Overdue: a concrete answer was due by %1.").arg(FormHelpers::dateTime(c.dueAt));
         }
         if (column == Column::Summary) {
@@ -248,6 +246,8 @@ bool CaseTableModel::loadPage(bool notify)
 
 void CaseTableModel::reload()
 {
+    // Every page of one load counts "overdue" against the same moment, so the pages fit together.
+    m_query.overdueAt = m_filter.overdueOnly ? m_clock.now() : QDateTime();
     beginResetModel();
     m_loaded = false;
     m_rows.clear();
@@ -273,11 +273,22 @@ void CaseTableModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
+void CaseTableModel::setFilter(const Filter& filter)
+{
+    m_filter = filter;
+    m_filter.text = filter.text.trimmed();
+    m_query.statuses = m_filter.statuses;
+    m_query.text = m_filter.text;
+    m_query.assigneeId = m_filter.assigneeId;
+    reload();
+}
+
 void CaseTableModel::setFilter(const QList<CaseStatus>& statuses, const QString& text)
 {
-    m_query.statuses = statuses;
-    m_query.text = text.trimmed();
-    reload();
+    Filter filter;
+    filter.statuses = statuses;
+    filter.text = text;
+    setFilter(filter);
 }
 
 CaseQuery CaseTableModel::query() const

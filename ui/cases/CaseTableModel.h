@@ -48,6 +48,17 @@ public:
 
     static constexpr int kPageSize = 200;
 
+    /** What the list is narrowed to; every part combines with the others. */
+    struct Filter
+    {
+        QList<CaseStatus> statuses; ///< empty = every status
+        QString text;               ///< in the case number or the complaint
+        qint64 assigneeId = 0;      ///< 0 = anyone's cases
+        bool overdueOnly = false;   ///< only open cases past their due time, as of the clock at each (re)load
+
+        friend bool operator==(const Filter&, const Filter&) = default;
+    };
+
     /** Loads the first page at once (newest received first). */
     CaseTableModel(CaseService& cases, const Clock& clock, QObject* parent = nullptr);
 
@@ -65,11 +76,14 @@ public:
     static std::optional<CaseSortKey> sortKeyFor(Column column);
     static bool isSortable(int column);
 
-    /** Filters by status (empty = all) and text in the case number or complaint; reloads from the first page. */
+    /** Applies the filter and reloads from the first page. */
+    void setFilter(const Filter& filter);
+    /** Filters by status (empty = all) and text only (anyone's cases, overdue or not). */
     void setFilter(const QList<CaseStatus>& statuses, const QString& text);
+    const Filter& filter() const { return m_filter; }
     /** The filters and order in force (first page, no cursor). */
     CaseQuery query() const;
-    /** Reloads from the first page, keeping filter and order. */
+    /** Reloads from the first page, keeping filter and order; "overdue" is measured again against the clock. */
     void reload();
 
     const Case* caseAt(int row) const;
@@ -91,10 +105,10 @@ private:
     bool loadPage(bool notify);
     QVariant displayValue(const Case& c, Column column) const;
     QVariant rawValue(const Case& c, Column column) const;
-    bool isOverdue(const Case& c) const;
 
     CaseService& m_cases;
     const Clock& m_clock;
+    Filter m_filter;
     CaseQuery m_query;
     QList<Case> m_rows;
     CaseCursor m_next;

@@ -69,7 +69,7 @@ void CaseViewWidget::showCase()
     m_ui->caseNoLabel->setText(c.caseNo);
     m_ui->statusLabel->setText(c.id ? CaseStatuses::label(c.status) : QString());
     m_ui->statusLabel->setVisible(c.id != 0);
-    const bool overdue = CaseStatuses::isOpen(c.status) && c.dueAt.isValid() && c.dueAt < m_clock.now();
+    const bool overdue = c.isOverdue(m_clock.now());
     m_ui->overdueLabel->setText(overdue ? tr("Overdue since %1").arg(dateTime(c.dueAt)) : QString());
     m_ui->overdueLabel->setVisible(overdue);
 

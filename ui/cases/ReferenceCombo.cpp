@@ -27,7 +27,8 @@ QString pathName(const ReferenceItem& item, const QHash<qint64, ReferenceItem>& 
 Status fill(QComboBox* combo, ReferenceService& reference, ReferenceKind kind, const QString& noneText)
 {
     const qint64 previous = selectedId(combo);
-    const auto items = reference.list(kind);
+    // Inactive rows too, so that a sub-category still shows under its parent when only the parent was deactivated.
+    const auto items = reference.list(kind, true);
     combo->clear();
     if (!noneText.isEmpty()) {
         combo->addItem(noneText, qint64(0));
@@ -40,7 +41,9 @@ Status fill(QComboBox* combo, ReferenceService& reference, ReferenceKind kind, c
         byId.insert(item.id, item);
     }
     for (const auto& item : *items) {
-        combo->addItem(pathName(item, byId), item.id);
+        if (item.active) {
+            combo->addItem(pathName(item, byId), item.id);
+        }
     }
     select(combo, previous);
     return {};

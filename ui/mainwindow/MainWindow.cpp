@@ -2,6 +2,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "admin/ReferenceDataWidget.h"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
@@ -50,12 +51,17 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         users->setObjectName(QStringLiteral("userAdminWidget"));
         addPage(Page::Users, users);
     }
+    if (m_session.can(Permission::ManageReferenceData)) {
+        auto* reference = new ReferenceDataWidget(*m_referenceService, this);
+        reference->setObjectName(QStringLiteral("referenceDataWidget"));
+        addPage(Page::ReferenceData, reference);
+    }
     if (m_session.can(Permission::ViewAuditLog)) {
         auto* audit = new AuditLogWidget(*m_auditService, this);
         audit->setObjectName(QStringLiteral("auditLogWidget"));
         addPage(Page::AuditLog, audit);
     }
-    auto* settingsPage = new SettingsWidget(m_session, m_settings, this);
+    auto* settingsPage = new SettingsWidget(m_session, m_settings, *m_userService, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
 
@@ -102,6 +108,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Training");
     case Page::Users:
         return tr("Users");
+    case Page::ReferenceData:
+        return tr("Reference data");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Settings:

@@ -22,7 +22,10 @@ namespace Ui {
 class MainWindow;
 }
 
-/** The application window: role-aware navigation between Cases, Training, Users, Audit log and Settings. */
+/**
+ * The application window: role-aware navigation between Cases, Training, Users, Reference data, Audit log and
+ * Settings.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
         Cases,
         Training,
         Users,
+        ReferenceData,
         AuditLog,
         Settings
     };

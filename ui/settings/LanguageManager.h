@@ -3,8 +3,8 @@
 #include <QString>
 
 /**
- * Installs the translators for the chosen language: Qingting's own (:/i18n/qingting_<lang>.qm) and Qt's
- * (:/i18n/qtbase_<lang>.qm). Installing them sends QEvent::LanguageChange, so open windows retranslate live.
+ * Switches the desktop app's language live: core's Translations installs the translators, this sets the default
+ * locale to match and sends QEvent::LanguageChange, so open windows retranslate at once.
  */
 class LanguageManager
 {

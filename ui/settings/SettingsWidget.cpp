@@ -3,18 +3,33 @@
 #include "ui_SettingsWidget.h"
 
 #include "common/AppSettings.h"
+#include "common/FormHelpers.h"
+#include "services/UserService.h"
 #include "settings/LanguageManager.h"
 
-SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, QWidget* parent)
+#include <QGuiApplication>
+
+SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, UserService& users, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SettingsWidget>())
     , m_session(session)
     , m_settings(settings)
+    , m_users(users)
 {
     m_ui->setupUi(this);
     fillLanguages();
     showAccount();
+    FormHelpers::clearError(m_ui->passwordErrorLabel);
+    m_ui->passwordMessageLabel->hide();
+    // Only a signed-in user has a password of their own.
+    m_ui->passwordGroupBox->setVisible(m_session.userId() != 0);
     connect(m_ui->languageComboBox, &QComboBox::currentIndexChanged, this, &SettingsWidget::onLanguageChosen);
+    connect(m_ui->changePasswordButton, &QPushButton::clicked, this, &SettingsWidget::changePassword);
+    connect(m_ui->repeatPasswordLineEdit, &QLineEdit::returnPressed, this, &SettingsWidget::changePassword);
+    connect(m_ui->currentPasswordLineEdit, &QLineEdit::returnPressed, m_ui->newPasswordLineEdit,
+            qOverload<>(&QWidget::setFocus));
+    connect(m_ui->newPasswordLineEdit, &QLineEdit::returnPressed, m_ui->repeatPasswordLineEdit,
+            qOverload<>(&QWidget::setFocus));
 }
 
 SettingsWidget::~SettingsWidget() = default;
@@ -47,6 +62,51 @@ void SettingsWidget::onLanguageChosen(int index)
     m_settings.setValue(AppSettings::Key::Language, language);
     m_settings.sync();
     LanguageManager::apply(language);
+}
+
+void SettingsWidget::showPasswordError(const QString& message)
+{
+    m_ui->passwordMessageLabel->hide();
+    FormHelpers::showError(m_ui->passwordErrorLabel, message);
+}
+
+void SettingsWidget::changePassword()
+{
+    QLineEdit* current = m_ui->currentPasswordLineEdit;
+    QLineEdit* password = m_ui->newPasswordLineEdit;
+    QLineEdit* repeated = m_ui->repeatPasswordLineEdit;
+    if (current->text().isEmpty()) {
+        showPasswordError(tr("Type your current password first."));
+        current->setFocus();
+        return;
+    }
+    if (const auto problem = FormHelpers::passwordPairProblem(password->text(), repeated->text())) {
+        showPasswordError(*problem);
+        repeated->clear();
+        password->setFocus();
+        password->selectAll();
+        return;
+    }
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto changed = m_users.changeOwnPassword(current->text(), password->text());
+    QGuiApplication::restoreOverrideCursor();
+    if (!changed) {
+        showPasswordError(changed.error().message);
+        if (changed.error().code == Error::Code::Authentication) {
+            current->clear();
+            current->setFocus();
+        } else {
+            password->setFocus();
+            password->selectAll();
+        }
+        return;
+    }
+    current->clear();
+    password->clear();
+    repeated->clear();
+    FormHelpers::clearError(m_ui->passwordErrorLabel);
+    m_ui->passwordMessageLabel->setText(tr("Your password was changed. Use the new one from your next login on."));
+    m_ui->passwordMessageLabel->show();
 }
 
 void SettingsWidget::changeEvent(QEvent* event)
