@@ -1,0 +1,532 @@
+#include "Database.h"
+#include "Migrator.h"
+#include "TestDatabases.h"
+#include "repositories/AuditRepository.h"
+#include "repositories/UserRepository.h"
+#include "users/PasswordHasher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+/** The real qingting-cli, run as a process against scratch databases: output formats, exit codes, side effects. */
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void version();
+    void initCreatesThenIsUpToDate();
+    void initRefusesAndLeavesTheFileAlone_data();
+    void initRefusesAndLeavesTheFileAlone();
+    void userAddListDisable();
+    void userAddRejections_data();
+    void userAddRejections();
+    void verifyDetectsTampering();
+    void deadline_data();
+    void deadline();
+    void usageErrors_data();
+    void usageErrors();
+    void postgres();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& extraEnv = {});
+    Run onDb(const QStringList& args, const QByteArray& input = {}) { return cli(dbArgs() + args, input); }
+    QStringList dbArgs() const { return {QStringLiteral("--db"), m_path}; }
+    QStringList folder() const { return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden, QDir::Name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+namespace {
+/** Every audit entry as "action actor actorId", oldest first. */
+QStringList auditTrail(const DatabaseLocation& location)
+{
+    auto db = Database::open(location, Database::OpenMode::ExistingOnly);
+    if (!db) {
+        return {QStringLiteral("cannot open: ") + db.error().message};
+    }
+    const auto entries = (*db)->repositories().audit->latest(1000);
+    QStringList trail;
+    for (const AuditEntry& e : *entries) {
+        trail.prepend(QStringLiteral("%1 %2 %3").arg(e.action, e.actor).arg(e.actorId));
+    }
+    return trail;
+}
+
+QString describe(const QString& what, int exitCode, const QString& out, const QString& err)
+{
+    return QStringLiteral("%1: exit %2\nstdout: %3\nstderr: %4").arg(what).arg(exitCode).arg(out, err);
+}
+} // namespace
+
+#define VERIFY_EXIT(run, code)                                                                                         \
+    QVERIFY2((run).exitCode == (code), qPrintable(describe(QStringLiteral(#run), (run).exitCode, (run).out, (run).err)))
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("desk.sqlite"));
+}
+
+TestCli::Run TestCli::cli(const QStringList& args, const QByteArray& input, const QProcessEnvironment& extraEnv)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QINGTING_PG"));
+    env.remove(QStringLiteral("QINGTING_DEBUG"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
+    env.insert(extraEnv);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(QINGTING_CLI), args);
+    if (!p.waitForStarted(10000)) {
+        return {};
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    Run run;
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit) {
+        p.kill();
+        p.waitForFinished(5000);
+        run.err = QStringLiteral("qingting-cli did not finish");
+        return run;
+    }
+    run.exitCode = p.exitCode();
+    run.out = QString::fromUtf8(p.readAllStandardOutput());
+    run.err = QString::fromUtf8(p.readAllStandardError());
+    return run;
+}
+
+void TestCli::version()
+{
+    const Run run = cli({QStringLiteral("version")});
+    VERIFY_EXIT(run, 0);
+    QCOMPARE(
+        run.out,
+        QStringLiteral("qingting %1 schema %2\n").arg(QStringLiteral(QINGTING_VERSION)).arg(Migrator::latestVersion()));
+    QVERIFY(
+        QRegularExpression(QStringLiteral("^qingting \\d+\\.\\d+\\.\\d+ schema \\d+\\n$")).match(run.out).hasMatch());
+    QVERIFY(run.err.isEmpty());
+    // version needs no database and creates none.
+    const Run withDb = onDb({QStringLiteral("version")});
+    VERIFY_EXIT(withDb, 0);
+    QCOMPARE(withDb.out, run.out);
+    QVERIFY(!QFileInfo::exists(m_path));
+}
+
+void TestCli::initCreatesThenIsUpToDate()
+{
+    const Run created = onDb({QStringLiteral("init")});
+    VERIFY_EXIT(created, 0);
+    QVERIFY(created.out.contains(QLatin1String("Created")));
+    QVERIFY(created.out.contains(QStringLiteral("schema %1").arg(Migrator::latestVersion())));
+    QVERIFY(created.err.isEmpty());
+    QVERIFY(QFileInfo(m_path).size() > 0);
+
+    const Run again = onDb({QStringLiteral("init")});
+    VERIFY_EXIT(again, 0);
+    QVERIFY2(again.out.contains(QLatin1String("up to date")), qPrintable(again.out));
+
+    auto db = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
+    QINGTING_VERIFY_OK(db);
+    QCOMPARE((*db)->versionFoundOnOpen(), Migrator::latestVersion());
+    QVERIFY(auditTrail(DatabaseLocation::sqlite(m_path)).isEmpty());
+
+    // Migrating an older file says so.
+    const QString older = m_dir->filePath(QStringLiteral("older.sqlite"));
+    QVERIFY(QFile::copy(m_path, older));
+    {
+        auto raw = RawConnection::toSqlite(older);
+        QVERIFY(raw->isOpen());
+        // Migration 2 only adds rows: take them out to make a version-1 file.
+        QCOMPARE(raw->exec(QStringLiteral("DELETE FROM holiday_calendar")), QString());
+        QCOMPARE(raw->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2")), QString());
+        QCOMPARE(raw->exec(QStringLiteral("PRAGMA user_version = 1")), QString());
+    }
+    const Run migrated = cli({QStringLiteral("--db"), older, QStringLiteral("init")});
+    VERIFY_EXIT(migrated, 0);
+    QVERIFY2(migrated.out.contains(QStringLiteral("from schema 1 to %1").arg(Migrator::latestVersion())),
+             qPrintable(migrated.out));
+}
+
+void TestCli::initRefusesAndLeavesTheFileAlone_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("another application's database") << QStringLiteral("foreign");
+    QTest::newRow("a newer schema") << QStringLiteral("newer");
+    QTest::newRow("a text file") << QStringLiteral("text");
+}
+
+void TestCli::initRefusesAndLeavesTheFileAlone()
+{
+    QFETCH(QString, kind);
+    if (kind == QLatin1String("text")) {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArrayLiteral("date,kind,name\n2026-10-01,holiday,国庆节\n").repeated(10));
+    } else if (kind == QLatin1String("foreign")) {
+        auto raw = RawConnection::toSqlite(m_path);
+        QCOMPARE(raw->exec(QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")), QString());
+        QCOMPARE(raw->exec(QStringLiteral("INSERT INTO contacts (name) VALUES ('李雷')")), QString());
+    } else {
+        VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+        auto raw = RawConnection::toSqlite(m_path);
+        QCOMPARE(raw->exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at, app_version) "
+                                          "VALUES (42, 'future', 0, '9.0.0')")),
+                 QString());
+    }
+    const QString sha = fileSha256(m_path);
+    const QStringList files = folder();
+    QCOMPARE(files, QStringList{QStringLiteral("desk.sqlite")});
+
+    const QList<QStringList> commands{
+        {QStringLiteral("init")}, {QStringLiteral("verify")}, {QStringLiteral("user"), QStringLiteral("list")}};
+    for (const QStringList& command : commands) {
+        const Run refused = onDb(command);
+        VERIFY_EXIT(refused, 1);
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(refused.err.contains(QLatin1String("unchanged")), qPrintable(refused.err));
+        if (kind == QLatin1String("newer")) {
+            QVERIFY2(refused.err.contains(QLatin1String("newer")), qPrintable(refused.err));
+        }
+        QCOMPARE(fileSha256(m_path), sha);
+        QVERIFY2(folder() == files,
+                 qPrintable(QStringLiteral("files beside the refused file: ") + folder().join(QLatin1String(", "))));
+    }
+    const Run add = onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"),
+                          QStringLiteral("--role"), QStringLiteral("clerk")},
+                         QByteArrayLiteral("long-password\n"));
+    VERIFY_EXIT(add, 1);
+    QCOMPARE(fileSha256(m_path), sha);
+    QCOMPARE(folder(), files);
+}
+
+void TestCli::userAddListDisable()
+{
+    const QByteArray password = QByteArrayLiteral("correct-horse-battery\n");
+    const Run first =
+        onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"), QStringLiteral("--role"),
+              QStringLiteral("clerk"), QStringLiteral("--name"), QStringLiteral("陈明")},
+             password);
+    VERIFY_EXIT(first, 0);
+    QVERIFY(first.out.contains(QLatin1String("chen")));
+    const Run second = onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("wang.li"),
+                             QStringLiteral("--role=supervisor"), QStringLiteral("--name"), QStringLiteral("王丽")},
+                            password);
+    VERIFY_EXIT(second, 0);
+    const Run third = onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("root"),
+                            QStringLiteral("--role"), QStringLiteral("ADMIN")},
+                           QByteArrayLiteral("windows-line-end\r\n"));
+    VERIFY_EXIT(third, 0);
+
+    const Run list = onDb({QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(list, 0);
+    QCOMPARE(list.out, QStringLiteral("chen\tclerk\t陈明\tactive\n"
+                                      "root\tadmin\t\tactive\n"
+                                      "wang.li\tsupervisor\t王丽\tactive\n"));
+
+    // The password is stored as an Argon2id hash, and the one from stdin (without its line end) is the one kept.
+    {
+        auto db = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
+        QINGTING_VERIFY_OK(db);
+        const auto root = (*db)->repositories().users->findByLogin(QStringLiteral("root"));
+        const QString hash = *(*db)->repositories().users->passwordHash(root->id);
+        QVERIFY(hash.startsWith(QLatin1String("$argon2id$")));
+        QVERIFY(PasswordHasher(PasswordHasher::Strength::Minimal).verify(QStringLiteral("windows-line-end"), hash));
+    }
+
+    const QString usersQuery = QStringLiteral("SELECT id, login, display_name, role, password_hash, active, "
+                                              "created_at, last_login_at FROM users ORDER BY id");
+    const auto usersBefore = RawConnection::toSqlite(m_path)->rows(usersQuery);
+    const Run disable = onDb({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("chen")});
+    VERIFY_EXIT(disable, 0);
+    // Only chen's active flag changed; everything they did stays on record.
+    auto usersExpected = usersBefore;
+    QCOMPARE(usersExpected.at(0).at(1).toString(), QStringLiteral("chen"));
+    QCOMPARE(usersExpected.at(0).at(5).toInt(), 1);
+    usersExpected[0][5] = 0;
+    const auto usersAfter = RawConnection::toSqlite(m_path)->rows(usersQuery);
+    QCOMPARE(usersAfter.size(), usersExpected.size());
+    for (qsizetype i = 0; i < usersAfter.size(); ++i) {
+        for (qsizetype j = 0; j < usersAfter.at(i).size(); ++j) {
+            QCOMPARE(usersAfter.at(i).at(j).toString(), usersExpected.at(i).at(j).toString());
+        }
+    }
+    const Run after = onDb({QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(after, 0);
+    QCOMPARE(after.out, QStringLiteral("chen\tclerk\t陈明\tdisabled\n"
+                                       "root\tadmin\t\tactive\n"
+                                       "wang.li\tsupervisor\t王丽\tactive\n"));
+
+    const Run unknown = onDb({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("nobody")});
+    VERIFY_EXIT(unknown, 3);
+    // The last active administrator stays.
+    const Run lastAdmin = onDb({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("root")});
+    VERIFY_EXIT(lastAdmin, 3);
+
+    // Every change went through the audit log under the actor "cli" (user id 0).
+    QCOMPARE(auditTrail(DatabaseLocation::sqlite(m_path)),
+             (QStringList{QStringLiteral("user.add cli 0"), QStringLiteral("user.add cli 0"),
+                          QStringLiteral("user.add cli 0"), QStringLiteral("user.disable cli 0")}));
+    const Run verify = onDb({QStringLiteral("verify")});
+    VERIFY_EXIT(verify, 0);
+    QVERIFY2(verify.out.contains(QLatin1String("entries checked: 4")), qPrintable(verify.out));
+}
+
+void TestCli::userAddRejections_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exitCode");
+    const QByteArray good = QByteArrayLiteral("long-password\n");
+    const auto add = [](const QString& login, const QString& role) {
+        return QStringList{QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role};
+    };
+    QTest::newRow("duplicate login") << add(QStringLiteral("chen"), QStringLiteral("clerk")) << good << 3;
+    QTest::newRow("unknown role") << add(QStringLiteral("li"), QStringLiteral("boss")) << good << 3;
+    QTest::newRow("short password") << add(QStringLiteral("li"), QStringLiteral("clerk"))
+                                    << QByteArrayLiteral("short\n") << 3;
+    QTest::newRow("no password") << add(QStringLiteral("li"), QStringLiteral("clerk")) << QByteArray() << 3;
+    QTest::newRow("bad login") << add(QStringLiteral("李"), QStringLiteral("clerk")) << good << 3;
+    QTest::newRow("reserved login") << add(QStringLiteral("CLI"), QStringLiteral("clerk")) << good << 3;
+    QTest::newRow("missing role") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("li")}
+                                  << good << 2;
+    QTest::newRow("unknown option") << (add(QStringLiteral("li"), QStringLiteral("clerk"))
+                                        << QStringLiteral("--admin") << QStringLiteral("yes"))
+                                    << good << 2;
+}
+
+void TestCli::userAddRejections()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    VERIFY_EXIT(onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"), QStringLiteral("--role"),
+                      QStringLiteral("clerk")},
+                     QByteArrayLiteral("long-password\n")),
+                0);
+    const auto dump = [this] {
+        return RawConnection::toSqlite(m_path)->dump();
+    };
+    const QString before = dump();
+    QVERIFY(!before.isEmpty());
+    const Run rejected = onDb(args, input);
+    VERIFY_EXIT(rejected, exitCode);
+    QVERIFY(rejected.out.isEmpty());
+    QVERIFY(!rejected.err.trimmed().isEmpty());
+    QCOMPARE(dump(), before);
+}
+
+void TestCli::verifyDetectsTampering()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"), QStringLiteral("--role"),
+                      QStringLiteral("clerk")},
+                     QByteArrayLiteral("long-password\n")),
+                0);
+    VERIFY_EXIT(onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("zhou"), QStringLiteral("--role"),
+                      QStringLiteral("supervisor")},
+                     QByteArrayLiteral("long-password\n")),
+                0);
+    const Run good = onDb({QStringLiteral("verify")});
+    VERIFY_EXIT(good, 0);
+    QVERIFY2(good.out.contains(QLatin1String("database integrity: ok")), qPrintable(good.out));
+    QVERIFY2(good.out.contains(QLatin1String("audit chain: ok (entries checked: 2)")), qPrintable(good.out));
+
+    {
+        auto raw = RawConnection::toSqlite(m_path);
+        QVERIFY(raw->exec(QStringLiteral("UPDATE audit_log SET detail = '{}' WHERE seq = 1"))
+                    .contains(QLatin1String("append-only")));
+        QCOMPARE(raw->exec(QStringLiteral("DROP TRIGGER audit_log_no_update")), QString());
+        QCOMPARE(raw->exec(QStringLiteral("UPDATE audit_log SET detail = '{\"login\":\"chen\",\"role\":\"admin\"}' "
+                                          "WHERE seq = 1")),
+                 QString());
+    }
+    const Run broken = onDb({QStringLiteral("verify")});
+    VERIFY_EXIT(broken, 1);
+    QVERIFY2(broken.out.contains(QLatin1String("BROKEN at entry 1")), qPrintable(broken.out));
+    QVERIFY2(broken.out.contains(QLatin1String("user.add")), qPrintable(broken.out));
+}
+
+void TestCli::deadline_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("output");
+    const auto days = [](const QString& from, const QString& n) {
+        return QStringList{QStringLiteral("deadline"), QStringLiteral("--from"), from, QStringLiteral("--working-days"),
+                           n};
+    };
+    const auto hours = [](const QString& from, const QString& n) {
+        return QStringList{QStringLiteral("deadline"), QStringLiteral("--from"), from, QStringLiteral("--hours"), n};
+    };
+    QTest::newRow("national day, 10-10 is a make-up workday")
+        << days(QStringLiteral("2026-09-30 10:00"), QStringLiteral("3")) << 0 << QStringLiteral("2026-10-10 23:59:59");
+    QTest::newRow("start date never counts, even at 00:00")
+        << days(QStringLiteral("2026-03-02 00:00"), QStringLiteral("1")) << 0 << QStringLiteral("2026-03-03 23:59:59");
+    QTest::newRow("over a weekend") << days(QStringLiteral("2026-03-06 18:30:15"), QStringLiteral("1")) << 0
+                                    << QStringLiteral("2026-03-09 23:59:59");
+    QTest::newRow("make-up Saturday before the spring festival")
+        << days(QStringLiteral("2026-02-13 09:00"), QStringLiteral("1")) << 0 << QStringLiteral("2026-02-14 23:59:59");
+    QTest::newRow("across the spring festival")
+        << days(QStringLiteral("2026-02-13 09:00"), QStringLiteral("2")) << 0 << QStringLiteral("2026-02-24 23:59:59");
+    QTest::newRow("from 2025 into 2026, make-up Sunday")
+        << days(QStringLiteral("2025-12-31 16:00"), QStringLiteral("1")) << 0 << QStringLiteral("2026-01-04 23:59:59");
+    QTest::newRow("T separator") << days(QStringLiteral("2026-10-01T08:30"), QStringLiteral("1")) << 0
+                                 << QStringLiteral("2026-10-08 23:59:59");
+    QTest::newRow("ten working days") << days(QStringLiteral("2026-04-30 09:00"), QStringLiteral("10")) << 0
+                                      << QStringLiteral("2026-05-18 23:59:59");
+    QTest::newRow("hours") << hours(QStringLiteral("2026-03-02 22:30"), QStringLiteral("5")) << 0
+                           << QStringLiteral("2026-03-03 03:30:00");
+    QTest::newRow("hours ignore holidays") << hours(QStringLiteral("2026-09-30 10:00"), QStringLiteral("48")) << 0
+                                           << QStringLiteral("2026-10-02 10:00:00");
+    QTest::newRow("a 2027 start is beyond the calendar")
+        << days(QStringLiteral("2027-01-04 10:00"), QStringLiteral("1")) << 1 << QString();
+    QTest::newRow("running into 2027 is beyond the calendar")
+        << days(QStringLiteral("2026-12-30 10:00"), QStringLiteral("5")) << 1 << QString();
+    QTest::newRow("missing N") << QStringList{QStringLiteral("deadline"), QStringLiteral("--from"),
+                                              QStringLiteral("2026-03-02 10:00")}
+                               << 2 << QString();
+    QTest::newRow("both N") << (days(QStringLiteral("2026-03-02 10:00"), QStringLiteral("1"))
+                                << QStringLiteral("--hours") << QStringLiteral("2"))
+                            << 2 << QString();
+    QTest::newRow("negative N") << days(QStringLiteral("2026-03-02 10:00"), QStringLiteral("-1")) << 2 << QString();
+    QTest::newRow("N not a number") << hours(QStringLiteral("2026-03-02 10:00"), QStringLiteral("two")) << 2
+                                    << QString();
+    QTest::newRow("bad date") << days(QStringLiteral("2026-02-30 10:00"), QStringLiteral("1")) << 2 << QString();
+    QTest::newRow("date without time") << days(QStringLiteral("2026-03-02"), QStringLiteral("1")) << 2 << QString();
+    QTest::newRow("missing --from") << QStringList{QStringLiteral("deadline"), QStringLiteral("--hours"),
+                                                   QStringLiteral("1")}
+                                    << 2 << QString();
+}
+
+void TestCli::deadline()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, output);
+    const Run run = onDb(args);
+    VERIFY_EXIT(run, exitCode);
+    if (exitCode == 0) {
+        QCOMPARE(run.out, output + QLatin1Char('\n'));
+        QVERIFY(run.err.isEmpty());
+    } else {
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!run.err.trimmed().isEmpty());
+        if (exitCode == 1) {
+            QVERIFY2(run.err.contains(QLatin1String("2027")), qPrintable(run.err));
+            QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        }
+    }
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList{QStringLiteral("--db"), QStringLiteral("DB")};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
+                                                    QStringLiteral("frobnicate")};
+    QTest::newRow("both --db and --pg") << QStringList{
+        QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--pg"),
+        QStringLiteral("postgresql://x@127.0.0.1:1/none"), QStringLiteral("init")};
+    QTest::newRow("--db without a value") << QStringList{QStringLiteral("init"), QStringLiteral("--db")};
+    QTest::newRow("init with an option") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
+                                                        QStringLiteral("init"), QStringLiteral("--force"),
+                                                        QStringLiteral("yes")};
+    QTest::newRow("user without subcommand")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("user")};
+    QTest::newRow("unknown user subcommand")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("user"), QStringLiteral("delete"),
+                       QStringLiteral("chen")};
+    QTest::newRow("user add without login")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),     QStringLiteral("user"),
+                       QStringLiteral("add"),  QStringLiteral("--role"), QStringLiteral("clerk")};
+    QTest::newRow("user list with a word")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("user"), QStringLiteral("list"),
+                       QStringLiteral("all")};
+    QTest::newRow("user disable without login")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("user"), QStringLiteral("disable")};
+    QTest::newRow("verify with a word") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
+                                                       QStringLiteral("verify"), QStringLiteral("now")};
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    args.replaceInStrings(QRegularExpression(QStringLiteral("^DB$")), m_path);
+    const Run run = cli(args, QByteArrayLiteral("long-password\n"));
+    VERIFY_EXIT(run, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains(QLatin1String("Usage: qingting-cli")));
+    QVERIFY2(!QFileInfo::exists(m_path), "a usage error created the database");
+}
+
+void TestCli::postgres()
+{
+    TestDatabase scratch(QStringLiteral("postgres"));
+    if (!scratch.skipReason().isEmpty()) {
+        QSKIP(qPrintable(scratch.skipReason()));
+    }
+    QVERIFY2(scratch.setupError().isEmpty(), qPrintable(scratch.setupError()));
+    const QStringList pg{QStringLiteral("--pg"), scratch.postgresUrl()};
+
+    const Run created = cli(pg + QStringList{QStringLiteral("init")});
+    VERIFY_EXIT(created, 0);
+    QVERIFY(created.out.contains(QLatin1String("Created")));
+    VERIFY_EXIT(cli(pg + QStringList{QStringLiteral("init")}), 0);
+    const Run add = cli(pg + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"),
+                                         QStringLiteral("--role"), QStringLiteral("clerk"), QStringLiteral("--name"),
+                                         QStringLiteral("陈明")},
+                        QByteArrayLiteral("long-password\n"));
+    VERIFY_EXIT(add, 0);
+    const Run duplicate = cli(pg + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"),
+                                               QStringLiteral("--role"), QStringLiteral("clerk")},
+                              QByteArrayLiteral("long-password\n"));
+    VERIFY_EXIT(duplicate, 3);
+
+    // QINGTING_PG does what --pg does.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("QINGTING_PG"), scratch.postgresUrl());
+    const Run list = cli({QStringLiteral("user"), QStringLiteral("list")}, {}, env);
+    VERIFY_EXIT(list, 0);
+    QCOMPARE(list.out, QStringLiteral("chen\tclerk\t陈明\tactive\n"));
+
+    const Run verify = cli(pg + QStringList{QStringLiteral("verify")});
+    VERIFY_EXIT(verify, 0);
+    QVERIFY2(verify.out.contains(QLatin1String("audit chain: ok (entries checked: 1)")), qPrintable(verify.out));
+    QCOMPARE(auditTrail(scratch.location()), QStringList{QStringLiteral("user.add cli 0")});
+
+    {
+        RawConnection raw(scratch);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE audit_log SET actor = 'chen'")).contains(QLatin1String("append-only")));
+        QCOMPARE(raw.exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update")), QString());
+        QCOMPARE(raw.exec(QStringLiteral("UPDATE audit_log SET actor = 'chen'")), QString());
+    }
+    const Run broken = cli(pg + QStringList{QStringLiteral("verify")});
+    VERIFY_EXIT(broken, 1);
+    QVERIFY2(broken.out.contains(QLatin1String("BROKEN at entry 1")), qPrintable(broken.out));
+
+    const Run wrongServer = cli({QStringLiteral("--pg"), QStringLiteral("postgresql://postgres@127.0.0.1:1/nowhere"),
+                                 QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(wrongServer, 1);
+    QCOMPARE(wrongServer.err.count(QLatin1Char('\n')), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
