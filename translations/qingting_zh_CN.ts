@@ -1,4 +1,2053 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>The new user logs in with this login and password. Give the password to them in person.</source>
+        <translation>新用户将使用此登录名和密码登录。请当面将密码交给本人。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. wang.li</source>
+        <translation>例如：wang.li</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>添加用户(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogWidget</name>
+    <message>
+        <source>Every change is recorded in an append-only log. Each entry carries the hash of the one before, so any later edit breaks the chain and shows up in a verification.</source>
+        <translation>每一项更改都记录在只能追加、不能修改的日志中。每条记录都带有前一条记录的哈希值，事后的任何改动都会破坏哈希链，并在校验时被发现。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>校验哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The log is empty.</source>
+        <translation>日志为空。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n entry(s), newest first.</source>
+        <translation>
+            <numerusform>最近 %n 条记录，最新的排在最前。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n entry(s) checked.</source>
+        <translation>
+            <numerusform>哈希链完整：已检查 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry %1: %2</source>
+        <translation>哈希链在第 %1 条记录处断裂：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>%1 #%2</source>
+        <comment>entity and its id</comment>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuthService</name>
+    <message>
+        <source>The database has users already; ask an administrator for an account.</source>
+        <translation>数据库中已有用户，请向管理员申请账户。</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled; ask an administrator.</source>
+        <translation>账户“%1”已停用，请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>回应</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Record follow-up</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Approve and close</source>
+        <translation>审核关闭</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>改派给(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>满意度评价(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Recommendation (0–10):</source>
+        <translation>推荐度（0–10）：</translation>
+    </message>
+    <message>
+        <source>How likely the citizen would recommend the hall, from 0 to 10. Leave at &quot;Not asked&quot; if the question was not asked.</source>
+        <translation>市民向他人推荐本大厅的可能性，从 0 到 10 分。如未询问此问题，请保持为“未询问”。</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>Choose a department</source>
+        <translation>请选择责任部门</translation>
+    </message>
+    <message>
+        <source>Choose a person</source>
+        <translation>请选择人员</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>display name (login)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose the rating</source>
+        <translation>请选择满意度评价</translation>
+    </message>
+    <message>
+        <source>5 — Very satisfied</source>
+        <translation>5 — 非常满意</translation>
+    </message>
+    <message>
+        <source>4 — Satisfied</source>
+        <translation>4 — 满意</translation>
+    </message>
+    <message>
+        <source>3 — Basically satisfied</source>
+        <translation>3 — 基本满意</translation>
+    </message>
+    <message>
+        <source>2 — Dissatisfied</source>
+        <translation>2 — 不满意</translation>
+    </message>
+    <message>
+        <source>1 — Very dissatisfied</source>
+        <translation>1 — 非常不满意</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>action — case number</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Record that the citizen&apos;s feelings were acknowledged on case %1.</source>
+        <translation>记录已对案件 %1 中市民的感受作出回应。</translation>
+    </message>
+    <message>
+        <source>Start handling case %1.</source>
+        <translation>开始办理案件 %1。</translation>
+    </message>
+    <message>
+        <source>Move case %1 to another department. Every transfer is counted; say why it is needed.</source>
+        <translation>将案件 %1 转办至其他责任部门。每次转办都会计入统计，请说明转办原因。</translation>
+    </message>
+    <message>
+        <source>Move case %1 one level up the supervisor queue and say why.</source>
+        <translation>将案件 %1 在值班主任队列中提升一级，并请说明原因。</translation>
+    </message>
+    <message>
+        <source>Resolve case %1: describe the remedy given to the citizen.</source>
+        <translation>办结案件 %1：请说明为市民提供的解决措施。</translation>
+    </message>
+    <message>
+        <source>Record the follow-up call on case %1 and the citizen&apos;s rating. A rating of 1 or 2 means the handling must be rectified.</source>
+        <translation>记录案件 %1 的回访情况及市民的满意度评价。评价为 1 分或 2 分的，须进行整改。</translation>
+    </message>
+    <message>
+        <source>Approve closing case %1. Its handling and follow-up are complete.</source>
+        <translation>审核关闭案件 %1。该案件的办理和回访均已完成。</translation>
+    </message>
+    <message>
+        <source>Reopen case %1 and say why.</source>
+        <translation>重新办理案件 %1，并请说明原因。</translation>
+    </message>
+    <message>
+        <source>Hand case %1 to another clerk or supervisor.</source>
+        <translation>将案件 %1 改派给其他窗口工作人员或值班主任。</translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline of case %1.</source>
+        <translation>在案件 %1 的办理记录中添加备注。</translation>
+    </message>
+    <message>
+        <source>&amp;Remedy given to the citizen:</source>
+        <translation>为市民提供的解决措施(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required):</source>
+        <translation>备注（必填）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>备注（选填）(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEventKind</name>
+    <message>
+        <source>Case received</source>
+        <translation>案件已受理</translation>
+    </message>
+    <message>
+        <source>Citizen acknowledged</source>
+        <translation>已回应市民</translation>
+    </message>
+    <message>
+        <source>Handling started</source>
+        <translation>已开始办理</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新办理</translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation>已改派</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Facts confirmed</source>
+        <translation>事实已确认</translation>
+    </message>
+    <message>
+        <source>Impact confirmed</source>
+        <translation>影响已确认</translation>
+    </message>
+    <message>
+        <source>Steps confirmed</source>
+        <translation>后续步骤已确认</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLifecycle</name>
+    <message>
+        <source>Only a newly received case can be acknowledged; this one is &quot;%1&quot;.</source>
+        <translation>只有新受理的案件才能回应；该案件当前为“%1”。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the citizen before starting to handle the case.</source>
+        <translation>请先回应市民，再开始办理案件。</translation>
+    </message>
+    <message>
+        <source>Handling can only start on an acknowledged case; this one is &quot;%1&quot;.</source>
+        <translation>只有已回应的案件才能开始办理；该案件当前为“%1”。</translation>
+    </message>
+    <message>
+        <source>Only an open case can be transferred; this one is &quot;%1&quot;. Reopen it first.</source>
+        <translation>只有未办结的案件才能转办；该案件当前为“%1”。请先重新办理该案件。</translation>
+    </message>
+    <message>
+        <source>A closed case cannot be escalated. Reopen it first.</source>
+        <translation>已关闭的案件不能升级。请先重新办理该案件。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the citizen before resolving the case.</source>
+        <translation>请先回应市民，再办结案件。</translation>
+    </message>
+    <message>
+        <source>The case is already &quot;%1&quot;.</source>
+        <translation>该案件已是“%1”状态。</translation>
+    </message>
+    <message>
+        <source>An anonymous complaint has nobody to call back; a supervisor can close it directly.</source>
+        <translation>匿名投诉无法回访，值班主任可直接关闭该案件。</translation>
+    </message>
+    <message>
+        <source>A follow-up is recorded after the case is resolved; this one is &quot;%1&quot;.</source>
+        <translation>回访须在案件办结后记录；该案件当前为“%1”。</translation>
+    </message>
+    <message>
+        <source>Call the citizen back and record the follow-up before closing the case.</source>
+        <translation>请先回访市民并记录回访情况，再关闭案件。</translation>
+    </message>
+    <message>
+        <source>Only a followed-up case can be closed; this one is &quot;%1&quot;.</source>
+        <translation>只有已回访的案件才能关闭；该案件当前为“%1”。</translation>
+    </message>
+    <message>
+        <source>The case is still open (&quot;%1&quot;); there is nothing to reopen.</source>
+        <translation>该案件尚未办结（“%1”），无需重新办理。</translation>
+    </message>
+    <message>
+        <source>A closed case cannot be reassigned. Reopen it first.</source>
+        <translation>已关闭的案件不能改派。请先重新办理该案件。</translation>
+    </message>
+    <message>
+        <source>Unknown action.</source>
+        <translation>未知操作。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListWidget</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Search case number or complaint text (Ctrl+F)</source>
+        <translation>搜索案件编号或投诉内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record a new complaint (Ctrl+N)</source>
+        <translation>登记新的投诉（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未办结案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个案件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n case(s) loaded; scroll down for more</source>
+        <translation>
+            <numerusform>已加载 %1 个（共 %n 个）案件，向下滚动可查看更多</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cases yet. When a citizen brings a complaint, record it with &quot;New case&quot; (Ctrl+N).</source>
+        <translation>暂无案件。市民前来投诉时，请通过“新建案件”（Ctrl+N）登记。</translation>
+    </message>
+    <message>
+        <source>No cases yet. Cases recorded at the desk will appear here.</source>
+        <translation>暂无案件。窗口登记的案件将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Assigned to &amp;me</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show only the cases you are working on</source>
+        <translation>只显示由您承办的案件</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>已超期案件</translation>
+    </message>
+    <message>
+        <source>No case matches this filter. Clear the search, choose another status or untick &quot;Assigned to me&quot; to see more cases.</source>
+        <translation>没有符合筛选条件的案件。请清除搜索内容、选择其他状态或取消勾选“只看我的”以查看更多案件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseService</name>
+    <message>
+        <source>Record the complaint in the citizen&apos;s own words.</source>
+        <translation>请用市民自己的话记录投诉内容。</translation>
+    </message>
+    <message>
+        <source>The complaint text is longer than %1 characters.</source>
+        <translation>投诉内容超过 %1 个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>Waiting time must be between 0 and %1 minutes.</source>
+        <translation>等候时长须在 0 至 %1 分钟之间。</translation>
+    </message>
+    <message>
+        <source>The time received lies in the future.</source>
+        <translation>受理时间晚于当前时间，请核对。</translation>
+    </message>
+    <message>
+        <source>The chosen window does not exist.</source>
+        <translation>所选窗口不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen service item does not exist.</source>
+        <translation>所选事项不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen category does not exist.</source>
+        <translation>所选类别不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen department does not exist.</source>
+        <translation>所选责任部门不存在。</translation>
+    </message>
+    <message>
+        <source>The complaint was made anonymously.</source>
+        <translation>该投诉为匿名投诉。</translation>
+    </message>
+    <message>
+        <source>Say why the case goes to another department.</source>
+        <translation>请说明案件转办至其他责任部门的原因。</translation>
+    </message>
+    <message>
+        <source>Choose the department that takes the case over.</source>
+        <translation>请选择接办该案件的责任部门。</translation>
+    </message>
+    <message>
+        <source>The case is already with that department.</source>
+        <translation>该案件已在该责任部门办理。</translation>
+    </message>
+    <message>
+        <source>The chosen department does not exist or is no longer active.</source>
+        <translation>所选责任部门不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>Write a note that says why.</source>
+        <translation>请填写备注，说明原因。</translation>
+    </message>
+    <message>
+        <source>Describe the remedy given to the citizen.</source>
+        <translation>请说明为市民提供的解决措施。</translation>
+    </message>
+    <message>
+        <source>Record the citizen&apos;s rating, from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>请记录市民的满意度评价，从 1 分（非常不满意）到 5 分（非常满意）。</translation>
+    </message>
+    <message>
+        <source>The recommendation score runs from 0 to 10.</source>
+        <translation>推荐度须在 0 至 10 分之间。</translation>
+    </message>
+    <message>
+        <source>Choose who takes the case over.</source>
+        <translation>请选择接办该案件的人员。</translation>
+    </message>
+    <message>
+        <source>The case is already assigned to that person.</source>
+        <translation>该案件已由此人承办。</translation>
+    </message>
+    <message>
+        <source>Cases can only be assigned to an active clerk or supervisor.</source>
+        <translation>案件只能改派给账户已启用的窗口工作人员或值班主任。</translation>
+    </message>
+    <message>
+        <source>To %1: %2</source>
+        <translation>转至%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, rating %2 of 5</source>
+        <translation>%1，满意度评价 %2 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>转至%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已回应</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Overdue: a concrete answer was due by %1.</source>
+        <translation>已超期：应于 %1 前给出具体答复。</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Waited (min)</source>
+        <translation>等候时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewWidget</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>窗口：</translation>
+    </message>
+    <message>
+        <source>Service item:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>责任部门：</translation>
+    </message>
+    <message>
+        <source>Assignee:</source>
+        <translation>承办人：</translation>
+    </message>
+    <message>
+        <source>Waited:</source>
+        <translation>等候时长：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>受理时间：</translation>
+    </message>
+    <message>
+        <source>Answer due:</source>
+        <translation>答复时限：</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>回应时间：</translation>
+    </message>
+    <message>
+        <source>Resolved:</source>
+        <translation>办结时间：</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>满意度评价：</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Facts:</source>
+        <translation>事实：</translation>
+    </message>
+    <message>
+        <source>Impact:</source>
+        <translation>影响：</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>后续步骤：</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>市民信息</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>自 %1 起已超期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (transferred %n time(s))</source>
+        <translation>
+            <numerusform>%1（已转办 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 of 5, recommendation %2 of 10</source>
+        <translation>%1 分（满分 5 分），推荐度 %2 分（满分 10 分）</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>Hidden: your role may not read citizens&apos; personal data.</source>
+        <translation>已隐藏：您的角色无权查看市民个人信息。</translation>
+    </message>
+    <message>
+        <source>Anonymous complaint: no personal data was recorded.</source>
+        <translation>匿名投诉：未登记个人信息。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>status change</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <comment>button that opens a dialog</comment>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>No action is open to you on this case.</source>
+        <translation>您对该案件暂无可执行的操作。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspaceWidget</name>
+    <message>
+        <source>Case %1 recorded. Press Enter to open it.</source>
+        <translation>案件 %1 已登记。按 Enter 键可打开该案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 is now &quot;%2&quot;.</source>
+        <translation>案件 %1 当前状态为“%2”。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>案件列表</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <source>Staff report</source>
+        <translation>员工上报</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenValidator</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number (mobile: 11 digits; landline: area code and number).</source>
+        <translation>“%1”不是有效的电话号码（手机号码为 11 位数字；固定电话为区号加号码）。</translation>
+    </message>
+    <message>
+        <source>The ID number is not a valid 18-digit resident ID (check the digits and the last character).</source>
+        <translation>身份证号不是有效的 18 位居民身份证号码，请核对各位数字及最后一位。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 100 characters.</source>
+        <translation>姓名不能超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The address is longer than 300 characters.</source>
+        <translation>地址不能超过 300 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify                          check database integrity and the audit chain
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify                          检查数据库完整性和审计哈希链
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算截止时间
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码取自标准输入的第一行）
+  user list                       列出用户（以制表符分隔）
+  user disable LOGIN              停用用户，使其无法登录</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>未指定命令。</translation>
+    </message>
+    <message>
+        <source>Give either --db or --pg, not both.</source>
+        <translation>--db 和 --pg 只能指定其中一个。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>version takes no options.</source>
+        <translation>version 命令不接受任何选项。</translation>
+    </message>
+    <message>
+        <source>init takes no options.</source>
+        <translation>init 命令不接受任何选项。</translation>
+    </message>
+    <message>
+        <source>Created %1 with schema %2.</source>
+        <translation>已创建 %1，数据库结构版本为 %2。</translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema %2 to %3.</source>
+        <translation>已将 %1 的数据库结构从版本 %2 迁移至版本 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is up to date (schema %2).</source>
+        <translation>%1 已是最新（数据库结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>verify takes no options.</source>
+        <translation>verify 命令不接受任何选项。</translation>
+    </message>
+    <message>
+        <source>database integrity: ok</source>
+        <translation>数据库完整性：正常</translation>
+    </message>
+    <message>
+        <source>database integrity: FAILED</source>
+        <translation>数据库完整性：检查未通过</translation>
+    </message>
+    <message>
+        <source>audit chain: ok (entries checked: %1)</source>
+        <translation>审计哈希链：正常（已检查 %1 条记录）</translation>
+    </message>
+    <message>
+        <source>audit chain: BROKEN at entry %1: %2</source>
+        <translation>审计哈希链：在第 %1 条记录处断裂：%2</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>未知选项 %1。</translation>
+    </message>
+    <message>
+        <source>--from needs a date-time, YYYY-MM-DD HH:MM[:SS].</source>
+        <translation>--from 需要一个日期时间，格式为 YYYY-MM-DD HH:MM[:SS]。</translation>
+    </message>
+    <message>
+        <source>Give exactly one of --working-days N and --hours N.</source>
+        <translation>--working-days N 和 --hours N 须且只能指定其中一个。</translation>
+    </message>
+    <message>
+        <source>N must be a whole number, 0 or more.</source>
+        <translation>N 必须是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>user needs a subcommand: add, list or disable.</source>
+        <translation>user 命令需要子命令：add、list 或 disable。</translation>
+    </message>
+    <message>
+        <source>Unknown user subcommand &quot;%1&quot;.</source>
+        <translation>未知的 user 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again: </source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>user add needs exactly one LOGIN.</source>
+        <translation>user add 须且只能指定一个 LOGIN。</translation>
+    </message>
+    <message>
+        <source>user add needs --role clerk|supervisor|trainer|admin.</source>
+        <translation>user add 需要指定 --role clerk|supervisor|trainer|admin。</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use clerk, supervisor, trainer or admin.</source>
+        <translation>未知角色“%1”，请使用 clerk、supervisor、trainer 或 admin。</translation>
+    </message>
+    <message>
+        <source>No password was given on standard input.</source>
+        <translation>标准输入中未提供密码。</translation>
+    </message>
+    <message>
+        <source>Created user %1 (%2).</source>
+        <translation>已创建用户 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>user list takes no options.</source>
+        <translation>user list 命令不接受任何选项。</translation>
+    </message>
+    <message>
+        <source>user disable needs exactly one LOGIN.</source>
+        <translation>user disable 须且只能指定一个 LOGIN。</translation>
+    </message>
+    <message>
+        <source>Disabled user %1; their records stay.</source>
+        <translation>已停用用户 %1，其记录仍予保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CliArguments</name>
+    <message>
+        <source>The option --%1 needs a value.</source>
+        <translation>选项 --%1 需要一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Qingting cannot open %1: %2 The file was left unchanged.</source>
+        <translation>倾听台无法打开 %1：%2 文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Qingting cannot use %1: %2 The database was left unchanged.</source>
+        <translation>倾听台无法使用 %1：%2 数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Qingting cannot read %1: %2</source>
+        <translation>倾听台无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is not a database file (nor a damaged Qingting database).</source>
+        <translation>该文件不是数据库文件（也不是已损坏的倾听台数据库）。</translation>
+    </message>
+    <message>
+        <source>the database is damaged (%1).</source>
+        <translation>数据库已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>在 %1 未找到数据库。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Qingting cannot open %1: %2</source>
+        <translation>倾听台无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Qingting cannot set up %1: %2</source>
+        <translation>倾听台无法初始化 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL address; expected postgresql://user:password@host:port/dbname.</source>
+        <translation>“%1”不是有效的 PostgreSQL 地址，正确格式为 postgresql://user:password@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>Qingting cannot connect to %1: %2</source>
+        <translation>倾听台无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Updating the database schema failed: %1</source>
+        <translation>数据库结构更新失败：%1</translation>
+    </message>
+    <message>
+        <source>Row %1 of table %2 points to a missing row of %3.</source>
+        <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
+    </message>
+    <message>
+        <source>The table %1 is missing.</source>
+        <translation>缺少数据表 %1。</translation>
+    </message>
+    <message>
+        <source>%1 holds no Qingting database yet; run `qingting-cli init` first.</source>
+        <translation>%1 中还没有倾听台数据库，请先运行 `qingting-cli init`。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsUnavailableWidget</name>
+    <message>
+        <source>Training drills</source>
+        <translation>模拟演练</translation>
+    </message>
+    <message>
+        <source>Training cases are built only from closed cases that have been anonymized: names, phone numbers, ID numbers, addresses, licence plates and staff names are masked or replaced by role labels. Your role never sees live cases or citizens&apos; personal data.</source>
+        <translation>培训案例仅由已关闭并经过脱敏处理的案件生成：姓名、电话号码、身份证号、地址、车牌号和工作人员姓名均已遮蔽或替换为角色标签。您的角色不会接触在办案件或市民个人信息。</translation>
+    </message>
+    <message>
+        <source>Drills are not available in this version yet. Nothing on this page is simulated: when drills arrive, they will appear here.</source>
+        <translation>本版本暂未提供模拟演练功能。本页面不含任何演示内容；模拟演练功能上线后将在此处显示。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Welcome to Qingting</source>
+        <translation>欢迎使用倾听台</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the first administrator; the administrator then adds the accounts of clerks, supervisors and trainers.</source>
+        <translation>该数据库尚无任何账户。请先创建第一个管理员，再由管理员为窗口工作人员、值班主任和培训师添加账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如：admin</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose a login name for the administrator.</source>
+        <translation>请为管理员设置登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpMethod</name>
+    <message>
+        <source>Phone call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信回访</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门回访</translation>
+    </message>
+</context>
+<context>
+    <name>FormHelpers</name>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Qingting</source>
+        <translation>登录倾听台</translation>
+    </message>
+    <message>
+        <source>Complaint desk. Sign in with your own account.</source>
+        <translation>投诉窗口。请使用您本人的账户登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter your login name.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Qingting</source>
+        <translation>关于倾听台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>display name (login)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation>当前登录：%1 · %2</translation>
+    </message>
+    <message>
+        <source>About Qingting</source>
+        <translation>关于倾听台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The complaint desk of a government service hall: every complaint heard, confirmed, resolved, followed up and learned from.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;政务服务大厅投诉窗口：每一件投诉都有人倾听、有人确认、有人办结、有人回访，并从中总结改进。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>基础数据</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>The file is not a readable database (%1).</source>
+        <translation>该文件不是可读取的数据库（%1）。</translation>
+    </message>
+    <message>
+        <source>The file belongs to another application.</source>
+        <translation>该文件属于其他应用程序。</translation>
+    </message>
+    <message>
+        <source>The database holds tables of another application (%1 ...), not Qingting&apos;s.</source>
+        <translation>该数据库中是其他应用程序的数据表（%1 ...），而非倾听台的数据表。</translation>
+    </message>
+    <message>
+        <source>The schema version could not be read: %1</source>
+        <translation>无法读取数据库结构版本：%1</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Qingting (schema %1; this build knows up to %2). Update Qingting on this desk.</source>
+        <translation>该数据库由更新版本的倾听台写入（数据库结构版本 %1；当前版本最高支持 %2）。请更新本机的倾听台。</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed: %3
+%4</source>
+        <translation>迁移 %1（%2）失败：%3
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Let the citizen speak first, then record the complaint in their own words. Only the complaint is required; the rest can be completed later.</source>
+        <translation>请先让市民把话说完，再用市民自己的话记录投诉内容。只有投诉内容为必填项，其余信息可稍后补充。</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Service item:</source>
+        <translation>事项(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>W&amp;aited:</source>
+        <translation>等候时长(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>How long the citizen waited before being served, in minutes.</source>
+        <translation>市民在接受服务前等候的时长，单位为分钟。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint (required), in the citizen&apos;s own words:</source>
+        <translation>投诉内容（必填，请用市民自己的话记录）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>What happened, when and where, as the citizen tells it.</source>
+        <translation>按市民的讲述，记录发生了什么、在何时、何地。</translation>
+    </message>
+    <message>
+        <source>Citizen (optional — anonymous complaints are allowed)</source>
+        <translation>市民信息（选填，允许匿名投诉）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>手机或固定电话</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>18-digit resident ID</source>
+        <translation>18 位居民身份证号码</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>&amp;Record case</source>
+        <translation>登记案件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record the case (Ctrl+Enter)</source>
+        <translation>登记案件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Record the complaint in the citizen&apos;s own words.</source>
+        <translation>请用市民自己的话记录投诉内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHasher</name>
+    <message numerus="yes">
+        <source>The password must have at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password must not be only spaces.</source>
+        <translation>密码不能只包含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>Permission</name>
+    <message>
+        <source>read cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>read citizens&apos; personal data</source>
+        <translation>查看市民个人信息</translation>
+    </message>
+    <message>
+        <source>record new cases</source>
+        <translation>登记新案件</translation>
+    </message>
+    <message>
+        <source>work cases</source>
+        <translation>办理案件</translation>
+    </message>
+    <message>
+        <source>approve closing cases</source>
+        <translation>审核关闭案件</translation>
+    </message>
+    <message>
+        <source>reassign cases</source>
+        <translation>改派案件</translation>
+    </message>
+    <message>
+        <source>reopen cases</source>
+        <translation>重新办理案件</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>manage reference data</source>
+        <translation>管理基础数据</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDataWidget</name>
+    <message>
+        <source>The windows, departments, service items and complaint categories offered when a case is recorded. Nothing is ever deleted: a deactivated entry is no longer offered, and the cases recorded with it keep it.</source>
+        <translation>登记案件时可供选择的窗口、责任部门、事项和投诉类别。条目不会被删除：停用后不再供新案件选择，已使用该条目登记的案件保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;sub-category…</source>
+        <translation>新增子类别(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add a sub-category under the selected top-level category</source>
+        <translation>在选中的一级类别下新增子类别</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Windows</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>D&amp;epartments</source>
+        <translation>责任部门(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Service &amp;items</source>
+        <translation>事项(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Categories</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>重新启用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>已将“%1”重命名为“%2”。</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;. It is offered for new cases now.</source>
+        <translation>已新增“%1”，现在即可供新案件选择。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is offered for new cases again.</source>
+        <translation>“%1”已重新供新案件选择。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer offered for new cases. The cases recorded with it keep it.</source>
+        <translation>“%1”不再供新案件选择，已使用该条目登记的案件保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceItemModel</name>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No longer offered for new cases; the cases recorded with it keep it.</source>
+        <translation>不再供新案件选择；已使用该条目登记的案件保持不变。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceNameDialog</name>
+    <message>
+        <source>Reference data</source>
+        <translation>基础数据</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Add a window</source>
+        <translation>新增窗口</translation>
+    </message>
+    <message>
+        <source>Add a department</source>
+        <translation>新增责任部门</translation>
+    </message>
+    <message>
+        <source>Add a service item</source>
+        <translation>新增事项</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>新增类别</translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot;</source>
+        <translation>重命名“%1”</translation>
+    </message>
+    <message>
+        <source>Cases recorded with it show the new name too.</source>
+        <translation>已使用该条目登记的案件也将显示新名称。</translation>
+    </message>
+    <message>
+        <source>Add a sub-category</source>
+        <translation>新增子类别</translation>
+    </message>
+    <message>
+        <source>A new sub-category under &quot;%1&quot;.</source>
+        <translation>在“%1”下新增子类别。</translation>
+    </message>
+    <message>
+        <source>It is offered for new cases at once.</source>
+        <translation>新增后立即可供新案件选择。</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceService</name>
+    <message>
+        <source>A name has 1 to 100 characters.</source>
+        <translation>名称长度须为 1 至 100 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; exists already.</source>
+        <translation>“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>The parent category does not exist.</source>
+        <translation>上级类别不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>设置密码(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Clerk</source>
+        <translation>窗口工作人员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>值班主任</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your role (%1) may not %2.</source>
+        <translation>您的角色（%1）无权%2。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWidget</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The change applies at once, to every open window.</source>
+        <translation>更改将立即应用于所有已打开的窗口。</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>您的账户</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>当前登录：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>display name (login)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat new password:</source>
+        <translation>再次输入新密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>修改密码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Type your current password first.</source>
+        <translation>请先输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from your next login on.</source>
+        <translation>密码已修改，下次登录请使用新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlAuditRepository</name>
+    <message>
+        <source>The audit log&apos;s head row is missing.</source>
+        <translation>审计日志的链首记录缺失。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: the log jumps from %2 to %3.</source>
+        <translation>第 %1 条记录缺失：日志从第 %2 条直接跳到第 %3 条。</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not link to entry %2: an entry was changed or removed.</source>
+        <translation>第 %1 条记录与第 %2 条记录无法衔接：有记录被修改或删除。</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2 by %3) was altered after it was written.</source>
+        <translation>第 %1 条记录（%2，操作人 %3）在写入后被改动过。</translation>
+    </message>
+    <message>
+        <source>The log ends at entry %1 but %2 entries were written: the newest entries were removed.</source>
+        <translation>日志止于第 %1 条记录，但共写入过 %2 条记录：最新的记录已被删除。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was replaced after it was written.</source>
+        <translation>第 %1 条记录在写入后被替换过。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlCaseRepository</name>
+    <message>
+        <source>Case %1 was changed by someone else meanwhile; reopen it and try again.</source>
+        <translation>案件 %1 在此期间已被他人修改，请重新打开该案件后再试。</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>案件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The citizen record no longer exists.</source>
+        <translation>该市民信息已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlContext</name>
+    <message>
+        <source>That value exists already (%1).</source>
+        <translation>该值已存在（%1）。</translation>
+    </message>
+    <message>
+        <source>The database is busy with another desk&apos;s change; please try again. (%1)</source>
+        <translation>数据库正在处理其他窗口的更改，请稍后重试。（%1）</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+    <message>
+        <source>The database returned no row.</source>
+        <translation>数据库未返回任何数据。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlReferenceRepository</name>
+    <message>
+        <source>The record %1 no longer exists.</source>
+        <translation>记录 %1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlUnitOfWork</name>
+    <message>
+        <source>A transaction is already open on this connection.</source>
+        <translation>此连接上已有一个未结束的事务。</translation>
+    </message>
+    <message>
+        <source>There is no transaction to commit.</source>
+        <translation>没有可提交的事务。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlUserRepository</name>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>用户 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminWidget</name>
+    <message>
+        <source>Everyone works under an account of their own. Disabled accounts cannot log in; everything they did stays on record.</source>
+        <translation>每个人都使用本人的账户工作。已停用的账户无法登录，其所有操作记录仍予保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation>已添加用户 %1，角色为%2。</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>New role for %1:</source>
+        <translation>%1 的新角色：</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 的角色已更改为%2。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 已恢复登录权限。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 已无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>UserService</name>
+    <message>
+        <source>A login has 2 to 32 letters, digits, dots, hyphens or underscores, and starts with a letter or digit.</source>
+        <translation>登录名须由 2 至 32 个字母、数字、点、连字符或下划线组成，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>&quot;cli&quot; is reserved for the command-line tool.</source>
+        <translation>“cli”已保留给命令行工具使用。</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory).</source>
+        <translation>无法生成密码哈希（内存不足）。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 100 characters.</source>
+        <translation>姓名不能超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; exists already.</source>
+        <translation>登录名“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot;.</source>
+        <translation>用户“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the last active administrator.</source>
+        <translation>“%1”是最后一个启用中的管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>您不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>Only a logged-in user has a password to change.</source>
+        <translation>只有已登录的用户才能修改密码。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCalendar</name>
+    <message>
+        <source>The number of working days must not be negative.</source>
+        <translation>工作日天数不能为负数。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar has no entries for %1; an administrator must add that year first.</source>
+        <translation>节假日日历中没有 %1 年的安排，请由管理员先添加该年度的节假日日历。</translation>
+    </message>
+    <message>
+        <source>line %1: expected date,kind,name with kind holiday or workday</source>
+        <translation>第 %1 行：格式应为 date,kind,name，其中 kind 为 holiday 或 workday</translation>
+    </message>
+    <message>
+        <source>line %1: %2 appears twice</source>
+        <translation>第 %1 行：%2 重复出现</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Qingting</source>
+        <translation>倾听台</translation>
+    </message>
+    <message>
+        <source>Complaint desk for government service halls</source>
+        <translation>政务服务大厅投诉窗口系统</translation>
+    </message>
+    <message>
+        <source>Work on this SQLite file.</source>
+        <translation>使用此 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>Work on this PostgreSQL database (postgresql://user:password@host:port/db).</source>
+        <translation>使用此 PostgreSQL 数据库（postgresql://user:password@host:port/db）。</translation>
+    </message>
+    <message>
+        <source>Qingting cannot start</source>
+        <translation>倾听台无法启动</translation>
+    </message>
+</context>
 </TS>
