@@ -86,38 +86,58 @@ struct ConnectionGuard
     }
 };
 
-/** Notes which SQLite side files (-wal, -shm) exist now and removes, when it leaves scope, those that appeared. */
-class SideFileCleanup
+/** Whether a connection to the file may be open somewhere: in WAL mode every open connection keeps -wal/-shm. */
+bool mayBeInUse(const QString& path)
 {
-public:
-    explicit SideFileCleanup(const QString& path)
-        : m_wal(path + QLatin1String("-wal"))
-        , m_shm(path + QLatin1String("-shm"))
-        , m_hadWal(QFileInfo::exists(m_wal))
-        , m_hadShm(QFileInfo::exists(m_shm))
-    {
-    }
-    ~SideFileCleanup()
-    {
-        // A read-only connection never writes pages to the -wal: a new one is empty and safe to remove.
-        if (!m_hadWal && QFileInfo(m_wal).size() == 0) {
-            QFile::remove(m_wal);
-        }
-        if (!m_hadShm && !QFileInfo::exists(m_wal)) {
-            QFile::remove(m_shm);
-        }
-    }
+    return QFileInfo::exists(path + QLatin1String("-wal")) || QFileInfo::exists(path + QLatin1String("-shm"));
+}
 
-private:
-    QString m_wal;
-    QString m_shm;
-    bool m_hadWal;
-    bool m_hadShm;
+/** What a read-only look at the file found: the migrator's report, and quick_check's verdict when it ran. */
+struct ProbeResult
+{
+    Migrator::Report report;
+    QString damage; ///< empty = no damage found
 };
 
 /**
+ * Reads the file's schema without writing anything. `immutable` uses SQLite's immutable=1: no locks and no -wal/-shm
+ * beside the file, but it sees only what was checkpointed and could misread a file that is being written.
+ */
+ProbeResult probeSqlite(const QString& path, bool immutable)
+{
+    const QString name = nextConnectionName() + QLatin1String("-inspect");
+    ConnectionGuard guard{name};
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (immutable) {
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+            + QLatin1String("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    }
+    ProbeResult result;
+    if (!db.open()) {
+        result.report = {Migrator::Outcome::Failed, 0, 0,
+            Migrator::tr("The file is not a readable database (%1).").arg(db.lastError().text())};
+        return result;
+    }
+    result.report = Migrator(db).inspect();
+    if (result.report.outcome == Migrator::Outcome::Older) {
+        // Never migrate a damaged file: check it first (the full check runs in `qingting-cli verify`).
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()) {
+            result.damage = check.lastError().text();
+        } else if (check.value(0).toString() != QLatin1String("ok")) {
+            result.damage = check.value(0).toString();
+        }
+    }
+    return result;
+}
+
+/**
  * Looks at an existing SQLite file without writing to it: the header, then (read-only) what the schema says.
- * Returns an error for anything we must not touch.
+ * Returns an error for anything we must not touch. Creates no file beside it unless the database is in use.
  */
 std::optional<Error> inspectSqliteFile(const DatabaseLocation& location)
 {
@@ -141,29 +161,17 @@ std::optional<Error> inspectSqliteFile(const DatabaseLocation& location)
         return incompatible(location, Migrator::newerSchemaMessage(int(userVersion)));
     }
 
-    // Even a read-only connection creates -wal and -shm beside a WAL file; remove those this probe made.
-    const SideFileCleanup cleanup(location.sqlitePath);
-    const QString name = nextConnectionName() + QLatin1String("-inspect");
-    ConnectionGuard guard{name};
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(location.sqlitePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-    if (!db.open()) {
-        return incompatible(location, db.lastError().text());
+    ProbeResult probe = probeSqlite(location.sqlitePath, true);
+    if ((probe.report.refused() || !probe.damage.isEmpty()) && mayBeInUse(location.sqlitePath)) {
+        // Another desk may have been writing while we read without locks: look again, properly locked. Its -wal and
+        // -shm exist already, so this creates nothing new.
+        probe = probeSqlite(location.sqlitePath, false);
     }
-    const Migrator::Report report = Migrator(db).inspect();
-    if (report.refused()) {
-        return incompatible(location, report.message);
+    if (probe.report.refused()) {
+        return incompatible(location, probe.report.message);
     }
-    if (report.outcome == Migrator::Outcome::Older) {
-        // Never migrate a damaged file: check it first (the full check runs in `qingting-cli verify`).
-        QSqlQuery check(db);
-        if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
-            || check.value(0).toString() != QLatin1String("ok")) {
-            return incompatible(location,
-                Database::tr("the database is damaged (%1).")
-                    .arg(check.lastError().isValid() ? check.lastError().text() : check.value(0).toString()));
-        }
+    if (!probe.damage.isEmpty()) {
+        return incompatible(location, Database::tr("the database is damaged (%1).").arg(probe.damage));
     }
     return std::nullopt;
 }

@@ -559,18 +559,6 @@
         <source>Cases can only be assigned to an active clerk or supervisor.</source>
         <translation>案件只能改派给账户已启用的窗口工作人员或值班主任。</translation>
     </message>
-    <message>
-        <source>To %1: %2</source>
-        <translation>转至%1：%2</translation>
-    </message>
-    <message>
-        <source>%1, rating %2 of 5</source>
-        <translation>%1，满意度评价 %2 分（满分 5 分）</translation>
-    </message>
-    <message>
-        <source>To %1</source>
-        <translation>转至%1</translation>
-    </message>
 </context>
 <context>
     <name>CaseStatus</name>
