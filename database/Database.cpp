@@ -366,3 +366,29 @@ Result<QStringList> Database::integrityProblems()
     }
     return problems;
 }
+
+Status Database::backupTo(const QString& path)
+{
+    if (d->location.kind != DatabaseLocation::Kind::Sqlite) {
+        return Error::make(Error::Code::Invalid,
+            tr("A PostgreSQL database is backed up on the server, with pg_dump; this command copies SQLite files."));
+    }
+    const QFileInfo target(path);
+    if (target.exists()) {
+        return Error::make(Error::Code::Invalid, tr("%1 exists already; choose a new file name.").arg(path));
+    }
+    if (!target.absoluteDir().exists()) {
+        return Error::make(Error::Code::Invalid, tr("The folder %1 does not exist.").arg(target.absolutePath()));
+    }
+    const QString partial = target.absoluteFilePath() + QLatin1String(".partial");
+    QFile::remove(partial);
+    if (auto q = d->sql.exec(QStringLiteral("VACUUM INTO ?"), {partial}); !q) {
+        QFile::remove(partial);
+        return q.error();
+    }
+    if (!QFile::rename(partial, target.absoluteFilePath())) {
+        QFile::remove(partial);
+        return Error::make(Error::Code::Storage, tr("The copy could not be moved to %1.").arg(path));
+    }
+    return {};
+}

@@ -58,6 +58,12 @@ public:
     /** Valid as long as this Database lives. */
     Repositories repositories() const;
 
+    /**
+     * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`
+     * first and renamed into place. Refuses an existing `path`. PostgreSQL backups are the server's (pg_dump).
+     */
+    Status backupTo(const QString& path);
+
     /** SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: catalog and constraint checks. */
     Result<QStringList> integrityProblems();
 

@@ -127,6 +127,17 @@
     </message>
 </context>
 <context>
+    <name>CalendarService</name>
+    <message>
+        <source>The file has no calendar rows (date,kind,name).</source>
+        <translation>文件中没有日历数据行（date,kind,name）。</translation>
+    </message>
+    <message>
+        <source>%1 is a weekday: only a Saturday or Sunday can be a make-up working day.</source>
+        <translation>%1 是工作日：只有星期六或星期日才能设为调休上班日。</translation>
+    </message>
+</context>
+<context>
     <name>CaseAction</name>
     <message>
         <source>Acknowledge</source>
@@ -887,30 +898,6 @@
 <context>
     <name>CliApp</name>
     <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify                          check database integrity and the audit chain
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建或迁移数据库
-  verify                          检查数据库完整性和审计哈希链
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算截止时间
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码取自标准输入的第一行）
-  user list                       列出用户（以制表符分隔）
-  user disable LOGIN              停用用户，使其无法登录</translation>
-    </message>
-    <message>
         <source>No command given.</source>
         <translation>未指定命令。</translation>
     </message>
@@ -1030,6 +1017,68 @@ Commands:
         <source>Disabled user %1; their records stay.</source>
         <translation>已停用用户 %1，其记录仍予保留。</translation>
     </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify                          check database integrity and the audit chain
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [选项]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建数据库或升级其结构
+  verify                          检查数据库完整性和审计哈希链
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算办理时限
+  backup --out FILE               在使用中复制一份一致的 SQLite 数据库
+  calendar list YEAR              列出某年的节假日安排（date,kind,name）
+  calendar import FILE            用 FILE 中的年份替换节假日日历（date,kind,name CSV，UTF-8）
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              停用用户，使其无法登录</translation>
+    </message>
+    <message>
+        <source>backup takes only --out FILE.</source>
+        <translation>backup 只接受 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>backup needs --out FILE.</source>
+        <translation>backup 需要 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation>已将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>Use: calendar list YEAR, or calendar import FILE.</source>
+        <translation>用法：calendar list YEAR，或 calendar import FILE。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>YEAR is a year such as 2027.</source>
+        <translation>YEAR 应为年份，例如 2027。</translation>
+    </message>
+    <message>
+        <source>The calendar has no entries for %1.</source>
+        <translation>节假日日历中没有 %1 年的安排。</translation>
+    </message>
+    <message>
+        <source>Replaced the holiday calendar of %1.</source>
+        <translation>已替换 %1 年的节假日日历。</translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
@@ -1103,6 +1152,22 @@ Commands:
     <message>
         <source>%1 holds no Qingting database yet; run `qingting-cli init` first.</source>
         <translation>%1 中还没有倾听台数据库，请先运行 `qingting-cli init`。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is backed up on the server, with pg_dump; this command copies SQLite files.</source>
+        <translation>PostgreSQL 数据库请在服务器上使用 pg_dump 备份；此命令用于复制 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name.</source>
+        <translation>%1 已存在，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The copy could not be moved to %1.</source>
+        <translation>无法将副本移动到 %1。</translation>
     </message>
 </context>
 <context>

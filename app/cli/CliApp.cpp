@@ -4,10 +4,14 @@
 #include "common/Clock.h"
 #include "common/DateTimeText.h"
 #include "repositories/CalendarRepository.h"
+#include "repositories/UnitOfWork.h"
 #include "services/AuditService.h"
+#include "services/AuditWriter.h"
+#include "services/CalendarService.h"
 #include "services/UserService.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 
 #include <cstdio>
@@ -73,6 +77,9 @@ int CliApp::usage(const QString& problem)
                 "  verify                          check database integrity and the audit chain\n"
                 "  deadline --from DATETIME (--working-days N | --hours N)\n"
                 "                                  the due time under the holiday calendar\n"
+                "  backup --out FILE               a consistent copy of the SQLite database, while in use\n"
+                "  calendar list YEAR              the holiday arrangement of a year (date,kind,name)\n"
+                "  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
@@ -141,6 +148,12 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("user")) {
         return cmdUser(*parsed);
+    }
+    if (command == QLatin1String("backup")) {
+        return cmdBackup(*parsed);
+    }
+    if (command == QLatin1String("calendar")) {
+        return cmdCalendar(*parsed);
     }
     return usage(tr("Unknown command \"%1\".").arg(command));
 }
@@ -253,6 +266,111 @@ int CliApp::cmdDeadline(const CliArguments& args)
         return Failed;
     }
     m_out << DateTimeText::format(*due) << Qt::endl;
+    return Done;
+}
+
+int CliApp::cmdBackup(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("out")}));
+        !extra.isEmpty() || args.positional().size() != 1) {
+        return usage(tr("backup takes only --out FILE."));
+    }
+    const QString out = args.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        return usage(tr("backup needs --out FILE."));
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    // The entry goes in first, so that the copy records its own making.
+    const SystemClock clock;
+    const Repositories repos = db->repositories();
+    {
+        WriteTransaction tx(*repos.unitOfWork);
+        AuditWriter audit(*repos.audit, clock);
+        Status recorded = tx.started();
+        if (recorded) {
+            recorded = audit.record(Session::commandLine(), QStringLiteral("database.backup"), QStringLiteral("database"),
+                0, {{QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}});
+        }
+        if (recorded) {
+            recorded = tx.commit();
+        }
+        if (!recorded) {
+            return fail(recorded.error());
+        }
+    }
+    if (auto s = db->backupTo(out); !s) {
+        m_err << s.error().message << Qt::endl;
+        return Failed;
+    }
+    m_out << tr("Copied %1 to %2.").arg(db->location().displayName(), out) << Qt::endl;
+    return Done;
+}
+
+int CliApp::cmdCalendar(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty()) {
+        return usage(tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
+    }
+    const QString sub = args.positional().value(1);
+    if ((sub != QLatin1String("list") && sub != QLatin1String("import")) || args.positional().size() != 3) {
+        return usage(tr("Use: calendar list YEAR, or calendar import FILE."));
+    }
+    const QString what = args.positional().at(2);
+    QByteArray csv;
+    int year = 0;
+    if (sub == QLatin1String("import")) {
+        QFile file(what);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_err << tr("Cannot read %1: %2").arg(what, file.errorString()) << Qt::endl;
+            return Failed;
+        }
+        csv = file.readAll();
+    } else {
+        bool isNumber = false;
+        year = what.toInt(&isNumber);
+        if (!isNumber || year < 1900 || year > 2999) {
+            return usage(tr("YEAR is a year such as 2027."));
+        }
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    const SystemClock clock;
+    CalendarService calendar(Session::commandLine(), db->repositories(), clock);
+    if (sub == QLatin1String("list")) {
+        const auto days = calendar.days(year);
+        if (!days) {
+            return fail(days.error());
+        }
+        if (days->isEmpty()) {
+            m_err << tr("The calendar has no entries for %1.").arg(year) << Qt::endl;
+            return Failed;
+        }
+        for (const CalendarDay& d : *days) {
+            m_out << d.date.toString(Qt::ISODate) << ','
+                  << (d.kind == CalendarDay::Kind::Workday ? "workday" : "holiday") << ',' << d.name << Qt::endl;
+        }
+        return Done;
+    }
+    const auto years = calendar.importCsv(csv);
+    if (!years) {
+        if (years.error().code == Error::Code::Invalid) {
+            m_err << years.error().message << Qt::endl; // every bad line, one a line; nothing was written
+            return Rejected;
+        }
+        return fail(years.error());
+    }
+    QStringList names;
+    for (int y : *years) {
+        names << QString::number(y);
+    }
+    m_out << tr("Replaced the holiday calendar of %1.").arg(names.join(QLatin1String(", "))) << Qt::endl;
     return Done;
 }
 

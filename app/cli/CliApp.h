@@ -31,6 +31,8 @@ private:
     int cmdInit(const CliArguments& args);
     int cmdVerify(const CliArguments& args);
     int cmdDeadline(const CliArguments& args);
+    int cmdBackup(const CliArguments& args);
+    int cmdCalendar(const CliArguments& args);
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

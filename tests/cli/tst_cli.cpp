@@ -32,6 +32,10 @@ private slots:
     void deadline();
     void usageErrors_data();
     void usageErrors();
+    void backupCopiesWhileInUse();
+    void backupRefusals();
+    void calendarImportAndList();
+    void calendarImportRejectsBadFiles();
     void postgres();
 
 private:
@@ -434,6 +438,112 @@ void TestCli::deadline()
             QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
         }
     }
+}
+
+void TestCli::backupCopiesWhileInUse()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"), QStringLiteral("--role"),
+                    QStringLiteral("clerk")},
+                    QByteArrayLiteral("correct-horse-battery\n")),
+        0);
+    // A desk keeps the database open (and so its -wal) while the copy is made.
+    auto open = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
+    QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error().message));
+    const QString copy = m_dir->filePath(QStringLiteral("copy.sqlite"));
+    const Run backup = onDb({QStringLiteral("backup"), QStringLiteral("--out"), copy});
+    VERIFY_EXIT(backup, 0);
+    QVERIFY(QFileInfo::exists(copy));
+    QVERIFY(!QFileInfo::exists(copy + QLatin1String(".partial")));
+
+    // The copy is a whole Qingting database: it verifies, knows the user and records its own making.
+    const Run verify = cli({QStringLiteral("--db"), copy, QStringLiteral("verify")});
+    VERIFY_EXIT(verify, 0);
+    const Run users = cli({QStringLiteral("--db"), copy, QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(users, 0);
+    QCOMPARE(users.out, QStringLiteral("chen\tclerk\t\tactive\n"));
+    const QStringList trail = auditTrail(DatabaseLocation::sqlite(copy));
+    QCOMPARE(trail.constLast(), QStringLiteral("database.backup cli 0"));
+}
+
+void TestCli::backupRefusals()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const QString existing = m_dir->filePath(QStringLiteral("existing.sqlite"));
+    {
+        QFile f(existing);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+    }
+    const Run overwrite = onDb({QStringLiteral("backup"), QStringLiteral("--out"), existing});
+    VERIFY_EXIT(overwrite, 1);
+    QVERIFY(overwrite.err.contains(QLatin1String("exists")));
+    QFile f(existing);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep me"));
+
+    const Run noFolder = onDb({QStringLiteral("backup"), QStringLiteral("--out"),
+        m_dir->filePath(QStringLiteral("missing/folder/copy.sqlite"))});
+    VERIFY_EXIT(noFolder, 1);
+    VERIFY_EXIT(onDb({QStringLiteral("backup")}), 2);
+    const Run noDatabase = cli({QStringLiteral("--db"), m_dir->filePath(QStringLiteral("none.sqlite")),
+        QStringLiteral("backup"), QStringLiteral("--out"), m_dir->filePath(QStringLiteral("c.sqlite"))});
+    VERIFY_EXIT(noDatabase, 1);
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("none.sqlite"))));
+}
+
+void TestCli::calendarImportAndList()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const Run shipped = onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("2026")});
+    VERIFY_EXIT(shipped, 0);
+    QFile official(QStringLiteral(QINGTING_TEST_DATA_DIR "/calendars/cn-holidays-2026.csv"));
+    QVERIFY(official.open(QIODevice::ReadOnly));
+    QString expected = QString::fromUtf8(official.readAll());
+    expected.remove(0, expected.indexOf(QLatin1Char('\n')) + 1); // the header
+    QCOMPARE(shipped.out, expected);
+
+    const Run before = onDb({QStringLiteral("deadline"), QStringLiteral("--from"), QStringLiteral("2026-12-31 10:00"),
+        QStringLiteral("--working-days"), QStringLiteral("2")});
+    VERIFY_EXIT(before, 1);
+
+    const QString file = m_dir->filePath(QStringLiteral("cn-holidays-2027.csv"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\xEF\xBB\xBF" "date,kind,name\r\n2027-01-01,holiday,元旦\r\n2027-02-06,workday,春节调休上班\r\n");
+    }
+    const Run imported = onDb({QStringLiteral("calendar"), QStringLiteral("import"), file});
+    VERIFY_EXIT(imported, 0);
+    QVERIFY(imported.out.contains(QLatin1String("2027")));
+    const Run listed = onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("2027")});
+    VERIFY_EXIT(listed, 0);
+    QCOMPARE(listed.out, QStringLiteral("2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休上班\n"));
+    const Run after = onDb({QStringLiteral("deadline"), QStringLiteral("--from"), QStringLiteral("2026-12-31 10:00"),
+        QStringLiteral("--working-days"), QStringLiteral("2")});
+    VERIFY_EXIT(after, 0);
+    QCOMPARE(after.out, QStringLiteral("2027-01-05 23:59:59\n"));
+    QCOMPARE(auditTrail(DatabaseLocation::sqlite(m_path)).constLast(), QStringLiteral("calendar.import cli 0"));
+}
+
+void TestCli::calendarImportRejectsBadFiles()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const QString file = m_dir->filePath(QStringLiteral("bad.csv"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("date,kind,name\n2027-01-01,holiday,元旦\n2027-13-01,holiday,x\n2027-01-02,rest,y\n");
+    }
+    const Run bad = onDb({QStringLiteral("calendar"), QStringLiteral("import"), file});
+    VERIFY_EXIT(bad, 3);
+    QVERIFY2(bad.err.contains(QLatin1String("line 3")) && bad.err.contains(QLatin1String("line 4")), qPrintable(bad.err));
+    QVERIFY(bad.out.isEmpty());
+    const Run listed = onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("2027")});
+    VERIFY_EXIT(listed, 1); // nothing of the file was kept (tst_calendar_service compares every table)
+
+    VERIFY_EXIT(onDb({QStringLiteral("calendar"), QStringLiteral("import"), m_dir->filePath(QStringLiteral("nope.csv"))}), 1);
+    VERIFY_EXIT(onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("next")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("calendar")}), 2);
 }
 
 void TestCli::usageErrors_data()
