@@ -71,21 +71,23 @@ int main(int argc, char* argv[])
     LanguageManager::apply(settings.string(AppSettings::Key::Language));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Complaint desk for government service halls"));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Complaint desk for government service halls"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("db"), QCoreApplication::translate("main", "Work on this SQLite file."),
-        QStringLiteral("file")});
+                      QStringLiteral("file")});
     parser.addOption({QStringLiteral("pg"),
-        QCoreApplication::translate("main", "Work on this PostgreSQL database (postgresql://user:password@host:port/db)."),
-        QStringLiteral("url")});
+                      QCoreApplication::translate(
+                          "main", "Work on this PostgreSQL database (postgresql://user:password@host:port/db)."),
+                      QStringLiteral("url")});
     parser.process(app);
 
     const DatabaseLocation location = chooseLocation(parser, settings);
     auto opened = Database::open(location);
     if (!opened) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Qingting cannot start"),
-            opened.error().message);
+                              opened.error().message);
         return 1;
     }
     const std::unique_ptr<Database> db = std::move(opened).value();

@@ -11,14 +11,14 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QThread>
-#include <QtEndian>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QtEndian>
 
 #include <atomic>
 
@@ -35,8 +35,7 @@ public:
         , reference(sql)
         , audit(sql)
         , calendar(sql)
-    {
-    }
+    {}
 
     DatabaseLocation location;
     SqlContext sql;
@@ -63,8 +62,8 @@ QString nextConnectionName()
 Error incompatible(const DatabaseLocation& location, const QString& why)
 {
     const QString message = location.kind == DatabaseLocation::Kind::Sqlite
-        ? Database::tr("Qingting cannot open %1: %2 The file was left unchanged.")
-        : Database::tr("Qingting cannot use %1: %2 The database was left unchanged.");
+                                ? Database::tr("Qingting cannot open %1: %2 The file was left unchanged.")
+                                : Database::tr("Qingting cannot use %1: %2 The database was left unchanged.");
     return Error::make(Error::Code::Incompatible, message.arg(location.displayName(), why));
 }
 
@@ -109,8 +108,8 @@ ProbeResult probeSqlite(const QString& path, bool immutable)
     ConnectionGuard guard{name};
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (immutable) {
-        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
-            + QLatin1String("?immutable=1"));
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                           QLatin1String("?immutable=1"));
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
     } else {
         db.setDatabaseName(path);
@@ -119,7 +118,7 @@ ProbeResult probeSqlite(const QString& path, bool immutable)
     ProbeResult result;
     if (!db.open()) {
         result.report = {Migrator::Outcome::Failed, 0, 0,
-            Migrator::tr("The file is not a readable database (%1).").arg(db.lastError().text())};
+                         Migrator::tr("The file is not a readable database (%1).").arg(db.lastError().text())};
         return result;
     }
     result.report = Migrator(db).inspect();
@@ -144,7 +143,7 @@ std::optional<Error> inspectSqliteFile(const DatabaseLocation& location)
     QFile file(location.sqlitePath);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error::make(Error::Code::Storage,
-            Database::tr("Qingting cannot read %1: %2").arg(location.displayName(), file.errorString()));
+                           Database::tr("Qingting cannot read %1: %2").arg(location.displayName(), file.errorString()));
     }
     const QByteArray header = file.read(100);
     file.close();
@@ -182,23 +181,27 @@ Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::Open
     if (!inMemory) {
         const QFileInfo info(location.sqlitePath);
         if (info.isDir()) {
-            return Error::make(Error::Code::Invalid, Database::tr("%1 is a folder, not a file.").arg(location.sqlitePath));
+            return Error::make(Error::Code::Invalid,
+                               Database::tr("%1 is a folder, not a file.").arg(location.sqlitePath));
         }
         if (info.exists() && info.size() > 0) {
             if (auto refused = inspectSqliteFile(location)) {
                 return *refused;
             }
         } else if (mode == Database::OpenMode::ExistingOnly) {
-            return Error::make(Error::Code::NotFound, Database::tr("There is no database at %1.").arg(location.sqlitePath));
+            return Error::make(Error::Code::NotFound,
+                               Database::tr("There is no database at %1.").arg(location.sqlitePath));
         } else if (!QDir().mkpath(info.absolutePath())) {
-            return Error::make(Error::Code::Storage, Database::tr("The folder %1 cannot be created.").arg(info.absolutePath()));
+            return Error::make(Error::Code::Storage,
+                               Database::tr("The folder %1 cannot be created.").arg(info.absolutePath()));
         }
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(location.sqlitePath);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open()) {
-        return Error::make(Error::Code::Storage,
+        return Error::make(
+            Error::Code::Storage,
             Database::tr("Qingting cannot open %1: %2").arg(location.displayName(), db.lastError().text()));
     }
     QStringList pragmas{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = NORMAL")};
@@ -212,7 +215,8 @@ Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::Open
     for (const QString& pragma : pragmas) {
         while (!q.exec(pragma)) {
             if (!Dialect::of(db).isBusy(q.lastError()) || deadline.hasExpired()) {
-                return Error::make(Error::Code::Storage,
+                return Error::make(
+                    Error::Code::Storage,
                     Database::tr("Qingting cannot set up %1: %2").arg(location.displayName(), q.lastError().text()));
             }
             QThread::msleep(20);
@@ -224,9 +228,10 @@ Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::Open
 Result<QSqlDatabase> openPostgres(const DatabaseLocation& location, const QString& name)
 {
     const QUrl url(location.postgresUrl, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))
-        || url.path().size() < 2) {
-        return Error::make(Error::Code::Invalid,
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")) ||
+        url.path().size() < 2) {
+        return Error::make(
+            Error::Code::Invalid,
             Database::tr("\"%1\" is not a PostgreSQL address; expected postgresql://user:password@host:port/dbname.")
                 .arg(location.displayName()));
     }
@@ -243,7 +248,8 @@ Result<QSqlDatabase> openPostgres(const DatabaseLocation& location, const QStrin
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
-        return Error::make(Error::Code::Storage,
+        return Error::make(
+            Error::Code::Storage,
             Database::tr("Qingting cannot connect to %1: %2").arg(location.displayName(), db.lastError().text()));
     }
     QSqlQuery q(db);
@@ -254,7 +260,8 @@ Result<QSqlDatabase> openPostgres(const DatabaseLocation& location, const QStrin
 
 DatabaseLocation DatabaseLocation::defaultLocation()
 {
-    return sqlite(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/qingting.sqlite"));
+    return sqlite(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                  QLatin1String("/qingting.sqlite"));
 }
 
 QString DatabaseLocation::displayName() const
@@ -273,14 +280,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
 {
     const QString name = nextConnectionName();
     ConnectionGuard guard{name};
-    const Result<QSqlDatabase> db =
-        location.kind == DatabaseLocation::Kind::Sqlite ? openSqlite(location, mode, name) : openPostgres(location, name);
+    const Result<QSqlDatabase> db = location.kind == DatabaseLocation::Kind::Sqlite ? openSqlite(location, mode, name)
+                                                                                    : openPostgres(location, name);
     if (!db) {
         return db.error();
     }
-    if (mode == OpenMode::ExistingOnly && location.kind == DatabaseLocation::Kind::Postgres
-        && Migrator(*db).inspect().outcome == Migrator::Outcome::Empty) {
-        return Error::make(Error::Code::NotFound,
+    if (mode == OpenMode::ExistingOnly && location.kind == DatabaseLocation::Kind::Postgres &&
+        Migrator(*db).inspect().outcome == Migrator::Outcome::Empty) {
+        return Error::make(
+            Error::Code::NotFound,
             tr("%1 holds no Qingting database yet; run `qingting-cli init` first.").arg(location.displayName()));
     }
     const Migrator::Report report = Migrator(*db).migrate();
@@ -299,8 +307,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
 
 Database::Database(std::unique_ptr<DatabasePrivate> dd)
     : d(std::move(dd))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -354,10 +361,12 @@ Result<QStringList> Database::integrityProblems()
                             .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
         }
     }
-    const QStringList expected{QStringLiteral("users"), QStringLiteral("windows"), QStringLiteral("departments"),
-        QStringLiteral("service_items"), QStringLiteral("categories"), QStringLiteral("citizens"),
-        QStringLiteral("cases"), QStringLiteral("case_events"), QStringLiteral("follow_ups"),
-        QStringLiteral("holiday_calendar"), QStringLiteral("audit_log"), QStringLiteral("audit_head")};
+    const QStringList expected{QStringLiteral("users"),       QStringLiteral("windows"),
+                               QStringLiteral("departments"), QStringLiteral("service_items"),
+                               QStringLiteral("categories"),  QStringLiteral("citizens"),
+                               QStringLiteral("cases"),       QStringLiteral("case_events"),
+                               QStringLiteral("follow_ups"),  QStringLiteral("holiday_calendar"),
+                               QStringLiteral("audit_log"),   QStringLiteral("audit_head")};
     const QStringList tables = sql.db().tables(QSql::Tables);
     for (const QString& t : expected) {
         if (!tables.contains(t)) {
@@ -370,7 +379,8 @@ Result<QStringList> Database::integrityProblems()
 Status Database::backupTo(const QString& path)
 {
     if (d->location.kind != DatabaseLocation::Kind::Sqlite) {
-        return Error::make(Error::Code::Invalid,
+        return Error::make(
+            Error::Code::Invalid,
             tr("A PostgreSQL database is backed up on the server, with pg_dump; this command copies SQLite files."));
     }
     const QFileInfo target(path);

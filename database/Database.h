@@ -11,10 +11,14 @@
 /** Where a desk's data lives: an SQLite file (the embedded default) or a shared PostgreSQL database. */
 struct DatabaseLocation
 {
-    enum class Kind { Sqlite, Postgres };
+    enum class Kind
+    {
+        Sqlite,
+        Postgres
+    };
 
     Kind kind = Kind::Sqlite;
-    QString sqlitePath; ///< a file path, or ":memory:"
+    QString sqlitePath;  ///< a file path, or ":memory:"
     QString postgresUrl; ///< postgresql://user:password@host:port/dbname
 
     static DatabaseLocation sqlite(const QString& path) { return {Kind::Sqlite, path, {}}; }
@@ -36,9 +40,10 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    enum class OpenMode {
+    enum class OpenMode
+    {
         CreateOrMigrate, ///< create a new database or bring an older schema up to date
-        ExistingOnly, ///< refuse to create; still migrates an older schema
+        ExistingOnly,    ///< refuse to create; still migrates an older schema
     };
 
     /**
@@ -46,7 +51,7 @@ public:
      * is refused with Error::Code::Incompatible and left byte-for-byte unchanged.
      */
     static Result<std::unique_ptr<Database>> open(const DatabaseLocation& location,
-        OpenMode mode = OpenMode::CreateOrMigrate);
+                                                  OpenMode mode = OpenMode::CreateOrMigrate);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -76,8 +76,8 @@ bool Dialect::isUniqueViolation(const QSqlError& error) const
     const QString code = error.nativeErrorCode();
     if (isSqlite()) {
         // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (extended codes), or the message of the plain code 19.
-        return code == QLatin1String("2067") || code == QLatin1String("1555")
-            || (code == QLatin1String("19") && error.databaseText().contains(QLatin1String("UNIQUE")));
+        return code == QLatin1String("2067") || code == QLatin1String("1555") ||
+               (code == QLatin1String("19") && error.databaseText().contains(QLatin1String("UNIQUE")));
     }
     return code == QLatin1String("23505");
 }
@@ -86,8 +86,8 @@ bool Dialect::isBusy(const QSqlError& error) const
 {
     const QString code = error.nativeErrorCode();
     if (isSqlite()) {
-        return code == QLatin1String("5") || code == QLatin1String("6") || code.startsWith(QLatin1String("5"))
-            || error.databaseText().contains(QLatin1String("locked"));
+        return code == QLatin1String("5") || code == QLatin1String("6") || code.startsWith(QLatin1String("5")) ||
+               error.databaseText().contains(QLatin1String("locked"));
     }
     return code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("55P03");
 }

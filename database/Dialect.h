@@ -13,12 +13,15 @@ class QSqlError;
 class Dialect
 {
 public:
-    enum class Kind { Sqlite, Postgres };
+    enum class Kind
+    {
+        Sqlite,
+        Postgres
+    };
 
     explicit Dialect(Kind kind)
         : m_kind(kind)
-    {
-    }
+    {}
     static Dialect of(const QSqlDatabase& db);
 
     Kind kind() const { return m_kind; }

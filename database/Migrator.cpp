@@ -27,7 +27,8 @@ QList<Migration> loadMigrations()
         }
         result.append({m.captured(1).toInt(), m.captured(2), QString::fromUtf8(f.readAll())});
     }
-    std::sort(result.begin(), result.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(result.begin(), result.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (qsizetype i = 0; i < result.size(); ++i) {
         if (result.at(i).version != i + 1) {
             qFatal("Migrations must be numbered 1, 2, 3 ... without gaps");
@@ -59,8 +60,7 @@ QString Migrator::newerSchemaMessage(int version)
 Migrator::Migrator(QSqlDatabase db)
     : m_connectionName(db.connectionName())
     , m_dialect(Dialect::of(db))
-{
-}
+{}
 
 Migrator::Report Migrator::failed(int fromVersion, const QString& message) const
 {
@@ -82,8 +82,8 @@ Migrator::Report Migrator::inspect() const
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery probe(db);
     // Reading the schema forces SQLite to read the file header: a foreign or corrupt file fails here.
-    const QString schemaProbe = m_dialect.isSqlite() ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master")
-                                                     : QStringLiteral("SELECT 1");
+    const QString schemaProbe =
+        m_dialect.isSqlite() ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master") : QStringLiteral("SELECT 1");
     if (!probe.exec(schemaProbe)) {
         return failed(0, tr("The file is not a readable database (%1).").arg(probe.lastError().databaseText()));
     }
@@ -103,8 +103,8 @@ Migrator::Report Migrator::inspect() const
     }
     if (!tables.contains(kVersionTable) || !tables.contains(QLatin1String("qingting_meta"))) {
         return {Outcome::NotQingting, 0, 0,
-            tr("The database holds tables of another application (%1 ...), not Qingting's.")
-                .arg(tables.mid(0, 3).join(QLatin1String(", ")))};
+                tr("The database holds tables of another application (%1 ...), not Qingting's.")
+                    .arg(tables.mid(0, 3).join(QLatin1String(", ")))};
     }
     QString error;
     const int version = currentVersion(&error);
@@ -136,15 +136,15 @@ bool Migrator::apply(const Migration& migration, QString* error)
     if (const QString lock = m_dialect.migrationLock(); !lock.isEmpty() && !q.exec(lock)) {
         return fail(lock, q.lastError());
     }
-    const QString createVersions = QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at BIGINT NOT NULL, app_version TEXT NOT NULL)");
+    const QString createVersions =
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                       "applied_at BIGINT NOT NULL, app_version TEXT NOT NULL)");
     if (!q.exec(createVersions)) {
         return fail(createVersions, q.lastError());
     }
     // Another desk may have applied it while we waited for the lock.
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = %1").arg(migration.version))
-        || !q.next()) {
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = %1").arg(migration.version)) ||
+        !q.next()) {
         return fail(QStringLiteral("schema_migrations"), q.lastError());
     }
     if (q.value(0).toInt() > 0) {
@@ -159,7 +159,8 @@ bool Migrator::apply(const Migration& migration, QString* error)
             return fail(statement, q.lastError());
         }
     }
-    q.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)"));
     q.addBindValue(migration.version);
     q.addBindValue(migration.name);
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
@@ -170,7 +171,7 @@ bool Migrator::apply(const Migration& migration, QString* error)
     if (m_dialect.isSqlite()) {
         // Mark the file as ours and mirror the version in the header, where `sqlite3` tools can see it.
         const QString pragmas[] = {QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId),
-            QStringLiteral("PRAGMA user_version = %1").arg(migration.version)};
+                                   QStringLiteral("PRAGMA user_version = %1").arg(migration.version)};
         for (const QString& pragma : pragmas) {
             if (!q.exec(pragma)) {
                 return fail(pragma, q.lastError());

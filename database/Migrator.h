@@ -25,15 +25,16 @@ class Migrator
     Q_DECLARE_TR_FUNCTIONS(Migrator)
 
 public:
-    enum class Outcome {
+    enum class Outcome
+    {
         Empty, ///< inspect(): nothing there yet
         UpToDate,
-        Created, ///< migrate(): an empty database got the whole schema
-        Upgraded, ///< migrate(): an older schema was brought up to date
-        Older, ///< inspect(): ours, with an older schema that migrate() would upgrade
+        Created,           ///< migrate(): an empty database got the whole schema
+        Upgraded,          ///< migrate(): an older schema was brought up to date
+        Older,             ///< inspect(): ours, with an older schema that migrate() would upgrade
         NewerIncompatible, ///< written by a newer Qingting: refused, left untouched
-        NotQingting, ///< another application's database: refused, left untouched
-        Failed, ///< a read or a migration failed; the failing migration was rolled back
+        NotQingting,       ///< another application's database: refused, left untouched
+        Failed,            ///< a read or a migration failed; the failing migration was rolled back
     };
 
     struct Report
@@ -45,8 +46,8 @@ public:
 
         bool refused() const
         {
-            return outcome == Outcome::NewerIncompatible || outcome == Outcome::NotQingting
-                || outcome == Outcome::Failed;
+            return outcome == Outcome::NewerIncompatible || outcome == Outcome::NotQingting ||
+                   outcome == Outcome::Failed;
         }
     };
 

@@ -1,8 +1,8 @@
 #include "SqlAuditRepository.h"
 
 namespace {
-const QLatin1String kSelect(
-    "SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log");
+const QLatin1String
+    kSelect("SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log");
 
 AuditEntry entryFrom(const QSqlQuery& q)
 {
@@ -36,10 +36,11 @@ Result<AuditEntry> SqlAuditRepository::append(AuditEntry entry)
     entry.prevHash = head->value(1).toString();
     head->finish();
     entry.hash = AuditChain::computeHash(entry);
-    if (auto q = m_sql.exec(QStringLiteral("INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, "
-                                           "entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {entry.seq, SqlContext::time(entry.at), SqlContext::id(entry.actorId), entry.actor, entry.action,
-                entry.entity, SqlContext::id(entry.entityId), entry.detail, entry.prevHash, entry.hash});
+    if (auto q =
+            m_sql.exec(QStringLiteral("INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, "
+                                      "entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {entry.seq, SqlContext::time(entry.at), SqlContext::id(entry.actorId), entry.actor, entry.action,
+                        entry.entity, SqlContext::id(entry.entityId), entry.detail, entry.prevHash, entry.hash});
         !q) {
         return q.error();
     }
@@ -80,15 +81,21 @@ Result<AuditVerification> SqlAuditRepository::verify()
         const AuditEntry e = entryFrom(*q);
         ++v.entriesChecked;
         if (e.seq != expectedSeq) {
-            broken(expectedSeq, tr("Entry %1 is missing: the log jumps from %2 to %3.").arg(expectedSeq).arg(expectedSeq - 1).arg(e.seq));
+            broken(expectedSeq, tr("Entry %1 is missing: the log jumps from %2 to %3.")
+                                    .arg(expectedSeq)
+                                    .arg(expectedSeq - 1)
+                                    .arg(e.seq));
             return v;
         }
         if (e.prevHash != previous) {
-            broken(e.seq, tr("Entry %1 does not link to entry %2: an entry was changed or removed.").arg(e.seq).arg(e.seq - 1));
+            broken(
+                e.seq,
+                tr("Entry %1 does not link to entry %2: an entry was changed or removed.").arg(e.seq).arg(e.seq - 1));
             return v;
         }
         if (AuditChain::computeHash(e) != e.hash) {
-            broken(e.seq, tr("Entry %1 (%2 by %3) was altered after it was written.").arg(e.seq).arg(e.action, e.actor));
+            broken(e.seq,
+                   tr("Entry %1 (%2 by %3) was altered after it was written.").arg(e.seq).arg(e.action, e.actor));
             return v;
         }
         previous = e.hash;
@@ -106,10 +113,9 @@ Result<AuditVerification> SqlAuditRepository::verify()
     const qint64 written = head->value(0).toLongLong();
     if (written != expectedSeq - 1) {
         // The first entry that should be there and is not.
-        broken(expectedSeq,
-            tr("The log ends at entry %1 but %2 entries were written: the newest entries were removed.")
-                .arg(expectedSeq - 1)
-                .arg(written));
+        broken(expectedSeq, tr("The log ends at entry %1 but %2 entries were written: the newest entries were removed.")
+                                .arg(expectedSeq - 1)
+                                .arg(written));
     } else if (head->value(1).toString() != previous) {
         broken(expectedSeq - 1, tr("Entry %1 was replaced after it was written.").arg(expectedSeq - 1));
     }

@@ -11,8 +11,7 @@ class SqlAuditRepository final : public AuditRepository
 public:
     explicit SqlAuditRepository(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Result<AuditEntry> append(AuditEntry entry) override;
     Result<QList<AuditEntry>> latest(int limit) override;

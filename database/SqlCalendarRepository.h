@@ -9,8 +9,7 @@ class SqlCalendarRepository final : public CalendarRepository
 public:
     explicit SqlCalendarRepository(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Result<WorkCalendar> load() override;
     Result<QList<CalendarDay>> days(int year) override;

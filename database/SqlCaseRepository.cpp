@@ -83,28 +83,53 @@ QString sortExpression(CaseSortKey key)
 /** The values an update or insert writes, in the order of kWritableColumns. */
 QVariantList writableValues(const Case& c)
 {
-    return {CaseStatuses::code(c.status), Channels::code(c.channel), SqlContext::id(c.window.id),
-        SqlContext::id(c.serviceItem.id), SqlContext::id(c.category.id), SqlContext::id(c.department.id),
-        SqlContext::id(c.assignee.id), SqlContext::id(c.citizenId), SqlContext::optionalInt(c.waitedMinutes),
-        c.complaintText, c.facts, c.impact, c.steps, SqlContext::time(c.receivedAt), SqlContext::time(c.acknowledgedAt),
-        SqlContext::time(c.answeredAt), SqlContext::time(c.promisedAt), SqlContext::time(c.dueAt),
-        SqlContext::time(c.resolvedAt), SqlContext::time(c.followedUpAt), SqlContext::time(c.closedAt),
-        SqlContext::time(c.updatedAt), c.transferCount, c.escalationLevel, SqlContext::optionalInt(c.rating),
-        SqlContext::optionalInt(c.nps)};
+    return {CaseStatuses::code(c.status),
+            Channels::code(c.channel),
+            SqlContext::id(c.window.id),
+            SqlContext::id(c.serviceItem.id),
+            SqlContext::id(c.category.id),
+            SqlContext::id(c.department.id),
+            SqlContext::id(c.assignee.id),
+            SqlContext::id(c.citizenId),
+            SqlContext::optionalInt(c.waitedMinutes),
+            c.complaintText,
+            c.facts,
+            c.impact,
+            c.steps,
+            SqlContext::time(c.receivedAt),
+            SqlContext::time(c.acknowledgedAt),
+            SqlContext::time(c.answeredAt),
+            SqlContext::time(c.promisedAt),
+            SqlContext::time(c.dueAt),
+            SqlContext::time(c.resolvedAt),
+            SqlContext::time(c.followedUpAt),
+            SqlContext::time(c.closedAt),
+            SqlContext::time(c.updatedAt),
+            c.transferCount,
+            c.escalationLevel,
+            SqlContext::optionalInt(c.rating),
+            SqlContext::optionalInt(c.nps)};
 }
-const QLatin1String kWritableColumns[] = {QLatin1String("status"), QLatin1String("channel"), QLatin1String("window_id"),
-    QLatin1String("service_item_id"), QLatin1String("category_id"), QLatin1String("department_id"),
-    QLatin1String("assignee_id"), QLatin1String("citizen_id"), QLatin1String("waited_minutes"),
-    QLatin1String("complaint_text"), QLatin1String("facts"), QLatin1String("impact"), QLatin1String("steps"),
-    QLatin1String("received_at"), QLatin1String("acknowledged_at"), QLatin1String("answered_at"),
-    QLatin1String("promised_at"), QLatin1String("due_at"), QLatin1String("resolved_at"),
-    QLatin1String("followed_up_at"), QLatin1String("closed_at"), QLatin1String("updated_at"),
-    QLatin1String("transfer_count"), QLatin1String("escalation_level"), QLatin1String("rating"), QLatin1String("nps")};
+const QLatin1String kWritableColumns[] = {QLatin1String("status"),          QLatin1String("channel"),
+                                          QLatin1String("window_id"),       QLatin1String("service_item_id"),
+                                          QLatin1String("category_id"),     QLatin1String("department_id"),
+                                          QLatin1String("assignee_id"),     QLatin1String("citizen_id"),
+                                          QLatin1String("waited_minutes"),  QLatin1String("complaint_text"),
+                                          QLatin1String("facts"),           QLatin1String("impact"),
+                                          QLatin1String("steps"),           QLatin1String("received_at"),
+                                          QLatin1String("acknowledged_at"), QLatin1String("answered_at"),
+                                          QLatin1String("promised_at"),     QLatin1String("due_at"),
+                                          QLatin1String("resolved_at"),     QLatin1String("followed_up_at"),
+                                          QLatin1String("closed_at"),       QLatin1String("updated_at"),
+                                          QLatin1String("transfer_count"),  QLatin1String("escalation_level"),
+                                          QLatin1String("rating"),          QLatin1String("nps")};
 } // namespace
 
 QString SqlCaseRepository::formatCaseNo(const QDate& day, qint64 sequence)
 {
-    return QStringLiteral("QT-%1-%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(sequence, 4, 10, QLatin1Char('0'));
+    return QStringLiteral("QT-%1-%2")
+        .arg(day.toString(QStringLiteral("yyyyMMdd")))
+        .arg(sequence, 4, 10, QLatin1Char('0'));
 }
 
 Result<QString> SqlCaseRepository::allocateCaseNo(const QDate& day)
@@ -112,14 +137,13 @@ Result<QString> SqlCaseRepository::allocateCaseNo(const QDate& day)
     const QString key = day.toString(Qt::ISODate);
     if (auto q = m_sql.exec(QStringLiteral("INSERT INTO case_counters (day, last_no) VALUES (?, 0) "
                                            "ON CONFLICT (day) DO NOTHING"),
-            {key});
+                            {key});
         !q) {
         return q.error();
     }
     // The update takes the row lock (PostgreSQL) inside the write transaction (SQLite), so numbers never repeat.
-    const auto next =
-        m_sql.scalar(QStringLiteral("UPDATE case_counters SET last_no = last_no + 1 WHERE day = ? RETURNING last_no"),
-            {key});
+    const auto next = m_sql.scalar(
+        QStringLiteral("UPDATE case_counters SET last_no = last_no + 1 WHERE day = ? RETURNING last_no"), {key});
     if (!next) {
         return next.error();
     }
@@ -137,7 +161,7 @@ Result<qint64> SqlCaseRepository::insert(const Case& c)
     const QString placeholders = QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", "));
     const auto id = m_sql.scalar(QStringLiteral("INSERT INTO cases (%1) VALUES (%2) RETURNING id")
                                      .arg(columns.join(QLatin1String(", ")), placeholders),
-        values);
+                                 values);
     if (!id) {
         return id.error();
     }
@@ -154,13 +178,13 @@ Status SqlCaseRepository::update(const Case& c)
     values << c.id << c.version;
     const auto q = m_sql.exec(QStringLiteral("UPDATE cases SET %1, version = version + 1 WHERE id = ? AND version = ?")
                                   .arg(assignments.join(QLatin1String(", "))),
-        values);
+                              values);
     if (!q) {
         return q.error();
     }
     if (q->numRowsAffected() != 1) {
         return Error::make(Error::Code::Conflict,
-            tr("Case %1 was changed by someone else meanwhile; reopen it and try again.").arg(c.caseNo));
+                           tr("Case %1 was changed by someone else meanwhile; reopen it and try again.").arg(c.caseNo));
     }
     return {};
 }
@@ -233,15 +257,15 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
     const QLatin1String dir(query.descending ? "DESC" : "ASC");
     const QLatin1String beyond(query.descending ? "<" : ">");
     if (query.after.isValid()) {
-        where += (where.isEmpty() ? QLatin1String(" WHERE ") : QLatin1String(" AND "))
-            + QStringLiteral("(%1 %2 ? OR (%1 = ? AND c.id %2 ?))").arg(key, beyond);
+        where += (where.isEmpty() ? QLatin1String(" WHERE ") : QLatin1String(" AND ")) +
+                 QStringLiteral("(%1 %2 ? OR (%1 = ? AND c.id %2 ?))").arg(key, beyond);
         values << query.after.sortValue << query.after.sortValue << query.after.id;
     }
     const int limit = std::clamp(query.limit, 1, 5000);
     // One row more than asked tells whether another page follows.
-    auto q = m_sql.exec(kSelect + QStringLiteral(", %1").arg(key) + kFrom + where
-            + QStringLiteral(" ORDER BY %1 %2, c.id %2 LIMIT %3").arg(key, dir).arg(limit + 1),
-        values);
+    auto q = m_sql.exec(kSelect + QStringLiteral(", %1").arg(key) + kFrom + where +
+                            QStringLiteral(" ORDER BY %1 %2, c.id %2 LIMIT %3").arg(key, dir).arg(limit + 1),
+                        values);
     if (!q) {
         return q.error();
     }
@@ -278,8 +302,8 @@ Result<qint64> SqlCaseRepository::addEvent(const CaseEvent& e)
         QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, to_status, note) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {e.caseId, SqlContext::time(e.at), CaseEventKinds::code(e.kind), SqlContext::id(e.actor.id), e.actor.name,
-            e.fromStatus ? QVariant(CaseStatuses::code(*e.fromStatus)) : QVariant(),
-            e.toStatus ? QVariant(CaseStatuses::code(*e.toStatus)) : QVariant(), e.note});
+         e.fromStatus ? QVariant(CaseStatuses::code(*e.fromStatus)) : QVariant(),
+         e.toStatus ? QVariant(CaseStatuses::code(*e.toStatus)) : QVariant(), e.note});
     if (!id) {
         return id.error();
     }
@@ -292,7 +316,7 @@ Result<QList<CaseEvent>> SqlCaseRepository::events(qint64 caseId)
                                        "COALESCE(NULLIF(u.display_name, ''), e.actor), e.from_status, e.to_status, "
                                        "e.note FROM case_events e LEFT JOIN users u ON u.id = e.actor_id "
                                        "WHERE e.case_id = ? ORDER BY e.id"),
-        {caseId});
+                        {caseId});
     if (!q) {
         return q.error();
     }
@@ -314,11 +338,11 @@ Result<QList<CaseEvent>> SqlCaseRepository::events(qint64 caseId)
 
 Result<qint64> SqlCaseRepository::addFollowUp(const FollowUp& f)
 {
-    const auto id = m_sql.scalar(
-        QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, actor_id, actor) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {f.caseId, SqlContext::time(f.at), FollowUpMethods::code(f.method), f.rating, SqlContext::optionalInt(f.nps),
-            f.note, SqlContext::id(f.actor.id), f.actor.name});
+    const auto id =
+        m_sql.scalar(QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, actor_id, actor) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                     {f.caseId, SqlContext::time(f.at), FollowUpMethods::code(f.method), f.rating,
+                      SqlContext::optionalInt(f.nps), f.note, SqlContext::id(f.actor.id), f.actor.name});
     if (!id) {
         return id.error();
     }
@@ -329,7 +353,7 @@ Result<QList<FollowUp>> SqlCaseRepository::followUps(qint64 caseId)
 {
     auto q = m_sql.exec(QStringLiteral("SELECT id, case_id, at, method, rating, nps, note, actor_id, actor "
                                        "FROM follow_ups WHERE case_id = ? ORDER BY id"),
-        {caseId});
+                        {caseId});
     if (!q) {
         return q.error();
     }
@@ -351,8 +375,9 @@ Result<QList<FollowUp>> SqlCaseRepository::followUps(qint64 caseId)
 
 Result<qint64> SqlCaseRepository::insertCitizen(const Citizen& citizen)
 {
-    const auto id = m_sql.scalar(QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) "
-                                                "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+    const auto id = m_sql.scalar(
+        QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
         {citizen.name, citizen.phone, citizen.idNumber, citizen.address, QDateTime::currentSecsSinceEpoch()});
     if (!id) {
         return id.error();
@@ -370,5 +395,5 @@ Result<Citizen> SqlCaseRepository::citizen(qint64 id)
         return Error::make(Error::Code::NotFound, tr("The citizen record no longer exists."));
     }
     return Citizen{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
-        q->value(4).toString()};
+                   q->value(4).toString()};
 }

@@ -11,8 +11,7 @@ class SqlCaseRepository final : public CaseRepository
 public:
     explicit SqlCaseRepository(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Result<QString> allocateCaseNo(const QDate& day) override;
     Result<qint64> insert(const Case& c) override;

@@ -37,8 +37,8 @@ QString SqlReferenceRepository::table(ReferenceKind kind)
 
 Result<QList<ReferenceItem>> SqlReferenceRepository::list(ReferenceKind kind)
 {
-    auto q = m_sql.exec(
-        QStringLiteral("SELECT %1 FROM %2 ORDER BY sort_order, name, id").arg(columns(kind), table(kind)));
+    auto q =
+        m_sql.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY sort_order, name, id").arg(columns(kind), table(kind)));
     if (!q) {
         return q.error();
     }
@@ -63,13 +63,15 @@ Result<ReferenceItem> SqlReferenceRepository::find(ReferenceKind kind, qint64 id
 
 Result<qint64> SqlReferenceRepository::insert(const ReferenceItem& item)
 {
-    Result<QVariant> id = item.kind == ReferenceKind::Category
-        ? m_sql.scalar(QStringLiteral("INSERT INTO categories (name, active, sort_order, parent_id) VALUES (?, ?, ?, ?) "
-                                      "RETURNING id"),
-              {item.name, item.active ? 1 : 0, item.sortOrder, SqlContext::id(item.parentId)})
-        : m_sql.scalar(
-              QStringLiteral("INSERT INTO %1 (name, active, sort_order) VALUES (?, ?, ?) RETURNING id").arg(table(item.kind)),
-              {item.name, item.active ? 1 : 0, item.sortOrder});
+    Result<QVariant> id =
+        item.kind == ReferenceKind::Category
+            ? m_sql.scalar(
+                  QStringLiteral("INSERT INTO categories (name, active, sort_order, parent_id) VALUES (?, ?, ?, ?) "
+                                 "RETURNING id"),
+                  {item.name, item.active ? 1 : 0, item.sortOrder, SqlContext::id(item.parentId)})
+            : m_sql.scalar(QStringLiteral("INSERT INTO %1 (name, active, sort_order) VALUES (?, ?, ?) RETURNING id")
+                               .arg(table(item.kind)),
+                           {item.name, item.active ? 1 : 0, item.sortOrder});
     if (!id) {
         return id.error();
     }

@@ -11,8 +11,7 @@ class SqlReferenceRepository final : public ReferenceRepository
 public:
     explicit SqlReferenceRepository(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Result<QList<ReferenceItem>> list(ReferenceKind kind) override;
     Result<ReferenceItem> find(ReferenceKind kind, qint64 id) override;

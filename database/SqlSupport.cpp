@@ -8,7 +8,8 @@ Error SqlContext::errorFrom(const QSqlError& error) const
         return Error::make(Error::Code::Conflict, tr("That value exists already (%1).").arg(error.databaseText()));
     }
     if (m_dialect.isBusy(error)) {
-        return Error::make(Error::Code::Storage,
+        return Error::make(
+            Error::Code::Storage,
             tr("The database is busy with another desk's change; please try again. (%1)").arg(error.databaseText()));
     }
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();

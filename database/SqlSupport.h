@@ -23,8 +23,7 @@ public:
     SqlContext(QString connectionName, Dialect dialect)
         : m_connectionName(std::move(connectionName))
         , m_dialect(dialect)
-    {
-    }
+    {}
 
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
     const Dialect& dialect() const { return m_dialect; }

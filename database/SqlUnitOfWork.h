@@ -11,8 +11,7 @@ class SqlUnitOfWork final : public UnitOfWork
 public:
     explicit SqlUnitOfWork(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Status begin() override;
     Status commit() override;

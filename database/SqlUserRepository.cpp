@@ -30,8 +30,8 @@ Result<qint64> SqlUserRepository::insert(const User& user, const QString& passwo
 {
     const auto id = m_sql.scalar(QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, active, "
                                                 "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-        {user.login, user.displayName, Roles::code(user.role), passwordHash, user.active ? 1 : 0,
-            SqlContext::time(user.createdAt)});
+                                 {user.login, user.displayName, Roles::code(user.role), passwordHash,
+                                  user.active ? 1 : 0, SqlContext::time(user.createdAt)});
     if (!id) {
         return id.error();
     }
@@ -99,5 +99,6 @@ Status SqlUserRepository::setRole(qint64 userId, Role role)
 
 Status SqlUserRepository::setLastLogin(qint64 userId, const QDateTime& at)
 {
-    return m_sql.execOne(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {SqlContext::time(at), userId});
+    return m_sql.execOne(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"),
+                         {SqlContext::time(at), userId});
 }

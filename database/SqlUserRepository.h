@@ -11,8 +11,7 @@ class SqlUserRepository final : public UserRepository
 public:
     explicit SqlUserRepository(const SqlContext& sql)
         : m_sql(sql)
-    {
-    }
+    {}
 
     Result<qint64> count() override;
     Result<qint64> insert(const User& user, const QString& passwordHash) override;

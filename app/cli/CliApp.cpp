@@ -62,8 +62,7 @@ std::optional<QString> readSecretLine(bool terminal)
 CliApp::CliApp(QTextStream& out, QTextStream& err)
     : m_out(out)
     , m_err(err)
-{
-}
+{}
 
 int CliApp::usage(const QString& problem)
 {
@@ -118,10 +117,10 @@ int CliApp::run(const QStringList& args)
     }
     if (parsed->positional().isEmpty() || parsed->has(QStringLiteral("help"))) {
         return usage(parsed->positional().isEmpty() && !parsed->has(QStringLiteral("help")) ? tr("No command given.")
-                                                                                           : QString());
+                                                                                            : QString());
     }
-    const QString pgUrl = parsed->has(QStringLiteral("pg")) ? parsed->value(QStringLiteral("pg"))
-                                                            : qEnvironmentVariable("QINGTING_PG");
+    const QString pgUrl =
+        parsed->has(QStringLiteral("pg")) ? parsed->value(QStringLiteral("pg")) : qEnvironmentVariable("QINGTING_PG");
     if (parsed->has(QStringLiteral("db")) && parsed->has(QStringLiteral("pg"))) {
         return usage(tr("Give either --db or --pg, not both."));
     }
@@ -181,8 +180,9 @@ int CliApp::cmdInit(const CliArguments& args)
     if (db->versionFoundOnOpen() == 0) {
         m_out << tr("Created %1 with schema %2.").arg(where).arg(db->schemaVersion()) << Qt::endl;
     } else if (db->versionFoundOnOpen() < db->schemaVersion()) {
-        m_out << tr("Migrated %1 from schema %2 to %3.").arg(where).arg(db->versionFoundOnOpen()).arg(db->schemaVersion())
-              << Qt::endl;
+        m_out
+            << tr("Migrated %1 from schema %2 to %3.").arg(where).arg(db->versionFoundOnOpen()).arg(db->schemaVersion())
+            << Qt::endl;
     } else {
         m_out << tr("%1 is up to date (schema %2).").arg(where).arg(db->schemaVersion()) << Qt::endl;
     }
@@ -229,8 +229,8 @@ int CliApp::cmdVerify(const CliArguments& args)
 
 int CliApp::cmdDeadline(const CliArguments& args)
 {
-    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("from"), QStringLiteral("working-days"),
-            QStringLiteral("hours")}));
+    if (const QStringList extra = args.unknown(
+            withGlobals({QStringLiteral("from"), QStringLiteral("working-days"), QStringLiteral("hours")}));
         !extra.isEmpty()) {
         return usage(tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
     }
@@ -292,8 +292,9 @@ int CliApp::cmdBackup(const CliArguments& args)
         AuditWriter audit(*repos.audit, clock);
         Status recorded = tx.started();
         if (recorded) {
-            recorded = audit.record(Session::commandLine(), QStringLiteral("database.backup"), QStringLiteral("database"),
-                0, {{QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}});
+            recorded =
+                audit.record(Session::commandLine(), QStringLiteral("database.backup"), QStringLiteral("database"), 0,
+                             {{QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}});
         }
         if (recorded) {
             recorded = tx.commit();
@@ -424,7 +425,8 @@ int CliApp::cmdUserAdd(const CliArguments& args)
     }
     const auto role = Roles::fromCode(args.value(QStringLiteral("role")));
     if (!role) {
-        m_err << tr("Unknown role \"%1\"; use clerk, supervisor, trainer or admin.").arg(args.value(QStringLiteral("role")))
+        m_err << tr("Unknown role \"%1\"; use clerk, supervisor, trainer or admin.")
+                     .arg(args.value(QStringLiteral("role")))
               << Qt::endl;
         return Rejected;
     }

@@ -17,7 +17,13 @@ class CliApp
     Q_DECLARE_TR_FUNCTIONS(CliApp)
 
 public:
-    enum ExitCode { Done = 0, Failed = 1, Usage = 2, Rejected = 3 };
+    enum ExitCode
+    {
+        Done = 0,
+        Failed = 1,
+        Usage = 2,
+        Rejected = 3
+    };
 
     CliApp(QTextStream& out, QTextStream& err);
     int run(const QStringList& args);

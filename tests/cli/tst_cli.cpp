@@ -443,9 +443,9 @@ void TestCli::deadline()
 void TestCli::backupCopiesWhileInUse()
 {
     VERIFY_EXIT(onDb({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("chen"), QStringLiteral("--role"),
-                    QStringLiteral("clerk")},
-                    QByteArrayLiteral("correct-horse-battery\n")),
-        0);
+                      QStringLiteral("clerk")},
+                     QByteArrayLiteral("correct-horse-battery\n")),
+                0);
     // A desk keeps the database open (and so its -wal) while the copy is made.
     auto open = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
     QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error().message));
@@ -482,11 +482,12 @@ void TestCli::backupRefusals()
     QCOMPARE(f.readAll(), QByteArray("keep me"));
 
     const Run noFolder = onDb({QStringLiteral("backup"), QStringLiteral("--out"),
-        m_dir->filePath(QStringLiteral("missing/folder/copy.sqlite"))});
+                               m_dir->filePath(QStringLiteral("missing/folder/copy.sqlite"))});
     VERIFY_EXIT(noFolder, 1);
     VERIFY_EXIT(onDb({QStringLiteral("backup")}), 2);
-    const Run noDatabase = cli({QStringLiteral("--db"), m_dir->filePath(QStringLiteral("none.sqlite")),
-        QStringLiteral("backup"), QStringLiteral("--out"), m_dir->filePath(QStringLiteral("c.sqlite"))});
+    const Run noDatabase =
+        cli({QStringLiteral("--db"), m_dir->filePath(QStringLiteral("none.sqlite")), QStringLiteral("backup"),
+             QStringLiteral("--out"), m_dir->filePath(QStringLiteral("c.sqlite"))});
     VERIFY_EXIT(noDatabase, 1);
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("none.sqlite"))));
 }
@@ -503,14 +504,15 @@ void TestCli::calendarImportAndList()
     QCOMPARE(shipped.out, expected);
 
     const Run before = onDb({QStringLiteral("deadline"), QStringLiteral("--from"), QStringLiteral("2026-12-31 10:00"),
-        QStringLiteral("--working-days"), QStringLiteral("2")});
+                             QStringLiteral("--working-days"), QStringLiteral("2")});
     VERIFY_EXIT(before, 1);
 
     const QString file = m_dir->filePath(QStringLiteral("cn-holidays-2027.csv"));
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\xEF\xBB\xBF" "date,kind,name\r\n2027-01-01,holiday,元旦\r\n2027-02-06,workday,春节调休上班\r\n");
+        f.write("\xEF\xBB\xBF"
+                "date,kind,name\r\n2027-01-01,holiday,元旦\r\n2027-02-06,workday,春节调休上班\r\n");
     }
     const Run imported = onDb({QStringLiteral("calendar"), QStringLiteral("import"), file});
     VERIFY_EXIT(imported, 0);
@@ -519,7 +521,7 @@ void TestCli::calendarImportAndList()
     VERIFY_EXIT(listed, 0);
     QCOMPARE(listed.out, QStringLiteral("2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休上班\n"));
     const Run after = onDb({QStringLiteral("deadline"), QStringLiteral("--from"), QStringLiteral("2026-12-31 10:00"),
-        QStringLiteral("--working-days"), QStringLiteral("2")});
+                            QStringLiteral("--working-days"), QStringLiteral("2")});
     VERIFY_EXIT(after, 0);
     QCOMPARE(after.out, QStringLiteral("2027-01-05 23:59:59\n"));
     QCOMPARE(auditTrail(DatabaseLocation::sqlite(m_path)).constLast(), QStringLiteral("calendar.import cli 0"));
@@ -536,12 +538,14 @@ void TestCli::calendarImportRejectsBadFiles()
     }
     const Run bad = onDb({QStringLiteral("calendar"), QStringLiteral("import"), file});
     VERIFY_EXIT(bad, 3);
-    QVERIFY2(bad.err.contains(QLatin1String("line 3")) && bad.err.contains(QLatin1String("line 4")), qPrintable(bad.err));
+    QVERIFY2(bad.err.contains(QLatin1String("line 3")) && bad.err.contains(QLatin1String("line 4")),
+             qPrintable(bad.err));
     QVERIFY(bad.out.isEmpty());
     const Run listed = onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("2027")});
     VERIFY_EXIT(listed, 1); // nothing of the file was kept (tst_calendar_service compares every table)
 
-    VERIFY_EXIT(onDb({QStringLiteral("calendar"), QStringLiteral("import"), m_dir->filePath(QStringLiteral("nope.csv"))}), 1);
+    VERIFY_EXIT(
+        onDb({QStringLiteral("calendar"), QStringLiteral("import"), m_dir->filePath(QStringLiteral("nope.csv"))}), 1);
     VERIFY_EXIT(onDb({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("next")}), 2);
     VERIFY_EXIT(onDb({QStringLiteral("calendar")}), 2);
 }

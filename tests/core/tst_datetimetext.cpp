@@ -39,7 +39,7 @@ private slots:
     void formatsWithSeconds()
     {
         QCOMPARE(DateTimeText::format(QDateTime(QDate(2026, 10, 10), QTime(23, 59, 59))),
-            QStringLiteral("2026-10-10 23:59:59"));
+                 QStringLiteral("2026-10-10 23:59:59"));
     }
 };
 

@@ -23,8 +23,9 @@ private slots:
         };
         const Row rows[] = {
             {Role::Clerk, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase}},
-            {Role::Supervisor, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase,
-                                   P::ReassignCase, P::ReopenCase, P::ViewAuditLog}},
+            {Role::Supervisor,
+             {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase, P::ReassignCase,
+              P::ReopenCase, P::ViewAuditLog}},
             {Role::Trainer, {}},
             {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog}},
         };

@@ -94,8 +94,8 @@ private slots:
 
     void badCsvIsReportedLineByLine()
     {
-        const auto result = WorkCalendar::parseCsv(
-            "date,kind,name\n2026-01-01,holiday,元旦\n2026-13-01,holiday,x\n2026-01-02,vacation,y\n2026-01-01,workday,z\n");
+        const auto result = WorkCalendar::parseCsv("date,kind,name\n2026-01-01,holiday,元旦\n2026-13-01,holiday,"
+                                                   "x\n2026-01-02,vacation,y\n2026-01-01,workday,z\n");
         QVERIFY(!result.ok());
         const QString message = result.error().message;
         QVERIFY(message.contains(QLatin1String("line 3")));
@@ -105,7 +105,8 @@ private slots:
 
     void bomAndCrLfAreAccepted()
     {
-        const auto result = WorkCalendar::parseCsv("\xEF\xBB\xBF" "date,kind,name\r\n2027-02-06,workday,春节调休上班\r\n");
+        const auto result = WorkCalendar::parseCsv("\xEF\xBB\xBF"
+                                                   "date,kind,name\r\n2027-02-06,workday,春节调休上班\r\n");
         QVERIFY(result.ok());
         QCOMPARE(result->size(), 1);
         QCOMPARE(result->first().kind, CalendarDay::Kind::Workday);

@@ -42,7 +42,7 @@ private slots:
         QVERIFY(!after->isWorkingDay(QDate(2027, 2, 8)));
         // 2026-12-31 + 2 working days: New Year's Day and the weekend are skipped.
         QCOMPARE(after->addWorkingDays(QDateTime(QDate(2026, 12, 31), QTime(10, 0)), 2).value(),
-            QDateTime(QDate(2027, 1, 5), QTime(23, 59, 59)));
+                 QDateTime(QDate(2027, 1, 5), QTime(23, 59, 59)));
 
         const auto audit = db->repositories().audit->latest(1);
         QINGTING_VERIFY_OK(audit);
@@ -116,7 +116,7 @@ private slots:
         RawConnection raw(scratch);
         const QString before = raw.dump();
         CalendarService calendar(Session::forUser(5, QStringLiteral("u"), QString(), Role(role)), db->repositories(),
-            m_clock);
+                                 m_clock);
         const auto result = calendar.importCsv(year2027());
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::PermissionDenied);

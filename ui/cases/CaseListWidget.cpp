@@ -47,8 +47,8 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
     header->resizeSection(int(Column::WaitedMinutes), 90);
     const QByteArray savedHeader = m_settings.value(AppSettings::Key::CaseListHeaderState).toByteArray();
     // Without a saved layout the newest cases come first (Qt's own default would sort by the first column).
-    if (savedHeader.isEmpty() || !header->restoreState(savedHeader)
-        || !CaseTableModel::isSortable(header->sortIndicatorSection())) {
+    if (savedHeader.isEmpty() || !header->restoreState(savedHeader) ||
+        !CaseTableModel::isSortable(header->sortIndicatorSection())) {
         header->setSortIndicator(int(Column::ReceivedAt), Qt::DescendingOrder);
     }
     m_sortColumn = header->sortIndicatorSection();

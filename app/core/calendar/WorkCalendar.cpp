@@ -38,14 +38,15 @@ Result<QDateTime> WorkCalendar::addWorkingDays(const QDateTime& start, int n) co
     QDate day = start.date();
     if (!covers(day)) {
         return Error::make(Error::Code::Invalid,
-            tr("The holiday calendar has no entries for %1; an administrator must add that year first.")
-                .arg(day.year()));
+                           tr("The holiday calendar has no entries for %1; an administrator must add that year first.")
+                               .arg(day.year()));
     }
     int counted = 0;
     while (counted < n) {
         day = day.addDays(1);
         if (!covers(day)) {
-            return Error::make(Error::Code::Invalid,
+            return Error::make(
+                Error::Code::Invalid,
                 tr("The holiday calendar has no entries for %1; an administrator must add that year first.")
                     .arg(day.year()));
         }
@@ -84,7 +85,7 @@ Result<QList<CalendarDay>> WorkCalendar::parseCsv(const QByteArray& csv)
         }
         seen.insert(*date);
         days.append({*date, kind == QLatin1String("holiday") ? CalendarDay::Kind::Holiday : CalendarDay::Kind::Workday,
-            cols.mid(2).join(QLatin1Char(',')).trimmed()});
+                     cols.mid(2).join(QLatin1Char(',')).trimmed()});
     }
     if (!problems.isEmpty()) {
         return Error::make(Error::Code::Invalid, problems.join(QLatin1Char('\n')));

@@ -12,7 +12,11 @@
 /** One row of an official holiday arrangement: a day off, or a weekend day made a working day (调休). */
 struct CalendarDay
 {
-    enum class Kind { Holiday, Workday };
+    enum class Kind
+    {
+        Holiday,
+        Workday
+    };
 
     QDate date;
     Kind kind = Kind::Holiday;

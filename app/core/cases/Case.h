@@ -21,7 +21,7 @@ struct Case
     Ref serviceItem;
     Ref category;
     Ref department; ///< the responsible unit
-    Ref assignee; ///< the user working the case
+    Ref assignee;   ///< the user working the case
     Ref createdBy;
 
     qint64 citizenId = 0; ///< 0 = anonymous complaint
@@ -36,7 +36,7 @@ struct Case
     QDateTime acknowledgedAt;
     QDateTime answeredAt; ///< a concrete solution or timetable was given
     QDateTime promisedAt; ///< the time promised to the citizen
-    QDateTime dueAt; ///< the deadline the desk works to
+    QDateTime dueAt;      ///< the deadline the desk works to
     QDateTime resolvedAt;
     QDateTime followedUpAt;
     QDateTime closedAt;
@@ -46,7 +46,7 @@ struct Case
     int transferCount = 0;
     int escalationLevel = 0;
     std::optional<int> rating; ///< 好差评 1-5
-    std::optional<int> nps; ///< 0-10
+    std::optional<int> nps;    ///< 0-10
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */
@@ -73,5 +73,5 @@ struct CaseDraft
     QString steps;
     QDateTime promisedAt;
     QDateTime receivedAt; ///< empty = now
-    Citizen citizen; ///< empty = anonymous
+    Citizen citizen;      ///< empty = anonymous
 };

@@ -23,7 +23,16 @@ const CodeTable kKinds("CaseEventKind", kKindEntries);
 } // namespace
 
 namespace CaseEventKinds {
-QString code(CaseEventKind kind) { return kKinds.code(kind); }
-std::optional<CaseEventKind> fromCode(const QString& code) { return kKinds.fromCode(code); }
-QString label(CaseEventKind kind) { return kKinds.label(kind); }
+QString code(CaseEventKind kind)
+{
+    return kKinds.code(kind);
+}
+std::optional<CaseEventKind> fromCode(const QString& code)
+{
+    return kKinds.fromCode(code);
+}
+QString label(CaseEventKind kind)
+{
+    return kKinds.label(kind);
+}
 } // namespace CaseEventKinds

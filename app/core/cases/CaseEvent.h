@@ -9,7 +9,8 @@
 #include <optional>
 
 /** What happened on a case; the ordered list of events is its timeline. */
-enum class CaseEventKind {
+enum class CaseEventKind
+{
     Created,
     Acknowledged,
     Started,

@@ -20,10 +20,22 @@ const CodeTable kActions("CaseAction", kActionEntries);
 } // namespace
 
 namespace CaseActions {
-QList<CaseAction> all() { return kActions.values(); }
-QString code(CaseAction action) { return kActions.code(action); }
-std::optional<CaseAction> fromCode(const QString& code) { return kActions.fromCode(code); }
-QString label(CaseAction action) { return kActions.label(action); }
+QList<CaseAction> all()
+{
+    return kActions.values();
+}
+QString code(CaseAction action)
+{
+    return kActions.code(action);
+}
+std::optional<CaseAction> fromCode(const QString& code)
+{
+    return kActions.fromCode(code);
+}
+QString label(CaseAction action)
+{
+    return kActions.label(action);
+}
 } // namespace CaseActions
 
 Result<CaseStatus> CaseLifecycle::target(const Case& c, CaseAction action)
@@ -69,7 +81,8 @@ Result<CaseStatus> CaseLifecycle::target(const Case& c, CaseAction action)
     case CaseAction::FollowUp:
         if (s == CaseStatus::Resolved) {
             if (c.isAnonymous()) {
-                return refuse(tr("An anonymous complaint has nobody to call back; a supervisor can close it directly."));
+                return refuse(
+                    tr("An anonymous complaint has nobody to call back; a supervisor can close it directly."));
             }
             return CaseStatus::FollowedUp;
         }

@@ -9,17 +9,18 @@
 struct Case;
 
 /** What a user can do to a case. Each action is one transition of CaseLifecycle and one event on the timeline. */
-enum class CaseAction {
+enum class CaseAction
+{
     Acknowledge, ///< received -> acknowledged
-    Start, ///< acknowledged -> in progress
-    Transfer, ///< open -> in progress, to another department (counted: buck-passing must show)
-    Escalate, ///< any but closed -> same status, one level up the supervisor queue
-    Resolve, ///< acknowledged / in progress -> resolved
-    FollowUp, ///< resolved -> followed up, with the citizen's rating
-    Close, ///< followed up (or resolved, when nobody can be called back) -> closed; a supervisor approves
-    Reopen, ///< resolved / followed up / closed -> in progress
-    Reassign, ///< any but closed -> same status, another assignee
-    AddNote, ///< any -> same status
+    Start,       ///< acknowledged -> in progress
+    Transfer,    ///< open -> in progress, to another department (counted: buck-passing must show)
+    Escalate,    ///< any but closed -> same status, one level up the supervisor queue
+    Resolve,     ///< acknowledged / in progress -> resolved
+    FollowUp,    ///< resolved -> followed up, with the citizen's rating
+    Close,       ///< followed up (or resolved, when nobody can be called back) -> closed; a supervisor approves
+    Reopen,      ///< resolved / followed up / closed -> in progress
+    Reassign,    ///< any but closed -> same status, another assignee
+    AddNote,     ///< any -> same status
 };
 
 namespace CaseActions {

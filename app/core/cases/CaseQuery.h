@@ -9,7 +9,8 @@
 #include <QVariant>
 
 /** The columns a case list can be ordered by; each maps to one raw value in the repository. */
-enum class CaseSortKey {
+enum class CaseSortKey
+{
     ReceivedAt,
     CaseNo,
     Status,
@@ -31,21 +32,19 @@ struct CaseCursor
 struct CaseQuery
 {
     QList<CaseStatus> statuses; ///< empty = every status
-    QString text; ///< matched anywhere in the case number or the complaint (Chinese terms of any length)
-    qint64 assigneeId = 0; ///< 0 = anyone's cases
-    QDateTime overdueAt; ///< valid = only cases still open and due before this time (Case::isOverdue)
+    QString text;               ///< matched anywhere in the case number or the complaint (Chinese terms of any length)
+    qint64 assigneeId = 0;      ///< 0 = anyone's cases
+    QDateTime overdueAt;        ///< valid = only cases still open and due before this time (Case::isOverdue)
     CaseSortKey sortKey = CaseSortKey::ReceivedAt;
     bool descending = true;
     CaseCursor after; ///< invalid = first page
     int limit = 200;
 };
 
-
-
 /** One page of cases and the cursor that continues after it. */
 struct CasePage
 {
     QList<Case> cases;
-    CaseCursor next; ///< pass as CaseQuery::after for the following page
+    CaseCursor next;   ///< pass as CaseQuery::after for the following page
     bool atEnd = true; ///< no rows after this page
 };

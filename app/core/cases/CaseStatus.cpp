@@ -32,17 +32,29 @@ struct ChannelAlias
     const char* chinese;
 };
 const ChannelAlias kChannelAliases[] = {
-    {Channel::Window, "窗口"},       {Channel::Phone, "电话"},  {Channel::Online, "网上"},
-    {Channel::Hotline12345, "12345"}, {Channel::SocialMedia, "社交媒体"}, {Channel::Letter, "信件"},
+    {Channel::Window, "窗口"},          {Channel::Phone, "电话"},           {Channel::Online, "网上"},
+    {Channel::Hotline12345, "12345"},   {Channel::SocialMedia, "社交媒体"}, {Channel::Letter, "信件"},
     {Channel::StaffReport, "员工上报"},
 };
 } // namespace
 
 namespace CaseStatuses {
-QList<CaseStatus> all() { return kStatuses.values(); }
-QString code(CaseStatus status) { return kStatuses.code(status); }
-std::optional<CaseStatus> fromCode(const QString& code) { return kStatuses.fromCode(code); }
-QString label(CaseStatus status) { return kStatuses.label(status); }
+QList<CaseStatus> all()
+{
+    return kStatuses.values();
+}
+QString code(CaseStatus status)
+{
+    return kStatuses.code(status);
+}
+std::optional<CaseStatus> fromCode(const QString& code)
+{
+    return kStatuses.fromCode(code);
+}
+QString label(CaseStatus status)
+{
+    return kStatuses.label(status);
+}
 
 bool isOpen(CaseStatus status)
 {
@@ -51,9 +63,18 @@ bool isOpen(CaseStatus status)
 } // namespace CaseStatuses
 
 namespace Channels {
-QList<Channel> all() { return kChannels.values(); }
-QString code(Channel channel) { return kChannels.code(channel); }
-QString label(Channel channel) { return kChannels.label(channel); }
+QList<Channel> all()
+{
+    return kChannels.values();
+}
+QString code(Channel channel)
+{
+    return kChannels.code(channel);
+}
+QString label(Channel channel)
+{
+    return kChannels.label(channel);
+}
 
 std::optional<Channel> fromCode(const QString& codeOrName)
 {

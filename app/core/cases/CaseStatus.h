@@ -6,13 +6,14 @@
 #include <optional>
 
 /** Where a case stands in its lifecycle (see CaseLifecycle for the moves between them). */
-enum class CaseStatus {
-    Received, ///< 已受理: recorded, nobody has answered the citizen yet
+enum class CaseStatus
+{
+    Received,     ///< 已受理: recorded, nobody has answered the citizen yet
     Acknowledged, ///< 已回应: the citizen's feelings were acknowledged
-    InProgress, ///< 办理中
-    Resolved, ///< 已办结: the remedy was given
-    FollowedUp, ///< 已回访: the citizen was called back and rated the handling
-    Closed, ///< 已关闭: a supervisor approved the closure
+    InProgress,   ///< 办理中
+    Resolved,     ///< 已办结: the remedy was given
+    FollowedUp,   ///< 已回访: the citizen was called back and rated the handling
+    Closed,       ///< 已关闭: a supervisor approved the closure
 };
 
 namespace CaseStatuses {
@@ -28,7 +29,8 @@ bool isOpen(CaseStatus status);
 } // namespace CaseStatuses
 
 /** How the complaint reached the hall (FORMATS.md channel codes). */
-enum class Channel {
+enum class Channel
+{
     Window,
     Phone,
     Online,

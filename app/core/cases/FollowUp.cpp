@@ -12,7 +12,16 @@ const CodeTable kMethods("FollowUpMethod", kMethodEntries);
 } // namespace
 
 namespace FollowUpMethods {
-QString code(FollowUpMethod method) { return kMethods.code(method); }
-std::optional<FollowUpMethod> fromCode(const QString& code) { return kMethods.fromCode(code); }
-QString label(FollowUpMethod method) { return kMethods.label(method); }
+QString code(FollowUpMethod method)
+{
+    return kMethods.code(method);
+}
+std::optional<FollowUpMethod> fromCode(const QString& code)
+{
+    return kMethods.fromCode(code);
+}
+QString label(FollowUpMethod method)
+{
+    return kMethods.label(method);
+}
 } // namespace FollowUpMethods

@@ -8,7 +8,12 @@
 #include <optional>
 
 /** How the citizen was reached for the follow-up (回访). */
-enum class FollowUpMethod { Phone, Sms, Visit };
+enum class FollowUpMethod
+{
+    Phone,
+    Sms,
+    Visit
+};
 
 namespace FollowUpMethods {
 QString code(FollowUpMethod method);
@@ -23,7 +28,7 @@ struct FollowUp
     qint64 caseId = 0;
     QDateTime at;
     FollowUpMethod method = FollowUpMethod::Phone;
-    int rating = 0; ///< 好差评 1 非常不满意 ... 5 非常满意
+    int rating = 0;         ///< 好差评 1 非常不满意 ... 5 非常满意
     std::optional<int> nps; ///< 0-10
     QString note;
     Ref actor;

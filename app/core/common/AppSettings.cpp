@@ -4,13 +4,11 @@
 
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>())
-{
-}
+{}
 
 AppSettings::AppSettings(const QString& iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 AppSettings::~AppSettings() = default;
 

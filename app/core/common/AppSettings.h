@@ -14,11 +14,12 @@ class QSettings;
 class AppSettings
 {
 public:
-    enum class Key {
-        Language, ///< "" = follow the system locale, else "zh_CN" or "en"
-        LastLogin, ///< the login name offered in the login dialog
+    enum class Key
+    {
+        Language,     ///< "" = follow the system locale, else "zh_CN" or "en"
+        LastLogin,    ///< the login name offered in the login dialog
         DatabasePath, ///< the SQLite file; "" = the default in AppDataLocation
-        PostgresUrl, ///< postgresql://user:password@host:port/dbname; "" = use SQLite
+        PostgresUrl,  ///< postgresql://user:password@host:port/dbname; "" = use SQLite
         MainWindowGeometry,
         MainWindowState,
         CaseListHeaderState,

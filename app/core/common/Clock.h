@@ -24,8 +24,7 @@ class FixedClock final : public Clock
 public:
     explicit FixedClock(QDateTime now)
         : m_now(std::move(now))
-    {
-    }
+    {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime& now) { m_now = now; }
     void advanceSeconds(qint64 seconds) { m_now = m_now.addSecs(seconds); }

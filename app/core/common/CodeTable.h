@@ -10,23 +10,20 @@
  * A fixed table that maps an enum to its stable code (stored, printed by the CLI) and to a label for people.
  * Labels are marked with QT_TRANSLATE_NOOP(context, ...) where the table is written and translated here.
  */
-template <typename Enum>
-struct CodeEntry
+template <typename Enum> struct CodeEntry
 {
     Enum value;
     const char* code;
     const char* label;
 };
 
-template <typename Enum, std::size_t N>
-class CodeTable
+template <typename Enum, std::size_t N> class CodeTable
 {
 public:
     constexpr CodeTable(const char* context, const CodeEntry<Enum> (&entries)[N])
         : m_context(context)
         , m_entries(entries)
-    {
-    }
+    {}
 
     QList<Enum> values() const
     {

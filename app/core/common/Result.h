@@ -8,15 +8,16 @@
 /** Why an operation failed: a category the caller can act on plus a message for the user. */
 struct Error
 {
-    enum class Code {
-        PermissionDenied, ///< the session's role may not do this
+    enum class Code
+    {
+        PermissionDenied,  ///< the session's role may not do this
         InvalidTransition, ///< the case lifecycle refuses the action
         NotFound,
-        Invalid, ///< input failed validation
-        Conflict, ///< a unique value exists already
+        Invalid,        ///< input failed validation
+        Conflict,       ///< a unique value exists already
         Authentication, ///< wrong login or password, or a disabled account
-        Storage, ///< the database failed
-        Incompatible, ///< the database is not ours, is corrupt or is newer than this build
+        Storage,        ///< the database failed
+        Incompatible,   ///< the database is not ours, is corrupt or is newer than this build
     };
 
     Code code = Code::Storage;
@@ -26,18 +27,15 @@ struct Error
 };
 
 /** A value or the Error that prevented it: the return type of repositories and services. */
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) // NOLINT(google-explicit-constructor): returning a value is success
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -57,16 +55,14 @@ private:
 };
 
 /** Success without a value, or an Error. */
-template <>
-class Result<void>
+template <> class Result<void>
 {
 public:
     Result() = default;
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_failed(true)
         , m_error(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

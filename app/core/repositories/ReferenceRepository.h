@@ -6,11 +6,12 @@
 #include <QString>
 
 /** The kinds of reference data an admin keeps. */
-enum class ReferenceKind {
-    Window, ///< 窗口
-    Department, ///< 责任部门
+enum class ReferenceKind
+{
+    Window,      ///< 窗口
+    Department,  ///< 责任部门
     ServiceItem, ///< 事项
-    Category, ///< 类别, a tree through parentId
+    Category,    ///< 类别, a tree through parentId
 };
 
 /** One row of reference data. */

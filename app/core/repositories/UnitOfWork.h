@@ -23,8 +23,7 @@ public:
     explicit WriteTransaction(UnitOfWork& uow)
         : m_uow(uow)
         , m_status(uow.begin())
-    {
-    }
+    {}
     ~WriteTransaction()
     {
         if (m_status.ok() && !m_committed) {

@@ -5,8 +5,7 @@
 AuditService::AuditService(Session session, const Repositories& repos)
     : m_session(std::move(session))
     , m_repos(repos)
-{
-}
+{}
 
 Result<QList<AuditEntry>> AuditService::latest(int limit)
 {

@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 
 Status AuditWriter::record(const Session& session, const QString& action, const QString& entity, qint64 entityId,
-    const QJsonObject& detail)
+                           const QJsonObject& detail)
 {
     AuditEntry e;
     e.at = m_clock.now();

@@ -16,11 +16,10 @@ public:
     AuditWriter(AuditRepository& audit, const Clock& clock)
         : m_audit(audit)
         , m_clock(clock)
-    {
-    }
+    {}
 
     Status record(const Session& session, const QString& action, const QString& entity, qint64 entityId,
-        const QJsonObject& detail = {});
+                  const QJsonObject& detail = {});
 
 private:
     AuditRepository& m_audit;

@@ -12,8 +12,7 @@ AuthService::AuthService(const Repositories& repos, const Clock& clock, const Pa
     : m_repos(repos)
     , m_clock(clock)
     , m_hasher(hasher)
-{
-}
+{}
 
 Result<bool> AuthService::needsFirstAdmin()
 {
@@ -40,7 +39,7 @@ Result<Session> AuthService::createFirstAdmin(const QString& login, const QStrin
     }
     if (*n != 0) {
         return Error::make(Error::Code::PermissionDenied,
-            tr("The database has users already; ask an administrator for an account."));
+                           tr("The database has users already; ask an administrator for an account."));
     }
     User user;
     user.login = login;
@@ -54,8 +53,9 @@ Result<Session> AuthService::createFirstAdmin(const QString& login, const QStrin
     const Session session = Session::forUser(*id, login, user.displayName, Role::Admin);
     AuditWriter audit(*m_repos.audit, m_clock);
     if (auto a = audit.record(session, QStringLiteral("user.add"), QStringLiteral("user"), *id,
-            {{QStringLiteral("login"), login}, {QStringLiteral("role"), QStringLiteral("admin")},
-                {QStringLiteral("first_admin"), true}});
+                              {{QStringLiteral("login"), login},
+                               {QStringLiteral("role"), QStringLiteral("admin")},
+                               {QStringLiteral("first_admin"), true}});
         !a) {
         return a.error();
     }
@@ -91,11 +91,11 @@ Result<Session> AuthService::login(const QString& login, const QString& password
     }
     if (!good || !user->active) {
         audit.record(session, QStringLiteral("user.login_failed"), QStringLiteral("user"), user->id,
-            {{QStringLiteral("reason"), good ? QStringLiteral("disabled") : QStringLiteral("password")}});
+                     {{QStringLiteral("reason"), good ? QStringLiteral("disabled") : QStringLiteral("password")}});
         tx.commit();
         if (good) {
             return Error::make(Error::Code::Authentication,
-                tr("The account \"%1\" is disabled; ask an administrator.").arg(user->login));
+                               tr("The account \"%1\" is disabled; ask an administrator.").arg(user->login));
         }
         return wrong;
     }

@@ -13,8 +13,7 @@ CalendarService::CalendarService(Session session, const Repositories& repos, con
     : m_session(std::move(session))
     , m_repos(repos)
     , m_audit(*repos.audit, clock)
-{
-}
+{}
 
 Result<WorkCalendar> CalendarService::calendar()
 {
@@ -45,8 +44,8 @@ Result<QList<int>> CalendarService::importCsv(const QByteArray& csv)
         const bool weekend = d.date.dayOfWeek() >= 6;
         if (d.kind == CalendarDay::Kind::Workday && !weekend) {
             return Error::make(Error::Code::Invalid,
-                tr("%1 is a weekday: only a Saturday or Sunday can be a make-up working day.")
-                    .arg(d.date.toString(Qt::ISODate)));
+                               tr("%1 is a weekday: only a Saturday or Sunday can be a make-up working day.")
+                                   .arg(d.date.toString(Qt::ISODate)));
         }
         rowsPerYear[d.date.year()] += 1;
     }
@@ -63,7 +62,7 @@ Result<QList<int>> CalendarService::importCsv(const QByteArray& csv)
         years.append(QJsonObject{{QStringLiteral("year"), it.key()}, {QStringLiteral("rows"), it.value()}});
     }
     if (auto a = m_audit.record(m_session, QStringLiteral("calendar.import"), QStringLiteral("calendar"), 0,
-            {{QStringLiteral("years"), years}});
+                                {{QStringLiteral("years"), years}});
         !a) {
         return a.error();
     }

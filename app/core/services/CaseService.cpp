@@ -34,8 +34,7 @@ CaseService::CaseService(Session session, const Repositories& repos, const Clock
     , m_repos(repos)
     , m_clock(clock)
     , m_audit(*repos.audit, clock)
-{
-}
+{}
 
 Permission CaseService::permissionFor(CaseAction action)
 {
@@ -152,8 +151,9 @@ Result<Case> CaseService::create(const CaseDraft& draft)
         return e.error();
     }
     if (auto a = m_audit.record(m_session, QStringLiteral("case.create"), QStringLiteral("case"), c.id,
-            {{QStringLiteral("case_no"), c.caseNo}, {QStringLiteral("channel"), Channels::code(c.channel)},
-                {QStringLiteral("anonymous"), c.isAnonymous()}});
+                                {{QStringLiteral("case_no"), c.caseNo},
+                                 {QStringLiteral("channel"), Channels::code(c.channel)},
+                                 {QStringLiteral("anonymous"), c.isAnonymous()}});
         !a) {
         return a.error();
     }
@@ -338,8 +338,9 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
     event.fromStatus = from;
     event.toStatus = *target;
     event.note = command.note.trimmed();
-    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo}, {QStringLiteral("from"), CaseStatuses::code(from)},
-        {QStringLiteral("to"), CaseStatuses::code(*target)}};
+    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
+                       {QStringLiteral("from"), CaseStatuses::code(from)},
+                       {QStringLiteral("to"), CaseStatuses::code(*target)}};
 
     switch (command.action) {
     case CaseAction::Acknowledge:
@@ -416,14 +417,14 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         return e.error();
     }
     if (command.action == CaseAction::FollowUp) {
-        const FollowUp followUp{0, c.id, now, command.method, *command.rating, command.nps, command.note.trimmed(),
-            m_session.actor()};
+        const FollowUp followUp{
+            0, c.id, now, command.method, *command.rating, command.nps, command.note.trimmed(), m_session.actor()};
         if (auto f = m_repos.cases->addFollowUp(followUp); !f) {
             return f.error();
         }
     }
     if (auto a = m_audit.record(m_session, QStringLiteral("case.") + CaseActions::code(command.action),
-            QStringLiteral("case"), c.id, detail);
+                                QStringLiteral("case"), c.id, detail);
         !a) {
         return a.error();
     }

@@ -11,8 +11,7 @@ ReferenceService::ReferenceService(Session session, const Repositories& repos, c
     : m_session(std::move(session))
     , m_repos(repos)
     , m_audit(*repos.audit, clock)
-{
-}
+{}
 
 QString ReferenceService::kindCode(ReferenceKind kind)
 {
@@ -95,7 +94,7 @@ Result<ReferenceItem> ReferenceService::add(ReferenceKind kind, const QString& n
     }
     item.id = *id;
     if (auto a = m_audit.record(m_session, QStringLiteral("reference.add"), kindCode(kind), item.id,
-            {{QStringLiteral("name"), trimmed}});
+                                {{QStringLiteral("name"), trimmed}});
         !a) {
         return a.error();
     }
@@ -106,7 +105,7 @@ Result<ReferenceItem> ReferenceService::add(ReferenceKind kind, const QString& n
 }
 
 Status ReferenceService::changeItem(ReferenceKind kind, qint64 id, const QString& action,
-    const std::function<Status(ReferenceItem&, QJsonObject&)>& change)
+                                    const std::function<Status(ReferenceItem&, QJsonObject&)>& change)
 {
     if (auto denied = m_session.deny(Permission::ManageReferenceData)) {
         return *denied;
@@ -148,30 +147,31 @@ Status ReferenceService::rename(ReferenceKind kind, qint64 id, const QString& na
 Status ReferenceService::setActive(ReferenceKind kind, qint64 id, bool active)
 {
     return changeItem(kind, id, active ? QStringLiteral("reference.enable") : QStringLiteral("reference.disable"),
-        [this, kind, active](ReferenceItem& item, QJsonObject& detail) {
-            detail = {{QStringLiteral("name"), item.name}};
-            item.active = active;
-            if (kind != ReferenceKind::Category || active) {
-                return Status();
-            }
-            // A retired category takes its sub-categories with it; reactivating the parent leaves them retired.
-            const auto all = m_repos.reference->list(kind);
-            if (!all) {
-                return Status(all.error());
-            }
-            QJsonArray children;
-            for (ReferenceItem child : *all) {
-                if (child.parentId == item.id && child.active) {
-                    child.active = false;
-                    if (auto s = m_repos.reference->update(child); !s) {
-                        return s;
-                    }
-                    children.append(child.name);
-                }
-            }
-            if (!children.isEmpty()) {
-                detail.insert(QStringLiteral("children"), children);
-            }
-            return Status();
-        });
+                      [this, kind, active](ReferenceItem& item, QJsonObject& detail) {
+                          detail = {{QStringLiteral("name"), item.name}};
+                          item.active = active;
+                          if (kind != ReferenceKind::Category || active) {
+                              return Status();
+                          }
+                          // A retired category takes its sub-categories with it; reactivating the parent leaves them
+                          // retired.
+                          const auto all = m_repos.reference->list(kind);
+                          if (!all) {
+                              return Status(all.error());
+                          }
+                          QJsonArray children;
+                          for (ReferenceItem child : *all) {
+                              if (child.parentId == item.id && child.active) {
+                                  child.active = false;
+                                  if (auto s = m_repos.reference->update(child); !s) {
+                                      return s;
+                                  }
+                                  children.append(child.name);
+                              }
+                          }
+                          if (!children.isEmpty()) {
+                              detail.insert(QStringLiteral("children"), children);
+                          }
+                          return Status();
+                      });
 }

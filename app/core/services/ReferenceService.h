@@ -31,7 +31,7 @@ public:
 private:
     /** Permission, lookup, `change`, update and audit entry `action` in one transaction; `change` may refuse. */
     Status changeItem(ReferenceKind kind, qint64 id, const QString& action,
-        const std::function<Status(ReferenceItem&, QJsonObject&)>& change);
+                      const std::function<Status(ReferenceItem&, QJsonObject&)>& change);
     Status checkName(ReferenceKind kind, const QString& name, qint64 parentId, qint64 exceptId);
 
     Session m_session;

@@ -15,8 +15,7 @@ UserService::UserService(Session session, const Repositories& repos, const Clock
     , m_clock(clock)
     , m_hasher(hasher)
     , m_audit(*repos.audit, clock)
-{
-}
+{}
 
 QStringList UserService::loginProblems(const QString& login)
 {
@@ -39,8 +38,7 @@ Result<QList<User>> UserService::list()
     return m_repos.users->list();
 }
 
-Result<QString> UserService::prepareAccount(const QString& login, const QString& password,
-    const PasswordHasher& hasher)
+Result<QString> UserService::prepareAccount(const QString& login, const QString& password, const PasswordHasher& hasher)
 {
     QStringList problems = loginProblems(login);
     if (auto weak = PasswordHasher::weakness(password)) {
@@ -88,7 +86,7 @@ Result<User> UserService::add(const QString& login, Role role, const QString& di
     }
     user.id = *id;
     if (auto a = m_audit.record(m_session, QStringLiteral("user.add"), QStringLiteral("user"), user.id,
-            {{QStringLiteral("login"), login}, {QStringLiteral("role"), Roles::code(role)}});
+                                {{QStringLiteral("login"), login}, {QStringLiteral("role"), Roles::code(role)}});
         !a) {
         return a.error();
     }
@@ -99,7 +97,7 @@ Result<User> UserService::add(const QString& login, Role role, const QString& di
 }
 
 Status UserService::changeUser(const QString& login, const QString& action,
-    const std::function<Result<QJsonObject>(const User&)>& change)
+                               const std::function<Result<QJsonObject>(const User&)>& change)
 {
     if (auto denied = m_session.deny(Permission::ManageUsers)) {
         return *denied;
@@ -132,8 +130,8 @@ Status UserService::keepsAnAdmin(const User& user)
     if (!users) {
         return users.error();
     }
-    const auto admins = std::count_if(users->begin(), users->end(),
-        [](const User& u) { return u.active && u.role == Role::Admin; });
+    const auto admins =
+        std::count_if(users->begin(), users->end(), [](const User& u) { return u.active && u.role == Role::Admin; });
     if (admins <= 1) {
         return Error::make(Error::Code::Invalid, tr("\"%1\" is the last active administrator.").arg(user.login));
     }
@@ -228,7 +226,7 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
         return s;
     }
     if (auto a = m_audit.record(m_session, QStringLiteral("user.password_own"), QStringLiteral("user"),
-            m_session.userId(), {{QStringLiteral("login"), m_session.login()}});
+                                m_session.userId(), {{QStringLiteral("login"), m_session.login()}});
         !a) {
         return a;
     }

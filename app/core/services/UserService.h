@@ -45,7 +45,7 @@ private:
      * all in one transaction. `change` returns the audit detail to add, or an error that rolls everything back.
      */
     Status changeUser(const QString& login, const QString& action,
-        const std::function<Result<QJsonObject>(const User&)>& change);
+                      const std::function<Result<QJsonObject>(const User&)>& change);
     /** Refuses to leave the database without an active administrator. */
     Status keepsAnAdmin(const User& user);
 

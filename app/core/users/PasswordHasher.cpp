@@ -25,8 +25,7 @@ QString PasswordHasher::hash(const QString& password) const
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()), m_opsLimit,
-            m_memLimit, crypto_pwhash_ALG_ARGON2ID13)
-        != 0) {
+                              m_memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return {};
     }
     return QString::fromLatin1(out);
@@ -39,8 +38,8 @@ bool PasswordHasher::verify(const QString& password, const QString& encodedHash)
     }
     const QByteArray utf8 = password.toUtf8();
     const QByteArray stored = encodedHash.toLatin1();
-    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size()))
-        == 0;
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(),
+                                    static_cast<unsigned long long>(utf8.size())) == 0;
 }
 
 bool PasswordHasher::needsRehash(const QString& encodedHash) const

@@ -11,9 +11,10 @@ class PasswordHasher
     Q_DECLARE_TR_FUNCTIONS(PasswordHasher)
 
 public:
-    enum class Strength {
+    enum class Strength
+    {
         Interactive, ///< libsodium's interactive limits: for real accounts
-        Minimal, ///< the smallest limits libsodium allows: for tests that create many users
+        Minimal,     ///< the smallest limits libsodium allows: for tests that create many users
     };
 
     static constexpr int kMinimumLength = 8;

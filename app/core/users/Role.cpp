@@ -13,24 +13,38 @@ const CodeTable kRoles("Role", kRoleEntries);
 
 const CodeEntry<Permission> kPermissionEntries[] = {
     {Permission::ViewCases, "view_cases", QT_TRANSLATE_NOOP("Permission", "read cases")},
-    {Permission::ViewPersonalData, "view_personal_data", QT_TRANSLATE_NOOP("Permission", "read citizens' personal data")},
+    {Permission::ViewPersonalData, "view_personal_data",
+     QT_TRANSLATE_NOOP("Permission", "read citizens' personal data")},
     {Permission::CreateCase, "create_case", QT_TRANSLATE_NOOP("Permission", "record new cases")},
     {Permission::WorkCase, "work_case", QT_TRANSLATE_NOOP("Permission", "work cases")},
     {Permission::ApproveCase, "approve_case", QT_TRANSLATE_NOOP("Permission", "approve closing cases")},
     {Permission::ReassignCase, "reassign_case", QT_TRANSLATE_NOOP("Permission", "reassign cases")},
     {Permission::ReopenCase, "reopen_case", QT_TRANSLATE_NOOP("Permission", "reopen cases")},
     {Permission::ManageUsers, "manage_users", QT_TRANSLATE_NOOP("Permission", "manage users")},
-    {Permission::ManageReferenceData, "manage_reference_data", QT_TRANSLATE_NOOP("Permission", "manage reference data")},
+    {Permission::ManageReferenceData, "manage_reference_data",
+     QT_TRANSLATE_NOOP("Permission", "manage reference data")},
     {Permission::ViewAuditLog, "view_audit_log", QT_TRANSLATE_NOOP("Permission", "read the audit log")},
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
 
 namespace Roles {
-QList<Role> all() { return kRoles.values(); }
-QString code(Role role) { return kRoles.code(role); }
-std::optional<Role> fromCode(const QString& code) { return kRoles.fromCode(code.trimmed().toLower()); }
-QString label(Role role) { return kRoles.label(role); }
+QList<Role> all()
+{
+    return kRoles.values();
+}
+QString code(Role role)
+{
+    return kRoles.code(role);
+}
+std::optional<Role> fromCode(const QString& code)
+{
+    return kRoles.fromCode(code.trimmed().toLower());
+}
+QString label(Role role)
+{
+    return kRoles.label(role);
+}
 } // namespace Roles
 
 namespace Permissions {
@@ -39,25 +53,34 @@ bool allows(Role role, Permission permission)
 {
     switch (role) {
     case Role::Clerk:
-        return permission == Permission::ViewCases || permission == Permission::ViewPersonalData
-            || permission == Permission::CreateCase || permission == Permission::WorkCase;
+        return permission == Permission::ViewCases || permission == Permission::ViewPersonalData ||
+               permission == Permission::CreateCase || permission == Permission::WorkCase;
     case Role::Supervisor:
-        return permission == Permission::ViewCases || permission == Permission::ViewPersonalData
-            || permission == Permission::CreateCase || permission == Permission::WorkCase
-            || permission == Permission::ApproveCase || permission == Permission::ReassignCase
-            || permission == Permission::ReopenCase || permission == Permission::ViewAuditLog;
+        return permission == Permission::ViewCases || permission == Permission::ViewPersonalData ||
+               permission == Permission::CreateCase || permission == Permission::WorkCase ||
+               permission == Permission::ApproveCase || permission == Permission::ReassignCase ||
+               permission == Permission::ReopenCase || permission == Permission::ViewAuditLog;
     case Role::Trainer:
         // Trainers work only with anonymized training cases (drills): no live cases, never personal data.
         return false;
     case Role::Admin:
-        return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData
-            || permission == Permission::ViewAuditLog;
+        return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData ||
+               permission == Permission::ViewAuditLog;
     }
     return false;
 }
 
-QString code(Permission permission) { return kPermissions.code(permission); }
-QString label(Permission permission) { return kPermissions.label(permission); }
-QList<Permission> all() { return kPermissions.values(); }
+QString code(Permission permission)
+{
+    return kPermissions.code(permission);
+}
+QString label(Permission permission)
+{
+    return kPermissions.label(permission);
+}
+QList<Permission> all()
+{
+    return kPermissions.values();
+}
 
 } // namespace Permissions

@@ -6,19 +6,21 @@
 #include <optional>
 
 /** A user's job at the hall; it decides every permission (see Permissions). */
-enum class Role {
-    Clerk, ///< 窗口工作人员
+enum class Role
+{
+    Clerk,      ///< 窗口工作人员
     Supervisor, ///< 值班主任/科长
-    Trainer, ///< 培训师
-    Admin, ///< 管理员
+    Trainer,    ///< 培训师
+    Admin,      ///< 管理员
 };
 
 /** Something the service layer checks before it reads or writes. */
-enum class Permission {
-    ViewCases, ///< read case text, status and timeline
+enum class Permission
+{
+    ViewCases,        ///< read case text, status and timeline
     ViewPersonalData, ///< read a citizen's name, phone, ID number, address
     CreateCase,
-    WorkCase, ///< acknowledge, start, transfer, escalate, resolve, follow up, add notes
+    WorkCase,    ///< acknowledge, start, transfer, escalate, resolve, follow up, add notes
     ApproveCase, ///< approve the closing of a case
     ReassignCase,
     ReopenCase,

@@ -31,5 +31,5 @@ std::optional<Error> Session::deny(Permission permission) const
         return std::nullopt;
     }
     return Error::make(Error::Code::PermissionDenied,
-        tr("Your role (%1) may not %2.").arg(Roles::label(*m_role), Permissions::label(permission)));
+                       tr("Your role (%1) may not %2.").arg(Roles::label(*m_role), Permissions::label(permission)));
 }
