@@ -1,0 +1,55 @@
+#include "AuditActions.h"
+
+#include "cases/CaseLifecycle.h"
+
+#include <QCoreApplication>
+
+namespace {
+struct ActionText
+{
+    const char* code;
+    const char* label;
+};
+
+// Case actions are "case." + CaseActions::code(); the rest are written by the services and the CLI.
+const ActionText kActions[] = {
+    {"case.create", QT_TRANSLATE_NOOP("AuditActions", "Case recorded")},
+    {"case.acknowledge", QT_TRANSLATE_NOOP("AuditActions", "Case acknowledged")},
+    {"case.start", QT_TRANSLATE_NOOP("AuditActions", "Handling started")},
+    {"case.transfer", QT_TRANSLATE_NOOP("AuditActions", "Case transferred")},
+    {"case.escalate", QT_TRANSLATE_NOOP("AuditActions", "Case escalated")},
+    {"case.resolve", QT_TRANSLATE_NOOP("AuditActions", "Case resolved")},
+    {"case.follow_up", QT_TRANSLATE_NOOP("AuditActions", "Follow-up recorded")},
+    {"case.close", QT_TRANSLATE_NOOP("AuditActions", "Case closed")},
+    {"case.reopen", QT_TRANSLATE_NOOP("AuditActions", "Case reopened")},
+    {"case.reassign", QT_TRANSLATE_NOOP("AuditActions", "Case reassigned")},
+    {"case.note", QT_TRANSLATE_NOOP("AuditActions", "Note added")},
+    {"user.add", QT_TRANSLATE_NOOP("AuditActions", "User created")},
+    {"user.disable", QT_TRANSLATE_NOOP("AuditActions", "User disabled")},
+    {"user.enable", QT_TRANSLATE_NOOP("AuditActions", "User enabled")},
+    {"user.role", QT_TRANSLATE_NOOP("AuditActions", "Role changed")},
+    {"user.password", QT_TRANSLATE_NOOP("AuditActions", "Password reset by an administrator")},
+    {"user.password_own", QT_TRANSLATE_NOOP("AuditActions", "Own password changed")},
+    {"user.login", QT_TRANSLATE_NOOP("AuditActions", "Logged in")},
+    {"user.login_failed", QT_TRANSLATE_NOOP("AuditActions", "Failed login")},
+    {"user.locked", QT_TRANSLATE_NOOP("AuditActions", "Account locked after failed logins")},
+    {"reference.add", QT_TRANSLATE_NOOP("AuditActions", "Reference data added")},
+    {"reference.rename", QT_TRANSLATE_NOOP("AuditActions", "Reference data renamed")},
+    {"reference.disable", QT_TRANSLATE_NOOP("AuditActions", "Reference data deactivated")},
+    {"reference.enable", QT_TRANSLATE_NOOP("AuditActions", "Reference data reactivated")},
+    {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
+    {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
+};
+} // namespace
+
+namespace AuditActions {
+QString label(const QString& action)
+{
+    for (const auto& a : kActions) {
+        if (action == QLatin1String(a.code)) {
+            return QCoreApplication::translate("AuditActions", a.label);
+        }
+    }
+    return action;
+}
+} // namespace AuditActions
