@@ -1,7 +1,8 @@
 #include "SqlUserRepository.h"
 
 namespace {
-const QLatin1String kSelect("SELECT id, login, display_name, role, active, created_at, last_login_at FROM users");
+const QLatin1String kSelect("SELECT id, login, display_name, role, active, created_at, last_login_at, failed_logins, "
+                            "locked_until FROM users");
 
 User userFrom(const QSqlQuery& q)
 {
@@ -13,6 +14,8 @@ User userFrom(const QSqlQuery& q)
     u.active = q.value(4).toInt() != 0;
     u.createdAt = SqlContext::toTime(q.value(5));
     u.lastLoginAt = SqlContext::toTime(q.value(6));
+    u.failedLogins = q.value(7).toInt();
+    u.lockedUntil = SqlContext::toTime(q.value(8));
     return u;
 }
 } // namespace
@@ -101,4 +104,10 @@ Status SqlUserRepository::setLastLogin(qint64 userId, const QDateTime& at)
 {
     return m_sql.execOne(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"),
                          {SqlContext::time(at), userId});
+}
+
+Status SqlUserRepository::setLoginFailures(qint64 userId, int failedLogins, const QDateTime& lockedUntil)
+{
+    return m_sql.execOne(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"),
+                         {failedLogins, SqlContext::time(lockedUntil), userId});
 }

@@ -23,6 +23,7 @@ public:
     Status setActive(qint64 userId, bool active) override;
     Status setRole(qint64 userId, Role role) override;
     Status setLastLogin(qint64 userId, const QDateTime& at) override;
+    Status setLoginFailures(qint64 userId, int failedLogins, const QDateTime& lockedUntil) override;
 
 private:
     Result<User> findWhere(const QString& condition, const QVariant& value);

@@ -45,6 +45,113 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Case recorded</source>
+        <translation>登记案件</translation>
+    </message>
+    <message>
+        <source>Case acknowledged</source>
+        <translation>回应市民</translation>
+    </message>
+    <message>
+        <source>Handling started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Case transferred</source>
+        <translation>转办案件</translation>
+    </message>
+    <message>
+        <source>Case escalated</source>
+        <translation>升级案件</translation>
+    </message>
+    <message>
+        <source>Case resolved</source>
+        <translation>办结案件</translation>
+    </message>
+    <message>
+        <source>Follow-up recorded</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>审核关闭案件</translation>
+    </message>
+    <message>
+        <source>Case reopened</source>
+        <translation>重新办理案件</translation>
+    </message>
+    <message>
+        <source>Case reassigned</source>
+        <translation>改派案件</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>变更角色</translation>
+    </message>
+    <message>
+        <source>Password reset by an administrator</source>
+        <translation>管理员重置密码</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>本人修改密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked after failed logins</source>
+        <translation>多次登录失败，账户已锁定</translation>
+    </message>
+    <message>
+        <source>Reference data added</source>
+        <translation>新增基础数据</translation>
+    </message>
+    <message>
+        <source>Reference data renamed</source>
+        <translation>重命名基础数据</translation>
+    </message>
+    <message>
+        <source>Reference data deactivated</source>
+        <translation>停用基础数据</translation>
+    </message>
+    <message>
+        <source>Reference data reactivated</source>
+        <translation>重新启用基础数据</translation>
+    </message>
+    <message>
+        <source>Holiday calendar imported</source>
+        <translation>导入节假日日历</translation>
+    </message>
+    <message>
+        <source>Database backed up</source>
+        <translation>备份数据库</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogWidget</name>
     <message>
         <source>Every change is recorded in an append-only log. Each entry carries the hash of the one before, so any later edit breaks the chain and shows up in a verification.</source>
@@ -124,6 +231,12 @@
     <message>
         <source>The account &quot;%1&quot; is disabled; ask an administrator.</source>
         <translation>账户“%1”已停用，请联系管理员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n wrong passwords in a row this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
+        <translation>
+            <numerusform>连续 %n 次密码错误，该账户已锁定至 %1。请届时再试，或请管理员重置密码。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,4 +22,6 @@ public:
     virtual Status setActive(qint64 userId, bool active) = 0;
     virtual Status setRole(qint64 userId, Role role) = 0;
     virtual Status setLastLogin(qint64 userId, const QDateTime& at) = 0;
+    /** The failed-login counter and the lock (an invalid time = not locked). */
+    virtual Status setLoginFailures(qint64 userId, int failedLogins, const QDateTime& lockedUntil) = 0;
 };

@@ -1,6 +1,7 @@
 #include "AuthService.h"
 
 #include "common/Clock.h"
+#include "common/DateTimeText.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
 #include "services/AuditWriter.h"
@@ -68,44 +69,84 @@ Result<Session> AuthService::createFirstAdmin(const QString& login, const QStrin
 Result<Session> AuthService::login(const QString& login, const QString& password)
 {
     const Error wrong = Error::make(Error::Code::Authentication, tr("The login or the password is wrong."));
-    const auto user = m_repos.users->findByLogin(login.trimmed());
-    if (!user) {
-        if (user.error().code != Error::Code::NotFound) {
-            return user.error();
+    const auto found = m_repos.users->findByLogin(login.trimmed());
+    if (!found) {
+        if (found.error().code != Error::Code::NotFound) {
+            return found.error();
         }
         // Spend the time a real check would, so that timing does not reveal which logins exist.
         m_hasher.verify(password, m_hasher.hash(QStringLiteral("timing-equaliser")));
         return wrong;
     }
-    const auto hash = m_repos.users->passwordHash(user->id);
-    if (!hash) {
-        return hash.error();
+    const QDateTime now = m_clock.now();
+    const bool locked = found->lockedUntil.isValid() && found->lockedUntil > now;
+    // The slow Argon2 check runs outside the write transaction, so other desks are not held up meanwhile. While an
+    // account is locked the password is not even checked: guessing on gains nothing.
+    bool good = false;
+    QString hash;
+    if (!locked) {
+        const auto stored = m_repos.users->passwordHash(found->id);
+        if (!stored) {
+            return stored.error();
+        }
+        hash = *stored;
+        good = m_hasher.verify(password, hash);
     }
-    const bool good = m_hasher.verify(password, *hash);
-    AuditWriter audit(*m_repos.audit, m_clock);
-    const Session session = Session::forUser(user->id, user->login, user->displayName, user->role);
 
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
     }
-    if (!good || !user->active) {
-        audit.record(session, QStringLiteral("user.login_failed"), QStringLiteral("user"), user->id,
-                     {{QStringLiteral("reason"), good ? QStringLiteral("disabled") : QStringLiteral("password")}});
+    const auto user = m_repos.users->find(found->id); // the counter as it is now, under the write lock
+    if (!user) {
+        return user.error();
+    }
+    AuditWriter audit(*m_repos.audit, m_clock);
+    const Session session = Session::forUser(user->id, user->login, user->displayName, user->role);
+    const auto refuse = [&](const QString& reason, QJsonObject detail = {}) {
+        detail.insert(QStringLiteral("reason"), reason);
+        return audit.record(session, QStringLiteral("user.login_failed"), QStringLiteral("user"), user->id, detail);
+    };
+    if (locked) {
+        refuse(QStringLiteral("locked"));
         tx.commit();
-        if (good) {
-            return Error::make(Error::Code::Authentication,
-                               tr("The account \"%1\" is disabled; ask an administrator.").arg(user->login));
+        return Error::make(
+            Error::Code::Authentication,
+            tr("After %n wrong passwords in a row this account is locked until %1. Try again then, or ask an "
+               "administrator to reset the password.",
+               nullptr, kMaxFailedLogins)
+                .arg(found->lockedUntil.toString(QStringLiteral("HH:mm"))));
+    }
+    if (!good) {
+        int failed = user->failedLogins + 1;
+        QDateTime lockedUntil;
+        refuse(QStringLiteral("password"), {{QStringLiteral("failed_in_a_row"), failed}});
+        if (failed >= kMaxFailedLogins) {
+            lockedUntil = now.addSecs(qint64(kLockMinutes) * 60);
+            audit.record(session, QStringLiteral("user.locked"), QStringLiteral("user"), user->id,
+                         {{QStringLiteral("until"), DateTimeText::format(lockedUntil)}});
+            failed = 0;
         }
+        m_repos.users->setLoginFailures(user->id, failed, lockedUntil);
+        tx.commit();
         return wrong;
     }
-    if (m_hasher.needsRehash(*hash)) {
+    if (!user->active) {
+        refuse(QStringLiteral("disabled"));
+        tx.commit();
+        return Error::make(Error::Code::Authentication,
+                           tr("The account \"%1\" is disabled; ask an administrator.").arg(user->login));
+    }
+    if (user->failedLogins != 0 || user->lockedUntil.isValid()) {
+        m_repos.users->setLoginFailures(user->id, 0, QDateTime());
+    }
+    if (m_hasher.needsRehash(hash)) {
         const QString fresh = m_hasher.hash(password);
         if (!fresh.isEmpty()) {
             m_repos.users->setPasswordHash(user->id, fresh);
         }
     }
-    m_repos.users->setLastLogin(user->id, m_clock.now());
+    m_repos.users->setLastLogin(user->id, now);
     if (auto a = audit.record(session, QStringLiteral("user.login"), QStringLiteral("user"), user->id); !a) {
         return a.error();
     }

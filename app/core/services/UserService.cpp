@@ -160,6 +160,9 @@ Status UserService::enable(const QString& login)
         if (auto s = m_repos.users->setActive(user.id, true); !s) {
             return s.error();
         }
+        if (auto s = m_repos.users->setLoginFailures(user.id, 0, QDateTime()); !s) {
+            return s.error();
+        }
         return QJsonObject{};
     });
 }
@@ -190,6 +193,10 @@ Status UserService::resetPassword(const QString& login, const QString& newPasswo
     }
     return changeUser(login, QStringLiteral("user.password"), [this, &hash](const User& user) -> Result<QJsonObject> {
         if (auto s = m_repos.users->setPasswordHash(user.id, hash); !s) {
+            return s.error();
+        }
+        // A reset by an administrator also lifts a lock from failed logins.
+        if (auto s = m_repos.users->setLoginFailures(user.id, 0, QDateTime()); !s) {
             return s.error();
         }
         return QJsonObject{};
