@@ -185,6 +185,20 @@
         <source>The chain is broken at entry %1: %2</source>
         <translation>哈希链在第 %1 条记录处断裂：%2</translation>
     </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>筛选(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Actor, action, case number, login or detail</source>
+        <translation>操作人、操作、案件编号、登录名或详情</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the latest %n entry(s) match the filter.</source>
+        <translation>
+            <numerusform>最近 %n 条记录中有 %1 条符合筛选条件。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -216,6 +230,19 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>key: value in an audit entry&apos;s detail</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1365,10 +1392,6 @@ Commands:
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
-    </message>
-    <message>
-        <source>The password needs at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>#%1</source>

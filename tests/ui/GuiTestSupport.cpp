@@ -1,6 +1,10 @@
 #include "GuiTestSupport.h"
 
+#include "Database.h"
+#include "common/AppSettings.h"
 #include "login/LoginDialog.h"
+#include "services/AuthService.h"
+#include "services/UserService.h"
 
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,7 +69,7 @@ std::optional<Session> logIn(AuthService& auth, AppSettings& settings, const QSt
     return dialog.session();
 }
 
-bool clickPage(MainWindow& window, MainWindow::Page page)
+bool openPage(MainWindow& window, MainWindow::Page page)
 {
     auto* navigation = child<QListWidget>(&window, "navigationListWidget");
     for (int row = 0; row < navigation->count(); ++row) {
@@ -73,10 +77,62 @@ bool clickPage(MainWindow& window, MainWindow::Page page)
         if (item->data(Qt::UserRole).toInt() == static_cast<int>(page)) {
             navigation->scrollToItem(item);
             QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(item).center());
-            return true;
+            return QTest::qWaitFor([&] { return window.currentPage() == page; }, kTimeoutMs);
         }
     }
     return false;
+}
+
+Desk::Desk() = default;
+
+Desk::~Desk() = default;
+
+QString Desk::open()
+{
+    quietOffscreenWarnings();
+    if (!m_dir.isValid()) {
+        return m_dir.errorString();
+    }
+    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
+    if (!opened) {
+        return opened.error().message;
+    }
+    m_db = std::move(opened).value();
+    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+    return QString();
+}
+
+Repositories Desk::repos() const
+{
+    return m_db->repositories();
+}
+
+std::optional<Session> Desk::addUser(const QString& login, Role role, const QString& displayName,
+                                     const QString& password)
+{
+    UserService users(Session::commandLine(), repos(), m_clock, m_hasher);
+    const auto added = users.add(login, role, displayName, password);
+    if (!added) {
+        qWarning("%s", qPrintable(added.error().message));
+        return std::nullopt;
+    }
+    return Session::forUser(added->id, added->login, added->displayName, added->role);
+}
+
+std::optional<Session> Desk::logIn(const QString& login, const QString& password)
+{
+    AuthService auth(repos(), m_clock, m_hasher);
+    return GuiTest::logIn(auth, *m_settings, login, password);
+}
+
+std::unique_ptr<MainWindow> Desk::showWindow(const Session& session)
+{
+    auto window = std::make_unique<MainWindow>(session, repos(), m_clock, m_hasher, *m_settings);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get())) {
+        return nullptr;
+    }
+    return window;
 }
 
 } // namespace GuiTest

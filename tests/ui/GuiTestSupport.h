@@ -1,16 +1,22 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "mainwindow/MainWindow.h"
+#include "users/PasswordHasher.h"
+#include "users/Role.h"
 #include "users/Session.h"
 
 #include <QApplication>
 #include <QString>
+#include <QTemporaryDir>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class AppSettings;
 class AuthService;
+class Database;
 class QLineEdit;
 
 /** What the widget tests share: typing as a user does, finding widgets and dialogs, logging in, navigating. */
@@ -49,7 +55,44 @@ void quietOffscreenWarnings();
 /** Logs in through the real login dialog with key presses; nullopt when the dialog refuses. */
 std::optional<Session> logIn(AuthService& auth, AppSettings& settings, const QString& login, const QString& password);
 
-/** Clicks the page's entry in the main window's navigation list; false when the window has no such page. */
-bool clickPage(MainWindow& window, MainWindow::Page page);
+/**
+ * Clicks the page's entry in the main window's navigation list and waits until the window shows the page; false
+ * when the window has no such page or it did not come up.
+ */
+bool openPage(MainWindow& window, MainWindow::Page page);
+
+/**
+ * The desk a GUI test works at: a new SQLite database (through the real migrations) and a settings file in a
+ * temporary folder, a fixed clock at 2025-06-02 09:30 and the fastest password hasher.
+ */
+class Desk
+{
+public:
+    Desk();
+    ~Desk();
+
+    /** Opens the database and the settings; an empty string, or why the database could not be opened. */
+    QString open();
+
+    Repositories repos() const;
+    AppSettings& settings() { return *m_settings; }
+    FixedClock& clock() { return m_clock; }
+    const PasswordHasher& hasher() const { return m_hasher; }
+
+    /** Adds an account as the command line does; the new user's session, or nullopt (with a warning why not). */
+    std::optional<Session> addUser(const QString& login, Role role, const QString& displayName,
+                                   const QString& password);
+    /** Logs in through the real login dialog, as logIn() does. */
+    std::optional<Session> logIn(const QString& login, const QString& password);
+    /** A main window for the session, shown; nullptr when it did not appear on the screen. */
+    std::unique_ptr<MainWindow> showWindow(const Session& session);
+
+private:
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
+    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<AppSettings> m_settings;
+};
 
 } // namespace GuiTest

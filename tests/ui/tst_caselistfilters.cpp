@@ -1,15 +1,9 @@
-#include "Database.h"
 #include "GuiTestSupport.h"
 #include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
 #include "cases/CaseViewWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
-#include "common/AppSettings.h"
-#include "common/Clock.h"
-#include "mainwindow/MainWindow.h"
 #include "services/CaseService.h"
-#include "services/UserService.h"
-#include "users/PasswordHasher.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +11,6 @@
 #include <QLineEdit>
 #include <QSet>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -35,7 +28,6 @@ class TestCaseListFilters : public QObject
 private slots:
     void initTestCase();
     void overdueAndMineFilters();
-    void cleanupTestCase();
 
 private:
     /** Records a case as the session's user, received at the time (due kAnswerDueHours later). */
@@ -44,11 +36,7 @@ private:
     QSet<QString> shown() const;
     QString expectedCount(int cases) const { return CaseListWidget::tr("%n case(s)", "", cases); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AppSettings> m_settings;
-    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
-    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+    Desk m_desk;
     std::optional<Session> m_zhang; ///< the clerk at the desk
     std::optional<Session> m_liu;   ///< another clerk
     QTableView* m_table = nullptr;
@@ -66,21 +54,13 @@ const QString kLiuRecent = QStringLiteral("刘：系统故障无法取号");    
 
 void TestCaseListFilters::initTestCase()
 {
-    quietOffscreenWarnings();
-    QVERIFY(m_dir.isValid());
-    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    m_db = std::move(opened).value();
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-
-    UserService admin(Session::commandLine(), m_db->repositories(), m_clock, m_hasher);
-    const auto zhang =
-        admin.add(QStringLiteral("zhang"), Role::Clerk, QStringLiteral("张窗口"), QStringLiteral("Zhang-pass-2025"));
-    const auto liu =
-        admin.add(QStringLiteral("liu"), Role::Clerk, QStringLiteral("刘窗口"), QStringLiteral("Liu-pass-2025"));
-    QVERIFY(zhang.ok() && liu.ok());
-    m_zhang = Session::forUser(zhang->id, zhang->login, zhang->displayName, zhang->role);
-    m_liu = Session::forUser(liu->id, liu->login, liu->displayName, liu->role);
+    const QString problem = m_desk.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_zhang = m_desk.addUser(QStringLiteral("zhang"), Role::Clerk, QStringLiteral("张窗口"),
+                             QStringLiteral("Zhang-pass-2025"));
+    m_liu =
+        m_desk.addUser(QStringLiteral("liu"), Role::Clerk, QStringLiteral("刘窗口"), QStringLiteral("Liu-pass-2025"));
+    QVERIFY(m_zhang && m_liu);
 
     QVERIFY(record(*m_zhang, QDateTime(QDate(2025, 5, 29), QTime(9, 0)), kZhangOverdue));
     QVERIFY(record(*m_zhang, QDateTime(QDate(2025, 6, 1), QTime(10, 0)), kZhangDueLater));
@@ -89,16 +69,10 @@ void TestCaseListFilters::initTestCase()
     QVERIFY(record(*m_liu, QDateTime(QDate(2025, 6, 2), QTime(8, 0)), kLiuRecent));
 }
 
-void TestCaseListFilters::cleanupTestCase()
-{
-    m_settings.reset();
-    m_db.reset();
-}
-
 qint64 TestCaseListFilters::record(const Session& as, const QDateTime& receivedAt, const QString& complaint,
                                    bool resolve)
 {
-    CaseService cases(as, m_db->repositories(), m_clock);
+    CaseService cases(as, m_desk.repos(), m_desk.clock());
     CaseDraft draft;
     draft.receivedAt = receivedAt;
     draft.complaintText = complaint;
@@ -132,16 +106,15 @@ QSet<QString> TestCaseListFilters::shown() const
 
 void TestCaseListFilters::overdueAndMineFilters()
 {
-    MainWindow window(*m_zhang, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.currentPage(), MainWindow::Page::Cases);
+    const auto window = m_desk.showWindow(*m_zhang);
+    QVERIFY(window);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Cases);
 
-    m_table = child<QTableView>(&window, "caseTableView");
-    auto* status = child<QComboBox>(&window, "statusFilterComboBox");
-    auto* mine = child<QCheckBox>(&window, "assignedToMeCheckBox");
-    auto* search = child<QLineEdit>(&window, "searchLineEdit");
-    auto* count = child<QLabel>(&window, "countLabel");
+    m_table = child<QTableView>(window.get(), "caseTableView");
+    auto* status = child<QComboBox>(window.get(), "statusFilterComboBox");
+    auto* mine = child<QCheckBox>(window.get(), "assignedToMeCheckBox");
+    auto* search = child<QLineEdit>(window.get(), "searchLineEdit");
+    auto* count = child<QLabel>(window.get(), "countLabel");
     QVERIFY(m_table && status && mine && search && count);
     QVERIFY(!mine->isHidden());
     QVERIFY(!mine->isChecked());
@@ -187,7 +160,7 @@ void TestCaseListFilters::overdueAndMineFilters()
     retype(search, QString());
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(shown(), everything, kTimeoutMs);
-    m_clock.set(QDateTime(QDate(2025, 6, 3), QTime(11, 0)));
+    m_desk.clock().set(QDateTime(QDate(2025, 6, 3), QTime(11, 0)));
     QTest::keyClick(status, Qt::Key_Down);
     QTest::keyClick(status, Qt::Key_Down);
     QCOMPARE(status->currentText(), CaseListWidget::tr("Overdue cases"));
@@ -200,7 +173,7 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_table->model()->rowCount(), 0, kTimeoutMs);
     QCOMPARE(count->text(), expectedCount(0));
-    QVERIFY(child<QLabel>(&window, "emptyStateLabel")->isVisible());
+    QVERIFY(child<QLabel>(window.get(), "emptyStateLabel")->isVisible());
 
     // The opened case says it is overdue by the same rule (Case::isOverdue on the clock).
     retype(search, QString());
@@ -211,11 +184,11 @@ void TestCaseListFilters::overdueAndMineFilters()
     m_table->setCurrentIndex(first);
     QTest::keyClick(m_table, Qt::Key_Return);
     const qint64 openedId = first.data(CaseTableModel::CaseIdRole).toLongLong();
-    QTRY_VERIFY_WITH_TIMEOUT(window.caseWorkspace()->viewOf(openedId) != nullptr, kTimeoutMs);
-    CaseViewWidget* view = window.caseWorkspace()->viewOf(openedId);
+    QTRY_VERIFY_WITH_TIMEOUT(window->caseWorkspace()->viewOf(openedId) != nullptr, kTimeoutMs);
+    CaseViewWidget* view = window->caseWorkspace()->viewOf(openedId);
     QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
     QVERIFY(child<QLabel>(view, "overdueLabel")->isVisible());
-    window.close();
+    window->close();
 }
 
 QTEST_MAIN(TestCaseListFilters)

@@ -1,10 +1,4 @@
-#include "Database.h"
 #include "GuiTestSupport.h"
-#include "common/AppSettings.h"
-#include "common/Clock.h"
-#include "login/LoginDialog.h"
-#include "mainwindow/MainWindow.h"
-#include "services/AuthService.h"
 #include "services/UserService.h"
 #include "users/PasswordHasher.h"
 
@@ -13,7 +7,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -35,32 +28,16 @@ private slots:
     void everyRoleHasTheGroup_data();
     void everyRoleHasTheGroup();
     void clerkChangesOwnPassword();
-    void cleanupTestCase();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AppSettings> m_settings;
-    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
-    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+    Desk m_desk;
 };
 
 void TestChangePassword::initTestCase()
 {
-    quietOffscreenWarnings();
-    QVERIFY(m_dir.isValid());
-    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    m_db = std::move(opened).value();
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-    UserService admin(Session::commandLine(), m_db->repositories(), m_clock, m_hasher);
-    QVERIFY(admin.add(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("李窗口"), kOldPassword).ok());
-}
-
-void TestChangePassword::cleanupTestCase()
-{
-    m_settings.reset();
-    m_db.reset();
+    const QString problem = m_desk.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(m_desk.addUser(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("李窗口"), kOldPassword).has_value());
 }
 
 void TestChangePassword::everyRoleHasTheGroup_data()
@@ -76,38 +53,33 @@ void TestChangePassword::everyRoleHasTheGroup()
     QFETCH(int, role);
     const Session session =
         Session::forUser(1, QStringLiteral("someone"), QStringLiteral("某人"), static_cast<Role>(role));
-    MainWindow window(session, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(clickPage(window, MainWindow::Page::Settings));
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::Settings, kTimeoutMs);
-    auto* group = child<QGroupBox>(&window, "passwordGroupBox");
+    const auto window = m_desk.showWindow(session);
+    QVERIFY(window);
+    QVERIFY(openPage(*window, MainWindow::Page::Settings));
+    auto* group = child<QGroupBox>(window.get(), "passwordGroupBox");
     QVERIFY(group);
     QVERIFY(group->isVisible());
     QVERIFY(!child<QLabel>(group, "passwordErrorLabel")->isVisible());
     QVERIFY(!child<QLabel>(group, "passwordMessageLabel")->isVisible());
-    window.close();
+    window->close();
 }
 
 void TestChangePassword::clerkChangesOwnPassword()
 {
-    AuthService auth(m_db->repositories(), m_clock, m_hasher);
-    const auto session = logIn(auth, *m_settings, QStringLiteral("clerk1"), kOldPassword);
+    const auto session = m_desk.logIn(QStringLiteral("clerk1"), kOldPassword);
     QVERIFY(session.has_value());
 
-    MainWindow window(*session, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    QSignalSpy loggedOut(&window, &MainWindow::logoutRequested);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(clickPage(window, MainWindow::Page::Settings));
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::Settings, kTimeoutMs);
+    const auto window = m_desk.showWindow(*session);
+    QVERIFY(window);
+    QSignalSpy loggedOut(window.get(), &MainWindow::logoutRequested);
+    QVERIFY(openPage(*window, MainWindow::Page::Settings));
 
-    auto* current = child<QLineEdit>(&window, "currentPasswordLineEdit");
-    auto* password = child<QLineEdit>(&window, "newPasswordLineEdit");
-    auto* repeat = child<QLineEdit>(&window, "repeatPasswordLineEdit");
-    auto* change = child<QPushButton>(&window, "changePasswordButton");
-    auto* error = child<QLabel>(&window, "passwordErrorLabel");
-    auto* message = child<QLabel>(&window, "passwordMessageLabel");
+    auto* current = child<QLineEdit>(window.get(), "currentPasswordLineEdit");
+    auto* password = child<QLineEdit>(window.get(), "newPasswordLineEdit");
+    auto* repeat = child<QLineEdit>(window.get(), "repeatPasswordLineEdit");
+    auto* change = child<QPushButton>(window.get(), "changePasswordButton");
+    auto* error = child<QLabel>(window.get(), "passwordErrorLabel");
+    auto* message = child<QLabel>(window.get(), "passwordMessageLabel");
     QVERIFY(current && password && repeat && change && error && message);
     QCOMPARE(current->echoMode(), QLineEdit::Password);
 
@@ -126,8 +98,18 @@ void TestChangePassword::clerkChangesOwnPassword()
     QVERIFY(current->text().isEmpty());
     QVERIFY(current->hasFocus());
 
-    // Two different new passwords are refused before the service is asked.
+    // A short new password is refused before the service is asked, for the reason the service would give.
     QTest::keyClicks(current, kOldPassword);
+    retype(password, QStringLiteral("short"));
+    retype(repeat, QStringLiteral("short"));
+    QTest::keyClick(repeat, Qt::Key_Return);
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), PasswordHasher::weakness(QStringLiteral("short")).value_or(QString()));
+    QVERIFY(repeat->text().isEmpty());
+    QVERIFY(password->hasFocus());
+    QCOMPARE(current->text(), kOldPassword);
+
+    // So are two different new passwords.
     retype(password, kNewPassword);
     retype(repeat, QStringLiteral("Clerk-typo-2026"));
     QTest::keyClick(repeat, Qt::Key_Return);
@@ -146,15 +128,15 @@ void TestChangePassword::clerkChangesOwnPassword()
     QVERIFY(repeat->text().isEmpty());
 
     // File ▸ Log out, with its shortcut.
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), kTimeoutMs);
 
     // The old password no longer opens the desk; the new one does.
-    QVERIFY(!logIn(auth, *m_settings, QStringLiteral("clerk1"), kOldPassword).has_value());
-    const auto again = logIn(auth, *m_settings, QStringLiteral("clerk1"), kNewPassword);
+    QVERIFY(!m_desk.logIn(QStringLiteral("clerk1"), kOldPassword).has_value());
+    const auto again = m_desk.logIn(QStringLiteral("clerk1"), kNewPassword);
     QVERIFY(again.has_value());
     QCOMPARE(again->login(), QStringLiteral("clerk1"));
 }

@@ -1,4 +1,3 @@
-#include "Database.h"
 #include "GuiTestSupport.h"
 #include "admin/AddUserDialog.h"
 #include "admin/UserAdminWidget.h"
@@ -8,7 +7,6 @@
 #include "cases/CaseViewWidget.h"
 #include "cases/NewCaseDialog.h"
 #include "common/AppSettings.h"
-#include "common/Clock.h"
 #include "login/FirstAdminDialog.h"
 #include "login/LoginDialog.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
@@ -16,7 +14,6 @@
 #include "services/AuthService.h"
 #include "services/UserService.h"
 #include "settings/LanguageManager.h"
-#include "users/PasswordHasher.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -29,7 +26,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -67,43 +63,20 @@ private slots:
     void clerkRecordsAndAcknowledgesCase();
     void wrongPasswordShowsError();
     void trainerSeesNoCases();
-    void cleanupTestCase();
 
 private:
-    std::optional<Session> logIn(const QString& login, const QString& password);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AppSettings> m_settings;
-    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
-    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+    Desk m_desk;
 };
 
 void TestGuiFlow::initTestCase()
 {
-    quietOffscreenWarnings();
-    QVERIFY(m_dir.isValid());
-    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    m_db = std::move(opened).value();
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-}
-
-void TestGuiFlow::cleanupTestCase()
-{
-    m_settings.reset();
-    m_db.reset();
-}
-
-std::optional<Session> TestGuiFlow::logIn(const QString& login, const QString& password)
-{
-    AuthService auth(m_db->repositories(), m_clock, m_hasher);
-    return GuiTest::logIn(auth, *m_settings, login, password);
+    const QString problem = m_desk.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestGuiFlow::firstAdminCreatesClerk()
 {
-    AuthService auth(m_db->repositories(), m_clock, m_hasher);
+    AuthService auth(m_desk.repos(), m_desk.clock(), m_desk.hasher());
     QVERIFY(auth.needsFirstAdmin().value());
 
     FirstAdminDialog first(auth);
@@ -132,29 +105,19 @@ void TestGuiFlow::firstAdminCreatesClerk()
     QCOMPARE(first.session()->displayName(), QStringLiteral("王主任"));
     QVERIFY(!auth.needsFirstAdmin().value());
 
-    MainWindow window(*first.session(), m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.windowTitle(), QStringLiteral("Qingting 倾听台"));
-    QVERIFY(!window.hasPage(MainWindow::Page::Cases));
-    QVERIFY(window.hasPage(MainWindow::Page::Users));
-    QVERIFY(window.hasPage(MainWindow::Page::ReferenceData));
-    QVERIFY(window.hasPage(MainWindow::Page::AuditLog));
-    QVERIFY(child<QLabel>(&window, "sessionLabel")->text().contains(Roles::label(Role::Admin)));
+    const auto window = m_desk.showWindow(*first.session());
+    QVERIFY(window);
+    QCOMPARE(window->windowTitle(), QStringLiteral("Qingting 倾听台"));
+    QVERIFY(!window->hasPage(MainWindow::Page::Cases));
+    QVERIFY(window->hasPage(MainWindow::Page::Users));
+    QVERIFY(window->hasPage(MainWindow::Page::ReferenceData));
+    QVERIFY(window->hasPage(MainWindow::Page::AuditLog));
+    QVERIFY(child<QLabel>(window.get(), "sessionLabel")->text().contains(Roles::label(Role::Admin)));
 
     // Go to Users with a click in the navigation list.
-    auto* navigation = child<QListWidget>(&window, "navigationListWidget");
-    QListWidgetItem* usersItem = nullptr;
-    for (int row = 0; row < navigation->count(); ++row) {
-        if (navigation->item(row)->data(Qt::UserRole).toInt() == static_cast<int>(MainWindow::Page::Users)) {
-            usersItem = navigation->item(row);
-        }
-    }
-    QVERIFY(usersItem);
-    QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(usersItem).center());
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::Users, kTimeoutMs);
+    QVERIFY(openPage(*window, MainWindow::Page::Users));
 
-    auto* users = window.findChild<UserAdminWidget*>();
+    auto* users = window->findChild<UserAdminWidget*>();
     QVERIFY(users);
     QVERIFY(users->model()->rowOfLogin(QStringLiteral("admin")) >= 0);
     QTest::mouseClick(child<QPushButton>(users, "addUserButton"), Qt::LeftButton);
@@ -172,32 +135,31 @@ void TestGuiFlow::firstAdminCreatesClerk()
 
     const int row = users->model()->rowOfLogin(QStringLiteral("clerk1"));
     QVERIFY(row >= 0);
-    QCOMPARE(users->model()->userAt(row)->role, Role::Clerk);
-    QCOMPARE(users->model()->userAt(row)->displayName, QStringLiteral("李窗口"));
-    window.close();
+    QCOMPARE(users->model()->itemAt(row)->role, Role::Clerk);
+    QCOMPARE(users->model()->itemAt(row)->displayName, QStringLiteral("李窗口"));
+    window->close();
 }
 
 void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
 {
-    const auto session = logIn(QStringLiteral("clerk1"), kClerkPassword);
+    const auto session = m_desk.logIn(QStringLiteral("clerk1"), kClerkPassword);
     QVERIFY(session.has_value());
     QCOMPARE(session->role(), std::optional<Role>(Role::Clerk));
-    QCOMPARE(m_settings->string(AppSettings::Key::LastLogin), QStringLiteral("clerk1"));
+    QCOMPARE(m_desk.settings().string(AppSettings::Key::LastLogin), QStringLiteral("clerk1"));
 
-    MainWindow window(*session, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.hasPage(MainWindow::Page::Cases));
-    QVERIFY(!window.hasPage(MainWindow::Page::Users));
-    QVERIFY(!window.hasPage(MainWindow::Page::ReferenceData));
-    QCOMPARE(window.currentPage(), MainWindow::Page::Cases);
+    const auto window = m_desk.showWindow(*session);
+    QVERIFY(window);
+    QVERIFY(window->hasPage(MainWindow::Page::Cases));
+    QVERIFY(!window->hasPage(MainWindow::Page::Users));
+    QVERIFY(!window->hasPage(MainWindow::Page::ReferenceData));
+    QCOMPARE(window->currentPage(), MainWindow::Page::Cases);
 
-    auto* table = child<QTableView>(&window, "caseTableView");
+    auto* table = child<QTableView>(window.get(), "caseTableView");
     QVERIFY(table);
     QCOMPARE(table->model()->rowCount(), 0);
 
     // Record a complaint through the intake form.
-    QTest::mouseClick(child<QPushButton>(&window, "newCaseButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(window.get(), "newCaseButton"), Qt::LeftButton);
     QPointer<NewCaseDialog> intake;
     QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
 
@@ -247,7 +209,7 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, where);
 
     QPointer<CaseViewWidget> view;
-    QTRY_VERIFY_WITH_TIMEOUT((view = window.findChild<CaseViewWidget*>()) != nullptr, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((view = window->findChild<CaseViewWidget*>()) != nullptr, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
     QCOMPARE(view->currentCase().complaintText, complaint);
     QCOMPARE(view->currentCase().waitedMinutes, std::optional<int>(120));
@@ -269,13 +231,13 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     // The list shows the new status without a reload.
     QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
              CaseStatuses::label(CaseStatus::Acknowledged));
-    window.close();
+    window->close();
 }
 
 void TestGuiFlow::wrongPasswordShowsError()
 {
-    AuthService auth(m_db->repositories(), m_clock, m_hasher);
-    LoginDialog dialog(auth, *m_settings);
+    AuthService auth(m_desk.repos(), m_desk.clock(), m_desk.hasher());
+    LoginDialog dialog(auth, m_desk.settings());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto* loginEdit = child<QLineEdit>(&dialog, "loginLineEdit");
@@ -296,36 +258,35 @@ void TestGuiFlow::wrongPasswordShowsError()
 
 void TestGuiFlow::trainerSeesNoCases()
 {
-    UserService admin(Session::commandLine(), m_db->repositories(), m_clock, m_hasher);
-    QVERIFY(admin.add(QStringLiteral("trainer1"), Role::Trainer, QStringLiteral("赵培训"), kTrainerPassword).ok());
+    QVERIFY(m_desk.addUser(QStringLiteral("trainer1"), Role::Trainer, QStringLiteral("赵培训"), kTrainerPassword)
+                .has_value());
 
-    const auto session = logIn(QStringLiteral("trainer1"), kTrainerPassword);
+    const auto session = m_desk.logIn(QStringLiteral("trainer1"), kTrainerPassword);
     QVERIFY(session.has_value());
     QCOMPARE(session->role(), std::optional<Role>(Role::Trainer));
 
-    MainWindow window(*session, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(!window.hasPage(MainWindow::Page::Cases));
-    QVERIFY(!window.hasPage(MainWindow::Page::Users));
-    QVERIFY(!window.hasPage(MainWindow::Page::AuditLog));
-    QVERIFY(window.hasPage(MainWindow::Page::Training));
-    QVERIFY(window.hasPage(MainWindow::Page::Settings));
-    QCOMPARE(window.currentPage(), MainWindow::Page::Training);
-    QVERIFY(window.caseWorkspace() == nullptr);
-    QVERIFY(window.findChild<QTableView*>(QStringLiteral("caseTableView")) == nullptr);
-    QVERIFY(window.findChild<DrillsUnavailableWidget*>());
-    QCOMPARE(child<QListWidget>(&window, "navigationListWidget")->count(), 2);
+    const auto window = m_desk.showWindow(*session);
+    QVERIFY(window);
+    QVERIFY(!window->hasPage(MainWindow::Page::Cases));
+    QVERIFY(!window->hasPage(MainWindow::Page::Users));
+    QVERIFY(!window->hasPage(MainWindow::Page::AuditLog));
+    QVERIFY(window->hasPage(MainWindow::Page::Training));
+    QVERIFY(window->hasPage(MainWindow::Page::Settings));
+    QCOMPARE(window->currentPage(), MainWindow::Page::Training);
+    QVERIFY(window->caseWorkspace() == nullptr);
+    QVERIFY(window->findChild<QTableView*>(QStringLiteral("caseTableView")) == nullptr);
+    QVERIFY(window->findChild<DrillsUnavailableWidget*>());
+    QCOMPARE(child<QListWidget>(window.get(), "navigationListWidget")->count(), 2);
 
     // Settings are open to every role: choosing a language stores it and applies it at once.
-    QVERIFY(window.showPage(MainWindow::Page::Settings));
-    auto* language = child<QComboBox>(&window, "languageComboBox");
+    QVERIFY(window->showPage(MainWindow::Page::Settings));
+    auto* language = child<QComboBox>(window.get(), "languageComboBox");
     QCOMPARE(language->currentIndex(), 0); // system default
     QTest::keyClick(language, Qt::Key_End);
     QCOMPARE(language->currentData().toString(), QStringLiteral("en"));
-    QCOMPARE(m_settings->string(AppSettings::Key::Language), QStringLiteral("en"));
+    QCOMPARE(m_desk.settings().string(AppSettings::Key::Language), QStringLiteral("en"));
     QCOMPARE(LanguageManager::current(), QStringLiteral("en"));
-    window.close();
+    window->close();
 }
 
 QTEST_MAIN(TestGuiFlow)

@@ -1,17 +1,11 @@
-#include "Database.h"
 #include "GuiTestSupport.h"
 #include "admin/ReferenceDataWidget.h"
 #include "admin/ReferenceItemModel.h"
 #include "admin/ReferenceNameDialog.h"
 #include "cases/CaseTableModel.h"
 #include "cases/NewCaseDialog.h"
-#include "common/AppSettings.h"
-#include "common/Clock.h"
-#include "mainwindow/MainWindow.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
-#include "services/UserService.h"
-#include "users/PasswordHasher.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -24,7 +18,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -69,7 +62,6 @@ private slots:
     void modelShowsCategoryTree();
     void modelIsFlatForOtherKinds();
     void adminEditsAndIntakeFollows();
-    void cleanupTestCase();
 
 private:
     /** Clicks the row of the item named so (under parentId) in the page's view of the kind. */
@@ -79,32 +71,18 @@ private:
     QPointer<ReferenceNameDialog> enterName(QPushButton* button, const QString& name);
     qint64 idOf(ReferenceKind kind, const QString& name);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AppSettings> m_settings;
-    FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 30))};
-    PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
+    Desk m_desk;
 };
 
 void TestReferenceData::initTestCase()
 {
-    quietOffscreenWarnings();
-    QVERIFY(m_dir.isValid());
-    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    m_db = std::move(opened).value();
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-}
-
-void TestReferenceData::cleanupTestCase()
-{
-    m_settings.reset();
-    m_db.reset();
+    const QString problem = m_desk.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 qint64 TestReferenceData::idOf(ReferenceKind kind, const QString& name)
 {
-    ReferenceService reference(Session::commandLine(), m_db->repositories(), m_clock);
+    ReferenceService reference(Session::commandLine(), m_desk.repos(), m_desk.clock());
     const auto items = reference.list(kind, true);
     if (items) {
         for (const auto& i : *items) {
@@ -162,7 +140,7 @@ void TestReferenceData::modelShowsCategoryTree()
 
 void TestReferenceData::modelIsFlatForOtherKinds()
 {
-    ReferenceService reference(Session::commandLine(), m_db->repositories(), m_clock);
+    ReferenceService reference(Session::commandLine(), m_desk.repos(), m_desk.clock());
     for (ReferenceKind kind :
          {ReferenceKind::Window, ReferenceKind::Department, ReferenceKind::ServiceItem, ReferenceKind::Category}) {
         ReferenceItemModel model(kind);
@@ -214,19 +192,16 @@ QPointer<ReferenceNameDialog> TestReferenceData::enterName(QPushButton* button, 
 
 void TestReferenceData::adminEditsAndIntakeFollows()
 {
-    UserService users(Session::commandLine(), m_db->repositories(), m_clock, m_hasher);
-    const auto admin =
-        users.add(QStringLiteral("admin"), Role::Admin, QStringLiteral("王主任"), QStringLiteral("Admin-pass-2025"));
-    const auto clerk =
-        users.add(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("李窗口"), QStringLiteral("Clerk-pass-2025"));
-    QVERIFY(admin.ok() && clerk.ok());
-    const Session adminSession = Session::forUser(admin->id, admin->login, admin->displayName, admin->role);
-    const Session clerkSession = Session::forUser(clerk->id, clerk->login, clerk->displayName, clerk->role);
+    const auto adminSession = m_desk.addUser(QStringLiteral("admin"), Role::Admin, QStringLiteral("王主任"),
+                                             QStringLiteral("Admin-pass-2025"));
+    const auto clerkSession = m_desk.addUser(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("李窗口"),
+                                             QStringLiteral("Clerk-pass-2025"));
+    QVERIFY(adminSession && clerkSession);
 
     // A case recorded at window 5 before that window closes.
     const QString oldComplaint = QStringLiteral("五号窗口午休时无人值守");
     {
-        CaseService cases(clerkSession, m_db->repositories(), m_clock);
+        CaseService cases(*clerkSession, m_desk.repos(), m_desk.clock());
         CaseDraft draft;
         draft.windowId = idOf(ReferenceKind::Window, QStringLiteral("5号窗口"));
         QVERIFY(draft.windowId != 0);
@@ -234,13 +209,11 @@ void TestReferenceData::adminEditsAndIntakeFollows()
         QVERIFY(cases.create(draft).ok());
     }
 
-    MainWindow window(adminSession, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.hasPage(MainWindow::Page::ReferenceData));
-    QVERIFY(clickPage(window, MainWindow::Page::ReferenceData));
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::ReferenceData, kTimeoutMs);
-    auto* page = window.findChild<ReferenceDataWidget*>();
+    const auto window = m_desk.showWindow(*adminSession);
+    QVERIFY(window);
+    QVERIFY(window->hasPage(MainWindow::Page::ReferenceData));
+    QVERIFY(openPage(*window, MainWindow::Page::ReferenceData));
+    auto* page = window->findChild<ReferenceDataWidget*>();
     QVERIFY(page);
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
     for (ReferenceKind kind :
@@ -336,19 +309,18 @@ void TestReferenceData::adminEditsAndIntakeFollows()
     QCOMPARE(page->view(ReferenceKind::Category)->currentIndex().siblingAtColumn(0), sub);
     QVERIFY(!addSub->isEnabled()); // two levels only
     QCOMPARE(categories->rowCount(), 8);
-    window.close();
+    window->close();
 
     // The clerk's intake form offers the new entries and no longer the deactivated window.
-    MainWindow clerkWindow(clerkSession, m_db->repositories(), m_clock, m_hasher, *m_settings);
-    clerkWindow.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&clerkWindow));
-    auto* table = child<QTableView>(&clerkWindow, "caseTableView");
+    const auto clerkWindow = m_desk.showWindow(*clerkSession);
+    QVERIFY(clerkWindow);
+    auto* table = child<QTableView>(clerkWindow.get(), "caseTableView");
     QCOMPARE(table->model()->rowCount(), 1);
     // The case recorded at window 5 keeps it.
     QCOMPARE(table->model()->index(0, int(CaseTableModel::Column::Window)).data().toString(),
              QStringLiteral("5号窗口"));
 
-    QTest::mouseClick(child<QPushButton>(&clerkWindow, "newCaseButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(clerkWindow.get(), "newCaseButton"), Qt::LeftButton);
     QPointer<NewCaseDialog> intake;
     QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
     auto* windowCombo = child<QComboBox>(intake, "windowComboBox");
@@ -381,7 +353,7 @@ void TestReferenceData::adminEditsAndIntakeFollows()
         }
     }
     QVERIFY(found);
-    clerkWindow.close();
+    clerkWindow->close();
 }
 
 QTEST_MAIN(TestReferenceData)

@@ -37,19 +37,13 @@ void AddUserDialog::retranslate()
 
 void AddUserDialog::accept()
 {
-    const QString password = m_ui->passwordLineEdit->text();
-    if (const auto problem = FormHelpers::passwordPairProblem(password, m_ui->repeatPasswordLineEdit->text())) {
-        FormHelpers::showError(m_ui->errorLabel, *problem);
-        m_ui->repeatPasswordLineEdit->clear();
-        m_ui->passwordLineEdit->setFocus();
-        m_ui->passwordLineEdit->selectAll();
+    if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
-    FormHelpers::clearError(m_ui->errorLabel);
     const auto role = static_cast<Role>(m_ui->roleComboBox->currentData().toInt());
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto added =
-        m_users.add(m_ui->loginLineEdit->text().trimmed(), role, m_ui->displayNameLineEdit->text().trimmed(), password);
+    const auto added = m_users.add(m_ui->loginLineEdit->text().trimmed(), role,
+                                   m_ui->displayNameLineEdit->text().trimmed(), m_ui->passwordLineEdit->text());
     QGuiApplication::restoreOverrideCursor();
     if (!added) {
         FormHelpers::showError(m_ui->errorLabel, added.error().message);

@@ -34,16 +34,11 @@ void ResetPasswordDialog::retranslate()
 
 void ResetPasswordDialog::accept()
 {
-    const QString password = m_ui->passwordLineEdit->text();
-    if (const auto problem = FormHelpers::passwordPairProblem(password, m_ui->repeatPasswordLineEdit->text())) {
-        FormHelpers::showError(m_ui->errorLabel, *problem);
-        m_ui->repeatPasswordLineEdit->clear();
-        m_ui->passwordLineEdit->setFocus();
-        m_ui->passwordLineEdit->selectAll();
+    if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto reset = m_users.resetPassword(m_login, password);
+    const auto reset = m_users.resetPassword(m_login, m_ui->passwordLineEdit->text());
     QGuiApplication::restoreOverrideCursor();
     if (!reset) {
         FormHelpers::showError(m_ui->errorLabel, reset.error().message);

@@ -46,10 +46,10 @@ void UserAdminWidget::reload()
     const QString login = current ? current->login : QString();
     const auto users = m_users.list();
     if (!users) {
-        m_model->setUsers({});
+        m_model->setItems({});
         showError(users.error().message);
     } else {
-        m_model->setUsers(*users);
+        m_model->setItems(*users);
     }
     selectLogin(login);
     updateButtons();
@@ -58,7 +58,7 @@ void UserAdminWidget::reload()
 const User* UserAdminWidget::selectedUser() const
 {
     const QModelIndex index = m_proxy->mapToSource(m_ui->userTableView->currentIndex());
-    return index.isValid() ? m_model->userAt(index.row()) : nullptr;
+    return index.isValid() ? m_model->itemAt(index.row()) : nullptr;
 }
 
 void UserAdminWidget::selectLogin(const QString& login)

@@ -1,12 +1,10 @@
 #pragma once
 
+#include "common/ListTableModel.h"
 #include "users/User.h"
 
-#include <QAbstractTableModel>
-#include <QList>
-
 /** The user accounts as a table (login, name, role, status, last login). */
-class UserTableModel : public QAbstractTableModel
+class UserTableModel : public ListTableModel<User>
 {
     Q_OBJECT
 
@@ -25,16 +23,8 @@ public:
 
     explicit UserTableModel(QObject* parent = nullptr);
 
-    void setUsers(const QList<User>& users);
-    const User* userAt(int row) const;
     int rowOfLogin(const QString& login) const;
-    void retranslate();
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<User> m_users;
 };

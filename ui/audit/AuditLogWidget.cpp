@@ -2,6 +2,7 @@
 
 #include "ui_AuditLogWidget.h"
 
+#include "audit/AuditFilterModel.h"
 #include "audit/AuditTableModel.h"
 #include "common/FormHelpers.h"
 #include "services/AuditService.h"
@@ -18,15 +19,21 @@ AuditLogWidget::AuditLogWidget(AuditService& audit, QWidget* parent)
     FormHelpers::clearError(m_ui->errorLabel);
     m_ui->verificationLabel->hide();
     m_model = new AuditTableModel(this);
-    m_ui->auditTableView->setModel(m_model);
+    m_filter = new AuditFilterModel(this);
+    m_filter->setSourceModel(m_model);
+    m_ui->auditTableView->setModel(m_filter);
     auto* header = m_ui->auditTableView->horizontalHeader();
     header->resizeSection(int(AuditTableModel::Column::Seq), 70);
     header->resizeSection(int(AuditTableModel::Column::Time), 150);
     header->resizeSection(int(AuditTableModel::Column::Actor), 110);
-    header->resizeSection(int(AuditTableModel::Column::Action), 160);
-    header->resizeSection(int(AuditTableModel::Column::Entity), 110);
+    header->resizeSection(int(AuditTableModel::Column::Action), 190);
+    header->resizeSection(int(AuditTableModel::Column::Entity), 180);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &AuditLogWidget::reload);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, &AuditLogWidget::verify);
+    connect(m_ui->filterLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_filter->setFilterFixedString(text);
+        updateCount();
+    });
 }
 
 AuditLogWidget::~AuditLogWidget() = default;
@@ -46,10 +53,10 @@ void AuditLogWidget::reload()
     FormHelpers::clearError(m_ui->errorLabel);
     const auto entries = m_audit.latest(kEntryLimit);
     if (!entries) {
-        m_model->setEntries({});
+        m_model->setItems({});
         FormHelpers::showError(m_ui->errorLabel, entries.error().message);
     } else {
-        m_model->setEntries(*entries);
+        m_model->setItems(*entries);
     }
     updateCount();
 }
@@ -57,7 +64,14 @@ void AuditLogWidget::reload()
 void AuditLogWidget::updateCount()
 {
     const int n = m_model->rowCount();
-    m_ui->countLabel->setText(n == 0 ? tr("The log is empty.") : tr("The latest %n entry(s), newest first.", "", n));
+    if (n == 0) {
+        m_ui->countLabel->setText(tr("The log is empty."));
+    } else if (m_ui->filterLineEdit->text().isEmpty()) {
+        m_ui->countLabel->setText(tr("The latest %n entry(s), newest first.", "", n));
+    } else {
+        m_ui->countLabel->setText(
+            tr("%1 of the latest %n entry(s) match the filter.", "", n).arg(m_filter->rowCount()));
+    }
 }
 
 void AuditLogWidget::verify()

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class AuditFilterModel;
 class AuditService;
 class AuditTableModel;
 
@@ -11,7 +12,7 @@ namespace Ui {
 class AuditLogWidget;
 }
 
-/** The audit log page: the latest entries and a check of the hash chain. */
+/** The audit log page: the latest entries, in words and filtered by a text, and a check of the hash chain. */
 class AuditLogWidget : public QWidget
 {
     Q_OBJECT
@@ -38,5 +39,6 @@ private:
     std::unique_ptr<Ui::AuditLogWidget> m_ui;
     AuditService& m_audit;
     AuditTableModel* m_model = nullptr;
+    AuditFilterModel* m_filter = nullptr;
     bool m_loaded = false;
 };

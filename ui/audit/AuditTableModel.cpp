@@ -1,70 +1,131 @@
 #include "audit/AuditTableModel.h"
 
+#include "audit/AuditActions.h"
 #include "common/DateTimeText.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+QJsonObject detailObject(const QString& detailJson)
+{
+    return detailJson.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(detailJson.toUtf8()).object();
+}
+
+QString valueText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+    case QJsonValue::Double:
+        return value.toVariant().toString();
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue& element : value.toArray()) {
+            parts << valueText(element);
+        }
+        return parts.join(QStringLiteral(", "));
+    }
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString rawEntityText(const AuditEntry& entry)
+{
+    if (entry.entity.isEmpty() || entry.entityId == 0) {
+        return entry.entity;
+    }
+    return AuditTableModel::tr("%1 #%2", "entity and its id").arg(entry.entity).arg(entry.entityId);
+}
+} // namespace
+
 AuditTableModel::AuditTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : ListTableModel(kColumnCount, parent)
 {}
 
-void AuditTableModel::setEntries(const QList<AuditEntry>& entries)
+QString AuditTableModel::entityText(const AuditEntry& entry)
 {
-    beginResetModel();
-    m_entries = entries;
-    endResetModel();
-}
-
-const AuditEntry* AuditTableModel::entryAt(int row) const
-{
-    return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
-}
-
-void AuditTableModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, kColumnCount - 1);
-    if (!m_entries.isEmpty()) {
-        emit dataChanged(index(0, 0), index(int(m_entries.size()) - 1, kColumnCount - 1));
+    const QJsonObject detail = detailObject(entry.detail);
+    if (const QString caseNo = detail.value(QLatin1String("case_no")).toString(); !caseNo.isEmpty()) {
+        return tr("Case %1").arg(caseNo);
     }
+    if (const QString login = detail.value(QLatin1String("login")).toString(); !login.isEmpty()) {
+        return tr("User %1").arg(login);
+    }
+    return rawEntityText(entry);
 }
 
-int AuditTableModel::rowCount(const QModelIndex& parent) const
+QString AuditTableModel::detailText(const QString& detailJson)
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int AuditTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : kColumnCount;
+    const QJsonDocument document = QJsonDocument::fromJson(detailJson.toUtf8());
+    if (!document.isObject()) {
+        return detailJson;
+    }
+    const QJsonObject detail = document.object();
+    QStringList pairs;
+    for (auto it = detail.begin(); it != detail.end(); ++it) {
+        pairs << tr("%1: %2", "key: value in an audit entry's detail").arg(it.key(), valueText(it.value()));
+    }
+    return pairs.join(QStringLiteral(" · "));
 }
 
 QVariant AuditTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    const AuditEntry* e = itemFor(index);
+    if (!e) {
         return {};
     }
-    const AuditEntry& e = m_entries.at(index.row());
     const auto column = static_cast<Column>(index.column());
-    if (role == Qt::DisplayRole || role == RawValueRole) {
-        const bool raw = role == RawValueRole;
+    if (role == RawValueRole) {
         switch (column) {
         case Column::Seq:
-            return e.seq;
+            return e->seq;
         case Column::Time:
-            return raw ? QVariant(e.at) : QVariant(DateTimeText::format(e.at));
+            return e->at;
         case Column::Actor:
-            return e.actor;
+            return e->actor;
         case Column::Action:
-            return e.action;
+            return e->action;
         case Column::Entity:
-            if (raw || e.entity.isEmpty()) {
-                return e.entity;
-            }
-            return e.entityId ? tr("%1 #%2", "entity and its id").arg(e.entity).arg(e.entityId) : e.entity;
+            return e->entity;
         case Column::Detail:
-            return e.detail;
+            return e->detail;
         }
     }
-    if (role == Qt::ToolTipRole && column == Column::Detail) {
-        return e.detail;
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case Column::Seq:
+            return e->seq;
+        case Column::Time:
+            return DateTimeText::format(e->at);
+        case Column::Actor:
+            return e->actor;
+        case Column::Action:
+            return AuditActions::label(e->action);
+        case Column::Entity:
+            return entityText(*e);
+        case Column::Detail:
+            return detailText(e->detail);
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (column) {
+        case Column::Action:
+            return e->action;
+        case Column::Entity:
+            return rawEntityText(*e);
+        case Column::Detail:
+            return e->detail;
+        default:
+            return {};
+        }
     }
     if (role == Qt::TextAlignmentRole && column == Column::Seq) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -75,7 +136,7 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
 QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= kColumnCount) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ListTableModel::headerData(section, orientation, role);
     }
     switch (static_cast<Column>(section)) {
     case Column::Seq:

@@ -4,6 +4,17 @@
 
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLineEdit>
+
+namespace {
+std::optional<QString> passwordPairProblem(const QString& password, const QString& repeated)
+{
+    if (password != repeated) {
+        return QCoreApplication::translate("FormHelpers", "The two passwords differ. Type the same password twice.");
+    }
+    return PasswordHasher::weakness(password);
+}
+} // namespace
 
 namespace FormHelpers {
 
@@ -18,16 +29,17 @@ void clearError(QLabel* label)
     showError(label, QString());
 }
 
-std::optional<QString> passwordPairProblem(const QString& password, const QString& repeated)
+bool checkPasswordPair(QLineEdit* password, QLineEdit* repeated, QLabel* errorLabel)
 {
-    if (password != repeated) {
-        return QCoreApplication::translate("FormHelpers", "The two passwords differ. Type the same password twice.");
+    const auto problem = passwordPairProblem(password->text(), repeated->text());
+    showError(errorLabel, problem.value_or(QString()));
+    if (!problem) {
+        return true;
     }
-    if (password.size() < PasswordHasher::kMinimumLength) {
-        return QCoreApplication::translate("FormHelpers", "The password needs at least %1 characters.")
-            .arg(PasswordHasher::kMinimumLength);
-    }
-    return std::nullopt;
+    repeated->clear();
+    password->setFocus();
+    password->selectAll();
+    return false;
 }
 
 QString dateTime(const QDateTime& value)

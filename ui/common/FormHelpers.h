@@ -8,6 +8,7 @@
 #include <optional>
 
 class QLabel;
+class QLineEdit;
 
 /** Small shared helpers for forms: inline error labels, password pairs and the display of dates and references. */
 namespace FormHelpers {
@@ -17,8 +18,12 @@ void showError(QLabel* label, const QString& message);
 /** Hides an inline error label. */
 void clearError(QLabel* label);
 
-/** Why a new password and its repetition cannot be used, or nullopt; checks match and minimum length. */
-std::optional<QString> passwordPairProblem(const QString& password, const QString& repeated);
+/**
+ * Checks a new password typed twice (the same both times, and no PasswordHasher::weakness) and returns whether it
+ * can be used. When not, says why in the error label, clears the repetition and selects the password for typing
+ * again; when it can, hides the label.
+ */
+bool checkPasswordPair(QLineEdit* password, QLineEdit* repeated, QLabel* errorLabel);
 
 /** `yyyy-MM-dd HH:mm`, or a dash for an unset time. */
 QString dateTime(const QDateTime& value);

@@ -32,22 +32,17 @@ void FirstAdminDialog::retranslate()
 void FirstAdminDialog::accept()
 {
     const QString login = m_ui->loginLineEdit->text().trimmed();
-    const QString password = m_ui->passwordLineEdit->text();
     if (login.isEmpty()) {
         FormHelpers::showError(m_ui->errorLabel, tr("Choose a login name for the administrator."));
         m_ui->loginLineEdit->setFocus();
         return;
     }
-    if (const auto problem = FormHelpers::passwordPairProblem(password, m_ui->repeatPasswordLineEdit->text())) {
-        FormHelpers::showError(m_ui->errorLabel, *problem);
-        m_ui->repeatPasswordLineEdit->clear();
-        m_ui->passwordLineEdit->setFocus();
-        m_ui->passwordLineEdit->selectAll();
+    if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
-    FormHelpers::clearError(m_ui->errorLabel);
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = m_auth.createFirstAdmin(login, m_ui->displayNameLineEdit->text().trimmed(), password);
+    const auto result =
+        m_auth.createFirstAdmin(login, m_ui->displayNameLineEdit->text().trimmed(), m_ui->passwordLineEdit->text());
     QGuiApplication::restoreOverrideCursor();
     if (!result) {
         FormHelpers::showError(m_ui->errorLabel, result.error().message);

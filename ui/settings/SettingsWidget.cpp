@@ -64,34 +64,25 @@ void SettingsWidget::onLanguageChosen(int index)
     LanguageManager::apply(language);
 }
 
-void SettingsWidget::showPasswordError(const QString& message)
-{
-    m_ui->passwordMessageLabel->hide();
-    FormHelpers::showError(m_ui->passwordErrorLabel, message);
-}
-
 void SettingsWidget::changePassword()
 {
     QLineEdit* current = m_ui->currentPasswordLineEdit;
     QLineEdit* password = m_ui->newPasswordLineEdit;
     QLineEdit* repeated = m_ui->repeatPasswordLineEdit;
+    m_ui->passwordMessageLabel->hide();
     if (current->text().isEmpty()) {
-        showPasswordError(tr("Type your current password first."));
+        FormHelpers::showError(m_ui->passwordErrorLabel, tr("Type your current password first."));
         current->setFocus();
         return;
     }
-    if (const auto problem = FormHelpers::passwordPairProblem(password->text(), repeated->text())) {
-        showPasswordError(*problem);
-        repeated->clear();
-        password->setFocus();
-        password->selectAll();
+    if (!FormHelpers::checkPasswordPair(password, repeated, m_ui->passwordErrorLabel)) {
         return;
     }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const auto changed = m_users.changeOwnPassword(current->text(), password->text());
     QGuiApplication::restoreOverrideCursor();
     if (!changed) {
-        showPasswordError(changed.error().message);
+        FormHelpers::showError(m_ui->passwordErrorLabel, changed.error().message);
         if (changed.error().code == Error::Code::Authentication) {
             current->clear();
             current->setFocus();
@@ -104,7 +95,6 @@ void SettingsWidget::changePassword()
     current->clear();
     password->clear();
     repeated->clear();
-    FormHelpers::clearError(m_ui->passwordErrorLabel);
     m_ui->passwordMessageLabel->setText(tr("Your password was changed. Use the new one from your next login on."));
     m_ui->passwordMessageLabel->show();
 }

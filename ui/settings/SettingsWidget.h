@@ -33,7 +33,6 @@ private:
     void fillLanguages();
     void showAccount();
     void onLanguageChosen(int index);
-    void showPasswordError(const QString& message);
 
     std::unique_ptr<Ui::SettingsWidget> m_ui;
     Session m_session;
