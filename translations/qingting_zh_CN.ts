@@ -2196,6 +2196,14 @@ Commands:
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Locked after repeated wrong passwords. Resetting the password unlocks the account at once.</source>
+        <translation>因连续输错密码已被锁定。重置密码可立即解锁该账户。</translation>
+    </message>
 </context>
 <context>
     <name>WorkCalendar</name>

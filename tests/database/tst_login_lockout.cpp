@@ -102,6 +102,19 @@ private slots:
         QINGTING_VERIFY_OK(auth.login(QStringLiteral("chen"), QStringLiteral("a-new-password")));
     }
 
+    void firstAdministratorIsLoggedIn_data() { TestDatabase::addBackendRows(); }
+    void firstAdministratorIsLoggedIn()
+    {
+        QINGTING_TEST_DATABASE(scratch);
+        QINGTING_OPEN_DATABASE(db, scratch);
+        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
+        AuthService auth(db->repositories(), clock, m_hasher);
+        const auto session = auth.createFirstAdmin(QStringLiteral("root"), QString(), QStringLiteral("first-admin-1"));
+        QINGTING_VERIFY_OK(session);
+        // Creating the first account is its owner's first login: the Users page must not say "never".
+        QCOMPARE(db->repositories().users->findByLogin(QStringLiteral("root"))->lastLoginAt, clock.now());
+    }
+
     void unknownLoginsLockNothing_data() { TestDatabase::addBackendRows(); }
     void unknownLoginsLockNothing()
     {

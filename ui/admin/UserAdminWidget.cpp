@@ -12,13 +12,13 @@
 #include <QInputDialog>
 #include <QSortFilterProxyModel>
 
-UserAdminWidget::UserAdminWidget(UserService& users, QWidget* parent)
+UserAdminWidget::UserAdminWidget(UserService& users, const Clock& clock, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::UserAdminWidget>())
     , m_users(users)
 {
     m_ui->setupUi(this);
-    m_model = new UserTableModel(this);
+    m_model = new UserTableModel(clock, this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(UserTableModel::RawValueRole);

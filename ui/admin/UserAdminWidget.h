@@ -5,6 +5,7 @@
 #include <memory>
 
 class QSortFilterProxyModel;
+class Clock;
 class UserService;
 class UserTableModel;
 struct User;
@@ -19,7 +20,7 @@ class UserAdminWidget : public QWidget
     Q_OBJECT
 
 public:
-    explicit UserAdminWidget(UserService& users, QWidget* parent = nullptr);
+    UserAdminWidget(UserService& users, const Clock& clock, QWidget* parent = nullptr);
     ~UserAdminWidget() override;
 
     UserTableModel* model() const { return m_model; }

@@ -1,13 +1,20 @@
 #include "admin/UserTableModel.h"
 
+#include "common/Clock.h"
 #include "common/FormHelpers.h"
 
 #include <QBrush>
 #include <QPalette>
 
-UserTableModel::UserTableModel(QObject* parent)
+UserTableModel::UserTableModel(const Clock& clock, QObject* parent)
     : ListTableModel(kColumnCount, parent)
+    , m_clock(clock)
 {}
+
+bool UserTableModel::isLocked(const User& user) const
+{
+    return user.lockedUntil.isValid() && user.lockedUntil > m_clock.now();
+}
 
 int UserTableModel::rowOfLogin(const QString& login) const
 {
@@ -35,7 +42,11 @@ QVariant UserTableModel::data(const QModelIndex& index, int role) const
         case Column::Role:
             return Roles::label(user->role);
         case Column::Status:
-            return user->active ? tr("Active") : tr("Disabled");
+            if (!user->active) {
+                return tr("Disabled");
+            }
+            return isLocked(*user) ? tr("Locked until %1").arg(user->lockedUntil.toString(QStringLiteral("HH:mm")))
+                                   : tr("Active");
         case Column::LastLogin:
             return user->lastLoginAt.isValid() ? FormHelpers::dateTime(user->lastLoginAt) : tr("Never");
         }
@@ -53,6 +64,9 @@ QVariant UserTableModel::data(const QModelIndex& index, int role) const
         case Column::LastLogin:
             return user->lastLoginAt;
         }
+    }
+    if (role == Qt::ToolTipRole && column == Column::Status && user->active && isLocked(*user)) {
+        return tr("Locked after repeated wrong passwords. Resetting the password unlocks the account at once.");
     }
     if (role == Qt::ForegroundRole && !user->active) {
         return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));

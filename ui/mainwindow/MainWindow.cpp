@@ -47,7 +47,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::Training, new DrillsUnavailableWidget(this));
     }
     if (m_session.can(Permission::ManageUsers)) {
-        auto* users = new UserAdminWidget(*m_userService, this);
+        auto* users = new UserAdminWidget(*m_userService, clock, this);
         users->setObjectName(QStringLiteral("userAdminWidget"));
         addPage(Page::Users, users);
     }

@@ -52,6 +52,9 @@ Result<Session> AuthService::createFirstAdmin(const QString& login, const QStrin
         return id.error();
     }
     const Session session = Session::forUser(*id, login, user.displayName, Role::Admin);
+    if (auto s = m_repos.users->setLastLogin(*id, user.createdAt); !s) {
+        return s.error();
+    }
     AuditWriter audit(*m_repos.audit, m_clock);
     if (auto a = audit.record(session, QStringLiteral("user.add"), QStringLiteral("user"), *id,
                               {{QStringLiteral("login"), login},
