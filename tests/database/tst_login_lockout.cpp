@@ -16,6 +16,27 @@ class TestLoginLockout : public QObject
 private:
     const PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
 
+    /** The desk every test logs in at: a fixed clock, the login service and, once added, the clerk "chen". */
+    struct Desk
+    {
+        Desk(const Database& db, const PasswordHasher& hasher)
+            : repos(db.repositories())
+            , hasher(hasher)
+            , auth(repos, clock, hasher)
+        {}
+        Result<User> addClerk()
+        {
+            UserService users(Session::commandLine(), repos, clock, hasher);
+            return users.add(QStringLiteral("chen"), Role::Clerk, QString(), QStringLiteral("right-password"));
+        }
+        User clerk() const { return *repos.users->findByLogin(QStringLiteral("chen")); }
+
+        FixedClock clock{QDateTime(QDate(2026, 11, 24), QTime(9, 0))};
+        Repositories repos;
+        const PasswordHasher& hasher;
+        AuthService auth;
+    };
+
     static QStringList actionsSince(AuditRepository& audit, int count)
     {
         QStringList actions;
@@ -32,21 +53,19 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        const Repositories repos = db->repositories();
-        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
-        UserService users(Session::commandLine(), repos, clock, m_hasher);
-        QINGTING_VERIFY_OK(users.add(QStringLiteral("chen"), Role::Clerk, QString(), QStringLiteral("right-password")));
-        AuthService auth(repos, clock, m_hasher);
+        Desk desk(*db, m_hasher);
+        QINGTING_VERIFY_OK(desk.addClerk());
+        auto& auth = desk.auth;
+        auto& clock = desk.clock;
 
         for (int i = 1; i < AuthService::kMaxFailedLogins; ++i) {
             const auto r = auth.login(QStringLiteral("chen"), QStringLiteral("wrong-password"));
             QVERIFY(!r.ok());
-            QCOMPARE(repos.users->findByLogin(QStringLiteral("chen"))->failedLogins, i);
+            QCOMPARE(desk.clerk().failedLogins, i);
         }
         QVERIFY(!auth.login(QStringLiteral("chen"), QStringLiteral("wrong-password")).ok());
-        const User locked = *repos.users->findByLogin(QStringLiteral("chen"));
-        QCOMPARE(locked.lockedUntil, clock.now().addSecs(AuthService::kLockMinutes * 60));
-        QCOMPARE(actionsSince(*repos.audit, 2),
+        QCOMPARE(desk.clerk().lockedUntil, clock.now().addSecs(AuthService::kLockMinutes * 60));
+        QCOMPARE(actionsSince(*desk.repos.audit, 2),
                  (QStringList{QStringLiteral("user.login_failed"), QStringLiteral("user.locked")}));
 
         // Locked: even the right password is refused, and the message says until when.
@@ -59,10 +78,9 @@ private slots:
         // After the lock time the right password works and the counter starts again.
         clock.advanceSeconds(AuthService::kLockMinutes * 60);
         QINGTING_VERIFY_OK(auth.login(QStringLiteral("chen"), QStringLiteral("right-password")));
-        const User after = *repos.users->findByLogin(QStringLiteral("chen"));
-        QCOMPARE(after.failedLogins, 0);
-        QVERIFY(!after.lockedUntil.isValid());
-        QINGTING_VERIFY_OK(AuditService(Session::commandLine(), repos).verify());
+        QCOMPARE(desk.clerk().failedLogins, 0);
+        QVERIFY(!desk.clerk().lockedUntil.isValid());
+        QINGTING_VERIFY_OK(AuditService(Session::commandLine(), desk.repos).verify());
     }
 
     void aGoodLoginResetsTheCount_data() { TestDatabase::addBackendRows(); }
@@ -70,17 +88,14 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        const Repositories repos = db->repositories();
-        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
-        UserService users(Session::commandLine(), repos, clock, m_hasher);
-        QINGTING_VERIFY_OK(users.add(QStringLiteral("chen"), Role::Clerk, QString(), QStringLiteral("right-password")));
-        AuthService auth(repos, clock, m_hasher);
+        Desk desk(*db, m_hasher);
+        QINGTING_VERIFY_OK(desk.addClerk());
         for (int round = 0; round < 3; ++round) {
             for (int i = 1; i < AuthService::kMaxFailedLogins; ++i) {
-                QVERIFY(!auth.login(QStringLiteral("chen"), QStringLiteral("typo")).ok());
+                QVERIFY(!desk.auth.login(QStringLiteral("chen"), QStringLiteral("typo")).ok());
             }
-            QINGTING_VERIFY_OK(auth.login(QStringLiteral("chen"), QStringLiteral("right-password")));
-            QCOMPARE(repos.users->findByLogin(QStringLiteral("chen"))->failedLogins, 0);
+            QINGTING_VERIFY_OK(desk.auth.login(QStringLiteral("chen"), QStringLiteral("right-password")));
+            QCOMPARE(desk.clerk().failedLogins, 0);
         }
     }
 
@@ -89,17 +104,16 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        const Repositories repos = db->repositories();
-        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
-        UserService admin(Session::forUser(0, QStringLiteral("root"), QString(), Role::Admin), repos, clock, m_hasher);
-        QINGTING_VERIFY_OK(admin.add(QStringLiteral("chen"), Role::Clerk, QString(), QStringLiteral("right-password")));
-        AuthService auth(repos, clock, m_hasher);
+        Desk desk(*db, m_hasher);
+        QINGTING_VERIFY_OK(desk.addClerk());
         for (int i = 0; i < AuthService::kMaxFailedLogins; ++i) {
-            QVERIFY(!auth.login(QStringLiteral("chen"), QStringLiteral("wrong-password")).ok());
+            QVERIFY(!desk.auth.login(QStringLiteral("chen"), QStringLiteral("wrong-password")).ok());
         }
-        QVERIFY(!auth.login(QStringLiteral("chen"), QStringLiteral("right-password")).ok());
+        QVERIFY(!desk.auth.login(QStringLiteral("chen"), QStringLiteral("right-password")).ok());
+        UserService admin(Session::forUser(0, QStringLiteral("root"), QString(), Role::Admin), desk.repos, desk.clock,
+                          m_hasher);
         QINGTING_VERIFY_OK(admin.resetPassword(QStringLiteral("chen"), QStringLiteral("a-new-password")));
-        QINGTING_VERIFY_OK(auth.login(QStringLiteral("chen"), QStringLiteral("a-new-password")));
+        QINGTING_VERIFY_OK(desk.auth.login(QStringLiteral("chen"), QStringLiteral("a-new-password")));
     }
 
     void firstAdministratorIsLoggedIn_data() { TestDatabase::addBackendRows(); }
@@ -107,12 +121,11 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
-        AuthService auth(db->repositories(), clock, m_hasher);
-        const auto session = auth.createFirstAdmin(QStringLiteral("root"), QString(), QStringLiteral("first-admin-1"));
-        QINGTING_VERIFY_OK(session);
+        Desk desk(*db, m_hasher);
+        QINGTING_VERIFY_OK(
+            desk.auth.createFirstAdmin(QStringLiteral("root"), QString(), QStringLiteral("first-admin-1")));
         // Creating the first account is its owner's first login: the Users page must not say "never".
-        QCOMPARE(db->repositories().users->findByLogin(QStringLiteral("root"))->lastLoginAt, clock.now());
+        QCOMPARE(desk.repos.users->findByLogin(QStringLiteral("root"))->lastLoginAt, desk.clock.now());
     }
 
     void unknownLoginsLockNothing_data() { TestDatabase::addBackendRows(); }
@@ -120,13 +133,11 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        const Repositories repos = db->repositories();
-        FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0)));
+        Desk desk(*db, m_hasher);
         RawConnection raw(scratch);
         const QString before = raw.dump();
-        AuthService auth(repos, clock, m_hasher);
         for (int i = 0; i < AuthService::kMaxFailedLogins + 2; ++i) {
-            const auto r = auth.login(QStringLiteral("nobody"), QStringLiteral("whatever"));
+            const auto r = desk.auth.login(QStringLiteral("nobody"), QStringLiteral("whatever"));
             QVERIFY(!r.ok());
             QCOMPARE(r.error().message, QStringLiteral("The login or the password is wrong."));
         }

@@ -15,6 +15,6 @@ struct User
     bool active = true;
     QDateTime createdAt;
     QDateTime lastLoginAt;
-    int failedLogins = 0; ///< consecutive failed logins since the last good one
+    int failedLogins = 0;  ///< consecutive failed logins since the last good one
     QDateTime lockedUntil; ///< valid and in the future = login refused until then
 };
