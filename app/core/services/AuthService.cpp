@@ -77,8 +77,12 @@ Result<Session> AuthService::login(const QString& login, const QString& password
         if (found.error().code != Error::Code::NotFound) {
             return found.error();
         }
-        // Spend the time a real check would, so that timing does not reveal which logins exist.
-        m_hasher.verify(password, m_hasher.hash(QStringLiteral("timing-equaliser")));
+        // Spend the time a real check would (one verification), so that timing does not reveal which logins exist.
+        // The dummy hash is made once; only the first unknown login of this service pays for making it.
+        if (m_dummyHash.isEmpty()) {
+            m_dummyHash = m_hasher.hash(QStringLiteral("timing-equaliser"));
+        }
+        m_hasher.verify(password, m_dummyHash);
         return wrong;
     }
     const QDateTime now = m_clock.now();

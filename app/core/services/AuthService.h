@@ -35,4 +35,6 @@ private:
     Repositories m_repos;
     const Clock& m_clock;
     const PasswordHasher& m_hasher;
+    /** A hash of no one's password: unknown logins are verified against it, as long as a real wrong password. */
+    QString m_dummyHash;
 };

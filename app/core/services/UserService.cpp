@@ -38,8 +38,21 @@ Result<QList<User>> UserService::list()
     return m_repos.users->list();
 }
 
+Result<QString> UserService::hashNewPassword(const QString& password, const PasswordHasher& hasher)
+{
+    if (auto weak = PasswordHasher::weakness(password)) {
+        return Error::make(Error::Code::Invalid, *weak);
+    }
+    const QString hash = hasher.hash(password);
+    if (hash.isEmpty()) {
+        return Error::make(Error::Code::Storage, tr("The password could not be hashed (out of memory)."));
+    }
+    return hash;
+}
+
 Result<QString> UserService::prepareAccount(const QString& login, const QString& password, const PasswordHasher& hasher)
 {
+    // Every problem at once, so that the form can show the login's and the password's together.
     QStringList problems = loginProblems(login);
     if (auto weak = PasswordHasher::weakness(password)) {
         problems << *weak;
@@ -47,11 +60,7 @@ Result<QString> UserService::prepareAccount(const QString& login, const QString&
     if (!problems.isEmpty()) {
         return Error::make(Error::Code::Invalid, problems.join(QLatin1Char('\n')));
     }
-    const QString hash = hasher.hash(password);
-    if (hash.isEmpty()) {
-        return Error::make(Error::Code::Storage, tr("The password could not be hashed (out of memory)."));
-    }
-    return hash;
+    return hashNewPassword(password, hasher);
 }
 
 Result<User> UserService::add(const QString& login, Role role, const QString& displayName, const QString& password)
@@ -184,15 +193,12 @@ Status UserService::setRole(const QString& login, Role role)
 
 Status UserService::resetPassword(const QString& login, const QString& newPassword)
 {
-    if (auto weak = PasswordHasher::weakness(newPassword)) {
-        return Error::make(Error::Code::Invalid, *weak);
-    }
-    const QString hash = m_hasher.hash(newPassword);
-    if (hash.isEmpty()) {
-        return Error::make(Error::Code::Storage, tr("The password could not be hashed (out of memory)."));
+    const auto hash = hashNewPassword(newPassword, m_hasher);
+    if (!hash) {
+        return hash.error();
     }
     return changeUser(login, QStringLiteral("user.password"), [this, &hash](const User& user) -> Result<QJsonObject> {
-        if (auto s = m_repos.users->setPasswordHash(user.id, hash); !s) {
+        if (auto s = m_repos.users->setPasswordHash(user.id, *hash); !s) {
             return s.error();
         }
         // A reset by an administrator also lifts a lock from failed logins.
@@ -214,10 +220,7 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
     if (newPassword == currentPassword) {
         return Error::make(Error::Code::Invalid, tr("The new password is the same as the current one."));
     }
-    WriteTransaction tx(*m_repos.unitOfWork);
-    if (!tx.started()) {
-        return tx.started();
-    }
+    // Both slow Argon2 steps run before the write transaction, so other desks are not held up meanwhile.
     const auto stored = m_repos.users->passwordHash(m_session.userId());
     if (!stored) {
         return stored.error();
@@ -225,11 +228,15 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
     if (!m_hasher.verify(currentPassword, *stored)) {
         return Error::make(Error::Code::Authentication, tr("The current password is wrong."));
     }
-    const QString hash = m_hasher.hash(newPassword);
-    if (hash.isEmpty()) {
-        return Error::make(Error::Code::Storage, tr("The password could not be hashed (out of memory)."));
+    const auto hash = hashNewPassword(newPassword, m_hasher);
+    if (!hash) {
+        return hash.error();
     }
-    if (auto s = m_repos.users->setPasswordHash(m_session.userId(), hash); !s) {
+    WriteTransaction tx(*m_repos.unitOfWork);
+    if (!tx.started()) {
+        return tx.started();
+    }
+    if (auto s = m_repos.users->setPasswordHash(m_session.userId(), *hash); !s) {
         return s;
     }
     if (auto a = m_audit.record(m_session, QStringLiteral("user.password_own"), QStringLiteral("user"),

@@ -36,6 +36,8 @@ public:
 
     /** Every problem with a would-be login name, translated. */
     static QStringList loginProblems(const QString& login);
+    /** The Argon2id hash of an acceptable new password: Invalid for a weak one, Storage when hashing failed. */
+    static Result<QString> hashNewPassword(const QString& password, const PasswordHasher& hasher);
     /** Checks a new account's login and password and returns the password's hash (Invalid: every problem). */
     static Result<QString> prepareAccount(const QString& login, const QString& password, const PasswordHasher& hasher);
 
