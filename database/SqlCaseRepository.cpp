@@ -285,7 +285,7 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
     return page;
 }
 
-Result<qint64> SqlCaseRepository::count(const CaseQuery& query)
+Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
 {
     QVariantList values;
     const QString where = filterClause(query, &values);
@@ -293,7 +293,7 @@ Result<qint64> SqlCaseRepository::count(const CaseQuery& query)
     if (!n) {
         return n.error();
     }
-    return n->toLongLong();
+    return CaseCount{n->toLongLong(), true};
 }
 
 Result<qint64> SqlCaseRepository::addEvent(const CaseEvent& e)

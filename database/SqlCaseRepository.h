@@ -19,7 +19,7 @@ public:
     Result<Case> find(qint64 id) override;
     Result<Case> findByNumber(const QString& caseNo) override;
     Result<CasePage> list(const CaseQuery& query) override;
-    Result<qint64> count(const CaseQuery& query) override;
+    Result<CaseCount> count(const CaseQuery& query) override;
 
     Result<qint64> addEvent(const CaseEvent& event) override;
     Result<QList<CaseEvent>> events(qint64 caseId) override;

@@ -152,7 +152,7 @@ void CaseListWidget::refresh()
 void CaseListWidget::updateTotal()
 {
     const auto total = m_cases.count(m_model->query());
-    m_total = total ? *total : -1;
+    m_total = total ? total->value : -1;
     updateStateTexts();
 }
 

@@ -41,6 +41,18 @@ struct CaseQuery
     int limit = 200;
 };
 
+/**
+ * How many cases match a query. Exact where counting is cheap; past a cap the repository stops counting and
+ * reports a lower bound, so the number under the list never costs a scan of a million rows.
+ */
+struct CaseCount
+{
+    qint64 value = 0;
+    bool exact = true; ///< false: at least `value` cases match
+
+    friend bool operator==(const CaseCount&, const CaseCount&) = default;
+};
+
 /** One page of cases and the cursor that continues after it. */
 struct CasePage
 {

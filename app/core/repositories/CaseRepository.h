@@ -24,8 +24,8 @@ public:
     virtual Result<Case> find(qint64 id) = 0;
     virtual Result<Case> findByNumber(const QString& caseNo) = 0;
     virtual Result<CasePage> list(const CaseQuery& query) = 0;
-    /** How many cases match the query's filters (ignores order, cursor and limit). */
-    virtual Result<qint64> count(const CaseQuery& query) = 0;
+    /** How many cases match the query's filters (ignores order, cursor and limit); see CaseCount. */
+    virtual Result<CaseCount> count(const CaseQuery& query) = 0;
 
     virtual Result<qint64> addEvent(const CaseEvent& event) = 0;
     /** The timeline, oldest first. */

@@ -187,7 +187,7 @@ Result<CasePage> CaseService::list(const CaseQuery& query)
     return m_repos.cases->list(query);
 }
 
-Result<qint64> CaseService::count(const CaseQuery& query)
+Result<CaseCount> CaseService::count(const CaseQuery& query)
 {
     if (auto denied = m_session.deny(Permission::ViewCases)) {
         return *denied;

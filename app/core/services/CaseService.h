@@ -35,7 +35,7 @@ public:
     Result<Case> get(qint64 caseId);
     Result<Case> getByNumber(const QString& caseNo);
     Result<CasePage> list(const CaseQuery& query);
-    Result<qint64> count(const CaseQuery& query);
+    Result<CaseCount> count(const CaseQuery& query);
     Result<QList<CaseEvent>> timeline(qint64 caseId);
     /** The complainant's personal data; only for roles that may read it. NotFound for anonymous cases. */
     Result<Citizen> citizen(qint64 caseId);
