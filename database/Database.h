@@ -30,6 +30,7 @@ struct DatabaseLocation
 };
 
 class DatabasePrivate;
+class SqlCaseRepository;
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -62,6 +63,8 @@ public:
     int versionFoundOnOpen() const;
     /** Valid as long as this Database lives. */
     Repositories repositories() const;
+    /** The case repository itself, for what only SQL can say: query plans and their thresholds. */
+    SqlCaseRepository& caseRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`
