@@ -42,7 +42,8 @@ const QStringList kTables{QStringLiteral("schema_migrations"),
                           QStringLiteral("follow_ups"),
                           QStringLiteral("holiday_calendar"),
                           QStringLiteral("audit_log"),
-                          QStringLiteral("audit_head")};
+                          QStringLiteral("audit_head"),
+                          QStringLiteral("login_failures")};
 } // namespace
 
 void TestDatabase::addBackendRows()
