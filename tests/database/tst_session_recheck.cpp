@@ -6,6 +6,7 @@
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 /**
@@ -105,6 +106,40 @@ private slots:
         QINGTING_VERIFY_OK(cli.create(Fixtures::anonymousDraft(repos, QStringLiteral("命令行录入"))));
         QINGTING_VERIFY_OK(cli.list(CaseQuery{}));
         QVERIFY(!Session::commandLine().hasEnded());
+    }
+
+    /** What the re-check costs per call: CaseService::get as a clerk (re-checked) and as the command line (not). */
+    void recheckCost_data() { TestDatabase::addBackendRows(); }
+    void recheckCost()
+    {
+        if (qEnvironmentVariableIntValue("QINGTING_BENCH") != 1) {
+            QSKIP("set QINGTING_BENCH=1 to measure the cost of the re-check");
+        }
+        QINGTING_TEST_DATABASE(scratch);
+        QINGTING_OPEN_DATABASE(db, scratch);
+        const Repositories repos = db->repositories();
+        const Session clerk = Fixtures::addUser(repos, QStringLiteral("chen"), Role::Clerk);
+        CaseService asClerk(clerk, repos, m_clock);
+        CaseService cli(Session::commandLine(), repos, m_clock);
+        const auto c = cli.create(Fixtures::citizenDraft(repos, QStringLiteral("计时")));
+        QINGTING_VERIFY_OK(c);
+        constexpr int kCalls = 2000;
+        const auto timeCalls = [&](CaseService& service) {
+            QElapsedTimer t;
+            t.start();
+            for (int i = 0; i < kCalls; ++i) {
+                if (!service.get(c->id)) {
+                    return qint64(-1);
+                }
+            }
+            return t.nsecsElapsed() / kCalls / 1000;
+        };
+        timeCalls(cli); // warm up
+        const qint64 without = timeCalls(cli);
+        const qint64 with = timeCalls(asClerk);
+        QVERIFY(without >= 0 && with >= 0);
+        qInfo("%s: CaseService::get mean us per call: command line (no re-check) %lld, clerk (re-checked) %lld",
+              qPrintable(scratch.backend()), without, with);
     }
 };
 
