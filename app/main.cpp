@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QIcon>
 #include <QMessageBox>
 
@@ -43,7 +44,7 @@ DatabaseLocation chooseLocation(const QCommandLineParser& args, const AppSetting
 }
 
 /** Who is at the desk: the first administrator of a new database, or a login. Nullopt = the user gave up. */
-std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings)
+std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings, const QString& message)
 {
     const auto needsAdmin = auth.needsFirstAdmin();
     if (!needsAdmin) {
@@ -55,6 +56,9 @@ std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings)
         return dialog.exec() == QDialog::Accepted ? dialog.session() : std::nullopt;
     }
     LoginDialog dialog(auth, settings);
+    if (!message.isEmpty()) {
+        dialog.showMessage(message);
+    }
     return dialog.exec() == QDialog::Accepted ? dialog.session() : std::nullopt;
 }
 } // namespace
@@ -96,15 +100,30 @@ int main(int argc, char* argv[])
     const PasswordHasher hasher;
     AuthService auth(repos, clock, hasher);
 
-    // One pass per login: "Log out" closes the window and asks again; closing it otherwise quits.
+    // One pass per login: "Log out" closes the window and asks again; so does a session that ended because an
+    // administrator disabled the account or changed its role (with the reason on the login dialog); closing the
+    // window otherwise quits.
+    QString reason;
     for (;;) {
-        const auto session = askWhoIsThere(auth, settings);
+        const auto session = askWhoIsThere(auth, settings, reason);
         if (!session) {
             return 0;
         }
+        reason.clear();
         MainWindow window(*session, repos, clock, hasher, settings);
         bool loggedOut = false;
         QObject::connect(&window, &MainWindow::logoutRequested, &window, [&loggedOut] { loggedOut = true; });
+        QObject::connect(&window, &MainWindow::sessionEnded, &window, [&](const QString& why) {
+            reason = why;
+            loggedOut = true;
+            // Dialogs still open on the ended session go too, so that nothing keeps the window's event loop alive.
+            for (QWidget* w : QApplication::topLevelWidgets()) {
+                if (auto* dialog = qobject_cast<QDialog*>(w); dialog && dialog->isVisible()) {
+                    dialog->reject();
+                }
+            }
+            window.close();
+        });
         window.show();
         const int code = QApplication::exec();
         if (!loggedOut) {

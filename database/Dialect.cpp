@@ -133,23 +133,58 @@ QStringList Dialect::migrationStatements(const QString& script) const
     return statements;
 }
 
-bool Dialect::isUniqueViolation(const QSqlError& error) const
+Dialect::Failure Dialect::classify(const QSqlError& error) const
 {
     const QString code = error.nativeErrorCode();
     if (isSqlite()) {
-        // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (extended codes), or the message of the plain code 19.
-        return code == QLatin1String("2067") || code == QLatin1String("1555") ||
-               (code == QLatin1String("19") && error.databaseText().contains(QLatin1String("UNIQUE")));
+        bool numeric = false;
+        const int result = code.toInt(&numeric);
+        if (!numeric) {
+            return Failure::Other;
+        }
+        // Extended result codes carry the primary code in their low byte (SQLITE_BUSY_TIMEOUT 773 -> 5).
+        switch (result & 0xff) {
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            return Failure::Busy;
+        case 8: // SQLITE_READONLY
+            return Failure::ReadOnly;
+        case 10: // SQLITE_IOERR
+        case 13: // SQLITE_FULL
+            return Failure::Io;
+        case 11: // SQLITE_CORRUPT
+        case 26: // SQLITE_NOTADB
+            return Failure::Corrupt;
+        case 19: // SQLITE_CONSTRAINT: only its UNIQUE / PRIMARY KEY kinds (extended 2067 / 1555, or by message)
+            if (result == 2067 || result == 1555 ||
+                (result == 19 && error.databaseText().contains(QLatin1String("UNIQUE")))) {
+                return Failure::UniqueViolation;
+            }
+            return Failure::Other;
+        default:
+            return Failure::Other;
+        }
     }
-    return code == QLatin1String("23505");
+    if (code == QLatin1String("23505")) {
+        return Failure::UniqueViolation;
+    }
+    if (code == QLatin1String("55P03") || code == QLatin1String("40P01") || code == QLatin1String("40001")) {
+        return Failure::Busy;
+    }
+    if (code == QLatin1String("XX001") || code == QLatin1String("XX002")) {
+        return Failure::Corrupt;
+    }
+    if (code == QLatin1String("58030") || code == QLatin1String("53100")) {
+        return Failure::Io;
+    }
+    if (code == QLatin1String("25006")) {
+        return Failure::ReadOnly;
+    }
+    return Failure::Other;
 }
 
-bool Dialect::isBusy(const QSqlError& error) const
+QString Dialect::accountsLock() const
 {
-    const QString code = error.nativeErrorCode();
-    if (isSqlite()) {
-        return code == QLatin1String("5") || code == QLatin1String("6") || code.startsWith(QLatin1String("5")) ||
-               error.databaseText().contains(QLatin1String("locked"));
-    }
-    return code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("55P03");
+    // 0x51544E48 = 'QTNH': beside the migration lock, one key for every change that must keep an administrator.
+    return isSqlite() ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(1364480584)");
 }

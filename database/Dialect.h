@@ -70,8 +70,27 @@ public:
     /** Splits a migration script into statements for this dialect: tokens replaced, foreign sections dropped. */
     QStringList migrationStatements(const QString& script) const;
 
-    bool isUniqueViolation(const QSqlError& error) const;
-    bool isBusy(const QSqlError& error) const;
+    /** What a driver error means, from its native code (SQLite result code, PostgreSQL SQLSTATE). */
+    enum class Failure
+    {
+        Other,
+        UniqueViolation, ///< a unique or primary key constraint
+        Busy,            ///< another connection holds the lock (SQLITE_BUSY/LOCKED; lock_not_available, deadlock,
+                         ///< serialization failure): worth trying again
+        Corrupt,         ///< the file or an index is damaged (SQLITE_CORRUPT/NOTADB; data_corrupted, index_corrupted)
+        Io,              ///< reading or writing the storage failed, or it is full (SQLITE_IOERR/FULL; 58030, 53100)
+        ReadOnly,        ///< the database may not be written (SQLITE_READONLY; read_only_sql_transaction)
+    };
+    Failure classify(const QSqlError& error) const;
+    bool isUniqueViolation(const QSqlError& error) const { return classify(error) == Failure::UniqueViolation; }
+    bool isBusy(const QSqlError& error) const { return classify(error) == Failure::Busy; }
+
+    /**
+     * Serialises changes to administrator accounts (the first administrator, disabling or demoting one) across
+     * desks inside the current write transaction (PostgreSQL advisory lock); empty on SQLite, where BEGIN
+     * IMMEDIATE already holds the one write lock.
+     */
+    QString accountsLock() const;
 
 private:
     Kind m_kind;

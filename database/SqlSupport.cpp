@@ -4,15 +4,29 @@
 
 Error SqlContext::errorFrom(const QSqlError& error) const
 {
-    if (m_dialect.isUniqueViolation(error)) {
-        return Error::make(Error::Code::Conflict, tr("That value exists already (%1).").arg(error.databaseText()));
-    }
-    if (m_dialect.isBusy(error)) {
-        return Error::make(
-            Error::Code::Storage,
-            tr("The database is busy with another desk's change; please try again. (%1)").arg(error.databaseText()));
-    }
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    switch (m_dialect.classify(error)) {
+    case Dialect::Failure::UniqueViolation:
+        return Error::make(Error::Code::Conflict, tr("That value exists already (%1).").arg(text));
+    case Dialect::Failure::Busy:
+        return Error::make(Error::Code::Storage,
+                           tr("The database is busy with another desk's change; please try again. (%1)").arg(text));
+    case Dialect::Failure::Corrupt:
+        return Error::make(Error::Code::Storage,
+                           tr("The database is damaged (%1). Stop working on it and restore it from a backup; ask "
+                              "the administrator.")
+                               .arg(text));
+    case Dialect::Failure::Io:
+        return Error::make(Error::Code::Storage,
+                           tr("The database could not be read or written: the disk is full or failing (%1). Ask "
+                              "the administrator.")
+                               .arg(text));
+    case Dialect::Failure::ReadOnly:
+        return Error::make(Error::Code::Storage,
+                           tr("The database may only be read here; nothing was saved (%1).").arg(text));
+    case Dialect::Failure::Other:
+        break;
+    }
     return Error::make(Error::Code::Storage, tr("Database error: %1").arg(text));
 }
 

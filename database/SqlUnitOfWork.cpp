@@ -2,40 +2,77 @@
 
 #include <QSqlError>
 
+QString SqlUnitOfWork::savepointName() const
+{
+    return QStringLiteral("qingting_sp%1").arg(m_depth);
+}
+
+bool SqlUnitOfWork::run(const QString& sql, Error* error)
+{
+    QSqlQuery q(m_sql.db());
+    if (q.exec(sql)) {
+        return true;
+    }
+    if (error) {
+        *error = m_sql.errorFrom(q.lastError());
+    }
+    return false;
+}
+
 Status SqlUnitOfWork::begin()
 {
-    if (m_open) {
-        return Error::make(Error::Code::Storage, tr("A transaction is already open on this connection."));
+    Error error;
+    if (m_depth == 0) {
+        if (!run(m_sql.dialect().beginWrite(), &error)) {
+            return error;
+        }
+        m_depth = 1;
+        return {};
     }
-    QSqlQuery q(m_sql.db());
-    if (!q.exec(m_sql.dialect().beginWrite())) {
-        return m_sql.errorFrom(q.lastError());
+    ++m_depth;
+    if (!run(QStringLiteral("SAVEPOINT ") + savepointName(), &error)) {
+        --m_depth;
+        return error;
     }
-    m_open = true;
     return {};
 }
 
 Status SqlUnitOfWork::commit()
 {
-    if (!m_open) {
+    if (m_depth == 0) {
         return Error::make(Error::Code::Storage, tr("There is no transaction to commit."));
     }
-    QSqlQuery q(m_sql.db());
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const Error e = m_sql.errorFrom(q.lastError());
-        rollback();
-        return e;
+    Error error;
+    if (m_depth > 1) {
+        // RELEASE keeps the savepoint's changes in the outer transaction; they are written by its COMMIT only.
+        if (!run(QStringLiteral("RELEASE SAVEPOINT ") + savepointName(), &error)) {
+            rollback();
+            return error;
+        }
+        --m_depth;
+        return {};
     }
-    m_open = false;
+    if (!run(QStringLiteral("COMMIT"), &error)) {
+        rollback();
+        return error;
+    }
+    m_depth = 0;
     return {};
 }
 
 void SqlUnitOfWork::rollback()
 {
-    if (!m_open) {
+    if (m_depth == 0) {
         return;
     }
-    QSqlQuery q(m_sql.db());
-    q.exec(QStringLiteral("ROLLBACK"));
-    m_open = false;
+    if (m_depth > 1) {
+        // Undo the savepoint's changes and drop it; the outer transaction stays usable (also after an error on
+        // PostgreSQL, which refuses further statements until the rollback to the savepoint).
+        run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepointName());
+        run(QStringLiteral("RELEASE SAVEPOINT ") + savepointName());
+        --m_depth;
+        return;
+    }
+    run(QStringLiteral("ROLLBACK"));
+    m_depth = 0;
 }

@@ -111,3 +111,56 @@ Status SqlUserRepository::setLoginFailures(qint64 userId, int failedLogins, cons
     return m_sql.execOne(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"),
                          {failedLogins, SqlContext::time(lockedUntil), userId});
 }
+
+Result<LoginThrottle> SqlUserRepository::unknownLoginFailures(const QString& login)
+{
+    auto q = m_sql.exec(QStringLiteral("SELECT failures, locked_until FROM login_failures WHERE login = ?"), {login});
+    if (!q) {
+        return q.error();
+    }
+    LoginThrottle throttle;
+    if (q->next()) {
+        throttle.failures = q->value(0).toInt();
+        throttle.lockedUntil = SqlContext::toTime(q->value(1));
+    }
+    return throttle;
+}
+
+Status SqlUserRepository::setUnknownLoginFailures(const QString& login, const LoginThrottle& throttle,
+                                                  const QDateTime& at)
+{
+    const auto q = m_sql.exec(
+        QStringLiteral("INSERT INTO login_failures (login, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (login) DO UPDATE SET failures = excluded.failures, "
+                       "locked_until = excluded.locked_until, last_failed_at = excluded.last_failed_at"),
+        {login, throttle.failures, SqlContext::time(throttle.lockedUntil), SqlContext::time(at)});
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}
+
+Status SqlUserRepository::forgetUnknownLogins(const QDateTime& before)
+{
+    const QVariant t = SqlContext::time(before);
+    const auto q = m_sql.exec(QStringLiteral("DELETE FROM login_failures WHERE last_failed_at < ? AND "
+                                             "(locked_until IS NULL OR locked_until < ?)"),
+                              {t, t});
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}
+
+Status SqlUserRepository::lockAccounts()
+{
+    const QString lock = m_sql.dialect().accountsLock();
+    if (lock.isEmpty()) {
+        return {};
+    }
+    const auto q = m_sql.exec(lock);
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}

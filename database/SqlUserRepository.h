@@ -24,6 +24,10 @@ public:
     Status setRole(qint64 userId, Role role) override;
     Status setLastLogin(qint64 userId, const QDateTime& at) override;
     Status setLoginFailures(qint64 userId, int failedLogins, const QDateTime& lockedUntil) override;
+    Result<LoginThrottle> unknownLoginFailures(const QString& login) override;
+    Status setUnknownLoginFailures(const QString& login, const LoginThrottle& throttle, const QDateTime& at) override;
+    Status forgetUnknownLogins(const QDateTime& before) override;
+    Status lockAccounts() override;
 
 private:
     Result<User> findWhere(const QString& condition, const QVariant& value);

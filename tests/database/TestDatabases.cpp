@@ -42,7 +42,9 @@ const QStringList kTables{QStringLiteral("schema_migrations"),
                           QStringLiteral("follow_ups"),
                           QStringLiteral("holiday_calendar"),
                           QStringLiteral("audit_log"),
-                          QStringLiteral("audit_head")};
+                          QStringLiteral("audit_head"),
+                          QStringLiteral("login_failures"),
+                          QStringLiteral("case_status_counts")};
 } // namespace
 
 void TestDatabase::addBackendRows()

@@ -1,4 +1,5 @@
 #include "TestDatabases.h"
+#include "TestFixtures.h"
 #include "common/Clock.h"
 #include "repositories/AuditRepository.h"
 #include "services/CalendarService.h"
@@ -12,7 +13,11 @@ class TestCalendarService : public QObject
 
 private:
     const FixedClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(9, 0))};
-    static Session admin() { return Session::forUser(1, QStringLiteral("admin"), QString(), Role::Admin); }
+    /** An administrator account in the database (services re-check the account at every call). */
+    static Session admin(const Repositories& repos)
+    {
+        return Fixtures::addUser(repos, QStringLiteral("admin"), Role::Admin);
+    }
 
     // A plausible 2027 fragment for the tests only (not the official arrangement, which is not published yet).
     static QByteArray year2027()
@@ -26,7 +31,7 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        CalendarService calendar(admin(), db->repositories(), m_clock);
+        CalendarService calendar(admin(db->repositories()), db->repositories(), m_clock);
         const auto before = calendar.calendar();
         QINGTING_VERIFY_OK(before);
         QVERIFY(!before->covers(QDate(2027, 1, 4)));
@@ -56,7 +61,7 @@ private slots:
     {
         QINGTING_TEST_DATABASE(scratch);
         QINGTING_OPEN_DATABASE(db, scratch);
-        CalendarService calendar(admin(), db->repositories(), m_clock);
+        CalendarService calendar(admin(db->repositories()), db->repositories(), m_clock);
         QINGTING_VERIFY_OK(calendar.importCsv(year2027()));
         QINGTING_VERIFY_OK(calendar.importCsv("date,kind,name\n2027-10-01,holiday,国庆节\n"));
         const auto days = calendar.days(2027);
@@ -92,8 +97,8 @@ private slots:
         QINGTING_OPEN_DATABASE(db, scratch);
         RawConnection raw(scratch);
         QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+        CalendarService calendar(admin(db->repositories()), db->repositories(), m_clock);
         const QString before = raw.dump();
-        CalendarService calendar(admin(), db->repositories(), m_clock);
         const auto result = calendar.importCsv(csv);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Invalid);
@@ -114,9 +119,9 @@ private slots:
         TestDatabase scratch(QStringLiteral("sqlite"));
         QINGTING_OPEN_DATABASE(db, scratch);
         RawConnection raw(scratch);
+        CalendarService calendar(Fixtures::addUser(db->repositories(), QStringLiteral("u"), Role(role)),
+                                 db->repositories(), m_clock);
         const QString before = raw.dump();
-        CalendarService calendar(Session::forUser(5, QStringLiteral("u"), QString(), Role(role)), db->repositories(),
-                                 m_clock);
         const auto result = calendar.importCsv(year2027());
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::PermissionDenied);

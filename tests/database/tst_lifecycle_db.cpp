@@ -24,6 +24,8 @@ private slots:
     void illegalTransitionsWriteNothing();
     void anonymousCase_data() { TestDatabase::addBackendRows(); }
     void anonymousCase();
+    void transitionEffects_data() { TestDatabase::addBackendRows(); }
+    void transitionEffects();
 };
 
 namespace {
@@ -31,6 +33,7 @@ CaseCommand followUp(int rating)
 {
     CaseCommand c{CaseAction::FollowUp};
     c.rating = rating;
+    c.nps = rating * 2;
     return c;
 }
 
@@ -144,12 +147,13 @@ void TestLifecycleDb::transfer()
     missing.departmentId = 987654;
     QVERIFY(refusedWith(missing));
 
-    // From received: a transfer starts the handling (received -> in progress) and is counted.
+    // From received: the case stays received, so that the receiving unit still acknowledges the citizen. Counted.
     CaseCommand toIt{CaseAction::Transfer, QStringLiteral("需要技术支持")};
     toIt.departmentId = it;
     const auto first = cases.perform(c->id, toIt);
     QINGTING_VERIFY_OK(first);
-    QCOMPARE(first->status, CaseStatus::InProgress);
+    QCOMPARE(first->status, CaseStatus::Received);
+    QVERIFY(!first->acknowledgedAt.isValid());
     QCOMPARE(first->department.id, it);
     QCOMPARE(first->department.name, QStringLiteral("信息技术科"));
     QCOMPARE(first->transferCount, 1);
@@ -165,7 +169,7 @@ void TestLifecycleDb::transfer()
     QCOMPARE(events->size(), 3);
     QCOMPARE(events->at(1).kind, CaseEventKind::Transferred);
     QCOMPARE(events->at(1).fromStatus, std::optional<CaseStatus>(CaseStatus::Received));
-    QCOMPARE(events->at(1).toStatus, std::optional<CaseStatus>(CaseStatus::InProgress));
+    QCOMPARE(events->at(1).toStatus, std::optional<CaseStatus>(CaseStatus::Received));
     QVERIFY(events->at(1).note.contains(QStringLiteral("信息技术科")));
     QVERIFY(events->at(2).note.contains(QStringLiteral("涉及多个部门")));
     const QString detail = raw.scalar(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'case.transfer' "
@@ -174,8 +178,15 @@ void TestLifecycleDb::transfer()
     QVERIFY2(detail.contains(QStringLiteral("\"to_department\":%1").arg(office)), qPrintable(detail));
     QVERIFY2(detail.contains(QStringLiteral("\"from_department\":%1").arg(it)), qPrintable(detail));
 
+    // Nobody acknowledged the citizen yet: no resolving until the receiving unit does.
+    QCOMPARE(cases.perform(c->id, {CaseAction::Resolve, QStringLiteral("已修复")}).error().code,
+             Error::Code::InvalidTransition);
+    QINGTING_VERIFY_OK(cases.perform(c->id, {CaseAction::Acknowledge}));
+    const auto resolved = cases.perform(c->id, {CaseAction::Resolve, QStringLiteral("已修复")});
+    QINGTING_VERIFY_OK(resolved);
+    QVERIFY(resolved->acknowledgedAt.isValid());
+
     // A resolved case is no longer open: reopen it first.
-    QINGTING_VERIFY_OK(cases.perform(c->id, {CaseAction::Resolve, QStringLiteral("已修复")}));
     CaseCommand late{CaseAction::Transfer, QStringLiteral("再转一次")};
     late.departmentId = it;
     const QString before = raw.dump();
@@ -380,6 +391,145 @@ void TestLifecycleDb::anonymousCase()
     QINGTING_VERIFY_OK(cases.perform(named->id, {CaseAction::Acknowledge}));
     QINGTING_VERIFY_OK(cases.perform(named->id, {CaseAction::Resolve, QStringLiteral("已报修")}));
     QCOMPARE(cases.perform(named->id, {CaseAction::Close}).error().code, Error::Code::InvalidTransition);
+}
+
+namespace {
+/** The case columns that the lifecycle may touch (the lead's sort-key columns may come and go beside them). */
+const char* const kLifecycleColumns[] = {"status",           "department_id", "assignee_id", "acknowledged_at",
+                                         "answered_at",      "due_at",        "resolved_at", "followed_up_at",
+                                         "closed_at",        "updated_at",    "version",     "transfer_count",
+                                         "escalation_level", "rating",        "nps"};
+
+QMap<QString, QVariant> lifecycleColumns(RawConnection& raw, qint64 caseId)
+{
+    QMap<QString, QVariant> row;
+    for (const char* column : kLifecycleColumns) {
+        row.insert(
+            QLatin1String(column),
+            raw.scalar(QStringLiteral("SELECT %1 FROM cases WHERE id = ?").arg(QLatin1String(column)), {caseId}));
+    }
+    return row;
+}
+
+QStringList words(const char* text)
+{
+    return QString::fromLatin1(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+} // namespace
+
+void TestLifecycleDb::transitionEffects()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    FixedClock clock(at(QStringLiteral("2026-03-02 09:00")));
+    CaseService cases(Session::commandLine(), repos, clock);
+    const Session clerk = Fixtures::addUser(repos, QStringLiteral("chen"), Role::Clerk);
+    const qint64 it = Fixtures::referenceId(repos, ReferenceKind::Department, QStringLiteral("信息技术科"));
+    RawConnection raw(scratch);
+
+    struct Effect
+    {
+        CaseStatus from;
+        CaseAction action;
+        const char* changed; ///< exactly the columns whose value changes
+        const char* cleared; ///< of those, the ones that become NULL
+        const char* event;   ///< the timeline event's kind
+    };
+    using S = CaseStatus;
+    using A = CaseAction;
+    // clang-format off
+    const Effect table[] = {
+        {S::Received,     A::Acknowledge, "status acknowledged_at updated_at version", "", "acknowledged"},
+        {S::Acknowledged, A::Start,       "status updated_at version", "", "started"},
+        {S::Received,     A::Transfer,    "department_id transfer_count updated_at version", "", "transferred"},
+        {S::Acknowledged, A::Transfer,    "status department_id transfer_count updated_at version", "", "transferred"},
+        {S::InProgress,   A::Escalate,    "escalation_level updated_at version", "", "escalated"},
+        {S::InProgress,   A::Resolve,     "status answered_at resolved_at updated_at version", "", "resolved"},
+        {S::Resolved,     A::FollowUp,    "status followed_up_at rating nps updated_at version", "", "followed_up"},
+        {S::FollowedUp,   A::Close,       "status closed_at updated_at version", "", "closed"},
+        {S::Resolved,     A::Reopen,      "status due_at resolved_at updated_at version", "resolved_at", "reopened"},
+        {S::FollowedUp,   A::Reopen,      "status due_at resolved_at followed_up_at rating nps updated_at version",
+                                          "resolved_at followed_up_at rating nps", "reopened"},
+        {S::Closed,       A::Reopen,      "status due_at resolved_at followed_up_at closed_at rating nps updated_at version",
+                                          "resolved_at followed_up_at closed_at rating nps", "reopened"},
+        {S::Acknowledged, A::Reassign,    "assignee_id updated_at version", "", "reassigned"},
+        {S::Closed,       A::AddNote,     "updated_at version", "", "note"},
+    };
+    // clang-format on
+
+    for (const Effect& e : table) {
+        const QString label = CaseStatuses::code(e.from) + QStringLiteral(" x ") + CaseActions::code(e.action);
+        const auto c = cases.create(Fixtures::citizenDraft(repos, label));
+        QINGTING_VERIFY_OK(c);
+        for (const CaseCommand& command : pathTo(e.from)) {
+            clock.advanceSeconds(600);
+            QINGTING_VERIFY_OK(cases.perform(c->id, command));
+        }
+        CaseCommand command{e.action, QStringLiteral("说明")};
+        command.departmentId = it;
+        command.assigneeId = clerk.userId();
+        if (e.action == A::FollowUp) {
+            command = followUp(2);
+        }
+        const auto before = lifecycleColumns(raw, c->id);
+        const qint64 events =
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE case_id = ?"), {c->id}).toLongLong();
+        const qint64 followUps =
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM follow_ups WHERE case_id = ?"), {c->id}).toLongLong();
+        const qint64 audits = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toLongLong();
+        clock.advanceSeconds(3600);
+        const auto after = cases.perform(c->id, command);
+        QVERIFY2(after.ok(),
+                 qPrintable(label + QStringLiteral(": ") + (after.ok() ? QString() : after.error().message)));
+        const auto now = lifecycleColumns(raw, c->id);
+
+        QStringList changed;
+        QStringList cleared;
+        for (auto col = before.cbegin(); col != before.cend(); ++col) {
+            const QVariant& value = now.value(col.key());
+            if (value.isNull() != col.value().isNull() || value.toString() != col.value().toString()) {
+                changed << col.key();
+                if (value.isNull()) {
+                    cleared << col.key();
+                }
+            }
+        }
+        QStringList expectedChanged = words(e.changed);
+        QStringList expectedCleared = words(e.cleared);
+        changed.sort();
+        cleared.sort();
+        expectedChanged.sort();
+        expectedCleared.sort();
+        QVERIFY2(changed == expectedChanged, qPrintable(label + QStringLiteral(": changed ") + changed.join(u' ')));
+        QVERIFY2(cleared == expectedCleared, qPrintable(label + QStringLiteral(": cleared ") + cleared.join(u' ')));
+        QCOMPARE(now.value(QStringLiteral("version")).toInt(), before.value(QStringLiteral("version")).toInt() + 1);
+        QCOMPARE(now.value(QStringLiteral("updated_at")).toLongLong(), clock.now().toSecsSinceEpoch());
+        if (e.action == A::Reopen) {
+            // A new answer is owed within kReopenDueHours of reopening; the first answer stays on record.
+            QCOMPARE(now.value(QStringLiteral("due_at")).toLongLong(),
+                     clock.now().toSecsSinceEpoch() + qint64(CaseService::kReopenDueHours) * 3600);
+            QVERIFY(!now.value(QStringLiteral("answered_at")).isNull());
+        }
+
+        // One event of the right kind, one audit entry naming the action and the case; history kept.
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE case_id = ?"), {c->id}).toLongLong(),
+                 events + 1);
+        const auto last = raw.rows(QStringLiteral("SELECT kind, from_status, to_status FROM case_events WHERE "
+                                                  "case_id = ? ORDER BY id DESC"),
+                                   {c->id});
+        QCOMPARE(last.first().at(0).toString(), QString::fromLatin1(e.event));
+        QCOMPARE(last.first().at(1).toString(), CaseStatuses::code(e.from));
+        QCOMPARE(last.first().at(2).toString(), now.value(QStringLiteral("status")).toString());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toLongLong(), audits + 1);
+        const auto audit =
+            raw.rows(QStringLiteral("SELECT action, entity, entity_id FROM audit_log ORDER BY seq DESC"));
+        QCOMPARE(audit.first().at(0).toString(), QStringLiteral("case.") + CaseActions::code(e.action));
+        QCOMPARE(audit.first().at(1).toString(), QStringLiteral("case"));
+        QCOMPARE(audit.first().at(2).toLongLong(), c->id);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM follow_ups WHERE case_id = ?"), {c->id}).toLongLong(),
+                 followUps + (e.action == A::FollowUp ? 1 : 0));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLifecycleDb)

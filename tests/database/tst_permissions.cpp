@@ -412,12 +412,16 @@ void TestPermissions::loginRefusals()
 
     const auto failures = m_raw->rows(
         QStringLiteral("SELECT action, actor, detail FROM audit_log WHERE seq > ? ORDER BY seq"), {auditBefore});
-    QCOMPARE(failures.size(), 2);
+    QCOMPARE(failures.size(), 3);
     QCOMPARE(failures.at(0).at(0).toString(), QStringLiteral("user.login_failed"));
     QCOMPARE(failures.at(0).at(1).toString(), QStringLiteral("li.na"));
     QVERIFY(failures.at(0).at(2).toString().contains(QLatin1String("password")));
-    QCOMPARE(failures.at(1).at(1).toString(), QStringLiteral("gone"));
-    QVERIFY(failures.at(1).at(2).toString().contains(QLatin1String("disabled")));
+    // An unknown login is recorded too (it is counted like a real one), under no account's name.
+    QCOMPARE(failures.at(1).at(0).toString(), QStringLiteral("user.login_failed"));
+    QCOMPARE(failures.at(1).at(1).toString(), QStringLiteral("(unknown)"));
+    QVERIFY(failures.at(1).at(2).toString().contains(QLatin1String("nobody")));
+    QCOMPARE(failures.at(2).at(1).toString(), QStringLiteral("gone"));
+    QVERIFY(failures.at(2).at(2).toString().contains(QLatin1String("disabled")));
     QVERIFY(!m_repos.users->findByLogin(QStringLiteral("li.na"))->lastLoginAt.isValid());
 }
 

@@ -62,6 +62,11 @@ void LoginDialog::accept()
     QDialog::accept();
 }
 
+void LoginDialog::showMessage(const QString& message)
+{
+    FormHelpers::showError(m_ui->errorLabel, message);
+}
+
 void LoginDialog::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {

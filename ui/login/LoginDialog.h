@@ -27,6 +27,8 @@ public:
     const std::optional<Session>& session() const { return m_session; }
 
     void accept() override;
+    /** Shows why the user must log in (again), for example that their session ended. */
+    void showMessage(const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 
 namespace {
 constexpr int kStatusMessageMs = 6000;
@@ -35,6 +36,17 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     , m_auditService(std::make_unique<AuditService>(session, repos))
 {
     m_ui->setupUi(this);
+    // Every service holds a copy of the session; whichever finds it ended tells the window, from any thread.
+    m_session.setEndedHandler([self = QPointer<MainWindow>(this)](const QString& reason) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, reason] {
+                if (self) {
+                    emit self->sessionEnded(reason);
+                }
+            },
+            Qt::QueuedConnection);
+    });
 
     if (m_session.can(Permission::ViewCases)) {
         m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, clock, m_settings, this);
@@ -89,7 +101,10 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     restoreState(m_settings.value(AppSettings::Key::MainWindowState).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_session.setEndedHandler({});
+}
 
 void MainWindow::addPage(Page page, QWidget* widget)
 {

@@ -57,6 +57,11 @@ public:
 signals:
     /** File ▸ Log out: the window closes right after; the application asks for a login again. */
     void logoutRequested();
+    /**
+     * A service found the account disabled or its role changed (Error::Code::SessionEnded): the application closes
+     * the window and asks for a login again, showing `reason`.
+     */
+    void sessionEnded(const QString& reason);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -51,6 +51,11 @@ Result<CaseStatus> CaseLifecycle::target(const Case& c, CaseAction action)
         if (s == CaseStatus::Received) {
             return CaseStatus::Acknowledged;
         }
+        if (CaseStatuses::isOpen(s) && !c.acknowledgedAt.isValid()) {
+            // A case that reached "in progress" without an acknowledgement (a transfer before this rule) can
+            // still be acknowledged; it keeps its status.
+            return s;
+        }
         return refuse(tr("Only a newly received case can be acknowledged; this one is \"%1\".").arg(statusName));
     case CaseAction::Start:
         if (s == CaseStatus::Acknowledged) {
@@ -61,6 +66,10 @@ Result<CaseStatus> CaseLifecycle::target(const Case& c, CaseAction action)
         }
         return refuse(tr("Handling can only start on an acknowledged case; this one is \"%1\".").arg(statusName));
     case CaseAction::Transfer:
+        if (s == CaseStatus::Received) {
+            // Nobody has acknowledged the citizen yet: the receiving unit must still do it.
+            return CaseStatus::Received;
+        }
         if (CaseStatuses::isOpen(s)) {
             return CaseStatus::InProgress;
         }
@@ -71,6 +80,9 @@ Result<CaseStatus> CaseLifecycle::target(const Case& c, CaseAction action)
         }
         return refuse(tr("A closed case cannot be escalated. Reopen it first."));
     case CaseAction::Resolve:
+        if (CaseStatuses::isOpen(s) && !c.acknowledgedAt.isValid()) {
+            return refuse(tr("Acknowledge the citizen before resolving the case."));
+        }
         if (s == CaseStatus::Acknowledged || s == CaseStatus::InProgress) {
             return CaseStatus::Resolved;
         }

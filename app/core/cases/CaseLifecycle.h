@@ -11,14 +11,14 @@ struct Case;
 /** What a user can do to a case. Each action is one transition of CaseLifecycle and one event on the timeline. */
 enum class CaseAction
 {
-    Acknowledge, ///< received -> acknowledged
+    Acknowledge, ///< received -> acknowledged (an open case never acknowledged keeps its status)
     Start,       ///< acknowledged -> in progress
-    Transfer,    ///< open -> in progress, to another department (counted: buck-passing must show)
+    Transfer,    ///< received stays received (the new unit acknowledges); other open -> in progress. Counted.
     Escalate,    ///< any but closed -> same status, one level up the supervisor queue
-    Resolve,     ///< acknowledged / in progress -> resolved
+    Resolve,     ///< acknowledged / in progress -> resolved; never without an acknowledgement
     FollowUp,    ///< resolved -> followed up, with the citizen's rating
     Close,       ///< followed up (or resolved, when nobody can be called back) -> closed; a supervisor approves
-    Reopen,      ///< resolved / followed up / closed -> in progress
+    Reopen,      ///< resolved / followed up / closed -> in progress; rating, follow-up, resolved/closed cleared
     Reassign,    ///< any but closed -> same status, another assignee
     AddNote,     ///< any -> same status
 };

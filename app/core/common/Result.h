@@ -18,6 +18,7 @@ struct Error
         Authentication, ///< wrong login or password, or a disabled account
         Storage,        ///< the database failed
         Incompatible,   ///< the database is not ours, is corrupt or is newer than this build
+        SessionEnded,   ///< the logged-in account was disabled or its role changed: log in again
     };
 
     Code code = Code::Storage;

@@ -9,7 +9,7 @@ AuditService::AuditService(Session session, const Repositories& repos)
 
 Result<QList<AuditEntry>> AuditService::latest(int limit)
 {
-    if (auto denied = m_session.deny(Permission::ViewAuditLog)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewAuditLog)) {
         return *denied;
     }
     return m_repos.audit->latest(limit);
@@ -17,7 +17,7 @@ Result<QList<AuditEntry>> AuditService::latest(int limit)
 
 Result<AuditVerification> AuditService::verify()
 {
-    if (auto denied = m_session.deny(Permission::ViewAuditLog)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewAuditLog)) {
         return *denied;
     }
     return m_repos.audit->verify();

@@ -17,17 +17,23 @@ CalendarService::CalendarService(Session session, const Repositories& repos, con
 
 Result<WorkCalendar> CalendarService::calendar()
 {
+    if (auto ended = m_session.denyNow(*m_repos.users)) {
+        return *ended;
+    }
     return m_repos.calendar->load();
 }
 
 Result<QList<CalendarDay>> CalendarService::days(int year)
 {
+    if (auto ended = m_session.denyNow(*m_repos.users)) {
+        return *ended;
+    }
     return m_repos.calendar->days(year);
 }
 
 Result<QList<int>> CalendarService::importCsv(const QByteArray& csv)
 {
-    if (auto denied = m_session.deny(Permission::ManageReferenceData)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageReferenceData)) {
         return *denied;
     }
     const auto parsed = WorkCalendar::parseCsv(csv);

@@ -86,7 +86,7 @@ QStringList CaseService::validate(const CaseDraft& draft)
 
 Result<Case> CaseService::create(const CaseDraft& draft)
 {
-    if (auto denied = m_session.deny(Permission::CreateCase)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::CreateCase)) {
         return *denied;
     }
     const QStringList problems = validate(draft);
@@ -165,7 +165,7 @@ Result<Case> CaseService::create(const CaseDraft& draft)
 
 Result<Case> CaseService::get(qint64 caseId)
 {
-    if (auto denied = m_session.deny(Permission::ViewCases)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
         return *denied;
     }
     return m_repos.cases->find(caseId);
@@ -173,7 +173,7 @@ Result<Case> CaseService::get(qint64 caseId)
 
 Result<Case> CaseService::getByNumber(const QString& caseNo)
 {
-    if (auto denied = m_session.deny(Permission::ViewCases)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
         return *denied;
     }
     return m_repos.cases->findByNumber(caseNo.trimmed().toUpper());
@@ -181,7 +181,7 @@ Result<Case> CaseService::getByNumber(const QString& caseNo)
 
 Result<CasePage> CaseService::list(const CaseQuery& query)
 {
-    if (auto denied = m_session.deny(Permission::ViewCases)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
         return *denied;
     }
     return m_repos.cases->list(query);
@@ -189,7 +189,7 @@ Result<CasePage> CaseService::list(const CaseQuery& query)
 
 Result<CaseCount> CaseService::count(const CaseQuery& query)
 {
-    if (auto denied = m_session.deny(Permission::ViewCases)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
         return *denied;
     }
     return m_repos.cases->count(query);
@@ -197,7 +197,7 @@ Result<CaseCount> CaseService::count(const CaseQuery& query)
 
 Result<QList<CaseEvent>> CaseService::timeline(qint64 caseId)
 {
-    if (auto denied = m_session.deny(Permission::ViewCases)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
         return *denied;
     }
     return m_repos.cases->events(caseId);
@@ -231,7 +231,7 @@ QList<CaseAction> CaseService::availableActions(const Case& c) const
 
 Result<QList<User>> CaseService::assignableUsers()
 {
-    if (auto denied = m_session.deny(Permission::ReassignCase)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ReassignCase)) {
         return *denied;
     }
     const auto all = m_repos.users->list();
@@ -308,12 +308,13 @@ Status CaseService::validateCommand(const Case& c, const CaseCommand& command)
 
 Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
 {
-    if (auto denied = m_session.deny(permissionFor(command.action))) {
-        return *denied;
-    }
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
+    }
+    // Checked under the write lock: an account disabled or demoted a moment ago cannot act any more.
+    if (auto denied = m_session.denyNow(*m_repos.users, permissionFor(command.action))) {
+        return *denied;
     }
     // Read inside the write transaction so that the decision is made on the current state.
     auto found = m_repos.cases->find(caseId);
@@ -388,11 +389,34 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         event.kind = CaseEventKind::Closed;
         c.closedAt = now;
         break;
-    case CaseAction::Reopen:
+    case CaseAction::Reopen: {
         event.kind = CaseEventKind::Reopened;
+        // What no longer holds moves into the audit detail; the follow_ups rows and the timeline keep the history.
+        // answered_at stays: the citizen did get an answer then, and the 48-hour figure is about that first one.
+        const auto previousTime = [&](const char* key, const QDateTime& t) {
+            if (t.isValid()) {
+                detail.insert(QLatin1String(key), t.toSecsSinceEpoch());
+            }
+        };
+        previousTime("previous_resolved_at", c.resolvedAt);
+        previousTime("previous_followed_up_at", c.followedUpAt);
+        previousTime("previous_closed_at", c.closedAt);
+        previousTime("previous_due_at", c.dueAt);
+        if (c.rating) {
+            detail.insert(QStringLiteral("previous_rating"), *c.rating);
+        }
+        if (c.nps) {
+            detail.insert(QStringLiteral("previous_nps"), *c.nps);
+        }
         c.resolvedAt = {};
+        c.followedUpAt = {};
         c.closedAt = {};
+        c.rating.reset();
+        c.nps.reset();
+        c.dueAt = now.addSecs(qint64(kReopenDueHours) * 3600);
+        detail.insert(QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch());
         break;
+    }
     case CaseAction::Reassign: {
         event.kind = CaseEventKind::Reassigned;
         const auto user = m_repos.users->find(command.assigneeId);

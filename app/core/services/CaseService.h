@@ -26,6 +26,8 @@ class CaseService
 public:
     /** Hours from receipt within which the citizen is owed a concrete solution or timetable (PRODUCT.md). */
     static constexpr int kAnswerDueHours = 48;
+    /** Hours from reopening within which the reopened case is owed a new answer (docs/ARCHITECTURE.md). */
+    static constexpr int kReopenDueHours = 48;
 
     CaseService(Session session, const Repositories& repos, const Clock& clock);
 

@@ -30,6 +30,9 @@ QString ReferenceService::kindCode(ReferenceKind kind)
 
 Result<QList<ReferenceItem>> ReferenceService::list(ReferenceKind kind, bool includeInactive)
 {
+    if (auto ended = m_session.denyNow(*m_repos.users)) {
+        return *ended;
+    }
     auto all = m_repos.reference->list(kind);
     if (!all || includeInactive) {
         return all;
@@ -62,7 +65,7 @@ Status ReferenceService::checkName(ReferenceKind kind, const QString& name, qint
 
 Result<ReferenceItem> ReferenceService::add(ReferenceKind kind, const QString& name, qint64 parentId)
 {
-    if (auto denied = m_session.deny(Permission::ManageReferenceData)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageReferenceData)) {
         return *denied;
     }
     const QString trimmed = name.trimmed();
@@ -107,7 +110,7 @@ Result<ReferenceItem> ReferenceService::add(ReferenceKind kind, const QString& n
 Status ReferenceService::changeItem(ReferenceKind kind, qint64 id, const QString& action,
                                     const std::function<Status(ReferenceItem&, QJsonObject&)>& change)
 {
-    if (auto denied = m_session.deny(Permission::ManageReferenceData)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageReferenceData)) {
         return *denied;
     }
     WriteTransaction tx(*m_repos.unitOfWork);

@@ -32,7 +32,7 @@ QStringList UserService::loginProblems(const QString& login)
 
 Result<QList<User>> UserService::list()
 {
-    if (auto denied = m_session.deny(Permission::ManageUsers)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageUsers)) {
         return *denied;
     }
     return m_repos.users->list();
@@ -65,7 +65,7 @@ Result<QString> UserService::prepareAccount(const QString& login, const QString&
 
 Result<User> UserService::add(const QString& login, Role role, const QString& displayName, const QString& password)
 {
-    if (auto denied = m_session.deny(Permission::ManageUsers)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageUsers)) {
         return *denied;
     }
     if (displayName.size() > 100) {
@@ -108,12 +108,17 @@ Result<User> UserService::add(const QString& login, Role role, const QString& di
 Status UserService::changeUser(const QString& login, const QString& action,
                                const std::function<Result<QJsonObject>(const User&)>& change)
 {
-    if (auto denied = m_session.deny(Permission::ManageUsers)) {
-        return *denied;
-    }
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started();
+    }
+    // Account changes that could leave no administrator queue behind each other across desks; the acting
+    // administrator's own state is checked after the lock, so one who was just disabled or demoted loses.
+    if (auto locked = m_repos.users->lockAccounts(); !locked) {
+        return locked;
+    }
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageUsers)) {
+        return *denied;
     }
     const auto user = m_repos.users->findByLogin(login);
     if (!user) {
@@ -213,6 +218,9 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
 {
     if (m_session.isCommandLine() || m_session.userId() == 0) {
         return Error::make(Error::Code::Invalid, tr("Only a logged-in user has a password to change."));
+    }
+    if (auto ended = m_session.denyNow(*m_repos.users)) {
+        return *ended;
     }
     if (auto weak = PasswordHasher::weakness(newPassword)) {
         return Error::make(Error::Code::Invalid, *weak);
