@@ -8,7 +8,6 @@
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
-#include "services/AuditService.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
@@ -24,7 +23,7 @@ constexpr int kStatusMessageMs = 6000;
 }
 
 MainWindow::MainWindow(const Session& session, const Repositories& repos, const Clock& clock,
-                       const PasswordHasher& hasher, AppSettings& settings, QWidget* parent)
+                       const PasswordHasher& hasher, AppSettings& settings, DatabaseWorker& worker, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_session(session)
@@ -32,12 +31,11 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     , m_caseService(std::make_unique<CaseService>(session, repos, clock))
     , m_referenceService(std::make_unique<ReferenceService>(session, repos, clock))
     , m_userService(std::make_unique<UserService>(session, repos, clock, hasher))
-    , m_auditService(std::make_unique<AuditService>(session, repos))
 {
     m_ui->setupUi(this);
 
     if (m_session.can(Permission::ViewCases)) {
-        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, clock, m_settings, this);
+        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, worker, clock, m_settings, this);
         m_caseWorkspace->setObjectName(QStringLiteral("caseWorkspaceWidget"));
         connect(m_caseWorkspace, &CaseWorkspaceWidget::statusMessage, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
@@ -57,7 +55,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::ReferenceData, reference);
     }
     if (m_session.can(Permission::ViewAuditLog)) {
-        auto* audit = new AuditLogWidget(*m_auditService, this);
+        auto* audit = new AuditLogWidget(m_session, worker, this);
         audit->setObjectName(QStringLiteral("auditLogWidget"));
         addPage(Page::AuditLog, audit);
     }
