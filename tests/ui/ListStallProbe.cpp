@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <ctime>
+
 Heartbeat::Heartbeat(QObject* parent)
     : QObject(parent)
     , m_timer(new QTimer(this))
@@ -32,16 +34,31 @@ void Heartbeat::stop()
     m_timer->stop();
 }
 
+namespace {
+/** CPU time this thread has used, in µs. */
+qint64 threadCpuUs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
+}
+} // namespace
+
 void Heartbeat::reset()
 {
     m_worstMs = 0;
+    m_worstBusyMs = 0;
     m_sinceLastTick.start();
+    m_lastCpuUs = threadCpuUs();
 }
 
 void Heartbeat::tick()
 {
     const qint64 late = m_sinceLastTick.restart() - kIntervalMs;
+    const qint64 cpuUs = threadCpuUs();
     m_worstMs = qMax(m_worstMs, late);
+    m_worstBusyMs = qMax(m_worstBusyMs, (cpuUs - m_lastCpuUs) / 1000);
+    m_lastCpuUs = cpuUs;
 }
 
 namespace {
@@ -59,6 +76,7 @@ StallStep step(const QString& name, Heartbeat& heartbeat, CaseListWidget& list, 
     s.elapsedMs = clock.elapsed();
     QTest::qWait(3 * Heartbeat::kIntervalMs); // a stall right after the answer counts too
     s.worstStallMs = heartbeat.worstLatenessMs();
+    s.worstBusyMs = heartbeat.worstBusyMs();
     s.rows = list.model()->rowCount();
     return s;
 }

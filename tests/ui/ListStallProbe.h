@@ -23,13 +23,20 @@ public:
     void reset();
     /** The worst lateness since start() or reset(), in ms. */
     qint64 worstLatenessMs() const { return m_worstMs; }
+    /**
+     * The most CPU time the GUI thread used between two ticks since start() or reset(), in ms: the part of a stall
+     * that is work on the GUI thread rather than waiting for a core on a busy machine.
+     */
+    qint64 worstBusyMs() const { return m_worstBusyMs; }
 
 private:
     void tick();
 
     QTimer* m_timer = nullptr;
     QElapsedTimer m_sinceLastTick;
+    qint64 m_lastCpuUs = 0;
     qint64 m_worstMs = 0;
+    qint64 m_worstBusyMs = 0;
 };
 
 /** One step of driving the list: what was done, the longest GUI-thread stall meanwhile and how long it took. */
@@ -37,6 +44,7 @@ struct StallStep
 {
     QString name;
     qint64 worstStallMs = 0;
+    qint64 worstBusyMs = 0; ///< GUI-thread CPU time within the worst gap between ticks (see Heartbeat)
     qint64 elapsedMs = 0;
     bool finished = false; ///< the list had its answer within the timeout
     int rows = 0;          ///< rows shown afterwards

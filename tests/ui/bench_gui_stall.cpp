@@ -75,15 +75,20 @@ int main(int argc, char* argv[])
     heartbeat.stop();
 
     qint64 worst = 0;
+    qint64 worstBusy = 0;
     bool finished = true;
-    std::printf("%-44s %12s %12s %8s\n", "step", "stall (ms)", "answer (ms)", "rows");
+    std::printf("%-40s %11s %11s %12s %7s\n", "step", "stall (ms)", "busy (ms)", "answer (ms)", "rows");
     for (const StallStep& s : steps) {
-        std::printf("%-44s %12lld %12lld %8d%s\n", qPrintable(s.name), s.worstStallMs, s.elapsedMs, s.rows,
-                    s.finished ? "" : "  (no answer in time)");
+        std::printf("%-40s %11lld %11lld %12lld %7d%s\n", qPrintable(s.name), s.worstStallMs, s.worstBusyMs,
+                    s.elapsedMs, s.rows, s.finished ? "" : "  (no answer in time)");
         worst = qMax(worst, s.worstStallMs);
+        worstBusy = qMax(worstBusy, s.worstBusyMs);
         finished = finished && s.finished;
     }
-    std::printf("longest GUI-thread stall: %lld ms (budget %lld ms)\n", worst, kBudgetMs);
+    // stall: how late the 10 ms heartbeat came (wall clock); busy: GUI-thread CPU time inside the worst gap, i.e.
+    // the part of a stall that is work on the GUI thread rather than waiting for a core on a loaded machine.
+    std::printf("longest GUI-thread stall: %lld ms (budget %lld ms); most GUI-thread work between two ticks: %lld ms\n",
+                worst, kBudgetMs, worstBusy);
     window.close();
     return worst <= kBudgetMs && finished ? 0 : 1;
 }
