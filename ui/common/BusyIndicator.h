@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <type_traits>
+
 class QLabel;
 class QTimer;
 class QWidget;
@@ -35,7 +37,7 @@ public:
 
     /**
      * Runs job on the worker while showing `text`; on the answer stops, then shows the error in the label or hands
-     * the value to done. The job returns a Result<T>; done takes the T.
+     * the value to done. The job returns a Result<T>; done takes the T (nothing for a Status).
      */
     template <typename Job, typename Done> void run(DatabaseWorker& worker, const QString& text, Job job, Done done)
     {
@@ -46,7 +48,11 @@ public:
                 showError(result.error().message);
                 return;
             }
-            done(*result);
+            if constexpr (std::is_same_v<std::decay_t<decltype(result)>, Status>) {
+                done();
+            } else {
+                done(*result);
+            }
         });
     }
 

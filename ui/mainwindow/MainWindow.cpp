@@ -45,7 +45,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::Training, new DrillsUnavailableWidget(this));
     }
     if (m_session.can(Permission::ManageUsers)) {
-        auto* users = new UserAdminWidget(*m_userService, clock, this);
+        auto* users = new UserAdminWidget(*m_userService, m_session, worker, clock, this);
         users->setObjectName(QStringLiteral("userAdminWidget"));
         addPage(Page::Users, users);
     }
@@ -59,7 +59,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         audit->setObjectName(QStringLiteral("auditLogWidget"));
         addPage(Page::AuditLog, audit);
     }
-    auto* settingsPage = new SettingsWidget(m_session, m_settings, *m_userService, this);
+    auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
 
