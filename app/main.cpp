@@ -2,6 +2,7 @@
 // is at the desk and shows the main window. Nothing here knows SQL or draws widgets of its own.
 
 #include "Database.h"
+#include "SqlDatabaseConnector.h"
 #include "common/AppIdentity.h"
 #include "common/AppSettings.h"
 #include "common/Clock.h"
@@ -11,6 +12,7 @@
 #include "services/AuthService.h"
 #include "settings/LanguageManager.h"
 #include "users/PasswordHasher.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,7 +46,8 @@ DatabaseLocation chooseLocation(const QCommandLineParser& args, const AppSetting
 }
 
 /** Who is at the desk: the first administrator of a new database, or a login. Nullopt = the user gave up. */
-std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings, const QString& message)
+std::optional<Session> askWhoIsThere(AuthService& auth, DatabaseWorker& worker, AppSettings& settings,
+                                     const QString& message)
 {
     const auto needsAdmin = auth.needsFirstAdmin();
     if (!needsAdmin) {
@@ -52,10 +55,10 @@ std::optional<Session> askWhoIsThere(AuthService& auth, AppSettings& settings, c
         return std::nullopt;
     }
     if (*needsAdmin) {
-        FirstAdminDialog dialog(auth);
+        FirstAdminDialog dialog(worker);
         return dialog.exec() == QDialog::Accepted ? dialog.session() : std::nullopt;
     }
-    LoginDialog dialog(auth, settings);
+    LoginDialog dialog(worker, settings);
     if (!message.isEmpty()) {
         dialog.showMessage(message);
     }
@@ -99,18 +102,20 @@ int main(int argc, char* argv[])
     const SystemClock clock;
     const PasswordHasher hasher;
     AuthService auth(repos, clock, hasher);
+    // The database thread: its own connection to the same database, for everything a screen may wait on.
+    DatabaseWorker worker(std::make_shared<SqlDatabaseConnector>(location), clock, hasher);
 
     // One pass per login: "Log out" closes the window and asks again; so does a session that ended because an
     // administrator disabled the account or changed its role (with the reason on the login dialog); closing the
     // window otherwise quits.
     QString reason;
     for (;;) {
-        const auto session = askWhoIsThere(auth, settings, reason);
+        const auto session = askWhoIsThere(auth, worker, settings, reason);
         if (!session) {
             return 0;
         }
         reason.clear();
-        MainWindow window(*session, repos, clock, hasher, settings);
+        MainWindow window(*session, repos, clock, hasher, settings, worker);
         bool loggedOut = false;
         QObject::connect(&window, &MainWindow::logoutRequested, &window, [&loggedOut] { loggedOut = true; });
         QObject::connect(&window, &MainWindow::sessionEnded, &window, [&](const QString& why) {

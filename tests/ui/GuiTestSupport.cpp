@@ -1,10 +1,12 @@
 #include "GuiTestSupport.h"
 
 #include "Database.h"
+#include "SqlDatabaseConnector.h"
 #include "common/AppSettings.h"
 #include "login/LoginDialog.h"
 #include "services/AuthService.h"
 #include "services/UserService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QLineEdit>
 #include <QListWidget>
@@ -52,9 +54,10 @@ void quietOffscreenWarnings()
     }
 }
 
-std::optional<Session> logIn(AuthService& auth, AppSettings& settings, const QString& login, const QString& password)
+std::optional<Session> logIn(DatabaseWorker& worker, AppSettings& settings, const QString& login,
+                             const QString& password)
 {
-    LoginDialog dialog(auth, settings);
+    LoginDialog dialog(worker, settings);
     dialog.show();
     if (!QTest::qWaitForWindowExposed(&dialog)) {
         return std::nullopt;
@@ -63,7 +66,7 @@ std::optional<Session> logIn(AuthService& auth, AppSettings& settings, const QSt
     auto* passwordEdit = child<QLineEdit>(&dialog, "passwordLineEdit");
     typeText(passwordEdit, password);
     QTest::keyClick(passwordEdit, Qt::Key_Return);
-    if (dialog.result() != QDialog::Accepted) {
+    if (!QTest::qWaitFor([&] { return !dialog.isChecking(); }, kTimeoutMs) || dialog.result() != QDialog::Accepted) {
         return std::nullopt;
     }
     return dialog.session();
@@ -93,7 +96,7 @@ QString Desk::open()
     if (!m_dir.isValid()) {
         return m_dir.errorString();
     }
-    auto opened = Database::open(DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite"))));
+    auto opened = Database::open(location());
     if (!opened) {
         return opened.error().message;
     }
@@ -105,6 +108,20 @@ QString Desk::open()
 Repositories Desk::repos() const
 {
     return m_db->repositories();
+}
+
+DatabaseLocation Desk::location() const
+{
+    return DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("desk.sqlite")));
+}
+
+DatabaseWorker& Desk::worker()
+{
+    if (!m_worker) {
+        m_worker =
+            std::make_unique<DatabaseWorker>(std::make_shared<SqlDatabaseConnector>(location()), m_clock, m_hasher);
+    }
+    return *m_worker;
 }
 
 std::optional<Session> Desk::addUser(const QString& login, Role role, const QString& displayName,
@@ -121,13 +138,12 @@ std::optional<Session> Desk::addUser(const QString& login, Role role, const QStr
 
 std::optional<Session> Desk::logIn(const QString& login, const QString& password)
 {
-    AuthService auth(repos(), m_clock, m_hasher);
-    return GuiTest::logIn(auth, *m_settings, login, password);
+    return GuiTest::logIn(worker(), *m_settings, login, password);
 }
 
 std::unique_ptr<MainWindow> Desk::showWindow(const Session& session)
 {
-    auto window = std::make_unique<MainWindow>(session, repos(), m_clock, m_hasher, *m_settings);
+    auto window = std::make_unique<MainWindow>(session, repos(), m_clock, m_hasher, *m_settings, worker());
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get())) {
         return nullptr;

@@ -15,8 +15,9 @@
 #include <optional>
 
 class AppSettings;
-class AuthService;
 class Database;
+struct DatabaseLocation;
+class DatabaseWorker;
 class QLineEdit;
 
 /** What the widget tests share: typing as a user does, finding widgets and dialogs, logging in, navigating. */
@@ -52,8 +53,12 @@ template <typename T> T* child(QObject* parent, const char* name)
 /** Drops the offscreen platform's note that it cannot resize windows to their size hints; keeps everything else. */
 void quietOffscreenWarnings();
 
-/** Logs in through the real login dialog with key presses; nullopt when the dialog refuses. */
-std::optional<Session> logIn(AuthService& auth, AppSettings& settings, const QString& login, const QString& password);
+/**
+ * Logs in through the real login dialog with key presses, waiting for the worker's answer; nullopt when the dialog
+ * refuses.
+ */
+std::optional<Session> logIn(DatabaseWorker& worker, AppSettings& settings, const QString& login,
+                             const QString& password);
 
 /**
  * Clicks the page's entry in the main window's navigation list and waits until the window shows the page; false
@@ -75,6 +80,10 @@ public:
     QString open();
 
     Repositories repos() const;
+    /** Where the desk's database file is. */
+    DatabaseLocation location() const;
+    /** The desk's database worker: its own connection to the same file, as the app's. */
+    DatabaseWorker& worker();
     AppSettings& settings() { return *m_settings; }
     FixedClock& clock() { return m_clock; }
     const PasswordHasher& hasher() const { return m_hasher; }
@@ -93,6 +102,7 @@ private:
     PasswordHasher m_hasher{PasswordHasher::Strength::Minimal};
     std::unique_ptr<Database> m_db;
     std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<DatabaseWorker> m_worker; // closes its connection before m_db closes the GUI thread's
 };
 
 } // namespace GuiTest

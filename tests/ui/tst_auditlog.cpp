@@ -226,6 +226,7 @@ void TestAuditLog::supervisorReadsAndFiltersLog()
     QAbstractItemModelTester viewTester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(openPage(*window, MainWindow::Page::AuditLog));
     QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), kTimeoutMs);
     const QAbstractItemModel* shown = table->model();
     const int total = shown->rowCount();
     // Three accounts, two logins, the case recorded and acknowledged.
@@ -283,7 +284,8 @@ void TestAuditLog::supervisorReadsAndFiltersLog()
     auto* verification = child<QLabel>(page, "verificationLabel");
     QVERIFY(!verification->isVisible());
     QTest::mouseClick(child<QPushButton>(page, "verifyButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(verification->isVisible(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), kTimeoutMs);
+    QVERIFY(verification->isVisible());
     QCOMPARE(verification->text(), AuditLogWidget::tr("The chain is intact: %n entry(s) checked.", "", total));
     window->close();
 }

@@ -120,8 +120,8 @@ void TestCaseListFilters::overdueAndMineFilters()
     QVERIFY(!mine->isChecked());
 
     const QSet<QString> everything{kZhangOverdue, kZhangDueLater, kZhangResolved, kLiuOverdue, kLiuRecent};
-    QCOMPARE(shown(), everything);
-    QCOMPARE(count->text(), expectedCount(5));
+    QTRY_COMPARE_WITH_TIMEOUT(shown(), everything, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(5), kTimeoutMs);
 
     // "Overdue cases" is the entry after "Open cases": open and past due, whoever works them.
     QCOMPARE(status->currentIndex(), 0);
@@ -129,7 +129,7 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTest::keyClick(status, Qt::Key_Down);
     QCOMPARE(status->currentText(), CaseListWidget::tr("Overdue cases"));
     QTRY_COMPARE_WITH_TIMEOUT(shown(), (QSet<QString>{kZhangOverdue, kLiuOverdue}), kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(2));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(2), kTimeoutMs);
     for (int row = 0; row < m_table->model()->rowCount(); ++row) {
         QVERIFY(m_table->model()->index(row, 0).data(CaseTableModel::OverdueRole).toBool());
     }
@@ -138,23 +138,23 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTest::mouseClick(mine, Qt::LeftButton, {}, QPoint(8, mine->height() / 2));
     QVERIFY(mine->isChecked());
     QTRY_COMPARE_WITH_TIMEOUT(shown(), QSet<QString>{kZhangOverdue}, kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(1));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(1), kTimeoutMs);
 
     // "Assigned to me" with every status: all of Zhang's cases, the resolved one too.
     QTest::keyClick(status, Qt::Key_Home);
     QTRY_COMPARE_WITH_TIMEOUT(shown(), (QSet<QString>{kZhangOverdue, kZhangDueLater, kZhangResolved}), kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(3));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(3), kTimeoutMs);
 
     // And with the search text: 态度 is in one of Zhang's complaints and in one of Liu's.
     search->setFocus();
     typeText(search, QStringLiteral("态度"));
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(shown(), QSet<QString>{kZhangOverdue}, kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(1));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(1), kTimeoutMs);
     QTest::keyClick(mine, Qt::Key_Space);
     QVERIFY(!mine->isChecked());
     QTRY_COMPARE_WITH_TIMEOUT(shown(), (QSet<QString>{kZhangOverdue, kLiuOverdue}), kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(2));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(2), kTimeoutMs);
 
     // A day later, the case due on 06-03 10:00 is overdue as well once the filter is chosen again.
     retype(search, QString());
@@ -165,15 +165,15 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTest::keyClick(status, Qt::Key_Down);
     QCOMPARE(status->currentText(), CaseListWidget::tr("Overdue cases"));
     QTRY_COMPARE_WITH_TIMEOUT(shown(), (QSet<QString>{kZhangOverdue, kZhangDueLater, kLiuOverdue}), kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(3));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(3), kTimeoutMs);
 
     // Nothing matches: the empty state says how to see more.
     QTest::keyClick(mine, Qt::Key_Space);
     typeText(search, QStringLiteral("不存在的投诉"));
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_table->model()->rowCount(), 0, kTimeoutMs);
-    QCOMPARE(count->text(), expectedCount(0));
-    QVERIFY(child<QLabel>(window.get(), "emptyStateLabel")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), expectedCount(0), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window.get(), "emptyStateLabel")->isVisible(), kTimeoutMs);
 
     // The opened case says it is overdue by the same rule (Case::isOverdue on the clock).
     retype(search, QString());
@@ -187,7 +187,7 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTRY_VERIFY_WITH_TIMEOUT(window->caseWorkspace()->viewOf(openedId) != nullptr, kTimeoutMs);
     CaseViewWidget* view = window->caseWorkspace()->viewOf(openedId);
     QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
-    QVERIFY(child<QLabel>(view, "overdueLabel")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(view, "overdueLabel")->isVisible(), kTimeoutMs);
     window->close();
 }
 

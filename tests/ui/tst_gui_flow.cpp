@@ -3,6 +3,7 @@
 #include "admin/UserAdminWidget.h"
 #include "admin/UserTableModel.h"
 #include "cases/CaseEvent.h"
+#include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
 #include "cases/CaseViewWidget.h"
 #include "cases/NewCaseDialog.h"
@@ -79,7 +80,7 @@ void TestGuiFlow::firstAdminCreatesClerk()
     AuthService auth(m_desk.repos(), m_desk.clock(), m_desk.hasher());
     QVERIFY(auth.needsFirstAdmin().value());
 
-    FirstAdminDialog first(auth);
+    FirstAdminDialog first(m_desk.worker());
     first.show();
     QVERIFY(QTest::qWaitForWindowExposed(&first));
     auto* password = child<QLineEdit>(&first, "passwordLineEdit");
@@ -99,6 +100,11 @@ void TestGuiFlow::firstAdminCreatesClerk()
     retype(password, kAdminPassword);
     QTest::keyClicks(repeat, kAdminPassword);
     QTest::keyClick(repeat, Qt::Key_Return);
+    // Hashed and stored on the worker: the dialog says so and a second Enter is not a second attempt.
+    QVERIFY(first.isChecking());
+    QVERIFY(!child<QDialogButtonBox>(&first, "buttonBox")->isEnabled());
+    QTest::keyClick(repeat, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!first.isChecking(), kTimeoutMs);
     QCOMPARE(first.result(), int(QDialog::Accepted));
     QVERIFY(first.session().has_value());
     QCOMPARE(first.session()->role(), std::optional<Role>(Role::Admin));
@@ -156,6 +162,9 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
 
     auto* table = child<QTableView>(window.get(), "caseTableView");
     QVERIFY(table);
+    auto* list = window->findChild<CaseListWidget*>();
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
     QCOMPARE(table->model()->rowCount(), 0);
 
     // Record a complaint through the intake form.
@@ -182,7 +191,8 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     auto* buttons = child<QDialogButtonBox>(intake, "buttonBox");
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     auto* intakeError = child<QLabel>(intake, "errorLabel");
-    QTRY_VERIFY_WITH_TIMEOUT(intakeError->isVisible(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!intake->isSaving(), kTimeoutMs);
+    QVERIFY(intakeError->isVisible());
     QVERIFY(!intakeError->text().isEmpty());
     QVERIFY(intake->isVisible());
     QCOMPARE(complaintEdit->toPlainText(), complaint);
@@ -211,6 +221,7 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QPointer<CaseViewWidget> view;
     QTRY_VERIFY_WITH_TIMEOUT((view = window->findChild<CaseViewWidget*>()) != nullptr, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), kTimeoutMs);
     QCOMPARE(view->currentCase().complaintText, complaint);
     QCOMPARE(view->currentCase().waitedMinutes, std::optional<int>(120));
     QCOMPARE(child<QPlainTextEdit>(view, "complaintPlainTextEdit")->toPlainText(), complaint);
@@ -236,8 +247,7 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
 
 void TestGuiFlow::wrongPasswordShowsError()
 {
-    AuthService auth(m_desk.repos(), m_desk.clock(), m_desk.hasher());
-    LoginDialog dialog(auth, m_desk.settings());
+    LoginDialog dialog(m_desk.worker(), m_desk.settings());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto* loginEdit = child<QLineEdit>(&dialog, "loginLineEdit");
@@ -248,6 +258,10 @@ void TestGuiFlow::wrongPasswordShowsError()
 
     QTest::keyClicks(passwordEdit, QStringLiteral("not-the-password"));
     QTest::keyClick(passwordEdit, Qt::Key_Return);
+    // Argon2 runs on the worker: the dialog says it is checking, and the password cannot be sent twice.
+    QVERIFY(dialog.isChecking());
+    QVERIFY(!passwordEdit->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isChecking(), kTimeoutMs);
     QVERIFY(dialog.isVisible());
     QVERIFY(dialog.result() != QDialog::Accepted);
     QVERIFY(!dialog.session().has_value());

@@ -2,18 +2,20 @@
 
 #include "ui_AddUserDialog.h"
 
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/UserService.h"
 
-#include <QGuiApplication>
 #include <QPushButton>
 
-AddUserDialog::AddUserDialog(UserService& users, QWidget* parent)
+AddUserDialog::AddUserDialog(const Session& session, DatabaseWorker& worker, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::AddUserDialog>())
-    , m_users(users)
+    , m_session(session)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     setMinimumWidth(420);
     retranslate();
@@ -37,20 +39,25 @@ void AddUserDialog::retranslate()
 
 void AddUserDialog::accept()
 {
+    if (m_busy->isBusy()) {
+        return;
+    }
     if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
     const auto role = static_cast<Role>(m_ui->roleComboBox->currentData().toInt());
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto added = m_users.add(m_ui->loginLineEdit->text().trimmed(), role,
-                                   m_ui->displayNameLineEdit->text().trimmed(), m_ui->passwordLineEdit->text());
-    QGuiApplication::restoreOverrideCursor();
-    if (!added) {
-        FormHelpers::showError(m_ui->errorLabel, added.error().message);
-        return;
-    }
-    m_added = *added;
-    QDialog::accept();
+    m_busy->run(
+        m_worker, BusyIndicator::savingText(),
+        [session = m_session, login = m_ui->loginLineEdit->text().trimmed(), role,
+         displayName = m_ui->displayNameLineEdit->text().trimmed(),
+         password = m_ui->passwordLineEdit->text()](const WorkerScope& scope) {
+            UserService users(session, scope.repos, scope.clock, scope.hasher);
+            return users.add(login, role, displayName, password);
+        },
+        [this](const User& added) {
+            m_added = added;
+            QDialog::accept();
+        });
 }
 
 void AddUserDialog::changeEvent(QEvent* event)

@@ -2,12 +2,15 @@
 
 #include "users/User.h"
 
+#include "users/Session.h"
+
 #include <QDialog>
 
 #include <memory>
 #include <optional>
 
-class UserService;
+class BusyIndicator;
+class DatabaseWorker;
 
 namespace Ui {
 class AddUserDialog;
@@ -19,7 +22,8 @@ class AddUserDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit AddUserDialog(UserService& users, QWidget* parent = nullptr);
+    /** The account is created (Argon2 and the write) on the worker, as the session. */
+    AddUserDialog(const Session& session, DatabaseWorker& worker, QWidget* parent = nullptr);
     ~AddUserDialog() override;
 
     /** The stored user; set once the dialog was accepted. */
@@ -34,6 +38,8 @@ private:
     void retranslate();
 
     std::unique_ptr<Ui::AddUserDialog> m_ui;
-    UserService& m_users;
+    Session m_session;
+    DatabaseWorker& m_worker;
+    BusyIndicator* m_busy = nullptr;
     std::optional<User> m_added;
 };

@@ -2,20 +2,23 @@
 
 #include "ui_ResetPasswordDialog.h"
 
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/UserService.h"
 
-#include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
 
-ResetPasswordDialog::ResetPasswordDialog(UserService& users, const QString& login, QWidget* parent)
+ResetPasswordDialog::ResetPasswordDialog(const Session& session, DatabaseWorker& worker, const QString& login,
+                                         QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ResetPasswordDialog>())
-    , m_users(users)
+    , m_session(session)
+    , m_worker(worker)
     , m_login(login)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     setMinimumWidth(400);
     retranslate();
@@ -34,17 +37,19 @@ void ResetPasswordDialog::retranslate()
 
 void ResetPasswordDialog::accept()
 {
+    if (m_busy->isBusy()) {
+        return;
+    }
     if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto reset = m_users.resetPassword(m_login, m_ui->passwordLineEdit->text());
-    QGuiApplication::restoreOverrideCursor();
-    if (!reset) {
-        FormHelpers::showError(m_ui->errorLabel, reset.error().message);
-        return;
-    }
-    QDialog::accept();
+    m_busy->run(
+        m_worker, BusyIndicator::savingText(),
+        [session = m_session, login = m_login, password = m_ui->passwordLineEdit->text()](const WorkerScope& scope) {
+            UserService users(session, scope.repos, scope.clock, scope.hasher);
+            return users.resetPassword(login, password);
+        },
+        [this] { QDialog::accept(); });
 }
 
 void ResetPasswordDialog::changeEvent(QEvent* event)

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "users/Session.h"
+
 #include <QDialog>
 
 #include <memory>
 
-class UserService;
+class BusyIndicator;
+class DatabaseWorker;
 
 namespace Ui {
 class ResetPasswordDialog;
@@ -16,7 +19,9 @@ class ResetPasswordDialog : public QDialog
     Q_OBJECT
 
 public:
-    ResetPasswordDialog(UserService& users, const QString& login, QWidget* parent = nullptr);
+    /** The new password is hashed and stored on the worker, as the session. */
+    ResetPasswordDialog(const Session& session, DatabaseWorker& worker, const QString& login,
+                        QWidget* parent = nullptr);
     ~ResetPasswordDialog() override;
 
     const QString& login() const { return m_login; }
@@ -30,6 +35,8 @@ private:
     void retranslate();
 
     std::unique_ptr<Ui::ResetPasswordDialog> m_ui;
-    UserService& m_users;
+    Session m_session;
+    DatabaseWorker& m_worker;
+    BusyIndicator* m_busy = nullptr;
     QString m_login;
 };

@@ -12,10 +12,13 @@
 #include <QInputDialog>
 #include <QSortFilterProxyModel>
 
-UserAdminWidget::UserAdminWidget(UserService& users, const Clock& clock, QWidget* parent)
+UserAdminWidget::UserAdminWidget(UserService& users, const Session& session, DatabaseWorker& worker, const Clock& clock,
+                                 QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::UserAdminWidget>())
     , m_users(users)
+    , m_session(session)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
     m_model = new UserTableModel(clock, this);
@@ -96,7 +99,7 @@ void UserAdminWidget::showError(const QString& message)
 
 void UserAdminWidget::addUser()
 {
-    auto* dialog = new AddUserDialog(m_users, this);
+    auto* dialog = new AddUserDialog(m_session, m_worker, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto& user = dialog->addedUser()) {
@@ -150,7 +153,7 @@ void UserAdminWidget::resetPassword()
     if (!user) {
         return;
     }
-    auto* dialog = new ResetPasswordDialog(m_users, user->login, this);
+    auto* dialog = new ResetPasswordDialog(m_session, m_worker, user->login, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { showMessage(tr("The password of %1 was reset.").arg(dialog->login())); });

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "users/Session.h"
+
 #include <QWidget>
 
 #include <memory>
 
 class QSortFilterProxyModel;
 class Clock;
+class DatabaseWorker;
 class UserService;
 class UserTableModel;
 struct User;
@@ -20,7 +23,9 @@ class UserAdminWidget : public QWidget
     Q_OBJECT
 
 public:
-    UserAdminWidget(UserService& users, const Clock& clock, QWidget* parent = nullptr);
+    /** `worker` adds accounts and resets passwords (Argon2) off the GUI thread, as `session`. */
+    UserAdminWidget(UserService& users, const Session& session, DatabaseWorker& worker, const Clock& clock,
+                    QWidget* parent = nullptr);
     ~UserAdminWidget() override;
 
     UserTableModel* model() const { return m_model; }
@@ -44,6 +49,8 @@ private:
 
     std::unique_ptr<Ui::UserAdminWidget> m_ui;
     UserService& m_users;
+    Session m_session;
+    DatabaseWorker& m_worker;
     UserTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
 };

@@ -6,14 +6,15 @@
 #include "audit/AuditTableModel.h"
 #include "common/FormHelpers.h"
 #include "services/AuditService.h"
+#include "workers/DatabaseWorker.h"
 
-#include <QGuiApplication>
 #include <QHeaderView>
 
-AuditLogWidget::AuditLogWidget(AuditService& audit, QWidget* parent)
+AuditLogWidget::AuditLogWidget(const Session& session, DatabaseWorker& worker, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AuditLogWidget>())
-    , m_audit(audit)
+    , m_session(session)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
     FormHelpers::clearError(m_ui->errorLabel);
@@ -50,21 +51,37 @@ void AuditLogWidget::showEvent(QShowEvent* event)
 void AuditLogWidget::reload()
 {
     m_loaded = true;
+    m_loading = true;
     FormHelpers::clearError(m_ui->errorLabel);
-    const auto entries = m_audit.latest(kEntryLimit);
-    if (!entries) {
-        m_model->setItems({});
-        FormHelpers::showError(m_ui->errorLabel, entries.error().message);
-    } else {
-        m_model->setItems(*entries);
-    }
+    m_ui->refreshButton->setEnabled(false);
+    m_ui->auditTableView->viewport()->setCursor(Qt::BusyCursor);
     updateCount();
+    m_worker.runLatest(
+        this, m_loadRequest,
+        [session = m_session](const WorkerScope& scope) {
+            AuditService audit(session, scope.repos);
+            return audit.latest(kEntryLimit);
+        },
+        [this](const Result<QList<AuditEntry>>& entries) {
+            m_loading = false;
+            m_ui->refreshButton->setEnabled(true);
+            m_ui->auditTableView->viewport()->unsetCursor();
+            if (!entries) {
+                m_model->setItems({});
+                FormHelpers::showError(m_ui->errorLabel, entries.error().message);
+            } else {
+                m_model->setItems(*entries);
+            }
+            updateCount();
+        });
 }
 
 void AuditLogWidget::updateCount()
 {
     const int n = m_model->rowCount();
-    if (n == 0) {
+    if (m_loading) {
+        m_ui->countLabel->setText(tr("Loading the audit log…"));
+    } else if (n == 0) {
         m_ui->countLabel->setText(tr("The log is empty."));
     } else if (m_ui->filterLineEdit->text().isEmpty()) {
         m_ui->countLabel->setText(tr("The latest %n entry(s), newest first.", "", n));
@@ -76,9 +93,29 @@ void AuditLogWidget::updateCount()
 
 void AuditLogWidget::verify()
 {
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = m_audit.verify();
-    QGuiApplication::restoreOverrideCursor();
+    if (m_verifying) {
+        return;
+    }
+    m_verifying = true;
+    m_ui->verifyButton->setEnabled(false);
+    m_ui->verificationLabel->setStyleSheet(QString());
+    m_ui->verificationLabel->setText(tr("Checking the chain…"));
+    m_ui->verificationLabel->show();
+    m_worker.run(
+        this,
+        [session = m_session](const WorkerScope& scope) {
+            AuditService audit(session, scope.repos);
+            return audit.verify();
+        },
+        [this](const Result<AuditVerification>& result) {
+            m_verifying = false;
+            m_ui->verifyButton->setEnabled(true);
+            showVerification(result);
+        });
+}
+
+void AuditLogWidget::showVerification(const Result<AuditVerification>& result)
+{
     QString text;
     QString style;
     if (!result) {

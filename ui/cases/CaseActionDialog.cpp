@@ -2,10 +2,13 @@
 
 #include "ui_CaseActionDialog.h"
 
+#include "cases/CaseJobs.h"
 #include "cases/ReferenceCombo.h"
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QPushButton>
 
@@ -17,16 +20,18 @@ bool noteRequired(CaseAction action)
 }
 } // namespace
 
-CaseActionDialog::CaseActionDialog(CaseService& cases, ReferenceService& reference, const Case& target,
-                                   CaseAction action, QWidget* parent)
+CaseActionDialog::CaseActionDialog(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker,
+                                   const Case& target, CaseAction action, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::CaseActionDialog>())
     , m_cases(cases)
     , m_reference(reference)
+    , m_worker(worker)
     , m_case(target)
     , m_action(action)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     setMinimumWidth(440);
     setUpFields();
@@ -147,6 +152,9 @@ void CaseActionDialog::retranslate()
 
 void CaseActionDialog::accept()
 {
+    if (m_busy->isBusy()) {
+        return; // the first submit is still being saved
+    }
     CaseCommand command;
     command.action = m_action;
     command.note = m_ui->noteTextEdit->toPlainText().trimmed();
@@ -165,13 +173,24 @@ void CaseActionDialog::accept()
             command.nps = m_ui->npsSpinBox->value();
         }
     }
-    const auto result = m_cases.perform(m_case.id, command);
-    if (!result) {
-        FormHelpers::showError(m_ui->errorLabel, result.error().message);
-        return;
+    m_busy->run(m_worker, BusyIndicator::savingText(), CaseJobs::perform(m_cases.session(), m_case.id, command),
+                [this](const Case& updated) {
+                    m_updated = updated;
+                    QDialog::accept();
+                });
+}
+
+void CaseActionDialog::reject()
+{
+    if (m_busy->isBusy()) {
+        return; // the action may be stored already: wait for the answer instead of losing it
     }
-    m_updated = *result;
-    QDialog::accept();
+    QDialog::reject();
+}
+
+bool CaseActionDialog::isSaving() const
+{
+    return m_busy->isBusy();
 }
 
 void CaseActionDialog::changeEvent(QEvent* event)

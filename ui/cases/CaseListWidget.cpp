@@ -7,6 +7,7 @@
 #include "common/AppSettings.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -20,19 +21,20 @@ constexpr int kOpenStatuses = -1;
 using Column = CaseTableModel::Column;
 } // namespace
 
-CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, const Clock& clock,
-                               AppSettings& settings, QWidget* parent)
+CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker,
+                               const Clock& clock, AppSettings& settings, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CaseListWidget>())
     , m_cases(cases)
     , m_reference(reference)
     , m_settings(settings)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
     FormHelpers::clearError(m_ui->errorLabel);
     fillStatusFilter();
 
-    m_model = new CaseTableModel(cases, clock, this);
+    m_model = new CaseTableModel(worker, cases.session(), clock, this);
     auto* view = m_ui->caseTableView;
     view->setModel(m_model);
     auto* header = view->horizontalHeader();
@@ -83,11 +85,11 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
             [this](const QString& message) { FormHelpers::showError(m_ui->errorLabel, message); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseListWidget::updateStateTexts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CaseListWidget::updateStateTexts);
+    connect(m_model, &CaseTableModel::loadingChanged, this, &CaseListWidget::onLoadingChanged);
+    connect(m_model, &CaseTableModel::pageLoaded, this, &CaseListWidget::onPageLoaded);
 
-    if (!m_model->lastError().isEmpty()) {
-        FormHelpers::showError(m_ui->errorLabel, m_model->lastError());
-    }
     updateTotal();
+    onLoadingChanged();
 }
 
 CaseListWidget::~CaseListWidget()
@@ -144,29 +146,78 @@ void CaseListWidget::refresh()
     const qint64 selected = m_ui->caseTableView->currentIndex().data(CaseTableModel::CaseIdRole).toLongLong();
     m_model->reload();
     updateTotal();
-    if (selected) {
-        selectCase(selected);
-    }
+    m_selectWhenLoaded = selected;
+}
+
+bool CaseListWidget::isLoading() const
+{
+    return m_model->isLoading() || m_counting;
 }
 
 void CaseListWidget::updateTotal()
 {
-    const auto total = m_cases.count(m_model->query());
-    m_total = total ? total->value : -1;
+    m_total.reset();
+    m_counting = true;
+    m_worker.runLatest(
+        this, m_countRequest,
+        [session = m_cases.session(), query = m_model->query()](const WorkerScope& scope) {
+            CaseService cases(session, scope.repos, scope.clock);
+            return cases.count(query);
+        },
+        [this](const Result<CaseCount>& total) {
+            m_counting = false;
+            if (total) {
+                m_total = *total;
+            }
+            onLoadingChanged();
+        });
+    onLoadingChanged();
+}
+
+void CaseListWidget::onLoadingChanged()
+{
+    // Busy on the table only: the filters, the search field and the rest of the window stay as they are.
+    if (m_model->isLoading()) {
+        m_ui->caseTableView->viewport()->setCursor(Qt::BusyCursor);
+    } else {
+        m_ui->caseTableView->viewport()->unsetCursor();
+    }
     updateStateTexts();
+}
+
+void CaseListWidget::onPageLoaded()
+{
+    if (!m_model->lastError().isEmpty()) {
+        m_selectWhenLoaded = 0;
+        return;
+    }
+    if (m_selectWhenLoaded != 0 && m_model->rowOfCase(m_selectWhenLoaded) >= 0) {
+        selectCase(m_selectWhenLoaded);
+        m_selectWhenLoaded = 0;
+    } else if (!m_model->canFetchMore(QModelIndex())) {
+        m_selectWhenLoaded = 0;
+    }
 }
 
 void CaseListWidget::updateStateTexts()
 {
     const int loaded = m_model->rowCount();
     const QLocale locale;
-    if (m_total < 0) {
-        m_ui->countLabel->setText(tr("%n case(s) shown", "", loaded));
-    } else if (loaded < m_total) {
+    if (m_model->isLoading() && loaded == 0) {
+        m_ui->countLabel->setText(tr("Loading cases…"));
+    } else if (!m_total) {
+        m_ui->countLabel->setText(m_counting ? tr("%n case(s) shown; counting…", "", loaded)
+                                             : tr("%n case(s) shown", "", loaded));
+    } else if (!m_total->exact) {
+        // A lower bound: the repository stopped counting at its cap.
+        const qint64 atLeast = qMax<qint64>(m_total->value, loaded);
         m_ui->countLabel->setText(
-            tr("%1 of %n case(s) loaded; scroll down for more", "", int(m_total)).arg(locale.toString(loaded)));
+            tr("%1 of %2+ cases loaded; scroll down for more").arg(locale.toString(loaded), locale.toString(atLeast)));
+    } else if (loaded < m_total->value) {
+        m_ui->countLabel->setText(
+            tr("%1 of %n case(s) loaded; scroll down for more", "", int(m_total->value)).arg(locale.toString(loaded)));
     } else {
-        m_ui->countLabel->setText(tr("%n case(s)", "", int(m_total)));
+        m_ui->countLabel->setText(tr("%n case(s)", "", int(m_total->value)));
     }
 
     const bool filtered = m_model->filter() != CaseTableModel::Filter();
@@ -179,7 +230,7 @@ void CaseListWidget::updateStateTexts()
     } else {
         m_ui->emptyStateLabel->setText(tr("No cases yet. Cases recorded at the desk will appear here."));
     }
-    const bool empty = loaded == 0 && m_model->lastError().isEmpty();
+    const bool empty = loaded == 0 && m_model->lastError().isEmpty() && !m_model->isLoading();
     m_ui->listStackedWidget->setCurrentWidget(empty ? static_cast<QWidget*>(m_ui->emptyStateLabel)
                                                     : static_cast<QWidget*>(m_ui->caseTableView));
 }
@@ -222,7 +273,7 @@ void CaseListWidget::showChangedCase(const Case& updated)
 
 void CaseListWidget::newCase()
 {
-    auto* dialog = new NewCaseDialog(m_cases, m_reference, this);
+    auto* dialog = new NewCaseDialog(m_cases, m_reference, m_worker, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto created = dialog->createdCase();
@@ -230,7 +281,7 @@ void CaseListWidget::newCase()
             return;
         }
         refresh();
-        selectCase(created->id);
+        m_selectWhenLoaded = created->id;
         m_ui->caseTableView->setFocus();
         emit caseCreated(*created);
     });

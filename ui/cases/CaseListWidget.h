@@ -2,14 +2,19 @@
 
 #include "cases/Case.h"
 
+#include "cases/CaseQuery.h"
+#include "workers/LatestRequest.h"
+
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class AppSettings;
 class CaseService;
 class CaseTableModel;
 class Clock;
+class DatabaseWorker;
 class QModelIndex;
 class QTimer;
 class ReferenceService;
@@ -18,7 +23,10 @@ namespace Ui {
 class CaseListWidget;
 }
 
-/** The case list: status filter, debounced search, the paged table and the button that records a new case. */
+/**
+ * The case list: status filter, debounced search, the paged table and the button that records a new case. Pages
+ * and the count are read on the database worker; the list says it is loading and stays usable meanwhile.
+ */
 class CaseListWidget : public QWidget
 {
     Q_OBJECT
@@ -26,11 +34,15 @@ class CaseListWidget : public QWidget
 public:
     static constexpr int kSearchDelayMs = 300;
 
-    CaseListWidget(CaseService& cases, ReferenceService& reference, const Clock& clock, AppSettings& settings,
-                   QWidget* parent = nullptr);
+    CaseListWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
+                   AppSettings& settings, QWidget* parent = nullptr);
     ~CaseListWidget() override;
 
     CaseTableModel* model() const { return m_model; }
+    /** The count under the list as last read; nullopt while it is being counted or when counting failed. */
+    const std::optional<CaseCount>& total() const { return m_total; }
+    /** A page or the count is being read. */
+    bool isLoading() const;
 
 public slots:
     /** Reloads the list with the filters in force. */
@@ -55,14 +67,20 @@ private:
     void openIndex(const QModelIndex& index);
     void selectCase(qint64 caseId);
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
+    void onLoadingChanged();
+    void onPageLoaded();
 
     std::unique_ptr<Ui::CaseListWidget> m_ui;
     CaseService& m_cases;
     ReferenceService& m_reference;
     AppSettings& m_settings;
+    DatabaseWorker& m_worker;
     CaseTableModel* m_model = nullptr;
     QTimer* m_searchTimer = nullptr;
-    qint64 m_total = -1;
+    std::optional<CaseCount> m_total;
+    LatestRequest m_countRequest;
+    bool m_counting = false;
+    qint64 m_selectWhenLoaded = 0; ///< a case to select once the page that holds it has arrived
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };

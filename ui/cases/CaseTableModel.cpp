@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QBrush>
 #include <QColor>
@@ -12,9 +13,10 @@ constexpr int kTooltipChars = 400;
 const QColor kOverdueColor(0xb3, 0x26, 0x1e);
 } // namespace
 
-CaseTableModel::CaseTableModel(CaseService& cases, const Clock& clock, QObject* parent)
+CaseTableModel::CaseTableModel(DatabaseWorker& worker, const Session& session, const Clock& clock, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_cases(cases)
+    , m_worker(worker)
+    , m_session(session)
     , m_clock(clock)
 {
     m_query.limit = kPageSize;
@@ -196,66 +198,79 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
 
 bool CaseTableModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_loaded && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_loading;
 }
 
 void CaseTableModel::fetchMore(const QModelIndex& parent)
 {
-    // Not while a reset is being announced: views (and QAbstractItemModelTester) ask for more in their reset slots.
-    if (parent.isValid() || m_atEnd || !m_loaded) {
+    if (parent.isValid() || m_atEnd || m_loading) {
         return;
     }
-    loadPage(true);
+    requestPage();
 }
 
-bool CaseTableModel::loadPage(bool notify)
+void CaseTableModel::requestPage()
 {
-    if (m_fetching) {
-        return false; // a slot connected to the insertion asked for more: the page in flight comes first
-    }
-    m_fetching = true;
     CaseQuery q = m_query;
     q.after = m_next;
     q.limit = kPageSize;
-    const auto page = m_cases.list(q);
+    setLoading(true);
+    m_worker.runLatest(
+        this, m_request,
+        [session = m_session, q](const WorkerScope& scope) {
+            CaseService cases(session, scope.repos, scope.clock);
+            return cases.list(q);
+        },
+        [this](const Result<CasePage>& page) { applyPage(page); });
+}
+
+void CaseTableModel::applyPage(const Result<CasePage>& page)
+{
     if (!page) {
         m_atEnd = true;
-        m_fetching = false;
         m_lastError = page.error().message;
+        setLoading(false);
         emit loadFailed(m_lastError);
-        return false;
+        emit pageLoaded();
+        return;
     }
     m_lastError.clear();
     const auto& cases = page->cases;
     // Move the cursor before announcing the rows, so that whoever reacts to them continues after this page.
     m_next = page->next;
     m_atEnd = page->atEnd || cases.isEmpty();
+    // Still "loading" while the rows are announced: a view that asks for more in its slot waits for this page.
     if (!cases.isEmpty()) {
         const int first = int(m_rows.size());
-        if (notify) {
-            beginInsertRows(QModelIndex(), first, first + int(cases.size()) - 1);
-        }
+        beginInsertRows(QModelIndex(), first, first + int(cases.size()) - 1);
         m_rows.append(cases);
-        if (notify) {
-            endInsertRows();
-        }
+        endInsertRows();
     }
-    m_fetching = false;
-    return true;
+    setLoading(false);
+    emit pageLoaded();
+}
+
+void CaseTableModel::setLoading(bool loading)
+{
+    if (m_loading == loading) {
+        return;
+    }
+    m_loading = loading;
+    emit loadingChanged(loading);
 }
 
 void CaseTableModel::reload()
 {
     // Every page of one load counts "overdue" against the same moment, so the pages fit together.
     m_query.overdueAt = m_filter.overdueOnly ? m_clock.now() : QDateTime();
+    m_request.invalidate(); // a page still on its way belongs to the old query
     beginResetModel();
-    m_loaded = false;
     m_rows.clear();
     m_next = CaseCursor();
-    m_atEnd = false;
-    loadPage(false);
+    m_atEnd = true; // nothing to fetch while the reset is announced (views ask in their reset slots)
     endResetModel();
-    m_loaded = true;
+    m_atEnd = false;
+    requestPage();
 }
 
 void CaseTableModel::sort(int column, Qt::SortOrder order)
@@ -265,7 +280,7 @@ void CaseTableModel::sort(int column, Qt::SortOrder order)
     }
     const CaseSortKey key = *sortKeyFor(static_cast<Column>(column));
     const bool descending = order == Qt::DescendingOrder;
-    if (m_loaded && key == m_query.sortKey && descending == m_query.descending) {
+    if (key == m_query.sortKey && descending == m_query.descending) {
         return;
     }
     m_query.sortKey = key;

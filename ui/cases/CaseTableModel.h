@@ -2,18 +2,23 @@
 
 #include "cases/Case.h"
 #include "cases/CaseQuery.h"
+#include "common/Result.h"
+#include "users/Session.h"
+#include "workers/LatestRequest.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 
 #include <optional>
 
-class CaseService;
 class Clock;
+class DatabaseWorker;
 
 /**
  * The case list as a table: pages through CaseService::list by keyset cursor (canFetchMore/fetchMore);
- * sorting and filtering run in the query, on raw values, never on displayed text.
+ * sorting and filtering run in the query, on raw values, never on displayed text. Every page is read on the
+ * database worker: the model shows what has arrived, says when it is loading, and drops pages of a query the
+ * user has moved on from (a newer filter, order or reload).
  */
 class CaseTableModel : public QAbstractTableModel
 {
@@ -59,8 +64,8 @@ public:
         friend bool operator==(const Filter&, const Filter&) = default;
     };
 
-    /** Loads the first page at once (newest received first). */
-    CaseTableModel(CaseService& cases, const Clock& clock, QObject* parent = nullptr);
+    /** Starts loading the first page (newest received first) on the worker, as the session. */
+    CaseTableModel(DatabaseWorker& worker, const Session& session, const Clock& clock, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -96,24 +101,33 @@ public:
 
     /** The last error from the service, empty when the last load worked. */
     const QString& lastError() const { return m_lastError; }
+    /** A page is being read on the worker. */
+    bool isLoading() const { return m_loading; }
 
 signals:
     /** A page could not be loaded; the message is ready to show. */
     void loadFailed(const QString& message);
+    /** A page request started (true) or its answer arrived (false). */
+    void loadingChanged(bool loading);
+    /** The answer to a page request was applied (rows appended, or the error recorded). */
+    void pageLoaded();
 
 private:
-    bool loadPage(bool notify);
+    void requestPage();
+    void applyPage(const Result<CasePage>& page);
+    void setLoading(bool loading);
     QVariant displayValue(const Case& c, Column column) const;
     QVariant rawValue(const Case& c, Column column) const;
 
-    CaseService& m_cases;
+    DatabaseWorker& m_worker;
+    Session m_session;
     const Clock& m_clock;
+    LatestRequest m_request;
     Filter m_filter;
     CaseQuery m_query;
     QList<Case> m_rows;
     CaseCursor m_next;
     bool m_atEnd = true;
-    bool m_loaded = false;
-    bool m_fetching = false;
+    bool m_loading = false;
     QString m_lastError;
 };

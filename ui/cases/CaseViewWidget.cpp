@@ -3,12 +3,16 @@
 #include "ui_CaseViewWidget.h"
 
 #include "cases/CaseActionDialog.h"
+#include "cases/CaseJobs.h"
+#include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
 #include <QPushButton>
+#include <QTimer>
 
 namespace {
 /** "follow_up" -> "followUpActionButton": the name tests and translators find the button by. */
@@ -23,12 +27,13 @@ QString buttonName(CaseAction action)
 }
 } // namespace
 
-CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, const Clock& clock, qint64 caseId,
-                               QWidget* parent)
+CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker,
+                               const Clock& clock, qint64 caseId, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CaseViewWidget>())
     , m_cases(cases)
     , m_reference(reference)
+    , m_worker(worker)
     , m_clock(clock)
     , m_caseId(caseId)
 {
@@ -47,18 +52,66 @@ CaseViewWidget::~CaseViewWidget() = default;
 
 void CaseViewWidget::reload()
 {
+    load(false);
+}
+
+void CaseViewWidget::load(bool changed)
+{
     FormHelpers::clearError(m_ui->errorLabel);
-    const auto found = m_cases.get(m_caseId);
-    if (!found) {
-        FormHelpers::showError(m_ui->errorLabel, found.error().message);
+    setBusy(true, tr("Loading…"));
+    m_worker.runLatest(
+        this, m_request,
+        [session = m_cases.session(), id = m_caseId](const WorkerScope& scope) -> Result<Snapshot> {
+            CaseService cases(session, scope.repos, scope.clock);
+            auto found = cases.get(id);
+            if (!found) {
+                return found.error();
+            }
+            Snapshot snapshot;
+            snapshot.value = *found;
+            if (session.can(Permission::ViewPersonalData) && !snapshot.value.isAnonymous()) {
+                snapshot.citizen = cases.citizen(id);
+            }
+            snapshot.timeline = cases.timeline(id);
+            return snapshot;
+        },
+        [this, changed](const Result<Snapshot>& snapshot) { applySnapshot(snapshot, changed); });
+}
+
+void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool changed)
+{
+    setBusy(false);
+    if (!snapshot) {
+        FormHelpers::showError(m_ui->errorLabel, snapshot.error().message);
         m_case = Case();
+        m_citizen.reset();
+        m_timeline = QList<CaseEvent>();
     } else {
-        m_case = *found;
+        m_case = snapshot->value;
+        m_citizen = snapshot->citizen;
+        m_timeline = snapshot->timeline;
     }
     showCase();
     showCitizen();
-    loadTimeline();
+    showTimeline();
     rebuildActions();
+    if (changed && m_case.id != 0) {
+        emit caseChanged(m_case);
+    }
+    emit loaded();
+}
+
+void CaseViewWidget::setBusy(bool busy, const QString& what)
+{
+    m_busy = busy;
+    m_ui->refreshButton->setEnabled(!busy);
+    m_ui->actionButtonsWidget->setEnabled(!busy);
+    if (busy) {
+        m_ui->actionsLabel->setText(what);
+        setCursor(Qt::BusyCursor);
+    } else {
+        unsetCursor();
+    }
 }
 
 void CaseViewWidget::showCase()
@@ -115,8 +168,10 @@ void CaseViewWidget::showCitizen()
         note = tr("Hidden: your role may not read citizens' personal data.");
     } else if (m_case.isAnonymous()) {
         note = tr("Anonymous complaint: no personal data was recorded.");
+    } else if (!m_citizen) {
+        note = FormHelpers::dash();
     } else {
-        const auto citizen = m_cases.citizen(m_case.id);
+        const auto& citizen = *m_citizen;
         if (!citizen) {
             note = citizen.error().message;
         } else {
@@ -137,13 +192,13 @@ void CaseViewWidget::showCitizen()
     }
 }
 
-void CaseViewWidget::loadTimeline()
+void CaseViewWidget::showTimeline()
 {
     m_ui->timelineTreeWidget->clear();
     if (m_case.id == 0) {
         return;
     }
-    const auto events = m_cases.timeline(m_case.id);
+    const auto& events = m_timeline;
     if (!events) {
         FormHelpers::showError(m_ui->errorLabel, events.error().message);
         return;
@@ -196,17 +251,31 @@ void CaseViewWidget::runAction(CaseAction action)
 {
     FormHelpers::clearError(m_ui->errorLabel);
     if (!CaseActionDialog::needsInput(action)) {
+        // Saved on the worker: a desk that holds the write lock makes this tab wait, not the window.
         CaseCommand command;
         command.action = action;
-        const auto result = m_cases.perform(m_case.id, command);
-        if (!result) {
-            FormHelpers::showError(m_ui->errorLabel, result.error().message);
-            return;
-        }
-        applyUpdate(*result);
+        setBusy(true, BusyIndicator::savingText());
+        // Another desk may hold the write lock: after a moment, say that this tab waits for it.
+        QTimer::singleShot(BusyIndicator::kWaitingNoticeMs, this, [this, generation = ++m_saveGeneration] {
+            if (m_busy && generation == m_saveGeneration) {
+                m_ui->actionsLabel->setText(BusyIndicator::waitingText());
+            }
+        });
+        m_request.invalidate(); // a read still on its way would show the case from before the action
+        m_worker.run(this, CaseJobs::perform(m_cases.session(), m_case.id, command),
+                     [this](const Result<Case>& result) {
+                         ++m_saveGeneration;
+                         setBusy(false);
+                         if (!result) {
+                             FormHelpers::showError(m_ui->errorLabel, result.error().message);
+                             rebuildActions();
+                             return;
+                         }
+                         applyUpdate(*result);
+                     });
         return;
     }
-    auto* dialog = new CaseActionDialog(m_cases, m_reference, m_case, action, this);
+    auto* dialog = new CaseActionDialog(m_cases, m_reference, m_worker, m_case, action, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->updatedCase()) {
@@ -218,12 +287,12 @@ void CaseViewWidget::runAction(CaseAction action)
 
 void CaseViewWidget::applyUpdate(const Case& updated)
 {
+    // Show the new state at once; the timeline (and citizen) follow from the worker.
     m_case = updated;
     showCase();
-    showCitizen();
-    loadTimeline();
     rebuildActions();
     emit caseChanged(m_case);
+    load(false);
 }
 
 void CaseViewWidget::changeEvent(QEvent* event)
@@ -232,7 +301,7 @@ void CaseViewWidget::changeEvent(QEvent* event)
         m_ui->retranslateUi(this);
         showCase();
         showCitizen();
-        loadTimeline();
+        showTimeline();
         rebuildActions();
     }
     QWidget::changeEvent(event);

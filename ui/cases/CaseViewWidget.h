@@ -1,7 +1,11 @@
 #pragma once
 
 #include "cases/Case.h"
+#include "cases/CaseEvent.h"
 #include "cases/CaseLifecycle.h"
+#include "cases/Citizen.h"
+#include "common/Result.h"
+#include "workers/LatestRequest.h"
 
 #include <QWidget>
 
@@ -9,25 +13,40 @@
 
 class CaseService;
 class Clock;
+class DatabaseWorker;
 class ReferenceService;
 
 namespace Ui {
 class CaseViewWidget;
 }
 
-/** One case in full: details, complaint, citizen (for roles that may see it), timeline and the actions allowed now. */
+/**
+ * One case in full: details, complaint, citizen (for roles that may see it), timeline and the actions allowed now.
+ * The case, its citizen and its timeline are read on the database worker, and actions are saved there: the tab
+ * says it is loading or saving, and the window stays usable while another desk holds the database.
+ */
 class CaseViewWidget : public QWidget
 {
     Q_OBJECT
 
 public:
-    CaseViewWidget(CaseService& cases, ReferenceService& reference, const Clock& clock, qint64 caseId,
-                   QWidget* parent = nullptr);
+    /** What one read of the case brings back. */
+    struct Snapshot
+    {
+        Case value;
+        std::optional<Result<Citizen>> citizen; ///< nullopt when not read (role, anonymous)
+        Result<QList<CaseEvent>> timeline = QList<CaseEvent>();
+    };
+
+    CaseViewWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
+                   qint64 caseId, QWidget* parent = nullptr);
     ~CaseViewWidget() override;
 
     qint64 caseId() const { return m_caseId; }
     /** The case as last loaded (id 0 if it could not be loaded). */
     const Case& currentCase() const { return m_case; }
+    /** The case is being read or an action saved on the worker. */
+    bool isBusy() const { return m_busy; }
 
 public slots:
     /** Reads the case, its citizen and timeline again. */
@@ -36,6 +55,8 @@ public slots:
 signals:
     /** An action changed the case; the list shows the new state. */
     void caseChanged(const Case& updated);
+    /** A read of the case finished (successfully or not). */
+    void loaded();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -43,14 +64,24 @@ protected:
 private:
     void showCase();
     void showCitizen();
-    void loadTimeline();
+    void showTimeline();
     void rebuildActions();
     void runAction(CaseAction action);
     void applyUpdate(const Case& updated);
+    void applySnapshot(const Result<Snapshot>& snapshot, bool changed);
+    /** Reads case, citizen and timeline on the worker; `changed` = emit caseChanged when it arrives. */
+    void load(bool changed);
+    void setBusy(bool busy, const QString& what = QString());
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
     CaseService& m_cases;
     ReferenceService& m_reference;
+    DatabaseWorker& m_worker;
+    LatestRequest m_request;
+    bool m_busy = false;
+    quint64 m_saveGeneration = 0; ///< tells a late "waiting" notice from the save it belongs to
+    std::optional<Result<Citizen>> m_citizen;
+    Result<QList<CaseEvent>> m_timeline = QList<CaseEvent>();
     const Clock& m_clock;
     qint64 m_caseId;
     Case m_case;

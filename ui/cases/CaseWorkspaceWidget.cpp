@@ -9,11 +9,12 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-CaseWorkspaceWidget::CaseWorkspaceWidget(CaseService& cases, ReferenceService& reference, const Clock& clock,
-                                         AppSettings& settings, QWidget* parent)
+CaseWorkspaceWidget::CaseWorkspaceWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker,
+                                         const Clock& clock, AppSettings& settings, QWidget* parent)
     : QWidget(parent)
     , m_cases(cases)
     , m_reference(reference)
+    , m_worker(worker)
     , m_clock(clock)
 {
     auto* layout = new QVBoxLayout(this);
@@ -25,7 +26,7 @@ CaseWorkspaceWidget::CaseWorkspaceWidget(CaseService& cases, ReferenceService& r
     m_tabs->setMovable(false);
     layout->addWidget(m_tabs);
 
-    m_list = new CaseListWidget(cases, reference, clock, settings, m_tabs);
+    m_list = new CaseListWidget(cases, reference, worker, clock, settings, m_tabs);
     m_list->setObjectName(QStringLiteral("caseListWidget"));
     m_tabs->addTab(m_list, QString());
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
@@ -61,14 +62,20 @@ void CaseWorkspaceWidget::openCase(qint64 caseId)
         m_tabs->setCurrentWidget(existing);
         return;
     }
-    auto* view = new CaseViewWidget(m_cases, m_reference, m_clock, caseId, m_tabs);
+    auto* view = new CaseViewWidget(m_cases, m_reference, m_worker, m_clock, caseId, m_tabs);
     connect(view, &CaseViewWidget::caseChanged, m_list, &CaseListWidget::showChangedCase);
     connect(view, &CaseViewWidget::caseChanged, this, [this](const Case& updated) {
         emit statusMessage(tr("Case %1 is now \"%2\".").arg(updated.caseNo, CaseStatuses::label(updated.status)));
     });
-    const QString title = view->currentCase().caseNo.isEmpty() ? tr("Case") : view->currentCase().caseNo;
-    const int index = m_tabs->addTab(view, title);
-    m_tabs->setTabToolTip(index, view->currentCase().summary(200));
+    // The case arrives from the worker: the tab is named "Case" until then.
+    const int index = m_tabs->addTab(view, tr("Case"));
+    connect(view, &CaseViewWidget::loaded, this, [this, view] {
+        const int at = m_tabs->indexOf(view);
+        if (at > 0 && !view->currentCase().caseNo.isEmpty()) {
+            m_tabs->setTabText(at, view->currentCase().caseNo);
+            m_tabs->setTabToolTip(at, view->currentCase().summary(200));
+        }
+    });
     m_tabs->setCurrentIndex(index);
 }
 

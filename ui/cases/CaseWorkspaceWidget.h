@@ -9,6 +9,7 @@ class CaseListWidget;
 class CaseService;
 class CaseViewWidget;
 class Clock;
+class DatabaseWorker;
 class QTabWidget;
 class ReferenceService;
 
@@ -18,8 +19,8 @@ class CaseWorkspaceWidget : public QWidget
     Q_OBJECT
 
 public:
-    CaseWorkspaceWidget(CaseService& cases, ReferenceService& reference, const Clock& clock, AppSettings& settings,
-                        QWidget* parent = nullptr);
+    CaseWorkspaceWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
+                        AppSettings& settings, QWidget* parent = nullptr);
 
     CaseListWidget* listWidget() const { return m_list; }
     /** The tab that shows the case, or nullptr. */
@@ -43,6 +44,7 @@ private:
 
     CaseService& m_cases;
     ReferenceService& m_reference;
+    DatabaseWorker& m_worker;
     const Clock& m_clock;
     QTabWidget* m_tabs = nullptr;
     CaseListWidget* m_list = nullptr;

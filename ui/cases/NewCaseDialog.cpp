@@ -3,20 +3,24 @@
 #include "ui_NewCaseDialog.h"
 
 #include "cases/ReferenceCombo.h"
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QPushButton>
 #include <QShortcut>
 
-NewCaseDialog::NewCaseDialog(CaseService& cases, ReferenceService& reference, QWidget* parent)
+NewCaseDialog::NewCaseDialog(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::NewCaseDialog>())
     , m_cases(cases)
     , m_reference(reference)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     setMinimumSize(560, 600);
     fillChoices();
@@ -94,13 +98,32 @@ void NewCaseDialog::accept()
         m_ui->complaintTextEdit->setFocus();
         return;
     }
-    const auto created = m_cases.create(d);
-    if (!created) {
-        FormHelpers::showError(m_ui->errorLabel, created.error().message);
-        return;
+    if (m_busy->isBusy()) {
+        return; // the first submit is still being saved
     }
-    m_created = *created;
-    QDialog::accept();
+    m_busy->run(
+        m_worker, BusyIndicator::savingText(),
+        [session = m_cases.session(), d](const WorkerScope& scope) {
+            CaseService cases(session, scope.repos, scope.clock);
+            return cases.create(d);
+        },
+        [this](const Case& created) {
+            m_created = created;
+            QDialog::accept();
+        });
+}
+
+void NewCaseDialog::reject()
+{
+    if (m_busy->isBusy()) {
+        return; // the case may be stored already: wait for the answer instead of losing it
+    }
+    QDialog::reject();
+}
+
+bool NewCaseDialog::isSaving() const
+{
+    return m_busy->isBusy();
 }
 
 void NewCaseDialog::changeEvent(QEvent* event)

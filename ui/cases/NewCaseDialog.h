@@ -7,20 +7,25 @@
 #include <memory>
 #include <optional>
 
+class BusyIndicator;
 class CaseService;
+class DatabaseWorker;
 class ReferenceService;
 
 namespace Ui {
 class NewCaseDialog;
 }
 
-/** The simple intake form: records one complaint through CaseService::create; on error nothing typed is lost. */
+/**
+ * The simple intake form: records one complaint through CaseService::create on the database worker (the form says
+ * it is saving, and a second submit waits for the first); on error nothing typed is lost.
+ */
 class NewCaseDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    NewCaseDialog(CaseService& cases, ReferenceService& reference, QWidget* parent = nullptr);
+    NewCaseDialog(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, QWidget* parent = nullptr);
     ~NewCaseDialog() override;
 
     /** The case as stored; set once the dialog was accepted. */
@@ -29,6 +34,9 @@ public:
     CaseDraft draft() const;
 
     void accept() override;
+    void reject() override;
+    /** The case is being saved on the worker. */
+    bool isSaving() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -40,5 +48,7 @@ private:
     std::unique_ptr<Ui::NewCaseDialog> m_ui;
     CaseService& m_cases;
     ReferenceService& m_reference;
+    DatabaseWorker& m_worker;
+    BusyIndicator* m_busy = nullptr;
     std::optional<Case> m_created;
 };

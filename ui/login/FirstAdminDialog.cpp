@@ -2,18 +2,20 @@
 
 #include "ui_FirstAdminDialog.h"
 
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/AuthService.h"
+#include "workers/DatabaseWorker.h"
 
-#include <QGuiApplication>
 #include <QPushButton>
 
-FirstAdminDialog::FirstAdminDialog(AuthService& auth, QWidget* parent)
+FirstAdminDialog::FirstAdminDialog(DatabaseWorker& worker, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::FirstAdminDialog>())
-    , m_auth(auth)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     retranslate();
     setMinimumWidth(440);
@@ -31,6 +33,9 @@ void FirstAdminDialog::retranslate()
 
 void FirstAdminDialog::accept()
 {
+    if (m_busy->isBusy()) {
+        return;
+    }
     const QString login = m_ui->loginLineEdit->text().trimmed();
     if (login.isEmpty()) {
         FormHelpers::showError(m_ui->errorLabel, tr("Choose a login name for the administrator."));
@@ -40,16 +45,30 @@ void FirstAdminDialog::accept()
     if (!FormHelpers::checkPasswordPair(m_ui->passwordLineEdit, m_ui->repeatPasswordLineEdit, m_ui->errorLabel)) {
         return;
     }
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result =
-        m_auth.createFirstAdmin(login, m_ui->displayNameLineEdit->text().trimmed(), m_ui->passwordLineEdit->text());
-    QGuiApplication::restoreOverrideCursor();
-    if (!result) {
-        FormHelpers::showError(m_ui->errorLabel, result.error().message);
+    m_busy->run(
+        m_worker, BusyIndicator::savingText(),
+        [login, displayName = m_ui->displayNameLineEdit->text().trimmed(),
+         password = m_ui->passwordLineEdit->text()](const WorkerScope& scope) {
+            AuthService auth(scope.repos, scope.clock, scope.hasher);
+            return auth.createFirstAdmin(login, displayName, password);
+        },
+        [this](const Session& session) {
+            m_session = session;
+            QDialog::accept();
+        });
+}
+
+void FirstAdminDialog::reject()
+{
+    if (m_busy->isBusy()) {
         return;
     }
-    m_session = *result;
-    QDialog::accept();
+    QDialog::reject();
+}
+
+bool FirstAdminDialog::isChecking() const
+{
+    return m_busy->isBusy();
 }
 
 void FirstAdminDialog::changeEvent(QEvent* event)

@@ -3,19 +3,21 @@
 #include "ui_LoginDialog.h"
 
 #include "common/AppSettings.h"
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/AuthService.h"
+#include "workers/DatabaseWorker.h"
 
-#include <QGuiApplication>
 #include <QPushButton>
 
-LoginDialog::LoginDialog(AuthService& auth, AppSettings& settings, QWidget* parent)
+LoginDialog::LoginDialog(DatabaseWorker& worker, AppSettings& settings, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::LoginDialog>())
-    , m_auth(auth)
+    , m_worker(worker)
     , m_settings(settings)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox, m_ui->loginLineEdit, m_ui->passwordLineEdit}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     retranslate();
     setMinimumWidth(380);
@@ -40,6 +42,9 @@ void LoginDialog::retranslate()
 
 void LoginDialog::accept()
 {
+    if (m_busy->isBusy()) {
+        return; // one check at a time: a second Enter does not count as another attempt
+    }
     const QString login = m_ui->loginLineEdit->text().trimmed();
     if (login.isEmpty()) {
         FormHelpers::showError(m_ui->errorLabel, tr("Enter your login name."));
@@ -47,19 +52,39 @@ void LoginDialog::accept()
         return;
     }
     FormHelpers::clearError(m_ui->errorLabel);
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = m_auth.login(login, m_ui->passwordLineEdit->text());
-    QGuiApplication::restoreOverrideCursor();
-    if (!result) {
-        FormHelpers::showError(m_ui->errorLabel, result.error().message);
-        m_ui->passwordLineEdit->clear();
-        m_ui->passwordLineEdit->setFocus();
-        return;
+    m_busy->start(tr("Checking the password…"));
+    m_worker.run(
+        this,
+        [login, password = m_ui->passwordLineEdit->text()](const WorkerScope& scope) {
+            AuthService auth(scope.repos, scope.clock, scope.hasher);
+            return auth.login(login, password);
+        },
+        [this, login](const Result<Session>& result) {
+            m_busy->stop();
+            if (!result) {
+                FormHelpers::showError(m_ui->errorLabel, result.error().message);
+                m_ui->passwordLineEdit->clear();
+                m_ui->passwordLineEdit->setFocus();
+                return;
+            }
+            m_session = *result;
+            m_settings.setValue(AppSettings::Key::LastLogin, login);
+            m_ui->passwordLineEdit->clear();
+            QDialog::accept();
+        });
+}
+
+void LoginDialog::reject()
+{
+    if (m_busy->isBusy()) {
+        return; // the answer is on its way; it decides
     }
-    m_session = *result;
-    m_settings.setValue(AppSettings::Key::LastLogin, login);
-    m_ui->passwordLineEdit->clear();
-    QDialog::accept();
+    QDialog::reject();
+}
+
+bool LoginDialog::isChecking() const
+{
+    return m_busy->isBusy();
 }
 
 void LoginDialog::showMessage(const QString& message)

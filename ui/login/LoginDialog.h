@@ -8,19 +8,23 @@
 #include <optional>
 
 class AppSettings;
-class AuthService;
+class BusyIndicator;
+class DatabaseWorker;
 
 namespace Ui {
 class LoginDialog;
 }
 
-/** Asks for login and password, checks them through AuthService and remembers the last login name. */
+/**
+ * Asks for login and password, checks them through AuthService on the database worker (Argon2 never runs on the
+ * GUI thread; the dialog says it is checking and ignores a second submit) and remembers the last login name.
+ */
 class LoginDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    LoginDialog(AuthService& auth, AppSettings& settings, QWidget* parent = nullptr);
+    LoginDialog(DatabaseWorker& worker, AppSettings& settings, QWidget* parent = nullptr);
     ~LoginDialog() override;
 
     /** The logged-in session; set once the dialog was accepted. */
@@ -29,6 +33,9 @@ public:
     void accept() override;
     /** Shows why the user must log in (again), for example that their session ended. */
     void showMessage(const QString& message);
+    void reject() override;
+    /** The password is being checked (Argon2) on the database worker. */
+    bool isChecking() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -37,7 +44,8 @@ private:
     void retranslate();
 
     std::unique_ptr<Ui::LoginDialog> m_ui;
-    AuthService& m_auth;
+    DatabaseWorker& m_worker;
+    BusyIndicator* m_busy = nullptr;
     AppSettings& m_settings;
     std::optional<Session> m_session;
 };

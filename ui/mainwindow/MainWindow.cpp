@@ -8,7 +8,6 @@
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
-#include "services/AuditService.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
@@ -25,7 +24,7 @@ constexpr int kStatusMessageMs = 6000;
 }
 
 MainWindow::MainWindow(const Session& session, const Repositories& repos, const Clock& clock,
-                       const PasswordHasher& hasher, AppSettings& settings, QWidget* parent)
+                       const PasswordHasher& hasher, AppSettings& settings, DatabaseWorker& worker, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_session(session)
@@ -33,7 +32,6 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     , m_caseService(std::make_unique<CaseService>(session, repos, clock))
     , m_referenceService(std::make_unique<ReferenceService>(session, repos, clock))
     , m_userService(std::make_unique<UserService>(session, repos, clock, hasher))
-    , m_auditService(std::make_unique<AuditService>(session, repos))
 {
     m_ui->setupUi(this);
     // Every service holds a copy of the session; whichever finds it ended tells the window, from any thread.
@@ -49,7 +47,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     });
 
     if (m_session.can(Permission::ViewCases)) {
-        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, clock, m_settings, this);
+        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, worker, clock, m_settings, this);
         m_caseWorkspace->setObjectName(QStringLiteral("caseWorkspaceWidget"));
         connect(m_caseWorkspace, &CaseWorkspaceWidget::statusMessage, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
@@ -59,7 +57,7 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::Training, new DrillsUnavailableWidget(this));
     }
     if (m_session.can(Permission::ManageUsers)) {
-        auto* users = new UserAdminWidget(*m_userService, clock, this);
+        auto* users = new UserAdminWidget(*m_userService, m_session, worker, clock, this);
         users->setObjectName(QStringLiteral("userAdminWidget"));
         addPage(Page::Users, users);
     }
@@ -69,11 +67,11 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::ReferenceData, reference);
     }
     if (m_session.can(Permission::ViewAuditLog)) {
-        auto* audit = new AuditLogWidget(*m_auditService, this);
+        auto* audit = new AuditLogWidget(m_session, worker, this);
         audit->setObjectName(QStringLiteral("auditLogWidget"));
         addPage(Page::AuditLog, audit);
     }
-    auto* settingsPage = new SettingsWidget(m_session, m_settings, *m_userService, this);
+    auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
 

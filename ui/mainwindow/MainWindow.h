@@ -9,10 +9,10 @@
 #include <memory>
 
 class AppSettings;
-class AuditService;
 class CaseService;
 class CaseWorkspaceWidget;
 class Clock;
+class DatabaseWorker;
 class PasswordHasher;
 class QLabel;
 class ReferenceService;
@@ -41,8 +41,12 @@ public:
         Settings
     };
 
+    /**
+     * `repos` is the GUI thread's connection (quick reads and admin pages); `worker` runs the case list, case
+     * views, case writes and the audit log on its own connection (docs/ARCHITECTURE.md, Threads and connections).
+     */
     MainWindow(const Session& session, const Repositories& repos, const Clock& clock, const PasswordHasher& hasher,
-               AppSettings& settings, QWidget* parent = nullptr);
+               AppSettings& settings, DatabaseWorker& worker, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     const Session& session() const { return m_session; }
@@ -87,7 +91,6 @@ private:
     std::unique_ptr<CaseService> m_caseService;
     std::unique_ptr<ReferenceService> m_referenceService;
     std::unique_ptr<UserService> m_userService;
-    std::unique_ptr<AuditService> m_auditService;
     QList<PageEntry> m_pages;
     CaseWorkspaceWidget* m_caseWorkspace = nullptr;
     QLabel* m_sessionLabel = nullptr;

@@ -3,20 +3,24 @@
 #include "ui_SettingsWidget.h"
 
 #include "common/AppSettings.h"
+#include "common/BusyIndicator.h"
 #include "common/FormHelpers.h"
 #include "services/UserService.h"
 #include "settings/LanguageManager.h"
+#include "workers/DatabaseWorker.h"
 
-#include <QGuiApplication>
-
-SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, UserService& users, QWidget* parent)
+SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, DatabaseWorker& worker, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SettingsWidget>())
     , m_session(session)
     , m_settings(settings)
-    , m_users(users)
+    , m_worker(worker)
 {
     m_ui->setupUi(this);
+    m_busy = new BusyIndicator(m_ui->passwordMessageLabel,
+                               {m_ui->changePasswordButton, m_ui->currentPasswordLineEdit, m_ui->newPasswordLineEdit,
+                                m_ui->repeatPasswordLineEdit},
+                               this);
     fillLanguages();
     showAccount();
     FormHelpers::clearError(m_ui->passwordErrorLabel);
@@ -64,8 +68,16 @@ void SettingsWidget::onLanguageChosen(int index)
     LanguageManager::apply(language);
 }
 
+bool SettingsWidget::isChangingPassword() const
+{
+    return m_busy->isBusy();
+}
+
 void SettingsWidget::changePassword()
 {
+    if (m_busy->isBusy()) {
+        return; // one change at a time
+    }
     QLineEdit* current = m_ui->currentPasswordLineEdit;
     QLineEdit* password = m_ui->newPasswordLineEdit;
     QLineEdit* repeated = m_ui->repeatPasswordLineEdit;
@@ -78,9 +90,22 @@ void SettingsWidget::changePassword()
     if (!FormHelpers::checkPasswordPair(password, repeated, m_ui->passwordErrorLabel)) {
         return;
     }
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto changed = m_users.changeOwnPassword(current->text(), password->text());
-    QGuiApplication::restoreOverrideCursor();
+    m_busy->start(tr("Checking and saving the password…"));
+    m_worker.run(
+        this,
+        [session = m_session, currentText = current->text(), newText = password->text()](const WorkerScope& scope) {
+            UserService users(session, scope.repos, scope.clock, scope.hasher);
+            return users.changeOwnPassword(currentText, newText);
+        },
+        [this](const Status& changed) { passwordChanged(changed); });
+}
+
+void SettingsWidget::passwordChanged(const Status& changed)
+{
+    QLineEdit* current = m_ui->currentPasswordLineEdit;
+    QLineEdit* password = m_ui->newPasswordLineEdit;
+    QLineEdit* repeated = m_ui->repeatPasswordLineEdit;
+    m_busy->stop();
     if (!changed) {
         FormHelpers::showError(m_ui->passwordErrorLabel, changed.error().message);
         if (changed.error().code == Error::Code::Authentication) {
