@@ -22,6 +22,8 @@ class TestManyDesks : public QObject
 private slots:
     void desksSaveTogether_data();
     void desksSaveTogether();
+    void aSaveWaitsForAnotherDesksLock_data() { TestDatabase::addBackendRows(); }
+    void aSaveWaitsForAnotherDesksLock();
 };
 
 void TestManyDesks::desksSaveTogether_data()
@@ -96,6 +98,36 @@ void TestManyDesks::desksSaveTogether()
     qInfo("%d desks, %d s each: %d cases in %lld ms; save latency p50 %.1f ms, p95 %.1f ms, max %.1f ms", desks,
           seconds, int(reported.size()), elapsed, percentile(0.50), percentile(0.95),
           double(latencies.back()) / 1000.0);
+}
+
+void TestManyDesks::aSaveWaitsForAnotherDesksLock()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    {
+        QINGTING_OPEN_DATABASE(db, scratch);
+    }
+    // Another desk holds the write lock (SQLite) or the counter and audit-head rows (PostgreSQL) for a while.
+    RawConnection other(scratch);
+    QVERIFY2(other.isOpen(), qPrintable(other.error()));
+    QCOMPARE(other.exec(scratch.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")), QString());
+    QCOMPARE(other.exec(QStringLiteral("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")), QString());
+
+    QProcess writer;
+    writer.setProgram(QStringLiteral(QINGTING_CASE_WRITER));
+    writer.setArguments(DeskWriters::arguments(scratch, QStringLiteral("waiting"))
+                        << QStringLiteral("--count") << QStringLiteral("1"));
+    writer.start();
+    QVERIFY(writer.waitForStarted(10000));
+    // Well past SQLite's first retries, well within the busy timeout: the save must be waiting, not failed.
+    QTest::qWait(1500);
+    QCOMPARE(writer.state(), QProcess::Running);
+    QCOMPARE(other.exec(QStringLiteral("COMMIT")), QString());
+    QVERIFY(writer.waitForFinished(30000));
+    QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+    const QStringList numbers = DeskWriters::reportedNumbers(writer.readAllStandardOutput());
+    QCOMPARE(numbers.size(), 1);
+    const DeskWriters::Check after = DeskWriters::check(scratch.location(), numbers);
+    QVERIFY2(after.problems.isEmpty(), qPrintable(after.problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestManyDesks)
