@@ -6,13 +6,16 @@
 // Exit 0 when every save worked, 1 when one failed (or the database could not be opened), 2 on bad usage.
 //
 //   case_writer (--db PATH | --pg URL) (--count N | --seconds S) [--at "YYYY-MM-DD HH:MM"] [--tag TEXT]
-//               [--pause-ms MS] [--timings 1]
+//               [--pause-ms MS] [--timings 1] [--start-at EPOCH_MS]
 //   case_writer (--db PATH | --pg URL) --check FILE
 //
 // --check reads the writers' collected stdout from FILE and checks the database afterwards (DeskWriters::check):
 // every reported case present, no number twice, integrity and audit chain; exit 0 when all held, 1 otherwise.
 //
 // Without --at the writer uses the system clock; --count and --seconds together stop at whichever comes first.
+// --pause-ms: a pause after each save, drawn evenly between half and 1.5 times MS (a desk's own rhythm).
+// --start-at: after opening the database, wait until that wall-clock time (milliseconds since the epoch) before the
+// first save, so that many desks started together all save at once instead of while the others still start up.
 
 #include "Database.h"
 #include "DeskWriters.h"
@@ -24,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QRandomGenerator>
 #include <QThread>
 
 #include <cstdio>
@@ -32,6 +36,7 @@
 namespace {
 constexpr const char* kUsage = "usage: case_writer (--db PATH | --pg URL) (--count N | --seconds S) "
                                "[--at \"YYYY-MM-DD HH:MM\"] [--tag TEXT] [--pause-ms MS] [--timings 1]\n"
+                               "       [--start-at EPOCH_MS]\n"
                                "       case_writer (--db PATH | --pg URL) --check FILE\n";
 
 /** One line on stdout, written and flushed at once so that a kill never leaves half a line behind. */
@@ -118,6 +123,14 @@ int main(int argc, char* argv[])
         clock = std::make_unique<SystemClock>();
     }
     CaseService cases(Session::commandLine(), (*db)->repositories(), *clock);
+    const qint64 startAt = options.value(QStringLiteral("start-at")).toLongLong();
+    if (const qint64 wait = startAt - QDateTime::currentMSecsSinceEpoch(); startAt > 0 && wait > 0) {
+        QThread::msleep(ulong(wait));
+    }
+    if (pauseMs > 0) {
+        // Paced desks start out of step too, or the first saves of all desks would arrive as one burst.
+        QThread::msleep(ulong(QRandomGenerator::global()->bounded(pauseMs)));
+    }
     QElapsedTimer running;
     running.start();
     QElapsedTimer call;
@@ -146,7 +159,8 @@ int main(int argc, char* argv[])
             report(line + '\n');
         }
         if (pauseMs > 0) {
-            QThread::msleep(ulong(pauseMs));
+            // Uniform between half and one and a half times the pause: desks that do not save in step.
+            QThread::msleep(ulong(pauseMs / 2 + int(QRandomGenerator::global()->bounded(pauseMs + 1))));
         }
     }
     complain(QStringLiteral("%1: saved %2, failed %3").arg(tag).arg(saved).arg(failed));

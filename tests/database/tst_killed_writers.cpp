@@ -78,7 +78,7 @@ void TestKilledWriters::killedWhileWriting()
     for (int k = 0; k < kills; ++k) {
         // One kill in five lands while the process starts and opens the database, the rest while it writes.
         const bool early = random.bounded(5) == 0;
-        const int delayMs = early ? random.bounded(startupMs) : startupMs + random.bounded(250);
+        const int delayMs = early ? random.bounded(startupMs) : startupMs + random.bounded(150);
         std::unique_ptr<QProcess> p(
             startWriter(scratch, QStringLiteral("kill%1").arg(k), {QStringLiteral("--seconds"), QStringLiteral("60")}));
         QVERIFY2(p->waitForStarted(10000), qPrintable(p->errorString()));
