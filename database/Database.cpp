@@ -11,14 +11,19 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtEndian>
+
+#include <sqlite3.h>
 
 #include <atomic>
 
@@ -65,6 +70,36 @@ Error incompatible(const DatabaseLocation& location, const QString& why)
                                 ? Database::tr("Qingting cannot open %1: %2 The file was left unchanged.")
                                 : Database::tr("Qingting cannot use %1: %2 The database was left unchanged.");
     return Error::make(Error::Code::Incompatible, message.arg(location.displayName(), why));
+}
+
+/**
+ * SQLite's own busy handler sleeps longer the longer a writer has waited (1, 2, 5 … 50, then 100 ms between tries),
+ * so a desk that has waited a while keeps losing the lock to desks that just arrived and poll every millisecond or
+ * two: with 8 desks saving at once the longest waits reached 3 s, and a writer could starve past the busy timeout
+ * and fail with "database is locked". This handler gives every waiter the same short, jittered interval, so the
+ * lock goes to a waiter at random whatever its age, and it gives up after the same kBusyTimeoutMs.
+ */
+int evenBusyHandler(void*, int tries)
+{
+    thread_local QElapsedTimer waiting; // one wait at a time per thread: SQLite calls this with tries 0 first
+    if (tries == 0) {
+        waiting.start();
+    } else if (waiting.hasExpired(kBusyTimeoutMs)) {
+        return 0;
+    }
+    sqlite3_sleep(1 + int(QRandomGenerator::global()->bounded(2)));
+    return 1;
+}
+
+/** Installs evenBusyHandler on an open QSQLITE connection; false if the driver's handle is not SQLite's. */
+bool installBusyHandler(const QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return false;
+    }
+    sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
+    return connection != nullptr && sqlite3_busy_handler(connection, evenBusyHandler, nullptr) == SQLITE_OK;
 }
 
 /** Removes a connection when it leaves scope, after every query on it is gone. */
@@ -203,6 +238,9 @@ Result<QSqlDatabase> openSqlite(const DatabaseLocation& location, Database::Open
         return Error::make(
             Error::Code::Storage,
             Database::tr("Qingting cannot open %1: %2").arg(location.displayName(), db.lastError().text()));
+    }
+    if (!installBusyHandler(db)) {
+        qWarning("Qingting: the SQLite driver gave no handle; falling back to SQLite's own busy handler");
     }
     QStringList pragmas{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = NORMAL")};
     if (!inMemory) {

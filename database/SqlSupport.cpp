@@ -1,6 +1,7 @@
 #include "SqlSupport.h"
 
 #include <QSqlError>
+#include <QSqlField>
 
 Error SqlContext::errorFrom(const QSqlError& error) const
 {
@@ -30,21 +31,82 @@ Error SqlContext::errorFrom(const QSqlError& error) const
     return Error::make(Error::Code::Storage, tr("Database error: %1").arg(text));
 }
 
+namespace {
+/** A null QString is "no text", not SQL NULL (PostgreSQL would reject it in NOT NULL columns); SQL NULL is always
+ * written as an invalid QVariant. */
+QVariant boundValue(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
+        return QString(QLatin1String(""));
+    }
+    return v;
+}
+} // namespace
+
+std::optional<QString> SqlContext::inlineValues(const QSqlDriver& driver, const QString& sql,
+                                                const QVariantList& values)
+{
+    QString result;
+    result.reserve(sql.size() + 32 * values.size());
+    qsizetype next = 0;
+    const qsizetype n = sql.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = sql.at(i);
+        const QChar following = i + 1 < n ? sql.at(i + 1) : QChar();
+        qsizetype end = -1; // the last character of a quoted part or comment, copied unchanged
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            end = sql.indexOf(c, i + 1);
+        } else if (c == QLatin1Char('-') && following == QLatin1Char('-')) {
+            end = sql.indexOf(QLatin1Char('\n'), i);
+        } else if (c == QLatin1Char('/') && following == QLatin1Char('*')) {
+            end = sql.indexOf(QLatin1String("*/"), i + 2);
+            end = end < 0 ? end : end + 1;
+        } else if (c == QLatin1Char('?')) {
+            if (next >= values.size()) {
+                return std::nullopt;
+            }
+            const QVariant value = boundValue(values.at(next++));
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            const QString literal = driver.formatValue(field);
+            // A negative number after a minus sign would otherwise start a comment ("x - -1" vs "x--1").
+            result += literal.startsWith(QLatin1Char('-')) ? QLatin1Char('(') + literal + QLatin1Char(')') : literal;
+            continue;
+        } else {
+            result += c;
+            continue;
+        }
+        end = end < 0 ? n - 1 : end;
+        result += QStringView(sql).mid(i, end - i + 1);
+        i = end;
+    }
+    if (next != values.size()) {
+        return std::nullopt;
+    }
+    return result;
+}
+
 Result<QSqlQuery> SqlContext::exec(const QString& sql, const QVariantList& values) const
 {
     QSqlQuery query(db());
     query.setForwardOnly(true);
+    if (!m_dialect.isSqlite()) {
+        const std::optional<QString> statement = inlineValues(*db().driver(), sql, values);
+        if (!statement) {
+            return Error::make(
+                Error::Code::Storage,
+                tr("Database error: the statement does not take %1 values: %2").arg(values.size()).arg(sql));
+        }
+        if (!query.exec(*statement)) {
+            return errorFrom(query.lastError());
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         return errorFrom(query.lastError());
     }
     for (const QVariant& v : values) {
-        // A null QString is "no text", not SQL NULL (PostgreSQL would reject it in NOT NULL columns); SQL NULL
-        // is always written as an invalid QVariant.
-        if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
-            query.addBindValue(QString(QLatin1String("")));
-        } else {
-            query.addBindValue(v);
-        }
+        query.addBindValue(boundValue(v));
     }
     if (!query.exec()) {
         return errorFrom(query.lastError());

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -28,7 +29,13 @@ public:
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
     const Dialect& dialect() const { return m_dialect; }
 
-    /** Prepares and runs `sql` with positional `?` values; a failure becomes a translated Error. */
+    /**
+     * Runs `sql` with positional `?` values; a failure becomes a translated Error. SQLite prepares and binds. On
+     * PostgreSQL the values are written into the statement as literals by the driver's own quoting, which is what
+     * Qt's QPSQL does for a prepared statement anyway (`EXECUTE name (literals)`), so that each statement costs one
+     * round trip to the server instead of three (PREPARE, EXECUTE, DEALLOCATE): under many desks those round trips
+     * are spent holding the case-counter and audit-head row locks (docs/ARCHITECTURE.md, "Many desks").
+     */
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
     /** Runs a statement that returns one row (`... RETURNING id`, `SELECT COUNT(*)`) and gives its first column. */
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
@@ -48,6 +55,12 @@ public:
     {
         return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
     }
+    /**
+     * `sql` with each `?` outside quotes and comments replaced by the driver's literal for the next value; nullopt
+     * when the number of `?` and of values differ.
+     */
+    static std::optional<QString> inlineValues(const QSqlDriver& driver, const QString& sql,
+                                               const QVariantList& values);
     /** `%text%` for LIKE with `\` as the escape character. */
     static QString containsPattern(const QString& text);
 

@@ -118,11 +118,8 @@ Result<Case> CaseService::create(const CaseDraft& draft)
     if (!tx.started()) {
         return tx.started().error();
     }
-    const auto number = m_repos.cases->allocateCaseNo(c.receivedAt.date());
-    if (!number) {
-        return number.error();
-    }
-    c.caseNo = *number;
+    // The citizen first: allocating the number locks the day's counter row until commit (PostgreSQL), and every
+    // other desk's intake waits on that lock, so nothing that does not need the number is written after it.
     if (!draft.citizen.isEmpty()) {
         Citizen citizen = draft.citizen;
         citizen.name = citizen.name.trimmed();
@@ -135,6 +132,11 @@ Result<Case> CaseService::create(const CaseDraft& draft)
         }
         c.citizenId = *citizenId;
     }
+    const auto number = m_repos.cases->allocateCaseNo(c.receivedAt.date());
+    if (!number) {
+        return number.error();
+    }
+    c.caseNo = *number;
     const auto id = m_repos.cases->insert(c);
     if (!id) {
         return id.error();
