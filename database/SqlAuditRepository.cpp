@@ -185,7 +185,21 @@ Result<AuditVerification> SqlAuditRepository::verify(const std::optional<AuditCh
         int rows = 0;
         while (q->next()) {
             ++rows;
-            const AuditEntry e = entryFrom(*q);
+            // Only what the walk needs: a full AuditEntry (local-time conversion and all) only for old entries.
+            struct
+            {
+                qint64 seq;
+                QString prevHash;
+                QString hash;
+                QString keyId;
+                bool isLegacy() const { return keyId.isEmpty(); }
+            } e{q->value(0).toLongLong(), q->value(8).toString(), q->value(9).toString(), q->value(10).toString()};
+            const auto action = [&q] {
+                return q->value(4).toString();
+            };
+            const auto actor = [&q] {
+                return q->value(3).toString();
+            };
             ++v.entriesChecked;
             if (e.seq != expectedSeq) {
                 return broken(expectedSeq, tr("Entry %1 is missing: the log jumps from %2 to %3.")
@@ -204,12 +218,12 @@ Result<AuditVerification> SqlAuditRepository::verify(const std::optional<AuditCh
                     return broken(e.seq, tr("Entry %1 (%2 by %3) is in the old unkeyed format, but the log was keyed "
                                             "before it was written: the log was re-forged from here.")
                                              .arg(e.seq)
-                                             .arg(e.action, e.actor));
+                                             .arg(action(), actor()));
                 }
-                if (AuditChain::legacyHash(e) != e.hash) {
+                if (AuditChain::legacyHash(entryFrom(*q)) != e.hash) {
                     return broken(
                         e.seq,
-                        tr("Entry %1 (%2 by %3) was altered after it was written.").arg(e.seq).arg(e.action, e.actor));
+                        tr("Entry %1 (%2 by %3) was altered after it was written.").arg(e.seq).arg(action(), actor()));
                 }
             } else {
                 ++v.keyedEntries;
@@ -223,7 +237,7 @@ Result<AuditVerification> SqlAuditRepository::verify(const std::optional<AuditCh
                         return broken(e.seq, tr("Entry %1 (%2 by %3) was altered after it was written: its keyed "
                                                 "seal does not match.")
                                                  .arg(e.seq)
-                                                 .arg(e.action, e.actor));
+                                                 .arg(action(), actor()));
                     }
                 }
             }
