@@ -104,6 +104,7 @@ TestCli::Run TestCli::cli(const QStringList& args, const QByteArray& input, cons
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("QINGTING_PG"));
+    env.remove(QStringLiteral("QINGTING_AUDIT_KEY")); // the CLI finds its key in its own config folder
     env.remove(QStringLiteral("QINGTING_DEBUG"));
     env.remove(QStringLiteral("LANGUAGE"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
