@@ -312,6 +312,13 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
     return opened;
 }
 
+QString Database::wrongKeyMessage(const AuditKeyRing& keys, const DatabaseLocation& location, const QString& keyId)
+{
+    return tr("The audit key file %1 holds key %2, but the audit log of %3 is sealed with key %4: entries this desk "
+              "wrote could not be verified. Copy the hall's audit key file to this desk.")
+        .arg(keys.path(), keys.ids().join(QLatin1String(", ")), location.displayName(), keyId);
+}
+
 Status Database::setUpAuditKey(int versionFound)
 {
     SqlAuditRepository& audit = d->audit;
@@ -338,10 +345,7 @@ Status Database::setUpAuditKey(int versionFound)
         return {};
     }
     if (!head->keyId.isEmpty() && !ring->has(head->keyId)) {
-        const QString problem =
-            tr("The audit key file %1 holds key %2, but the audit log of %3 is sealed with key %4: entries this desk "
-               "wrote could not be verified. Copy the hall's audit key file to this desk.")
-                .arg(path, ring->ids().join(QLatin1String(", ")), d->location.displayName(), head->keyId);
+        const QString problem = wrongKeyMessage(*ring, d->location, head->keyId);
         audit.setKeys(std::move(ring).value(), problem);
         return {};
     }
@@ -365,7 +369,17 @@ Status Database::setUpAuditKey(int versionFound)
         if (auto sealed = audit.sealHead(); !sealed) {
             return sealed;
         }
-        return tx.commit();
+        if (auto committed = tx.commit(); !committed) {
+            return committed;
+        }
+        // Another desk may have sealed first, with a key this desk does not hold.
+        const auto sealedHead = audit.head();
+        if (!sealedHead) {
+            return sealedHead.error();
+        }
+        if (const AuditKeyRing* keys = audit.keys(); !keys->has(sealedHead->keyId)) {
+            audit.setKeys(*keys, wrongKeyMessage(*keys, d->location, sealedHead->keyId));
+        }
     }
     return {};
 }

@@ -92,6 +92,7 @@ public:
 private:
     explicit Database(std::unique_ptr<DatabasePrivate> d);
     Status setUpAuditKey(int versionFound);
+    static QString wrongKeyMessage(const AuditKeyRing& keys, const DatabaseLocation& location, const QString& keyId);
     void collectWarnings();
     std::unique_ptr<DatabasePrivate> d;
 };

@@ -64,9 +64,14 @@ Status SqlAuditRepository::sealHead()
     }
     const QString keyId = m_keys->currentId();
     const QString mac = m_keys->mac(keyId, AuditChain::headMessage(h->lastSeq, h->lastHash, h->legacyUntil, keyId));
-    return m_sql.execOne(
-        QStringLiteral("UPDATE audit_head SET key_id = ?, head_mac = ? WHERE id = 1 AND head_mac IS NULL"),
-        {keyId, mac});
+    // Desks that created or migrated the database together all try; the first seal stands (see setUpAuditKey).
+    auto sealed =
+        m_sql.exec(QStringLiteral("UPDATE audit_head SET key_id = ?, head_mac = ? WHERE id = 1 AND head_mac IS NULL"),
+                   {keyId, mac});
+    if (!sealed) {
+        return sealed.error();
+    }
+    return {};
 }
 
 Result<AuditEntry> SqlAuditRepository::append(AuditEntry entry)
