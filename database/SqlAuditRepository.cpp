@@ -198,7 +198,13 @@ Result<AuditVerification> SqlAuditRepository::verify(const std::optional<AuditCh
                 QString hash;
                 QString keyId;
                 bool isLegacy() const { return keyId.isEmpty(); }
-            } e{q->value(0).toLongLong(), q->value(8).toString(), q->value(9).toString(), q->value(10).toString()};
+            } e;
+            // Each cell read once (the PostgreSQL driver converts from text on every value() call).
+            const QVariantList cells = storedCells(*q);
+            e.seq = cells.at(0).toLongLong();
+            e.prevHash = cells.at(8).toString();
+            e.hash = q->value(9).toString();
+            e.keyId = cells.at(9).toString();
             const auto action = [&q] {
                 return q->value(4).toString();
             };
@@ -238,7 +244,7 @@ Result<AuditVerification> SqlAuditRepository::verify(const std::optional<AuditCh
                         if (!missingKeys.contains(e.keyId)) {
                             missingKeys << e.keyId;
                         }
-                    } else if (!m_keys->checkMac(e.keyId, AuditChain::entryMessage(storedCells(*q)), e.hash)) {
+                    } else if (!m_keys->checkMac(e.keyId, AuditChain::entryMessage(cells), e.hash)) {
                         return broken(e.seq, tr("Entry %1 (%2 by %3) was altered after it was written: its keyed "
                                                 "seal does not match.")
                                                  .arg(e.seq)
