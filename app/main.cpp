@@ -98,6 +98,14 @@ int main(int argc, char* argv[])
         return 1;
     }
     const std::unique_ptr<Database> db = std::move(opened).value();
+    // Without the hall's audit key this desk could not record anything (every change is audited): say how to fix it.
+    if (const QString keyProblem = db->auditKeyProblem(); !keyProblem.isEmpty()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Qingting cannot start"), keyProblem);
+        return 1;
+    }
+    for (const QString& warning : db->warnings()) {
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Qingting"), warning);
+    }
     const Repositories repos = db->repositories();
     const SystemClock clock;
     const PasswordHasher hasher;

@@ -52,6 +52,8 @@ public:
     SqlCalendarRepository calendar;
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
+    bool auditKeyCreated = false;
+    QStringList warnings;
 };
 
 namespace {
@@ -369,7 +371,122 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
     d->schemaVersion = report.toVersion;
     d->versionFoundOnOpen = report.fromVersion;
     guard.keep = true;
-    return std::unique_ptr<Database>(new Database(std::move(d)));
+    std::unique_ptr<Database> opened(new Database(std::move(d)));
+    if (auto keyed = opened->setUpAuditKey(report.fromVersion); !keyed) {
+        return keyed.error();
+    }
+    opened->collectWarnings();
+    return opened;
+}
+
+QString Database::wrongKeyMessage(const AuditKeyRing& keys, const DatabaseLocation& location, const QString& keyId)
+{
+    return tr("The audit key file %1 holds key %2, but the audit log of %3 is sealed with key %4: entries this desk "
+              "wrote could not be verified. Copy the hall's audit key file to this desk.")
+        .arg(keys.path(), keys.ids().join(QLatin1String(", ")), location.displayName(), keyId);
+}
+
+Status Database::setUpAuditKey(int versionFound)
+{
+    SqlAuditRepository& audit = d->audit;
+    const auto head = audit.head();
+    if (!head) {
+        audit.setKeys(std::nullopt, head.error().message);
+        return {};
+    }
+    const QString path = AuditKeyRing::defaultPath();
+    auto ring = AuditKeyRing::load(path);
+    if (!ring && ring.error().code == Error::Code::NotFound && head->keyId.isEmpty()) {
+        // A log that no key has sealed yet (new, or written before keying): this desk starts the hall's key.
+        ring = AuditKeyRing::create(path);
+        d->auditKeyCreated = ring.ok();
+    }
+    if (!ring) {
+        const QString problem =
+            head->keyId.isEmpty()
+                ? ring.error().message
+                : tr("The audit log of %1 is sealed with the hall's audit key %2, and this desk cannot use it: %3 "
+                     "Copy the hall's audit key file to %4 (mode 0600).")
+                      .arg(d->location.displayName(), head->keyId, ring.error().message, path);
+        audit.setKeys(std::nullopt, problem);
+        return {};
+    }
+    if (!head->keyId.isEmpty() && !ring->has(head->keyId)) {
+        const QString problem = wrongKeyMessage(*ring, d->location, head->keyId);
+        audit.setKeys(std::move(ring).value(), problem);
+        return {};
+    }
+    audit.setKeys(std::move(ring).value(), QString());
+
+    // Seal the head once, when this open created the database or brought it to the keyed schema: from then on the
+    // head's MAC vouches for the old entries (up to legacy_until) and for the newest one.
+    static const int keyedVersion = [] {
+        for (const Migration& m : Migrator::migrations()) {
+            if (m.name == QLatin1String("audit_keyed")) {
+                return m.version;
+            }
+        }
+        return Migrator::latestVersion();
+    }();
+    if (head->keyId.isEmpty() && versionFound < keyedVersion && d->schemaVersion >= keyedVersion) {
+        WriteTransaction tx(d->unitOfWork);
+        if (!tx.started()) {
+            return tx.started();
+        }
+        if (auto sealed = audit.sealHead(); !sealed) {
+            return sealed;
+        }
+        if (auto committed = tx.commit(); !committed) {
+            return committed;
+        }
+        // Another desk may have sealed first, with a key this desk does not hold.
+        const auto sealedHead = audit.head();
+        if (!sealedHead) {
+            return sealedHead.error();
+        }
+        if (const AuditKeyRing* keys = audit.keys(); !keys->has(sealedHead->keyId)) {
+            audit.setKeys(*keys, wrongKeyMessage(*keys, d->location, sealedHead->keyId));
+        }
+    }
+    return {};
+}
+
+void Database::collectWarnings()
+{
+    if (d->sql.dialect().isSqlite()) {
+        return;
+    }
+    // A desk whose role owns the tables (or is a superuser) can drop the audit triggers: say so, never refuse.
+    auto owner = d->sql.scalar(QStringLiteral(
+        "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') OR r.rolsuper "
+        "FROM pg_class c, pg_roles r WHERE c.oid = to_regclass('audit_log') AND r.rolname = current_user"));
+    if (owner && owner->toBool()) {
+        d->warnings << tr("This desk connects to PostgreSQL as %1, which owns the audit log's tables or is a "
+                          "superuser: whoever has this desk's connection settings can drop the audit triggers and "
+                          "rewrite the log. Connect desks as a role that may only read and write rows, and run "
+                          "upgrades as the owner (README).")
+                           .arg(d->sql.db().userName());
+    }
+}
+
+QStringList Database::warnings() const
+{
+    return d->warnings;
+}
+
+const AuditKeyRing* Database::auditKeys() const
+{
+    return d->audit.keys();
+}
+
+QString Database::auditKeyProblem() const
+{
+    return d->audit.keyProblem();
+}
+
+bool Database::auditKeyCreated() const
+{
+    return d->auditKeyCreated;
 }
 
 Database::Database(std::unique_ptr<DatabasePrivate> dd)

@@ -29,6 +29,7 @@ struct DatabaseLocation
     QString displayName() const;
 };
 
+class AuditKeyRing;
 class DatabasePrivate;
 class SqlCaseRepository;
 
@@ -75,7 +76,26 @@ public:
     /** SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: catalog and constraint checks. */
     Result<QStringList> integrityProblems();
 
+    /**
+     * Translated warnings found on opening, for the caller to show (never a dialog from here): on PostgreSQL, a
+     * connection whose role owns the tables or is a superuser (it could drop the audit triggers).
+     */
+    QStringList warnings() const;
+    /**
+     * The audit key (AuditKeyRing::defaultPath(), created there on opening when the log was not yet sealed), or
+     * null when this desk has none. Without a usable key the database opens and verifies, but every audited write
+     * fails with auditKeyProblem().
+     */
+    const AuditKeyRing* auditKeys() const;
+    /** Why this desk cannot seal audit entries (no key file, a file others may read, another hall's key); or empty. */
+    QString auditKeyProblem() const;
+    /** Whether this open created the audit key file (init then says where it is, for the other desks). */
+    bool auditKeyCreated() const;
+
 private:
     explicit Database(std::unique_ptr<DatabasePrivate> d);
+    Status setUpAuditKey(int versionFound);
+    static QString wrongKeyMessage(const AuditKeyRing& keys, const DatabaseLocation& location, const QString& keyId);
+    void collectWarnings();
     std::unique_ptr<DatabasePrivate> d;
 };

@@ -1,6 +1,7 @@
 #include "CliApp.h"
 
 #include "Migrator.h"
+#include "audit/AuditKeyRing.h"
 #include "common/Clock.h"
 #include "common/DateTimeText.h"
 #include "repositories/CalendarRepository.h"
@@ -10,8 +11,10 @@
 #include "services/CalendarService.h"
 #include "services/UserService.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 #include <cstdio>
@@ -61,6 +64,58 @@ std::optional<QString> readSecretLine(bool terminal)
     }
     return text;
 }
+/** A signed checkpoint of the audit chain's head, as `audit checkpoint` writes it and `verify --checkpoint` reads it.
+ */
+struct CheckpointFile
+{
+    qint64 seq = 0;
+    QString hash;
+    qint64 at = 0;
+    QString keyId;
+    QString publicKey;
+    QString signature;
+
+    QByteArray message() const { return AuditChain::checkpointMessage(seq, hash, at, keyId); }
+
+    QByteArray text() const
+    {
+        return QStringLiteral("qingting-audit-checkpoint 1\nseq %1\nhash %2\nat %3\nkey_id %4\npublic_key %5\n"
+                              "signature %6\n")
+            .arg(seq)
+            .arg(hash)
+            .arg(at)
+            .arg(keyId, publicKey, signature)
+            .toUtf8();
+    }
+
+    static std::optional<CheckpointFile> parse(const QByteArray& bytes)
+    {
+        const QStringList lines = QString::fromUtf8(bytes).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (lines.isEmpty() || lines.constFirst().trimmed() != QLatin1String("qingting-audit-checkpoint 1")) {
+            return std::nullopt;
+        }
+        QHash<QString, QString> fields;
+        for (const QString& line : lines.mid(1)) {
+            const qsizetype space = line.indexOf(QLatin1Char(' '));
+            if (space > 0) {
+                fields.insert(line.left(space), line.mid(space + 1).trimmed());
+            }
+        }
+        CheckpointFile cp;
+        bool seqOk = false;
+        bool atOk = false;
+        cp.seq = fields.value(QStringLiteral("seq")).toLongLong(&seqOk);
+        cp.at = fields.value(QStringLiteral("at")).toLongLong(&atOk);
+        cp.hash = fields.value(QStringLiteral("hash"));
+        cp.keyId = fields.value(QStringLiteral("key_id"));
+        cp.publicKey = fields.value(QStringLiteral("public_key"));
+        cp.signature = fields.value(QStringLiteral("signature"));
+        if (!seqOk || !atOk || cp.seq < 0 || cp.hash.isEmpty() || cp.keyId.isEmpty() || cp.signature.isEmpty()) {
+            return std::nullopt;
+        }
+        return cp;
+    }
+};
 } // namespace
 
 CliApp::CliApp(QTextStream& out, QTextStream& err)
@@ -77,7 +132,9 @@ int CliApp::usage(const QString& problem)
                 "Commands:\n"
                 "  version                         the program and schema versions\n"
                 "  init                            create or migrate the database\n"
-                "  verify                          check database integrity and the audit chain\n"
+                "  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit\n"
+                "                                  key: every entry's seal; FILE: a signed checkpoint it must hold)\n"
+                "  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE\n"
                 "  deadline --from DATETIME (--working-days N | --hours N)\n"
                 "                                  the due time under the holiday calendar\n"
                 "  backup --out FILE               a consistent copy of the SQLite database, while in use\n"
@@ -149,6 +206,9 @@ int CliApp::run(const QStringList& args)
     if (command == QLatin1String("verify")) {
         return cmdVerify(*parsed);
     }
+    if (command == QLatin1String("audit")) {
+        return cmdAudit(*parsed);
+    }
     if (command == QLatin1String("deadline")) {
         return cmdDeadline(*parsed);
     }
@@ -196,13 +256,47 @@ int CliApp::cmdInit(const CliArguments& args)
     } else {
         m_out << tr("%1 is up to date (schema %2).").arg(where).arg(db->schemaVersion()) << Qt::endl;
     }
+    if (const AuditKeyRing* keys = db->auditKeys(); keys && db->auditKeyProblem().isEmpty()) {
+        if (db->auditKeyCreated()) {
+            m_out << tr("Created the audit key %1 (key %2). Every desk of the hall needs this same file, mode 0600 "
+                        "(README: \"The audit key\").")
+                         .arg(keys->path(), keys->currentId())
+                  << Qt::endl;
+        } else {
+            m_out << tr("Audit key: %1 (key %2).").arg(keys->path(), keys->currentId()) << Qt::endl;
+        }
+    } else {
+        m_err << tr("warning: %1").arg(db->auditKeyProblem()) << Qt::endl;
+    }
+    for (const QString& warning : db->warnings()) {
+        m_err << tr("warning: %1").arg(warning) << Qt::endl;
+    }
     return Done;
 }
 
 int CliApp::cmdVerify(const CliArguments& args)
 {
-    if (const QStringList extra = args.unknown(kGlobalOptions); !extra.isEmpty() || args.positional().size() > 1) {
-        return usage(tr("verify takes no options."));
+    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("checkpoint")}));
+        !extra.isEmpty() || args.positional().size() > 1) {
+        return usage(tr("verify takes only --checkpoint FILE."));
+    }
+    std::optional<CheckpointFile> checkpoint;
+    if (args.has(QStringLiteral("checkpoint"))) {
+        const QString path = args.value(QStringLiteral("checkpoint"));
+        if (path.isEmpty()) {
+            return usage(tr("--checkpoint needs a FILE."));
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_err << tr("Cannot read the checkpoint %1: %2").arg(path, file.errorString()) << Qt::endl;
+            return Failed;
+        }
+        checkpoint = CheckpointFile::parse(file.read(64 * 1024));
+        if (!checkpoint) {
+            m_err << tr("%1 is not an audit checkpoint written by qingting-cli audit checkpoint.").arg(path)
+                  << Qt::endl;
+            return Rejected;
+        }
     }
     int code = Done;
     const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
@@ -213,8 +307,24 @@ int CliApp::cmdVerify(const CliArguments& args)
     if (!problems) {
         return fail(problems.error());
     }
+    // The checkpoint's signature first: only a checkpoint signed with this hall's key may vouch for the chain.
+    QString checkpointProblem;
+    if (checkpoint) {
+        const AuditKeyRing* keys = db->auditKeys();
+        if (!keys || !keys->has(checkpoint->keyId)) {
+            checkpointProblem = tr("NOT CHECKED: it is signed with key %1, which this desk's audit key file does not "
+                                   "hold.")
+                                    .arg(checkpoint->keyId);
+        } else if (keys->publicKey(checkpoint->keyId) != checkpoint->publicKey ||
+                   !AuditKeyRing::checkSignature(checkpoint->publicKey, checkpoint->message(), checkpoint->signature)) {
+            checkpointProblem = tr("FAILED: its signature does not match; the file was altered or not made with "
+                                   "this hall's key.");
+        }
+    }
     AuditService audit(Session::commandLine(), db->repositories());
-    const auto chain = audit.verify();
+    const auto chain = checkpointProblem.isEmpty() && checkpoint
+                           ? audit.verify(AuditCheckpoint{checkpoint->seq, checkpoint->hash})
+                           : audit.verify();
     if (!chain) {
         return fail(chain.error());
     }
@@ -234,7 +344,90 @@ int CliApp::cmdVerify(const CliArguments& args)
         ok = false;
         m_out << tr("audit chain: BROKEN at entry %1: %2").arg(chain->brokenSeq).arg(chain->problem) << Qt::endl;
     }
+    // A missing or foreign key fails verify: without it a chain re-forged by anyone with write access would pass.
+    if (chain->keyedChecked) {
+        m_out << tr("audit key: ok (key %1; sealed entries: %2, older unkeyed entries: %3)")
+                     .arg(db->auditKeys()->ids().join(QLatin1String(", ")))
+                     .arg(chain->keyedEntries)
+                     .arg(chain->legacyEntries)
+              << Qt::endl;
+    } else if (chain->ok) {
+        ok = false;
+        m_out << tr("audit key: NOT CHECKED: %1 Only the chain's structure and the older unkeyed hashes were "
+                    "verified; a chain re-forged by someone with write access would pass this check.")
+                     .arg(chain->keyNote)
+              << Qt::endl;
+    }
+    if (checkpoint) {
+        if (!checkpointProblem.isEmpty()) {
+            ok = false;
+            m_out << tr("checkpoint: %1").arg(checkpointProblem) << Qt::endl;
+        } else if (chain->checkpointChecked) {
+            m_out << tr("checkpoint: ok (entry %1, signed %2)")
+                         .arg(checkpoint->seq)
+                         .arg(DateTimeText::format(QDateTime::fromSecsSinceEpoch(checkpoint->at)))
+                  << Qt::endl;
+        } else if (chain->ok) {
+            ok = false;
+            m_out << tr("checkpoint: NOT CHECKED") << Qt::endl;
+        }
+    }
     return ok ? Done : Failed;
+}
+
+int CliApp::cmdAudit(const CliArguments& args)
+{
+    const QStringList& words = args.positional();
+    if (words.size() != 2 || words.at(1) != QLatin1String("checkpoint") ||
+        !args.unknown(withGlobals({QStringLiteral("out")})).isEmpty()) {
+        return usage(tr("Use: audit checkpoint --out FILE."));
+    }
+    const QString out = args.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        return usage(tr("audit checkpoint needs --out FILE."));
+    }
+    if (QFileInfo::exists(out)) {
+        m_err << tr("%1 exists already; choose a new file name.").arg(out) << Qt::endl;
+        return Rejected;
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    const AuditKeyRing* keys = db->auditKeys();
+    if (!keys || !db->auditKeyProblem().isEmpty()) {
+        m_err << db->auditKeyProblem() << Qt::endl;
+        return Failed;
+    }
+    const auto chain = AuditService(Session::commandLine(), db->repositories()).verify();
+    if (!chain) {
+        return fail(chain.error());
+    }
+    if (!chain->ok || !chain->keyedChecked) {
+        m_err << tr("The audit chain does not verify, so no checkpoint was signed: %1")
+                     .arg(chain->ok ? chain->keyNote : chain->problem)
+              << Qt::endl;
+        return Failed;
+    }
+    CheckpointFile cp;
+    cp.seq = chain->lastSeq;
+    cp.hash = chain->lastHash;
+    cp.at = SystemClock().now().toSecsSinceEpoch();
+    cp.keyId = keys->currentId();
+    cp.publicKey = keys->publicKey(cp.keyId);
+    cp.signature = keys->sign(cp.keyId, cp.message());
+    QFile file(out);
+    if (!file.open(QIODevice::NewOnly | QIODevice::WriteOnly) || file.write(cp.text()) < 0 || !file.flush()) {
+        m_err << tr("Cannot write %1: %2").arg(out, file.errorString()) << Qt::endl;
+        return Failed;
+    }
+    file.close();
+    m_out << tr("Checkpoint of entry %1 written to %2. Keep it away from the database (another machine, paper).")
+                 .arg(cp.seq)
+                 .arg(out)
+          << Qt::endl;
+    return Done;
 }
 
 int CliApp::cmdDeadline(const CliArguments& args)

@@ -38,6 +38,7 @@ private:
     int cmdVersion(const CliArguments& args);
     int cmdInit(const CliArguments& args);
     int cmdVerify(const CliArguments& args);
+    int cmdAudit(const CliArguments& args);
     int cmdDeadline(const CliArguments& args);
     int cmdBackup(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);

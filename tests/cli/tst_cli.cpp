@@ -1,6 +1,7 @@
 #include "Database.h"
 #include "Migrator.h"
 #include "TestDatabases.h"
+#include "audit/AuditKeyRing.h"
 #include "repositories/AuditRepository.h"
 #include "repositories/UserRepository.h"
 #include "users/PasswordHasher.h"
@@ -28,6 +29,8 @@ private slots:
     void userAddRejections_data();
     void userAddRejections();
     void verifyDetectsTampering();
+    void verifyNeedsTheAuditKey();
+    void checkpointCatchesARewoundTail();
     void deadline_data();
     void deadline();
     void usageErrors_data();
@@ -48,6 +51,16 @@ private:
     Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& extraEnv = {});
     Run onDb(const QStringList& args, const QByteArray& input = {}) { return cli(dbArgs() + args, input); }
     QStringList dbArgs() const { return {QStringLiteral("--db"), m_path}; }
+    /** The audit key file the CLI creates in its AppConfigLocation. */
+    QString keyPath() const { return m_dir->filePath(QStringLiteral("xdg-config/Qingting/qingting/audit.key")); }
+    /** One audited change without a slow password hash: a backup, which records itself in the audit log. */
+    Run auditedBackup(const QProcessEnvironment& env = {})
+    {
+        static int n = 0;
+        return cli(dbArgs() + QStringList{QStringLiteral("backup"), QStringLiteral("--out"),
+                                          m_dir->filePath(QStringLiteral("backup-%1.sqlite").arg(++n))},
+                   {}, env);
+    }
     QStringList folder() const { return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden, QDir::Name); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -91,6 +104,7 @@ TestCli::Run TestCli::cli(const QStringList& args, const QByteArray& input, cons
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("QINGTING_PG"));
+    env.remove(QStringLiteral("QINGTING_AUDIT_KEY")); // the CLI finds its key in its own config folder
     env.remove(QStringLiteral("QINGTING_DEBUG"));
     env.remove(QStringLiteral("LANGUAGE"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
@@ -142,10 +156,15 @@ void TestCli::initCreatesThenIsUpToDate()
     QVERIFY(created.out.contains(QStringLiteral("schema %1").arg(Migrator::latestVersion())));
     QVERIFY(created.err.isEmpty());
     QVERIFY(QFileInfo(m_path).size() > 0);
+    // The audit key was made beside the desk's settings, private, and init says where it is.
+    QVERIFY2(created.out.contains(QStringLiteral("Created the audit key %1").arg(keyPath())), qPrintable(created.out));
+    QCOMPARE(QFileInfo(keyPath()).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     const Run again = onDb({QStringLiteral("init")});
     VERIFY_EXIT(again, 0);
     QVERIFY2(again.out.contains(QLatin1String("up to date")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("Audit key: %1").arg(keyPath())), qPrintable(again.out));
 
     auto db = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
     QINGTING_VERIFY_OK(db);
@@ -365,6 +384,108 @@ void TestCli::verifyDetectsTampering()
     QVERIFY2(broken.out.contains(QLatin1String("user.add")), qPrintable(broken.out));
 }
 
+void TestCli::verifyNeedsTheAuditKey()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const Run backup1 = auditedBackup(); // VERIFY_EXIT evaluates its run more than once
+    VERIFY_EXIT(backup1, 0);
+    const Run good = onDb({QStringLiteral("verify")});
+    VERIFY_EXIT(good, 0);
+    QVERIFY2(good.out.contains(QLatin1String("audit key: ok")), qPrintable(good.out));
+    QVERIFY2(good.out.contains(QLatin1String("sealed entries: 1")), qPrintable(good.out));
+
+    // Without the key: the structure holds, the keyed check was skipped, and verify does not pass.
+    QProcessEnvironment noKey;
+    noKey.insert(QStringLiteral("QINGTING_AUDIT_KEY"), m_dir->filePath(QStringLiteral("nowhere/audit.key")));
+    const Run keyless = cli(dbArgs() + QStringList{QStringLiteral("verify")}, {}, noKey);
+    VERIFY_EXIT(keyless, 1);
+    QVERIFY2(keyless.out.contains(QLatin1String("audit chain: ok (entries checked: 1)")), qPrintable(keyless.out));
+    QVERIFY2(keyless.out.contains(QLatin1String("audit key: NOT CHECKED")), qPrintable(keyless.out));
+    QVERIFY2(keyless.out.contains(QLatin1String("no audit key file")), qPrintable(keyless.out));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("nowhere/audit.key"))));
+    // ... and writes nothing: a desk without the hall's key cannot add to a keyed log.
+    const Run refused = auditedBackup(noKey);
+    VERIFY_EXIT(refused, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("audit key")), qPrintable(refused.err));
+
+    // Another hall's key is named as such, not as tampering.
+    const QString foreign = m_dir->filePath(QStringLiteral("foreign/audit.key"));
+    QINGTING_VERIFY_OK(AuditKeyRing::create(foreign));
+    QProcessEnvironment wrongKey;
+    wrongKey.insert(QStringLiteral("QINGTING_AUDIT_KEY"), foreign);
+    const Run wrong = cli(dbArgs() + QStringList{QStringLiteral("verify")}, {}, wrongKey);
+    VERIFY_EXIT(wrong, 1);
+    QVERIFY2(wrong.out.contains(QLatin1String("audit chain: ok")), qPrintable(wrong.out));
+    QVERIFY2(wrong.out.contains(QLatin1String("holds only")), qPrintable(wrong.out));
+    QVERIFY2(!wrong.out.contains(QLatin1String("BROKEN")), qPrintable(wrong.out));
+
+    // A key file others may read is refused, with the fix.
+    QVERIFY(
+        QFile::setPermissions(keyPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    const Run exposed = onDb({QStringLiteral("verify")});
+    VERIFY_EXIT(exposed, 1);
+    QVERIFY2(exposed.out.contains(QLatin1String("chmod 600")), qPrintable(exposed.out));
+}
+
+void TestCli::checkpointCatchesARewoundTail()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const Run backup2 = auditedBackup();
+    VERIFY_EXIT(backup2, 0);
+    const Run backup3 = auditedBackup();
+    VERIFY_EXIT(backup3, 0);
+    const QString early = m_dir->filePath(QStringLiteral("early.checkpoint"));
+    const Run first = onDb({QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), early});
+    VERIFY_EXIT(first, 0);
+    QVERIFY2(first.out.contains(QLatin1String("entry 2")), qPrintable(first.out));
+    VERIFY_EXIT(onDb({QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), early}), 3);
+
+    QList<QVariantList> oldHead;
+    {
+        auto raw = RawConnection::toSqlite(m_path);
+        oldHead =
+            raw->rows(QStringLiteral("SELECT last_seq, last_hash, legacy_until, key_id, head_mac FROM audit_head"));
+    }
+    const Run backup4 = auditedBackup();
+    VERIFY_EXIT(backup4, 0);
+    const QString late = m_dir->filePath(QStringLiteral("late.checkpoint"));
+    VERIFY_EXIT(onDb({QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), late}), 0);
+    const Run holds = onDb({QStringLiteral("verify"), QStringLiteral("--checkpoint"), early});
+    VERIFY_EXIT(holds, 0);
+    QVERIFY2(holds.out.contains(QLatin1String("checkpoint: ok (entry 2")), qPrintable(holds.out));
+
+    // Entry 3 removed and the head row from before it put back: the head's seal is genuine, the checkpoint tells.
+    {
+        auto raw = RawConnection::toSqlite(m_path);
+        QCOMPARE(raw->exec(QStringLiteral("DROP TRIGGER audit_log_no_delete")), QString());
+        QCOMPARE(raw->exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 3")), QString());
+        const QVariantList& h = oldHead.constFirst();
+        QCOMPARE(raw->exec(QStringLiteral("UPDATE audit_head SET last_seq = ?, last_hash = ?, legacy_until = ?, "
+                                          "key_id = ?, head_mac = ?"),
+                           {h.at(0), h.at(1), h.at(2), h.at(3), h.at(4)}),
+                 QString());
+    }
+    const Run rewound = onDb({QStringLiteral("verify"), QStringLiteral("--checkpoint"), late});
+    VERIFY_EXIT(rewound, 1);
+    QVERIFY2(rewound.out.contains(QLatin1String("BROKEN at entry 3")), qPrintable(rewound.out));
+
+    // A checkpoint file edited by hand fails its signature; a file that is no checkpoint is rejected.
+    QFile file(late);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    text.replace("seq 3", "seq 2");
+    const QString edited = m_dir->filePath(QStringLiteral("edited.checkpoint"));
+    QFile out(edited);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    const Run forged = onDb({QStringLiteral("verify"), QStringLiteral("--checkpoint"), edited});
+    VERIFY_EXIT(forged, 1);
+    QVERIFY2(forged.out.contains(QLatin1String("checkpoint: FAILED")), qPrintable(forged.out));
+    VERIFY_EXIT(onDb({QStringLiteral("verify"), QStringLiteral("--checkpoint"), m_path}), 3);
+}
+
 void TestCli::deadline_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -573,6 +694,10 @@ void TestCli::usageErrors_data()
                        QStringLiteral("all")};
     QTest::newRow("user disable without login")
         << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("user"), QStringLiteral("disable")};
+    QTest::newRow("audit without a subcommand")
+        << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("audit")};
+    QTest::newRow("audit checkpoint without --out") << QStringList{
+        QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("audit"), QStringLiteral("checkpoint")};
     QTest::newRow("verify with a word") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
                                                        QStringLiteral("verify"), QStringLiteral("now")};
 }

@@ -1,5 +1,7 @@
 #include "TestDatabases.h"
 
+#include "audit/AuditKeyRing.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QRandomGenerator>
@@ -62,6 +64,11 @@ QString TestDatabase::adminUrl()
 TestDatabase::TestDatabase(const QString& backend)
     : m_postgres(backend == QLatin1String("postgres"))
 {
+    // Helper processes a test starts (case writers, the CLI) have other application names, hence other config
+    // folders: point them all at the test's own audit key, as the desks of one hall share one key file.
+    if (qEnvironmentVariableIsEmpty("QINGTING_AUDIT_KEY")) {
+        qputenv("QINGTING_AUDIT_KEY", QFile::encodeName(AuditKeyRing::defaultPath()));
+    }
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary folder: %1").arg(m_dir.errorString());
         return;

@@ -1,5 +1,7 @@
+#include "AuditTampering.h"
 #include "TestDatabases.h"
 #include "TestFixtures.h"
+#include "audit/AuditKeyRing.h"
 #include "repositories/AuditRepository.h"
 #include "services/AuditService.h"
 #include "services/CaseService.h"
@@ -8,11 +10,14 @@
 
 #include <QTest>
 
+using AuditTampering::disableAppendOnly;
+using AuditTampering::entryAt;
 using Fixtures::at;
 
 /**
  * The hash-chained audit log on a real database: it verifies after real changes, the database refuses plain
- * edits, and an attacker who gets past that (drops or disables the trigger) is caught at the right entry.
+ * edits, and an attacker who gets past that (drops or disables the trigger) is caught at the right entry, even one
+ * who holds the audit key and reseals what they changed (tst_audit_trust: attackers without the key).
  */
 class TestAuditChain : public QObject
 {
@@ -84,37 +89,10 @@ int makeChanges(const Repositories& repos, QString* error)
     return n + 1;
 }
 
-/** What an attacker with file or account access does first. */
-QString disableAppendOnly(RawConnection& raw, bool postgres)
+/** The entry's seal recomputed by someone who holds the audit key. */
+QString sealOf(const Database& db, const AuditEntry& e)
 {
-    if (postgres) {
-        return raw.exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"));
-    }
-    QString e = raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_update"));
-    return e.isEmpty() ? raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_delete")) : e;
-}
-
-AuditEntry entryAt(RawConnection& raw, qint64 seq)
-{
-    const auto rows = raw.rows(QStringLiteral("SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, "
-                                              "prev_hash, hash FROM audit_log WHERE seq = ?"),
-                               {seq});
-    AuditEntry e;
-    if (rows.isEmpty()) {
-        return e;
-    }
-    const QVariantList& r = rows.constFirst();
-    e.seq = r.at(0).toLongLong();
-    e.at = QDateTime::fromSecsSinceEpoch(r.at(1).toLongLong());
-    e.actorId = r.at(2).toLongLong();
-    e.actor = r.at(3).toString();
-    e.action = r.at(4).toString();
-    e.entity = r.at(5).toString();
-    e.entityId = r.at(6).toLongLong();
-    e.detail = r.at(7).toString();
-    e.prevHash = r.at(8).toString();
-    e.hash = r.at(9).toString();
-    return e;
+    return db.auditKeys() ? db.auditKeys()->mac(e.keyId, AuditChain::entryMessage(AuditChain::cells(e))) : QString();
 }
 
 AuditVerification verify(const Repositories& repos)
@@ -150,7 +128,8 @@ void TestAuditChain::verifiesAfterChanges()
         const AuditEntry e = entryAt(raw, seq);
         QCOMPARE(e.seq, seq);
         QCOMPARE(e.prevHash, previous);
-        QCOMPARE(AuditChain::computeHash(e), e.hash);
+        QVERIFY(!e.keyId.isEmpty());
+        QCOMPARE(sealOf(*db, e), e.hash);
         QCOMPARE(e.actor, QStringLiteral("cli"));
         QCOMPARE(e.actorId, 0);
         previous = e.hash;
@@ -211,7 +190,7 @@ void TestAuditChain::recomputedHashBreaksTheNextLink()
     AuditEntry forged = entryAt(raw, 6);
     QVERIFY(forged.seq == 6);
     forged.detail = QStringLiteral("{\"case_no\":\"QT-20260302-0099\"}");
-    forged.hash = AuditChain::computeHash(forged);
+    forged.hash = sealOf(*db, forged);
     QCOMPARE(raw.exec(QStringLiteral("UPDATE audit_log SET detail = ?, hash = ? WHERE seq = 6"),
                       {forged.detail, forged.hash}),
              QString());
@@ -229,7 +208,7 @@ void TestAuditChain::recomputedLastEntryBreaksTheHead()
     QCOMPARE(disableAppendOnly(raw, scratch.isPostgres()), QString());
     AuditEntry forged = entryAt(raw, count);
     forged.detail = QStringLiteral("{\"login\":\"nobody\"}");
-    forged.hash = AuditChain::computeHash(forged);
+    forged.hash = sealOf(*db, forged);
     QCOMPARE(raw.exec(QStringLiteral("UPDATE audit_log SET detail = ?, hash = ? WHERE seq = ?"),
                       {forged.detail, forged.hash, count}),
              QString());

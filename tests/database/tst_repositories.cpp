@@ -769,6 +769,10 @@ void TestRepositories::failedCreateLeavesNothing()
 
     // A failure half-way through the transaction (the audit head is gone, so the audit entry cannot be written
     // after the counter, the citizen, the case and its event were): everything is rolled back.
+    const QVariantList head = raw.rows(QStringLiteral("SELECT id, last_seq, last_hash, legacy_until, key_id, head_mac "
+                                                      "FROM audit_head"))
+                                  .value(0);
+    QCOMPARE(head.size(), 6);
     QCOMPARE(raw.exec(QStringLiteral("DELETE FROM audit_head")), QString());
     const QString sabotaged = raw.dump();
     const auto failed = cases.create(Fixtures::citizenDraft(repos, QStringLiteral("写到一半失败")));
@@ -779,8 +783,9 @@ void TestRepositories::failedCreateLeavesNothing()
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM citizens")).toInt(), 0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM case_counters")).toInt(), 0);
 
-    QCOMPARE(raw.exec(QStringLiteral("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, '%1')")
-                          .arg(AuditChain::genesis())),
+    QCOMPARE(raw.exec(QStringLiteral("INSERT INTO audit_head (id, last_seq, last_hash, legacy_until, key_id, head_mac) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"),
+                      head),
              QString());
     QCOMPARE(raw.dump(), before);
     const auto works = cases.create(Fixtures::citizenDraft(repos, QStringLiteral("恢复之后")));

@@ -121,6 +121,11 @@ void AuditLogWidget::showVerification(const Result<AuditVerification>& result)
     if (!result) {
         text = result.error().message;
         style = QStringLiteral("color: #b3261e;");
+    } else if (result->ok && !result->keyedChecked) {
+        text = tr("The chain's structure holds (%n entry(s)), but the seals were not checked with the audit key: %1",
+                  "", int(result->entriesChecked))
+                   .arg(result->keyNote);
+        style = QStringLiteral("color: #8a5a00; font-weight: 600;");
     } else if (result->ok) {
         text = tr("The chain is intact: %n entry(s) checked.", "", int(result->entriesChecked));
         style = QStringLiteral("color: #1e6b34;");

@@ -24,6 +24,7 @@ const ActionText kActions[] = {
     {"case.reopen", QT_TRANSLATE_NOOP("AuditActions", "Case reopened")},
     {"case.reassign", QT_TRANSLATE_NOOP("AuditActions", "Case reassigned")},
     {"case.note", QT_TRANSLATE_NOOP("AuditActions", "Note added")},
+    {"citizen.read", QT_TRANSLATE_NOOP("AuditActions", "Citizen's personal data viewed")},
     {"user.add", QT_TRANSLATE_NOOP("AuditActions", "User created")},
     {"user.disable", QT_TRANSLATE_NOOP("AuditActions", "User disabled")},
     {"user.enable", QT_TRANSLATE_NOOP("AuditActions", "User enabled")},

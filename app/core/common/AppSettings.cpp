@@ -29,6 +29,8 @@ QString AppSettings::keyName(Key key)
         return QStringLiteral("mainWindow/state");
     case Key::CaseListHeaderState:
         return QStringLiteral("caseList/headerState");
+    case Key::AuditKeyFile:
+        return QStringLiteral("audit/keyFile");
     }
     return {};
 }
@@ -40,6 +42,7 @@ QVariant AppSettings::defaultValue(Key key)
     case Key::LastLogin:
     case Key::DatabasePath:
     case Key::PostgresUrl:
+    case Key::AuditKeyFile:
         return QString();
     case Key::MainWindowGeometry:
     case Key::MainWindowState:

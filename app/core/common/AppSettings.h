@@ -23,6 +23,7 @@ public:
         MainWindowGeometry,
         MainWindowState,
         CaseListHeaderState,
+        AuditKeyFile, ///< the audit key file; "" = AppConfigLocation/audit.key (QINGTING_AUDIT_KEY overrides)
     };
 
     /** The application's settings (QSettings' default location for the organisation and app names). */

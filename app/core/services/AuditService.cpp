@@ -15,10 +15,10 @@ Result<QList<AuditEntry>> AuditService::latest(int limit)
     return m_repos.audit->latest(limit);
 }
 
-Result<AuditVerification> AuditService::verify()
+Result<AuditVerification> AuditService::verify(const std::optional<AuditCheckpoint>& checkpoint)
 {
     if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewAuditLog)) {
         return *denied;
     }
-    return m_repos.audit->verify();
+    return m_repos.audit->verify(checkpoint);
 }

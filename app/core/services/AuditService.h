@@ -5,6 +5,8 @@
 #include "repositories/Repositories.h"
 #include "users/Session.h"
 
+#include <optional>
+
 /** Reading and verifying the audit log; for supervisors, admins and the command line. */
 class AuditService
 {
@@ -12,7 +14,8 @@ public:
     AuditService(Session session, const Repositories& repos);
 
     Result<QList<AuditEntry>> latest(int limit);
-    Result<AuditVerification> verify();
+    /** Walks the chain; `checkpoint`, known from outside the database, must be part of it. */
+    Result<AuditVerification> verify(const std::optional<AuditCheckpoint>& checkpoint = std::nullopt);
 
 private:
     Session m_session;

@@ -207,8 +207,13 @@ Result<QList<CaseEvent>> CaseService::timeline(qint64 caseId)
 
 Result<Citizen> CaseService::citizen(qint64 caseId)
 {
-    if (auto denied = m_session.deny(Permission::ViewPersonalData)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewPersonalData)) {
         return *denied;
+    }
+    // Every read of personal data is audited (who, which case, when) in the read's own transaction: no entry, no data.
+    WriteTransaction tx(*m_repos.unitOfWork);
+    if (!tx.started()) {
+        return tx.started().error();
     }
     const auto c = m_repos.cases->find(caseId);
     if (!c) {
@@ -217,7 +222,19 @@ Result<Citizen> CaseService::citizen(qint64 caseId)
     if (c->isAnonymous()) {
         return Error::make(Error::Code::NotFound, tr("The complaint was made anonymously."));
     }
-    return m_repos.cases->citizen(c->citizenId);
+    auto citizen = m_repos.cases->citizen(c->citizenId);
+    if (!citizen) {
+        return citizen.error();
+    }
+    if (auto a = m_audit.record(m_session, QStringLiteral("citizen.read"), QStringLiteral("case"), c->id,
+                                {{QStringLiteral("case_no"), c->caseNo}});
+        !a) {
+        return a.error();
+    }
+    if (auto committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return citizen;
 }
 
 QList<CaseAction> CaseService::availableActions(const Case& c) const
