@@ -30,6 +30,7 @@ struct DatabaseLocation
 };
 
 class DatabasePrivate;
+class SqlContext;
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -62,6 +63,8 @@ public:
     int versionFoundOnOpen() const;
     /** Valid as long as this Database lives. */
     Repositories repositories() const;
+    /** The connection and dialect, for database-side helpers over the same connection (the demo bulk writer). */
+    const SqlContext& sqlContext() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

@@ -39,6 +39,7 @@ private:
     int cmdDeadline(const CliArguments& args);
     int cmdBackup(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);
+    int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

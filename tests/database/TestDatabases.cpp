@@ -40,6 +40,7 @@ const QStringList kTables{QStringLiteral("schema_migrations"),
                           QStringLiteral("cases"),
                           QStringLiteral("case_events"),
                           QStringLiteral("follow_ups"),
+                          QStringLiteral("queue_visits"),
                           QStringLiteral("holiday_calendar"),
                           QStringLiteral("audit_log"),
                           QStringLiteral("audit_head")};
