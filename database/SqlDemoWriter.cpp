@@ -6,6 +6,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 
 #include <sqlite3.h>
 
@@ -39,14 +40,19 @@ public:
     SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
         : m_db(db)
         , m_stmt(stmt)
+        , m_buffers(std::size_t(sqlite3_bind_parameter_count(stmt)))
     {}
     ~SqliteStatement() override { sqlite3_finalize(m_stmt); }
 
     void bindInt(int i, qint64 v) override { sqlite3_bind_int64(m_stmt, i + 1, v); }
     void bindNull(int i) override { sqlite3_bind_null(m_stmt, i + 1); }
+    /** Encodes to UTF-8 into a buffer per parameter that is reused row after row (no allocation per row). */
     void bindText(int i, const QString& s) override
     {
-        sqlite3_bind_text16(m_stmt, i + 1, s.utf16(), int(s.size() * 2), SQLITE_STATIC);
+        QByteArray& buffer = m_buffers[std::size_t(i)];
+        buffer.resize(s.size() * 3 + 1);
+        char* end = m_encoder.appendToBuffer(buffer.data(), s);
+        sqlite3_bind_text(m_stmt, i + 1, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
     }
     Result<std::optional<qint64>> exec() override
     {
@@ -71,6 +77,8 @@ public:
 private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt;
+    std::vector<QByteArray> m_buffers;
+    QStringEncoder m_encoder{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
 };
 
 class QtStatement final : public BulkStatement

@@ -311,6 +311,8 @@ bool DemoGenerator::next(Demo::Batch& batch, int minCases)
     if (m_nextDay >= m_options.days) {
         return false;
     }
+    batch.cases.reserve(minCases + minCases / 2);
+    batch.visits.reserve(2 * minCases + minCases);
     while (m_nextDay < m_options.days && batch.cases.size() < minCases) {
         generateDay(m_nextDay++, batch);
     }
@@ -404,6 +406,7 @@ qint64 DemoGenerator::citizenFor(Channel channel, qint64 at, Demo::Batch& batch,
 void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
 {
     Demo::Case c;
+    c.events.reserve(8);
     c.day = m_first.addDays(d);
     c.channel = slot.channel;
     c.receivedAt = slot.at;

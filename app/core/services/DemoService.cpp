@@ -1,6 +1,7 @@
 #include "DemoService.h"
 
 #include "common/Clock.h"
+#include "demo/DemoBatchQueue.h"
 #include "demo/DemoGenerator.h"
 #include "repositories/CalendarRepository.h"
 #include "repositories/DemoRepository.h"
@@ -182,12 +183,14 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
     bool first = true;
     bool audited = false;
     Demo::Batch batch;
+    bool last = false;
+    DemoBatchQueue queue(generator, options.batchCases);
     while (true) {
         if (cancelled && cancelled()) {
             m_cancelled = true;
             break;
         }
-        if (!generator.next(batch, options.batchCases)) {
+        if (!queue.take(batch, &last)) {
             break;
         }
         WriteTransaction tx(*m_repos.unitOfWork);
@@ -212,7 +215,7 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
         counts.followUps += written->followUps;
         counts.queueVisits += written->queueVisits;
         counts.citizens += written->citizens;
-        if (generator.finished()) {
+        if (last) {
             if (auto a = audit.record(m_session, action, entity, 0, detail(true)); !a) {
                 return a.error();
             }
