@@ -1,5 +1,9 @@
 #include "Database.h"
+#include "SqlDemoWriter.h"
 #include "TestDatabases.h"
+#include "common/Clock.h"
+#include "repositories/AuditRepository.h"
+#include "services/DemoService.h"
 #include "users/PasswordHasher.h"
 
 #include <QCryptographicHash>
@@ -26,6 +30,8 @@ private slots:
     void sameSeedSameData();
     void refusesFilledDatabaseAndAppends_data() { TestDatabase::addBackendRows(); }
     void refusesFilledDatabaseAndAppends();
+    void warnsOutsideTheCalendar();
+    void cancelKeepsCommittedBatchesAndAudits();
 
 private:
     struct Run
@@ -368,6 +374,54 @@ void TestDemo::refusesFilledDatabaseAndAppends()
         QCOMPARE(numbers.last()[0].toString(),
                  prefix + QStringLiteral("-%1").arg(row[1].toInt(), 4, 10, QLatin1Char('0')));
     }
+}
+
+void TestDemo::warnsOutsideTheCalendar()
+{
+    TestDatabase scratch(QStringLiteral("sqlite"));
+    const Run run = demo(scratch, {QStringLiteral("--cases"), QStringLiteral("50"), QStringLiteral("--days"),
+                                   QStringLiteral("30"), QStringLiteral("--end"), QStringLiteral("2024-06-30")});
+    VERIFY_EXIT(run, 0);
+    QCOMPARE(run.err.count(QLatin1String("warning:")), 1);
+    QVERIFY2(run.err.contains(QLatin1String("2024")), qPrintable(run.err));
+    RawConnection raw(scratch);
+    // Monday to Friday there: no hall case on a weekend.
+    for (const QVariantList& row : raw.rows(QStringLiteral("SELECT received_at FROM cases WHERE channel = 'window'"))) {
+        QVERIFY(localDate(row[0].toLongLong()).dayOfWeek() <= 5);
+    }
+}
+
+void TestDemo::cancelKeepsCommittedBatchesAndAudits()
+{
+    TestDatabase scratch(QStringLiteral("sqlite"));
+    auto opened = scratch.open();
+    QINGTING_VERIFY_OK(opened);
+    const std::unique_ptr<Database> db = std::move(opened).value();
+    SqlDemoWriter writer(db->sqlContext());
+    const SystemClock clock;
+    DemoService service(Session::commandLine(), db->repositories(), writer, clock);
+    DemoService::Options options;
+    options.cases = 5000;
+    options.days = 40;
+    options.end = QDate(2025, 10, 20);
+    options.batchCases = 1000;
+    int asked = 0;
+    QList<qint64> progress;
+    const auto counts = service.generate(
+        options, [&](qint64 done, qint64) { progress.append(done); }, [&] { return ++asked > 2; });
+    QINGTING_VERIFY_OK(counts);
+    QVERIFY(service.wasCancelled());
+    QCOMPARE(progress.size(), 2);
+    QVERIFY(counts->cases > 0 && counts->cases < options.cases);
+    QCOMPARE(progress.last(), counts->cases);
+    RawConnection raw(scratch);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases")).toLongLong(), counts->cases);
+    const auto entries = db->repositories().audit->latest(5);
+    QINGTING_VERIFY_OK(entries);
+    QCOMPARE(entries->first().action, QStringLiteral("demo.generate"));
+    QVERIFY2(entries->first().detail.contains(QLatin1String("\"cancelled\":true")),
+             qPrintable(entries->first().detail));
+    QVERIFY(entries->first().detail.contains(QStringLiteral("\"cases\":%1").arg(counts->cases)));
 }
 
 QTEST_GUILESS_MAIN(TestDemo)
