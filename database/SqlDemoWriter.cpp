@@ -185,13 +185,22 @@ private:
     bool m_fullPrepared = false;
 };
 
+/**
+ * The connection's sqlite3 handle, if the Qt plugin runs the same SQLite library as the one we link (Debian's does);
+ * otherwise nullptr, and the writer takes the slower Qt SQL path.
+ */
 sqlite3* sqliteHandle(const QSqlDatabase& db)
 {
     const QVariant v = db.driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) {
-        return *static_cast<sqlite3* const*>(v.constData());
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0) {
+        return nullptr;
     }
-    return nullptr;
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next() ||
+        version.value(0).toString() != QLatin1String(sqlite3_libversion())) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3* const*>(v.constData());
 }
 
 const QString kCitizenSql =
@@ -304,9 +313,6 @@ Status SqlDemoWriter::prepare()
 {
     const QSqlDatabase db = m_sql.db();
     sqlite3* handle = m_sql.dialect().isSqlite() ? sqliteHandle(db) : nullptr;
-    if (m_sql.dialect().isSqlite() && !handle) {
-        return Error::make(Error::Code::Storage, tr("The SQLite connection gives no handle for bulk writing."));
-    }
     auto make = [&](const QString& sql, bool returningId, std::unique_ptr<BulkStatement>* into) -> Status {
         if (handle) {
             sqlite3_stmt* stmt = nullptr;
