@@ -276,6 +276,30 @@ QString DatabaseLocation::displayName() const
     return url.isValid() ? url.toString() : postgresUrl;
 }
 
+namespace {
+/** Indexes existing cases once after the migration that added the search index; see SqlCaseRepository. */
+Status rebuildSearchIndex(DatabasePrivate& d)
+{
+    // Cheap look first, so that opening a current database never waits for the write lock.
+    const auto stale = d.sql.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM qingting_meta WHERE key = 'search_index' AND value = 'rebuild'"));
+    if (!stale) {
+        return stale.error();
+    }
+    if (stale->toInt() == 0) {
+        return {};
+    }
+    WriteTransaction tx(d.unitOfWork);
+    if (!tx.started()) {
+        return tx.started();
+    }
+    if (auto rebuilt = d.cases.rebuildSearchIndexIfNeeded(); !rebuilt) {
+        return rebuilt;
+    }
+    return tx.commit();
+}
+} // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& location, OpenMode mode)
 {
     const QString name = nextConnectionName();
@@ -299,6 +323,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
         return incompatible(location, report.message);
     }
     auto d = std::make_unique<DatabasePrivate>(location, name, Dialect::of(*db));
+    if (auto indexed = rebuildSearchIndex(*d); !indexed) {
+        return Error::make(
+            Error::Code::Storage,
+            tr("Building the search index of %1 failed: %2").arg(location.displayName(), indexed.error().message));
+    }
     d->schemaVersion = report.toVersion;
     d->versionFoundOnOpen = report.fromVersion;
     guard.keep = true;
@@ -340,6 +369,11 @@ int Database::versionFoundOnOpen() const
 Repositories Database::repositories() const
 {
     return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar};
+}
+
+SqlCaseRepository& Database::caseRepository() const
+{
+    return d->cases;
 }
 
 Result<QStringList> Database::integrityProblems()

@@ -31,6 +31,7 @@ struct DatabaseLocation
 
 class DatabasePrivate;
 class SqlContext;
+class SqlCaseRepository;
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -65,6 +66,8 @@ public:
     Repositories repositories() const;
     /** The connection and dialect, for database-side helpers over the same connection (the demo bulk writer). */
     const SqlContext& sqlContext() const;
+    /** The case repository itself, for what only SQL can say: query plans and their thresholds. */
+    SqlCaseRepository& caseRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

@@ -24,6 +24,68 @@ QString Dialect::likeOperator() const
     return isSqlite() ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
 }
 
+QString Dialect::withoutIndex(const QString& expression) const
+{
+    return isSqlite() ? QLatin1Char('+') + expression : expression;
+}
+
+QString Dialect::containsText(const QString& column) const
+{
+    // SQLite's lower() folds ASCII only, as SearchGrams::normalizedTerm does; PostgreSQL folds both sides alike.
+    return isSqlite() ? QStringLiteral("instr(lower(%1), ?) > 0").arg(column)
+                      : QStringLiteral("strpos(lower(%1), lower(?)) > 0").arg(column);
+}
+
+QString Dialect::explain() const
+{
+    return isSqlite() ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ");
+}
+
+QString Dialect::forUpdate() const
+{
+    return isSqlite() ? QString() : QStringLiteral(" FOR UPDATE");
+}
+
+const SearchIndexSql& Dialect::searchIndex() const
+{
+    static const SearchIndexSql sqlite{
+        true,
+        QStringLiteral("INSERT INTO case_search (rowid, grams) VALUES (?, ?)"),
+        // A contentless FTS5 table forgets a row only when told exactly what was indexed.
+        QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
+        QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
+        QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
+    };
+    static const SearchIndexSql postgres{
+        false,
+        QStringLiteral("INSERT INTO case_search (case_id, grams) VALUES (?, CAST(? AS text[]))"),
+        QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
+        QStringLiteral("DELETE FROM case_search"),
+        QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
+    };
+    return isSqlite() ? sqlite : postgres;
+}
+
+QString SearchIndexSql::document(const QStringList& grams) const
+{
+    // Grams are letters and digits only (SearchGrams::isIndexed): nothing in them needs quoting or escaping.
+    if (sqlite) {
+        return grams.join(QLatin1Char(' '));
+    }
+    if (grams.isEmpty()) {
+        return QStringLiteral("{}");
+    }
+    return QLatin1String("{\"") + grams.join(QLatin1String("\",\"")) + QLatin1String("\"}");
+}
+
+QString SearchIndexSql::argument(const QStringList& grams) const
+{
+    if (sqlite) {
+        return QLatin1Char('"') + grams.join(QLatin1String("\" AND \"")) + QLatin1Char('"');
+    }
+    return document(grams);
+}
+
 QString Dialect::idColumn() const
 {
     return isSqlite() ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")

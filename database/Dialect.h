@@ -7,6 +7,24 @@ class QSqlDatabase;
 class QSqlError;
 
 /**
+ * The statements of the case search index (see SearchGrams): an FTS5 table on SQLite, a GIN-indexed text[] on
+ * PostgreSQL. Each statement binds the case id and/or one value made by document() or argument().
+ */
+struct SearchIndexSql
+{
+    bool sqlite = true;
+    QString insert;     ///< binds case id, document
+    QString remove;     ///< binds case id, the document that was inserted
+    QString clear;      ///< binds nothing
+    QString candidates; ///< a SELECT of case ids that hold every gram; binds argument()
+
+    /** The stored form of a case's grams. */
+    QString document(const QStringList& grams) const;
+    /** The bound value of `candidates` for a term's grams (not empty). */
+    QString argument(const QStringList& grams) const;
+};
+
+/**
  * The one seam for what SQLite and PostgreSQL spell differently. Everything else in database/ is portable SQL;
  * a new difference gets a function here, never an `if` in a repository.
  */
@@ -33,6 +51,19 @@ public:
     QString migrationLock() const;
     /** A case-insensitive LIKE for ASCII (SQLite's LIKE already is). */
     QString likeOperator() const;
+    /**
+     * `expression` such that SQLite's planner will not use an index for it (unary +); PostgreSQL's planner decides
+     * from its statistics, so there it is the expression itself.
+     */
+    QString withoutIndex(const QString& expression) const;
+    /** A condition "column contains the bound term" for a term already in SearchGrams::normalizedTerm form. */
+    QString containsText(const QString& column) const;
+    /** The row lock suffix of a SELECT inside a write transaction (SQLite's write lock already covers it). */
+    QString forUpdate() const;
+    /** The prefix that asks for a statement's plan instead of its rows. */
+    QString explain() const;
+    const SearchIndexSql& searchIndex() const;
+
     /** An auto-generated 64-bit primary key column definition. */
     QString idColumn() const;
 

@@ -2,127 +2,193 @@
 
 #include <QSqlRecord>
 
+#include "search/SearchGrams.h"
+
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlField>
+
 namespace {
-// Every column the mapping reads, joined with the names of what the ids point to.
-const QLatin1String kSelect(
-    "SELECT c.id, c.case_no, c.status, c.channel, c.window_id, w.name, c.service_item_id, s.name, c.category_id, "
-    "cat.name, c.department_id, d.name, c.assignee_id, COALESCE(NULLIF(u.display_name, ''), u.login), "
-    "c.created_by_id, c.created_by, c.citizen_id, c.waited_minutes, c.complaint_text, c.facts, c.impact, c.steps, "
-    "c.received_at, c.acknowledged_at, c.answered_at, c.promised_at, c.due_at, c.resolved_at, c.followed_up_at, "
-    "c.closed_at, c.updated_at, c.version, c.transfer_count, c.escalation_level, c.rating, c.nps");
+/**
+ * One list of the columns a Case is read from: the SELECT is built from it and the mapping reads by the same
+ * positions, so adding a column is one line here. `list` marks what the case list shows (the list leaves out the
+ * long texts: it reads the first kListTextChars characters of the complaint for the summary and tooltip).
+ */
+struct ReadColumn
+{
+    const char* expression;
+    const char* listExpression; ///< nullptr = not read for lists
+    void (*read)(Case&, const QVariant&);
+};
+
+Ref refFrom(const QVariant& id, const QVariant& name)
+{
+    return {id.toLongLong(), name.toString()};
+}
+
+// clang-format off
+const ReadColumn kReadColumns[] = {
+    {"c.id", "c.id", [](Case& c, const QVariant& v) { c.id = v.toLongLong(); }},
+    {"c.case_no", "c.case_no", [](Case& c, const QVariant& v) { c.caseNo = v.toString(); }},
+    {"c.status", "c.status", [](Case& c, const QVariant& v) { c.status = CaseStatuses::fromCode(v.toString()).value_or(CaseStatus::Received); }},
+    {"c.channel", "c.channel", [](Case& c, const QVariant& v) { c.channel = Channels::fromCode(v.toString()).value_or(Channel::Window); }},
+    {"c.window_id", "c.window_id", [](Case& c, const QVariant& v) { c.window.id = v.toLongLong(); }},
+    {"c.window_name", "c.window_name", [](Case& c, const QVariant& v) { c.window.name = v.toString(); }},
+    {"c.service_item_id", "c.service_item_id", [](Case& c, const QVariant& v) { c.serviceItem.id = v.toLongLong(); }},
+    {"s.name", "s.name", [](Case& c, const QVariant& v) { c.serviceItem.name = v.toString(); }},
+    {"c.category_id", "c.category_id", [](Case& c, const QVariant& v) { c.category.id = v.toLongLong(); }},
+    {"c.category_name", "c.category_name", [](Case& c, const QVariant& v) { c.category.name = v.toString(); }},
+    {"c.department_id", "c.department_id", [](Case& c, const QVariant& v) { c.department.id = v.toLongLong(); }},
+    {"d.name", "d.name", [](Case& c, const QVariant& v) { c.department.name = v.toString(); }},
+    {"c.assignee_id", "c.assignee_id", [](Case& c, const QVariant& v) { c.assignee.id = v.toLongLong(); }},
+    {"COALESCE(NULLIF(u.display_name, ''), u.login)", "COALESCE(NULLIF(u.display_name, ''), u.login)", [](Case& c, const QVariant& v) { c.assignee.name = v.toString(); }},
+    {"c.created_by_id", "c.created_by_id", [](Case& c, const QVariant& v) { c.createdBy.id = v.toLongLong(); }},
+    {"c.created_by", "c.created_by", [](Case& c, const QVariant& v) { c.createdBy.name = v.toString(); }},
+    {"c.citizen_id", "c.citizen_id", [](Case& c, const QVariant& v) { c.citizenId = v.toLongLong(); }},
+    {"c.waited_minutes", "c.waited_minutes", [](Case& c, const QVariant& v) { c.waitedMinutes = SqlContext::toOptionalInt(v); }},
+    {"c.complaint_text", "substr(c.complaint_text, 1, 400)", [](Case& c, const QVariant& v) { c.complaintText = v.toString(); }},
+    {"c.facts", nullptr, [](Case& c, const QVariant& v) { c.facts = v.toString(); }},
+    {"c.impact", nullptr, [](Case& c, const QVariant& v) { c.impact = v.toString(); }},
+    {"c.steps", nullptr, [](Case& c, const QVariant& v) { c.steps = v.toString(); }},
+    {"c.received_at", "c.received_at", [](Case& c, const QVariant& v) { c.receivedAt = SqlContext::toTime(v); }},
+    {"c.acknowledged_at", "c.acknowledged_at", [](Case& c, const QVariant& v) { c.acknowledgedAt = SqlContext::toTime(v); }},
+    {"c.answered_at", "c.answered_at", [](Case& c, const QVariant& v) { c.answeredAt = SqlContext::toTime(v); }},
+    {"c.promised_at", "c.promised_at", [](Case& c, const QVariant& v) { c.promisedAt = SqlContext::toTime(v); }},
+    {"c.due_at", "c.due_at", [](Case& c, const QVariant& v) { c.dueAt = SqlContext::toTime(v); }},
+    {"c.resolved_at", "c.resolved_at", [](Case& c, const QVariant& v) { c.resolvedAt = SqlContext::toTime(v); }},
+    {"c.followed_up_at", "c.followed_up_at", [](Case& c, const QVariant& v) { c.followedUpAt = SqlContext::toTime(v); }},
+    {"c.closed_at", "c.closed_at", [](Case& c, const QVariant& v) { c.closedAt = SqlContext::toTime(v); }},
+    {"c.updated_at", "c.updated_at", [](Case& c, const QVariant& v) { c.updatedAt = SqlContext::toTime(v); }},
+    {"c.version", "c.version", [](Case& c, const QVariant& v) { c.version = v.toInt(); }},
+    {"c.transfer_count", "c.transfer_count", [](Case& c, const QVariant& v) { c.transferCount = v.toInt(); }},
+    {"c.escalation_level", "c.escalation_level", [](Case& c, const QVariant& v) { c.escalationLevel = v.toInt(); }},
+    {"c.rating", "c.rating", [](Case& c, const QVariant& v) { c.rating = SqlContext::toOptionalInt(v); }},
+    {"c.nps", "c.nps", [](Case& c, const QVariant& v) { c.nps = SqlContext::toOptionalInt(v); }},
+};
+// clang-format on
+
+enum class Shape
+{
+    Full, ///< every column: one case opened
+    List, ///< what the case list shows
+};
+
+QString selectClause(Shape shape)
+{
+    QStringList parts;
+    for (const auto& column : kReadColumns) {
+        const char* e = shape == Shape::Full ? column.expression : column.listExpression;
+        if (e) {
+            parts << QLatin1String(e);
+        }
+    }
+    return QLatin1String("SELECT ") + parts.join(QLatin1String(", "));
+}
+
+// Window and category names are stored on the case (they are sort keys); the rest is joined by primary key.
 const QLatin1String kFrom(" FROM cases c "
-                          "LEFT JOIN windows w ON w.id = c.window_id "
                           "LEFT JOIN service_items s ON s.id = c.service_item_id "
-                          "LEFT JOIN categories cat ON cat.id = c.category_id "
                           "LEFT JOIN departments d ON d.id = c.department_id "
                           "LEFT JOIN users u ON u.id = c.assignee_id");
-constexpr int kSortColumn = 36; // the sort key follows the mapped columns in list()
 
-Ref refAt(const QSqlQuery& q, int idColumn)
+/** Reads a row laid out by selectClause(shape); returns the number of columns read. */
+int readCase(const QSqlQuery& q, Shape shape, Case* c)
 {
-    return {q.value(idColumn).toLongLong(), q.value(idColumn + 1).toString()};
+    int position = 0;
+    for (const auto& column : kReadColumns) {
+        if (shape == Shape::Full || column.listExpression) {
+            column.read(*c, q.value(position++));
+        }
+    }
+    return position;
 }
 
-Case caseFrom(const QSqlQuery& q)
-{
-    Case c;
-    c.id = q.value(0).toLongLong();
-    c.caseNo = q.value(1).toString();
-    c.status = CaseStatuses::fromCode(q.value(2).toString()).value_or(CaseStatus::Received);
-    c.channel = Channels::fromCode(q.value(3).toString()).value_or(Channel::Window);
-    c.window = refAt(q, 4);
-    c.serviceItem = refAt(q, 6);
-    c.category = refAt(q, 8);
-    c.department = refAt(q, 10);
-    c.assignee = refAt(q, 12);
-    c.createdBy = {q.value(14).toLongLong(), q.value(15).toString()};
-    c.citizenId = q.value(16).toLongLong();
-    c.waitedMinutes = SqlContext::toOptionalInt(q.value(17));
-    c.complaintText = q.value(18).toString();
-    c.facts = q.value(19).toString();
-    c.impact = q.value(20).toString();
-    c.steps = q.value(21).toString();
-    c.receivedAt = SqlContext::toTime(q.value(22));
-    c.acknowledgedAt = SqlContext::toTime(q.value(23));
-    c.answeredAt = SqlContext::toTime(q.value(24));
-    c.promisedAt = SqlContext::toTime(q.value(25));
-    c.dueAt = SqlContext::toTime(q.value(26));
-    c.resolvedAt = SqlContext::toTime(q.value(27));
-    c.followedUpAt = SqlContext::toTime(q.value(28));
-    c.closedAt = SqlContext::toTime(q.value(29));
-    c.updatedAt = SqlContext::toTime(q.value(30));
-    c.version = q.value(31).toInt();
-    c.transferCount = q.value(32).toInt();
-    c.escalationLevel = q.value(33).toInt();
-    c.rating = SqlContext::toOptionalInt(q.value(34));
-    c.nps = SqlContext::toOptionalInt(q.value(35));
-    return c;
-}
-
-/** The raw value a sort key orders by: never NULL, so that keyset comparisons hold. */
-QString sortExpression(CaseSortKey key)
+/** The stored column a sort key orders by (never NULL), and the index that serves it. */
+QLatin1String sortColumn(CaseSortKey key)
 {
     switch (key) {
     case CaseSortKey::ReceivedAt:
-        return QStringLiteral("c.received_at");
+        return QLatin1String("c.received_at");
     case CaseSortKey::CaseNo:
-        return QStringLiteral("c.case_no");
+        return QLatin1String("c.case_no");
     case CaseSortKey::Status:
-        return QStringLiteral("CASE c.status WHEN 'received' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'in_progress' "
-                              "THEN 2 WHEN 'resolved' THEN 3 WHEN 'followed_up' THEN 4 ELSE 5 END");
+        return QLatin1String("c.status_rank");
     case CaseSortKey::WaitedMinutes:
-        return QStringLiteral("COALESCE(c.waited_minutes, -1)");
+        return QLatin1String("c.waited_key");
     case CaseSortKey::Category:
-        return QStringLiteral("COALESCE(cat.name, '')");
+        return QLatin1String("c.category_name");
     case CaseSortKey::Window:
-        return QStringLiteral("COALESCE(w.name, '')");
+        return QLatin1String("c.window_name");
     }
-    return QStringLiteral("c.received_at");
+    return QLatin1String("c.received_at");
 }
 
-/** The values an update or insert writes, in the order of kWritableColumns. */
-QVariantList writableValues(const Case& c)
+/** The text a case is found by: its number and every text the desk recorded. */
+QString searchableText(const Case& c)
 {
-    return {CaseStatuses::code(c.status),
-            Channels::code(c.channel),
-            SqlContext::id(c.window.id),
-            SqlContext::id(c.serviceItem.id),
-            SqlContext::id(c.category.id),
-            SqlContext::id(c.department.id),
-            SqlContext::id(c.assignee.id),
-            SqlContext::id(c.citizenId),
-            SqlContext::optionalInt(c.waitedMinutes),
-            c.complaintText,
-            c.facts,
-            c.impact,
-            c.steps,
-            SqlContext::time(c.receivedAt),
-            SqlContext::time(c.acknowledgedAt),
-            SqlContext::time(c.answeredAt),
-            SqlContext::time(c.promisedAt),
-            SqlContext::time(c.dueAt),
-            SqlContext::time(c.resolvedAt),
-            SqlContext::time(c.followedUpAt),
-            SqlContext::time(c.closedAt),
-            SqlContext::time(c.updatedAt),
-            c.transferCount,
-            c.escalationLevel,
-            SqlContext::optionalInt(c.rating),
-            SqlContext::optionalInt(c.nps)};
+    return QStringList{c.caseNo, c.complaintText, c.facts, c.impact, c.steps}.join(QLatin1Char('\n'));
 }
-const QLatin1String kWritableColumns[] = {QLatin1String("status"),          QLatin1String("channel"),
-                                          QLatin1String("window_id"),       QLatin1String("service_item_id"),
-                                          QLatin1String("category_id"),     QLatin1String("department_id"),
-                                          QLatin1String("assignee_id"),     QLatin1String("citizen_id"),
-                                          QLatin1String("waited_minutes"),  QLatin1String("complaint_text"),
-                                          QLatin1String("facts"),           QLatin1String("impact"),
-                                          QLatin1String("steps"),           QLatin1String("received_at"),
-                                          QLatin1String("acknowledged_at"), QLatin1String("answered_at"),
-                                          QLatin1String("promised_at"),     QLatin1String("due_at"),
-                                          QLatin1String("resolved_at"),     QLatin1String("followed_up_at"),
-                                          QLatin1String("closed_at"),       QLatin1String("updated_at"),
-                                          QLatin1String("transfer_count"),  QLatin1String("escalation_level"),
-                                          QLatin1String("rating"),          QLatin1String("nps")};
+
+/** The sort key of a status: its place in the lifecycle. */
+int statusRank(CaseStatus s)
+{
+    return static_cast<int>(s);
+}
+
+struct WriteColumn
+{
+    const char* name;
+    const char* placeholder; ///< how the value is written; "?" for plain values
+    QVariant (*value)(const Case&);
+};
+
+// clang-format off
+/** Every column an insert or update writes, derived sort keys included, from one list. */
+const WriteColumn kWriteColumns[] = {
+    {"status", "?", [](const Case& c) { return QVariant(CaseStatuses::code(c.status)); }},
+    {"status_rank", "?", [](const Case& c) { return QVariant(statusRank(c.status)); }},
+    {"channel", "?", [](const Case& c) { return QVariant(Channels::code(c.channel)); }},
+    {"window_id", "?", [](const Case& c) { return SqlContext::id(c.window.id); }},
+    {"window_name", "COALESCE((SELECT name FROM windows WHERE id = ?), '')", [](const Case& c) { return SqlContext::id(c.window.id); }},
+    {"service_item_id", "?", [](const Case& c) { return SqlContext::id(c.serviceItem.id); }},
+    {"category_id", "?", [](const Case& c) { return SqlContext::id(c.category.id); }},
+    {"category_name", "COALESCE((SELECT name FROM categories WHERE id = ?), '')", [](const Case& c) { return SqlContext::id(c.category.id); }},
+    {"department_id", "?", [](const Case& c) { return SqlContext::id(c.department.id); }},
+    {"assignee_id", "?", [](const Case& c) { return SqlContext::id(c.assignee.id); }},
+    {"citizen_id", "?", [](const Case& c) { return SqlContext::id(c.citizenId); }},
+    {"waited_minutes", "?", [](const Case& c) { return SqlContext::optionalInt(c.waitedMinutes); }},
+    {"waited_key", "?", [](const Case& c) { return QVariant(c.waitedMinutes.value_or(-1)); }},
+    {"complaint_text", "?", [](const Case& c) { return QVariant(c.complaintText); }},
+    {"facts", "?", [](const Case& c) { return QVariant(c.facts); }},
+    {"impact", "?", [](const Case& c) { return QVariant(c.impact); }},
+    {"steps", "?", [](const Case& c) { return QVariant(c.steps); }},
+    {"received_at", "?", [](const Case& c) { return SqlContext::time(c.receivedAt); }},
+    {"acknowledged_at", "?", [](const Case& c) { return SqlContext::time(c.acknowledgedAt); }},
+    {"answered_at", "?", [](const Case& c) { return SqlContext::time(c.answeredAt); }},
+    {"promised_at", "?", [](const Case& c) { return SqlContext::time(c.promisedAt); }},
+    {"due_at", "?", [](const Case& c) { return SqlContext::time(c.dueAt); }},
+    {"open_due_at", "?", [](const Case& c) { return CaseStatuses::isOpen(c.status) ? SqlContext::time(c.dueAt) : QVariant(); }},
+    {"resolved_at", "?", [](const Case& c) { return SqlContext::time(c.resolvedAt); }},
+    {"followed_up_at", "?", [](const Case& c) { return SqlContext::time(c.followedUpAt); }},
+    {"closed_at", "?", [](const Case& c) { return SqlContext::time(c.closedAt); }},
+    {"updated_at", "?", [](const Case& c) { return SqlContext::time(c.updatedAt); }},
+    {"transfer_count", "?", [](const Case& c) { return QVariant(c.transferCount); }},
+    {"escalation_level", "?", [](const Case& c) { return QVariant(c.escalationLevel); }},
+    {"rating", "?", [](const Case& c) { return SqlContext::optionalInt(c.rating); }},
+    {"nps", "?", [](const Case& c) { return SqlContext::optionalInt(c.nps); }},
+};
+// clang-format on
+
+QVariantList writeValues(const Case& c)
+{
+    QVariantList values;
+    for (const auto& column : kWriteColumns) {
+        values << column.value(c);
+    }
+    return values;
+}
+
 } // namespace
 
 QString SqlCaseRepository::formatCaseNo(const QDate& day, qint64 sequence)
@@ -153,28 +219,48 @@ Result<QString> SqlCaseRepository::allocateCaseNo(const QDate& day)
 Result<qint64> SqlCaseRepository::insert(const Case& c)
 {
     QStringList columns{QStringLiteral("case_no"), QStringLiteral("created_by_id"), QStringLiteral("created_by")};
+    QStringList placeholders(3, QStringLiteral("?"));
     QVariantList values{c.caseNo, SqlContext::id(c.createdBy.id), c.createdBy.name};
-    for (const auto& column : kWritableColumns) {
-        columns << column;
+    for (const auto& column : kWriteColumns) {
+        columns << QLatin1String(column.name);
+        placeholders << QLatin1String(column.placeholder);
     }
-    values << writableValues(c);
-    const QString placeholders = QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", "));
+    values << writeValues(c);
     const auto id = m_sql.scalar(QStringLiteral("INSERT INTO cases (%1) VALUES (%2) RETURNING id")
-                                     .arg(columns.join(QLatin1String(", ")), placeholders),
+                                     .arg(columns.join(QLatin1String(", ")), placeholders.join(QLatin1String(", "))),
                                  values);
     if (!id) {
         return id.error();
+    }
+    if (auto indexed = indexText(id->toLongLong(), searchableText(c)); !indexed) {
+        return indexed.error();
     }
     return id->toLongLong();
 }
 
 Status SqlCaseRepository::update(const Case& c)
 {
-    QStringList assignments;
-    for (const auto& column : kWritableColumns) {
-        assignments << column + QLatin1String(" = ?");
+    // The search index follows the text: look at what is stored before overwriting it.
+    auto stored = m_sql.exec(
+        QStringLiteral("SELECT case_no, complaint_text, facts, impact, steps FROM cases WHERE id = ? AND version = ?"),
+        {c.id, c.version});
+    if (!stored) {
+        return stored.error();
     }
-    QVariantList values = writableValues(c);
+    QString storedText;
+    const bool found = stored->next();
+    if (found) {
+        storedText = QStringList{stored->value(0).toString(), stored->value(1).toString(), stored->value(2).toString(),
+                                 stored->value(3).toString(), stored->value(4).toString()}
+                         .join(QLatin1Char('\n'));
+    }
+    stored->finish();
+
+    QStringList assignments;
+    for (const auto& column : kWriteColumns) {
+        assignments << QLatin1String(column.name) + QLatin1String(" = ") + QLatin1String(column.placeholder);
+    }
+    QVariantList values = writeValues(c);
     values << c.id << c.version;
     const auto q = m_sql.exec(QStringLiteral("UPDATE cases SET %1, version = version + 1 WHERE id = ? AND version = ?")
                                   .arg(assignments.join(QLatin1String(", "))),
@@ -182,23 +268,97 @@ Status SqlCaseRepository::update(const Case& c)
     if (!q) {
         return q.error();
     }
-    if (q->numRowsAffected() != 1) {
+    if (!found || q->numRowsAffected() != 1) {
         return Error::make(Error::Code::Conflict,
                            tr("Case %1 was changed by someone else meanwhile; reopen it and try again.").arg(c.caseNo));
+    }
+    const QString text = searchableText(c);
+    if (text != storedText) {
+        if (auto removed = unindexText(c.id, storedText); !removed) {
+            return removed;
+        }
+        return indexText(c.id, text);
     }
     return {};
 }
 
+Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
+{
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    const auto q = m_sql.exec(index.insert, {caseId, index.document(SearchGrams::ofText(text))});
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}
+
+Status SqlCaseRepository::unindexText(qint64 caseId, const QString& text)
+{
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    const auto q = m_sql.exec(index.remove, {caseId, index.document(SearchGrams::ofText(text))});
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}
+
+Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
+{
+    auto flag = m_sql.exec(QStringLiteral("SELECT value FROM qingting_meta WHERE key = 'search_index'") +
+                           m_sql.dialect().forUpdate());
+    if (!flag) {
+        return flag.error();
+    }
+    const bool needed = flag->next() && flag->value(0).toString() == QLatin1String("rebuild");
+    flag->finish();
+    if (!needed) {
+        return {};
+    }
+    if (auto cleared = m_sql.exec(m_sql.dialect().searchIndex().clear); !cleared) {
+        return cleared.error();
+    }
+    qint64 after = 0;
+    for (;;) {
+        // In slices by id, so that a large database is never held in memory at once.
+        auto q = m_sql.exec(QStringLiteral("SELECT id, case_no, complaint_text, facts, impact, steps FROM cases "
+                                           "WHERE id > ? ORDER BY id LIMIT 5000"),
+                            {after});
+        if (!q) {
+            return q.error();
+        }
+        QList<QPair<qint64, QString>> slice;
+        while (q->next()) {
+            slice.append({q->value(0).toLongLong(),
+                          QStringList{q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                                      q->value(4).toString(), q->value(5).toString()}
+                              .join(QLatin1Char('\n'))});
+        }
+        q->finish();
+        if (slice.isEmpty()) {
+            break;
+        }
+        for (const auto& [id, text] : slice) {
+            if (auto indexed = indexText(id, text); !indexed) {
+                return indexed;
+            }
+        }
+        after = slice.constLast().first;
+    }
+    return m_sql.execOne(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'"));
+}
+
 Result<Case> SqlCaseRepository::findWhere(const QString& condition, const QVariant& value)
 {
-    auto q = m_sql.exec(kSelect + kFrom + QLatin1String(" WHERE ") + condition, {value});
+    auto q = m_sql.exec(selectClause(Shape::Full) + kFrom + QLatin1String(" WHERE ") + condition, {value});
     if (!q) {
         return q.error();
     }
     if (!q->next()) {
         return Error::make(Error::Code::NotFound, tr("There is no case %1.").arg(value.toString()));
     }
-    return caseFrom(*q);
+    Case c;
+    readCase(*q, Shape::Full, &c);
+    return c;
 }
 
 Result<Case> SqlCaseRepository::find(qint64 id)
@@ -211,8 +371,17 @@ Result<Case> SqlCaseRepository::findByNumber(const QString& caseNo)
     return findWhere(QStringLiteral("c.case_no = ?"), caseNo);
 }
 
-QString SqlCaseRepository::filterClause(const CaseQuery& query, QVariantList* values) const
+/**
+ * The WHERE conditions of a query's filters. With `useIndexes` false the filter columns are wrapped so that
+ * SQLite's planner cannot drive the query from them (it then walks the sort order's index, see list()).
+ */
+QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const
 {
+    const Dialect& dialect = m_sql.dialect();
+    const auto column = [&](const char* name) {
+        const QString c = QLatin1String(name);
+        return useIndexes ? c : dialect.withoutIndex(c);
+    };
     QStringList conditions;
     if (!query.statuses.isEmpty()) {
         QStringList marks;
@@ -220,52 +389,171 @@ QString SqlCaseRepository::filterClause(const CaseQuery& query, QVariantList* va
             marks << QStringLiteral("?");
             values->append(CaseStatuses::code(s));
         }
-        conditions << QStringLiteral("c.status IN (%1)").arg(marks.join(QLatin1String(", ")));
+        conditions << QStringLiteral("%1 IN (%2)").arg(column("c.status"), marks.join(QLatin1String(", ")));
     }
     if (query.assigneeId != 0) {
-        conditions << QStringLiteral("c.assignee_id = ?");
+        conditions << column("c.assignee_id") + QLatin1String(" = ?");
         values->append(query.assigneeId);
     }
     if (query.overdueAt.isValid()) {
-        // Case::isOverdue in SQL: still open and past due.
-        QStringList open;
-        for (CaseStatus s : CaseStatuses::all()) {
-            if (CaseStatuses::isOpen(s)) {
-                open << QStringLiteral("?");
-                values->append(CaseStatuses::code(s));
-            }
-        }
-        conditions << QStringLiteral("c.status IN (%1) AND c.due_at < ?").arg(open.join(QLatin1String(", ")));
+        // Case::isOverdue in SQL: open_due_at is the due time while the case is open, NULL otherwise.
+        conditions << column("c.open_due_at") + QLatin1String(" < ?");
         values->append(SqlContext::time(query.overdueAt));
     }
-    const QString text = query.text.trimmed();
-    if (!text.isEmpty()) {
-        const QString like = m_sql.dialect().likeOperator();
-        conditions << QStringLiteral("(c.case_no %1 ? ESCAPE '\\' OR c.complaint_text %1 ? ESCAPE '\\')").arg(like);
-        const QString pattern = SqlContext::containsPattern(text);
-        values->append(pattern);
-        values->append(pattern);
+    const QString term = SearchGrams::normalizedTerm(query.text);
+    if (!term.isEmpty()) {
+        // The index only narrows; the text itself confirms the match.
+        QStringList fields;
+        for (const char* field : {"c.case_no", "c.complaint_text", "c.facts", "c.impact", "c.steps"}) {
+            fields << dialect.containsText(QLatin1String(field));
+            values->append(term);
+        }
+        conditions << QLatin1Char('(') + fields.join(QLatin1String(" OR ")) + QLatin1Char(')');
     }
-    return conditions.isEmpty() ? QString() : QLatin1String(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    return conditions;
+}
+
+Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQuery& query) const
+{
+    SearchPlan plan;
+    const QStringList grams = SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text));
+    if (!grams.isEmpty()) {
+        const SearchIndexSql& index = m_sql.dialect().searchIndex();
+        plan.candidates = index.candidates;
+        plan.argument = index.argument(grams);
+        const auto n = m_sql.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT %2) AS t").arg(index.candidates).arg(m_smallSet),
+            {plan.argument});
+        if (!n) {
+            return n.error();
+        }
+        plan.candidateCount = n->toLongLong();
+        plan.small = plan.candidateCount < m_smallSet;
+        return plan;
+    }
+    const bool filtered = !query.statuses.isEmpty() || query.assigneeId != 0 || query.overdueAt.isValid();
+    if (!filtered || !SearchGrams::normalizedTerm(query.text).isEmpty()) {
+        // No filter, or a term without letters or digits (nothing to look up): walk the sort order.
+        return plan;
+    }
+    QVariantList values;
+    const QStringList conditions = filterConditions(query, true, &values);
+    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
+                                    .arg(conditions.join(QLatin1String(" AND ")))
+                                    .arg(m_smallSet),
+                                values);
+    if (!n) {
+        return n.error();
+    }
+    plan.small = n->toLongLong() < m_smallSet;
+    return plan;
+}
+
+Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query) const
+{
+    const auto plan = planSearch(query);
+    if (!plan) {
+        return plan.error();
+    }
+    const Dialect& dialect = m_sql.dialect();
+    // A small set is collected through the filters' indexes (or the search index) and sorted; a large one is read
+    // in the sort order's index, which stops after a page. Hiding the other side's columns from SQLite's planner
+    // keeps it to that shape.
+    const bool small = plan->small;
+    Statement statement;
+    QStringList conditions = filterConditions(query, small, &statement.values);
+    if (!plan->candidates.isEmpty()) {
+        const QString id = small ? QStringLiteral("c.id") : dialect.withoutIndex(QStringLiteral("c.id"));
+        conditions.prepend(QStringLiteral("%1 IN (%2)").arg(id, plan->candidates));
+        statement.values.prepend(plan->argument);
+    }
+    const QString key = sortColumn(query.sortKey);
+    const QString keyExpr = small ? dialect.withoutIndex(key) : key;
+    const QString idExpr = small ? dialect.withoutIndex(QStringLiteral("c.id")) : QStringLiteral("c.id");
+    const QLatin1String dir(query.descending ? "DESC" : "ASC");
+    if (query.after.isValid()) {
+        // Row values: both planners turn `(key, id) < (?, ?)` into one range of the (key, id) index.
+        conditions
+            << QStringLiteral("(%1, %2) %3 (?, ?)").arg(keyExpr, idExpr, QLatin1String(query.descending ? "<" : ">"));
+        statement.values << query.after.sortValue << query.after.id;
+    }
+    const int limit = std::clamp(query.limit, 1, 5000);
+    const QString where =
+        conditions.isEmpty() ? QString() : QLatin1String(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    // One row more than asked tells whether another page follows.
+    statement.sql = selectClause(Shape::List) + QLatin1String(", ") + key + kFrom + where +
+                    QStringLiteral(" ORDER BY %1 %3, %2 %3 LIMIT %4").arg(keyExpr, idExpr, dir).arg(limit + 1);
+    statement.small = small;
+    return statement;
+}
+
+Result<QStringList> SqlCaseRepository::explainList(const CaseQuery& query) const
+{
+    const auto statement = listStatement(query);
+    if (!statement) {
+        return statement.error();
+    }
+    QStringList lines;
+    if (m_sql.dialect().isSqlite()) {
+        auto q = m_sql.exec(m_sql.dialect().explain() + statement->sql, statement->values);
+        if (!q) {
+            return q.error();
+        }
+        while (q->next()) {
+            lines << q->value(3).toString(); // EXPLAIN QUERY PLAN: id, parent, notused, detail
+        }
+        return lines;
+    }
+    // PostgreSQL cannot prepare EXPLAIN: the values go in as literals, formatted by the driver.
+    QString sql = statement->sql;
+    const QSqlDriver* driver = m_sql.db().driver();
+    qsizetype at = 0;
+    for (const QVariant& value : statement->values) {
+        at = sql.indexOf(QLatin1Char('?'), at);
+        if (at < 0) {
+            break;
+        }
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        const QString literal = driver->formatValue(field);
+        sql.replace(at, 1, literal);
+        at += literal.size();
+    }
+    QSqlQuery q(m_sql.db());
+    if (!q.exec(m_sql.dialect().explain() + sql)) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    while (q.next()) {
+        lines << q.value(0).toString();
+    }
+    return lines;
+}
+
+Status SqlCaseRepository::setSessionOption(const QString& name, const QString& value)
+{
+    if (m_sql.dialect().isSqlite()) {
+        return {};
+    }
+    static const QRegularExpression word(QStringLiteral("^[a-z_]+$"));
+    if (!word.match(name).hasMatch() || !word.match(value).hasMatch()) {
+        return Error::make(Error::Code::Invalid, QStringLiteral("bad session option"));
+    }
+    // SET cannot be prepared on PostgreSQL: run it as it is (both words were checked above).
+    QSqlQuery q(m_sql.db());
+    if (!q.exec(QStringLiteral("SET %1 = %2").arg(name, value))) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    return {};
 }
 
 Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
 {
-    QVariantList values;
-    QString where = filterClause(query, &values);
-    const QString key = sortExpression(query.sortKey);
-    const QLatin1String dir(query.descending ? "DESC" : "ASC");
-    const QLatin1String beyond(query.descending ? "<" : ">");
-    if (query.after.isValid()) {
-        where += (where.isEmpty() ? QLatin1String(" WHERE ") : QLatin1String(" AND ")) +
-                 QStringLiteral("(%1 %2 ? OR (%1 = ? AND c.id %2 ?))").arg(key, beyond);
-        values << query.after.sortValue << query.after.sortValue << query.after.id;
+    const auto statement = listStatement(query);
+    if (!statement) {
+        return statement.error();
     }
     const int limit = std::clamp(query.limit, 1, 5000);
-    // One row more than asked tells whether another page follows.
-    auto q = m_sql.exec(kSelect + QStringLiteral(", %1").arg(key) + kFrom + where +
-                            QStringLiteral(" ORDER BY %1 %2, c.id %2 LIMIT %3").arg(key, dir).arg(limit + 1),
-                        values);
+    auto q = m_sql.exec(statement->sql, statement->values);
     if (!q) {
         return q.error();
     }
@@ -276,8 +564,10 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
             page.atEnd = false;
             break;
         }
-        page.cases.append(caseFrom(*q));
-        lastKey = q->value(kSortColumn);
+        Case c;
+        const int keyColumn = readCase(*q, Shape::List, &c);
+        page.cases.append(std::move(c));
+        lastKey = q->value(keyColumn);
     }
     if (!page.cases.isEmpty()) {
         page.next = {lastKey, page.cases.constLast().id};
@@ -287,13 +577,52 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
 
 Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
 {
+    const bool onlyStatuses =
+        query.assigneeId == 0 && !query.overdueAt.isValid() && SearchGrams::normalizedTerm(query.text).isEmpty();
+    if (onlyStatuses) {
+        // Kept by triggers on every write: exact, and no rows are counted.
+        QStringList marks;
+        QVariantList values;
+        for (CaseStatus s : query.statuses) {
+            marks << QStringLiteral("?");
+            values << CaseStatuses::code(s);
+        }
+        const QString where =
+            marks.isEmpty() ? QString() : QStringLiteral(" WHERE status IN (%1)").arg(marks.join(QLatin1String(", ")));
+        const auto n =
+            m_sql.scalar(QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM case_status_counts") + where, values);
+        if (!n) {
+            return n.error();
+        }
+        return CaseCount{n->toLongLong(), true};
+    }
+    const auto plan = planSearch(query);
+    if (!plan) {
+        return plan.error();
+    }
     QVariantList values;
-    const QString where = filterClause(query, &values);
-    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*)") + kFrom + where, values);
+    QStringList conditions = filterConditions(query, true, &values);
+    bool boundedByCandidates = false;
+    if (!plan->candidates.isEmpty()) {
+        // Past m_smallSet candidates, only the first m_smallSet are confirmed: what they hold is a lower bound.
+        boundedByCandidates = !plan->small;
+        conditions.prepend(boundedByCandidates
+                               ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(plan->candidates).arg(m_smallSet)
+                               : QStringLiteral("c.id IN (%1)").arg(plan->candidates));
+        values.prepend(plan->argument);
+    }
+    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
+                                    .arg(conditions.join(QLatin1String(" AND ")))
+                                    .arg(m_countCap + 1),
+                                values);
     if (!n) {
         return n.error();
     }
-    return CaseCount{n->toLongLong(), true};
+    const qint64 counted = n->toLongLong();
+    if (counted > m_countCap) {
+        return CaseCount{m_countCap, false};
+    }
+    return CaseCount{counted, !boundedByCandidates};
 }
 
 Result<qint64> SqlCaseRepository::addEvent(const CaseEvent& e)

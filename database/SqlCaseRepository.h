@@ -32,9 +32,53 @@ public:
     /** The number format: QT-YYYYMMDD-NNNN (more digits past 9999 a day). */
     static QString formatCaseNo(const QDate& day, qint64 sequence);
 
+    /**
+     * After the migration that adds the search index (and whenever qingting_meta says 'search_index' =
+     * 'rebuild'): indexes every case. Run inside a write transaction; a no-op when the index is current.
+     */
+    Status rebuildSearchIndexIfNeeded();
+
+    /** The plan the database chooses for list(query): EXPLAIN (QUERY PLAN) lines, for tests and diagnosis. */
+    Result<QStringList> explainList(const CaseQuery& query) const;
+    /**
+     * Where list() switches from collecting a small matching set to walking the sort order, and where count()
+     * stops counting exactly. The defaults are measured on a million cases; tests lower them to see both shapes.
+     */
+    void setPlanThresholds(int smallSet, int countCap)
+    {
+        m_smallSet = smallSet;
+        m_countCap = countCap;
+    }
+    /** PostgreSQL: a planner setting for this connection (`SET name = value`), for plan tests; no-op on SQLite. */
+    Status setSessionOption(const QString& name, const QString& value);
+    static constexpr int kDefaultSmallSet = 20000;
+    static constexpr int kDefaultCountCap = 10000;
+
 private:
+    struct Statement
+    {
+        QString sql;
+        QVariantList values;
+        bool small = false;
+    };
+    Result<Statement> listStatement(const CaseQuery& query) const;
+
+    /** How list() and count() reach the rows: through the search index and/or filters, or the sort order. */
+    struct SearchPlan
+    {
+        QString candidates;        ///< SQL giving the ids that may contain the term; empty = no term to look up
+        QString argument;          ///< its one bound value
+        qint64 candidateCount = 0; ///< capped at the small-set size
+        bool small = false;        ///< the matching set is small: collect it and sort, rather than walk the order
+    };
+
     Result<Case> findWhere(const QString& condition, const QVariant& value);
-    QString filterClause(const CaseQuery& query, QVariantList* values) const;
+    QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const;
+    Result<SearchPlan> planSearch(const CaseQuery& query) const;
+    Status indexText(qint64 caseId, const QString& text);
+    Status unindexText(qint64 caseId, const QString& text);
 
     const SqlContext& m_sql;
+    int m_smallSet = kDefaultSmallSet;
+    int m_countCap = kDefaultCountCap;
 };

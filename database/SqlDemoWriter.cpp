@@ -209,8 +209,11 @@ const QString kCaseSql = QStringLiteral(
     "INSERT INTO cases (case_no, status, channel, window_id, service_item_id, category_id, department_id, "
     "assignee_id, created_by_id, created_by, citizen_id, waited_minutes, complaint_text, facts, impact, steps, "
     "received_at, acknowledged_at, answered_at, promised_at, due_at, resolved_at, followed_up_at, closed_at, "
-    "updated_at, version, transfer_count, escalation_level, rating, nps) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    "updated_at, version, transfer_count, escalation_level, rating, nps, "
+    "status_rank, window_name, category_name, waited_key, open_due_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
+    "?, ?)");
 const QString kEventSql = QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, "
                                          "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 const QString kFollowUpSql = QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, "
@@ -253,6 +256,26 @@ SqlDemoWriter::SqlDemoWriter(const SqlContext& sql)
 SqlDemoWriter::~SqlDemoWriter()
 {
     endBulk();
+}
+
+Status SqlDemoWriter::finish()
+{
+    // The search index: what SqlCaseRepository documents for cases written without it (qingting_meta
+    // 'search_index' = 'rebuild', then rebuildSearchIndexIfNeeded() in the write transaction).
+    QSqlQuery q(m_sql.db());
+    q.prepare(QStringLiteral("UPDATE qingting_meta SET value = 'rebuild' WHERE key = 'search_index'"));
+    if (!q.exec()) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    if (q.numRowsAffected() == 0) {
+        q.prepare(QStringLiteral("INSERT INTO qingting_meta (key, value) VALUES ('search_index', 'rebuild')"));
+        if (!q.exec()) {
+            return m_sql.errorFrom(q.lastError());
+        }
+    }
+    q.finish();
+    SqlCaseRepository cases(m_sql);
+    return cases.rebuildSearchIndexIfNeeded();
 }
 
 Result<qint64> SqlDemoWriter::caseCount()
@@ -449,6 +472,12 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         s.bindInt(27, c.escalationLevel);
         s.bindOptional(28, c.rating);
         s.bindOptional(29, c.nps);
+        // The derived sort keys SqlCaseRepository writes with every case (migration 0004_case_list_at_scale).
+        s.bindInt(30, int(c.status));
+        s.bindId(31, c.windowId);
+        s.bindId(32, c.categoryId);
+        s.bindInt(33, c.waitedMinutes);
+        s.bindTime(34, CaseStatuses::isOpen(c.status) ? c.dueAt : 0);
         const auto r = s.exec();
         if (!r) {
             return r.error();

@@ -33,6 +33,8 @@ public:
     Status beginBulk() override;
     void endBulk() override;
     Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) override;
+    /** Indexes the new cases for search (through SqlCaseRepository's documented rebuild). */
+    Status finish() override;
 
 private:
     Status prepare();

@@ -80,7 +80,25 @@ Result<qint64> SqlReferenceRepository::insert(const ReferenceItem& item)
 
 Status SqlReferenceRepository::update(const ReferenceItem& item)
 {
-    return m_sql.execOne(
-        QStringLiteral("UPDATE %1 SET name = ?, active = ?, sort_order = ? WHERE id = ?").arg(table(item.kind)),
-        {item.name, item.active ? 1 : 0, item.sortOrder, item.id});
+    if (auto s = m_sql.execOne(
+            QStringLiteral("UPDATE %1 SET name = ?, active = ?, sort_order = ? WHERE id = ?").arg(table(item.kind)),
+            {item.name, item.active ? 1 : 0, item.sortOrder, item.id});
+        !s) {
+        return s;
+    }
+    // Cases keep the window and category names as their sort keys (migration 0004): a rename reaches them too, in
+    // the caller's transaction.
+    const QLatin1String column(item.kind == ReferenceKind::Category ? "category"
+                               : item.kind == ReferenceKind::Window ? "window"
+                                                                    : "");
+    if (column.size() == 0) {
+        return {};
+    }
+    const auto q =
+        m_sql.exec(QStringLiteral("UPDATE cases SET %1_name = ? WHERE %1_id = ? AND %1_name <> ?").arg(column),
+                   {item.name, item.id, item.name});
+    if (!q) {
+        return q.error();
+    }
+    return {};
 }

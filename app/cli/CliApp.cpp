@@ -20,10 +20,13 @@
 
 namespace {
 const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
-const QSet<QString> kFlags{QStringLiteral("json"), QStringLiteral("skip-bad"), QStringLiteral("help"),
+const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
+                           QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
                            QStringLiteral("append")};
 
-QSet<QString> withGlobals(std::initializer_list<QString> names)
+} // namespace
+
+QSet<QString> CliApp::withGlobals(std::initializer_list<QString> names)
 {
     QSet<QString> result = kGlobalOptions;
     for (const auto& n : names) {
@@ -32,6 +35,7 @@ QSet<QString> withGlobals(std::initializer_list<QString> names)
     return result;
 }
 
+namespace {
 /** Reads one line from stdin, with echo off when stdin is a terminal. */
 std::optional<QString> readSecretLine(bool terminal)
 {
@@ -80,6 +84,9 @@ int CliApp::usage(const QString& problem)
                 "  backup --out FILE               a consistent copy of the SQLite database, while in use\n"
                 "  calendar list YEAR              the holiday arrangement of a year (date,kind,name)\n"
                 "  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)\n"
+                "  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]\n"
+                "        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]\n"
+                "                                  the case list as the desk shows it (no personal data)\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
@@ -159,6 +166,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("demo")) {
         return cmdDemo(*parsed);
+    }
+    if (command == QLatin1String("cases")) {
+        return cmdCases(*parsed);
     }
     return usage(tr("Unknown command \"%1\".").arg(command));
 }

@@ -30,6 +30,8 @@ public:
 
 private:
     int usage(const QString& problem);
+    /** The option names a command knows, with --db and --pg. */
+    static QSet<QString> withGlobals(std::initializer_list<QString> names);
     int fail(const Error& error);
     std::unique_ptr<Database> openDatabase(Database::OpenMode mode, int* exitCode);
 
@@ -40,6 +42,7 @@ private:
     int cmdBackup(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
+    int cmdCases(const CliArguments& args);
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

@@ -155,10 +155,22 @@ void TestDemo::generatesConsistentData()
     QVERIFY2(run.out.startsWith(QStringLiteral("cases %1, events ").arg(n)), qPrintable(run.out));
     QVERIFY(run.err.contains(QLatin1String("demo:")));
     VERIFY_EXIT(cli(target(scratch) + QStringList{QStringLiteral("verify")}), 0);
+    // Searchable and sortable like any case: the list's search index and sort keys were written.
+    const Run search =
+        cli(target(scratch) + QStringList{QStringLiteral("cases"), QStringLiteral("--search"), QStringLiteral("态度"),
+                                          QStringLiteral("--limit"), QStringLiteral("5")});
+    VERIFY_EXIT(search, 0);
+    QCOMPARE(search.out.count(QLatin1Char('\n')), 5);
+    QVERIFY(search.out.contains(QStringLiteral("态度")));
 
     RawConnection raw(scratch);
     QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases")).toInt(), n);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE category_name = '' OR status_rank < 0 OR "
+                                       "(open_due_at IS NOT NULL) <> (status IN ('received', 'acknowledged', "
+                                       "'in_progress'))"))
+                 .toInt(),
+             0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(DISTINCT case_no) FROM cases")).toInt(), n);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'demo.generate'")).toInt(), 1);
 

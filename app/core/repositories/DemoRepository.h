@@ -21,4 +21,6 @@ public:
     virtual void endBulk() = 0;
     /** Writes one batch inside the open transaction; `users` maps the batch's user indexes to accounts. */
     virtual Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) = 0;
+    /** Called once inside the last transaction: derived data over all cases (the search index). */
+    virtual Status finish() = 0;
 };

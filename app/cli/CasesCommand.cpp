@@ -1,0 +1,166 @@
+// qingting-cli cases: the case list as the desk shows it, through the same service and query (CLI.md).
+
+#include "CliApp.h"
+#include "SqlCaseRepository.h"
+#include "common/Clock.h"
+#include "common/DateTimeText.h"
+#include "repositories/UserRepository.h"
+#include "services/CaseService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+/** One line of text for a tab-separated field: tabs and line breaks become spaces. */
+QString field(QString text)
+{
+    for (QChar& c : text) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            c = QLatin1Char(' ');
+        }
+    }
+    return text;
+}
+
+std::optional<CaseSortKey> sortKeyFrom(const QString& name)
+{
+    static const QHash<QString, CaseSortKey> keys{
+        {QStringLiteral("received"), CaseSortKey::ReceivedAt}, {QStringLiteral("case_no"), CaseSortKey::CaseNo},
+        {QStringLiteral("status"), CaseSortKey::Status},       {QStringLiteral("category"), CaseSortKey::Category},
+        {QStringLiteral("window"), CaseSortKey::Window},       {QStringLiteral("waited"), CaseSortKey::WaitedMinutes},
+    };
+    const auto it = keys.constFind(name);
+    return it == keys.constEnd() ? std::nullopt : std::optional<CaseSortKey>(*it);
+}
+} // namespace
+
+int CliApp::cmdCases(const CliArguments& args)
+{
+    if (const QStringList extra =
+            args.unknown(withGlobals({QStringLiteral("status"), QStringLiteral("overdue"), QStringLiteral("assignee"),
+                                      QStringLiteral("search"), QStringLiteral("sort"), QStringLiteral("desc"),
+                                      QStringLiteral("limit"), QStringLiteral("json"), QStringLiteral("explain")}));
+        !extra.isEmpty() || args.positional().size() != 1) {
+        return usage(tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
+    }
+    CaseQuery query;
+    query.descending = args.has(QStringLiteral("desc"));
+    if (args.has(QStringLiteral("status"))) {
+        // One status, several separated by commas, or "open" for every status still owed to the citizen.
+        for (const QString& code : args.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (code.trimmed() == QLatin1String("open")) {
+                for (CaseStatus s : CaseStatuses::all()) {
+                    if (CaseStatuses::isOpen(s)) {
+                        query.statuses << s;
+                    }
+                }
+                continue;
+            }
+            const auto status = CaseStatuses::fromCode(code.trimmed());
+            if (!status) {
+                return usage(tr("Unknown status \"%1\"; use received, acknowledged, in_progress, resolved, "
+                                "followed_up, closed or open.")
+                                 .arg(code));
+            }
+            query.statuses << *status;
+        }
+        if (query.statuses.isEmpty()) {
+            return usage(tr("--status needs a status."));
+        }
+    }
+    query.sortKey = CaseSortKey::ReceivedAt;
+    if (args.has(QStringLiteral("sort"))) {
+        const auto key = sortKeyFrom(args.value(QStringLiteral("sort")));
+        if (!key) {
+            return usage(tr("--sort takes received, case_no, status, category, window or waited."));
+        }
+        query.sortKey = *key;
+    }
+    int limit = 200;
+    if (args.has(QStringLiteral("limit"))) {
+        bool isNumber = false;
+        limit = args.value(QStringLiteral("limit")).toInt(&isNumber);
+        if (!isNumber || limit < 1) {
+            return usage(tr("--limit needs a whole number, 1 or more."));
+        }
+    }
+    query.text = args.value(QStringLiteral("search"));
+    const SystemClock clock;
+    if (args.has(QStringLiteral("overdue"))) {
+        query.overdueAt = clock.now();
+    }
+
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    const Repositories repos = db->repositories();
+    if (args.has(QStringLiteral("assignee"))) {
+        const auto user = repos.users->findByLogin(args.value(QStringLiteral("assignee")));
+        if (!user) {
+            m_err << tr("There is no user \"%1\".").arg(args.value(QStringLiteral("assignee"))) << Qt::endl;
+            return Rejected;
+        }
+        query.assigneeId = user->id;
+    }
+    if (args.has(QStringLiteral("explain"))) {
+        // The plan the database chooses for the first page: for benchmarks and for a hall's administrator.
+        query.limit = std::min(limit, 5000);
+        const auto plan = db->caseRepository().explainList(query);
+        if (!plan) {
+            return fail(plan.error());
+        }
+        for (const QString& line : *plan) {
+            m_out << line << Qt::endl;
+        }
+        return Done;
+    }
+
+    CaseService cases(Session::commandLine(), repos, clock);
+    const bool json = args.has(QStringLiteral("json"));
+    QJsonArray array;
+    int printed = 0;
+    while (printed < limit) {
+        query.limit = std::min(limit - printed, 1000);
+        const auto page = cases.list(query);
+        if (!page) {
+            return fail(page.error());
+        }
+        for (const Case& c : page->cases) {
+            const QString received = DateTimeText::format(c.receivedAt);
+            if (json) {
+                array.append(QJsonObject{
+                    {QStringLiteral("case_no"), c.caseNo},
+                    {QStringLiteral("received"), received},
+                    {QStringLiteral("status"), CaseStatuses::code(c.status)},
+                    {QStringLiteral("channel"), Channels::code(c.channel)},
+                    {QStringLiteral("window"), c.window.name},
+                    {QStringLiteral("service_item"), c.serviceItem.name},
+                    {QStringLiteral("category"), c.category.name},
+                    {QStringLiteral("summary"), c.summary()},
+                    {QStringLiteral("department"), c.department.name},
+                    {QStringLiteral("waited_minutes"), c.waitedMinutes ? QJsonValue(*c.waitedMinutes) : QJsonValue()},
+                    {QStringLiteral("due"),
+                     c.dueAt.isValid() ? QJsonValue(DateTimeText::format(c.dueAt)) : QJsonValue()},
+                    {QStringLiteral("overdue"), c.isOverdue(clock.now())},
+                });
+            } else {
+                m_out << c.caseNo << '\t' << received << '\t' << CaseStatuses::code(c.status) << '\t'
+                      << Channels::code(c.channel) << '\t' << field(c.window.name) << '\t' << field(c.serviceItem.name)
+                      << '\t' << field(c.category.name) << '\t' << field(c.summary()) << '\n';
+            }
+        }
+        printed += int(page->cases.size());
+        if (page->atEnd || page->cases.isEmpty()) {
+            break;
+        }
+        query.after = page->next;
+    }
+    if (json) {
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    }
+    m_out.flush();
+    return Done;
+}
