@@ -506,6 +506,11 @@ const DatabaseLocation& Database::location() const
     return d->location;
 }
 
+const SqlContext& Database::sqlContext() const
+{
+    return d->sql;
+}
+
 int Database::schemaVersion() const
 {
     return d->schemaVersion;

@@ -31,6 +31,7 @@ struct DatabaseLocation
 
 class AuditKeyRing;
 class DatabasePrivate;
+class SqlContext;
 class SqlCaseRepository;
 
 /**
@@ -64,6 +65,8 @@ public:
     int versionFoundOnOpen() const;
     /** Valid as long as this Database lives. */
     Repositories repositories() const;
+    /** The connection and dialect, for database-side helpers over the same connection (the demo bulk writer). */
+    const SqlContext& sqlContext() const;
     /** The case repository itself, for what only SQL can say: query plans and their thresholds. */
     SqlCaseRepository& caseRepository() const;
 

@@ -24,7 +24,8 @@
 namespace {
 const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
 const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
-                           QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain")};
+                           QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
+                           QStringLiteral("append")};
 
 } // namespace
 
@@ -146,7 +147,9 @@ int CliApp::usage(const QString& problem)
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
-                "  user disable LOGIN              stop a user from logging in")
+                "  user disable LOGIN              stop a user from logging in\n"
+                "  demo --cases N [--days D] [--end DATE] [--seed S] [--append]\n"
+                "                                  fill the database with realistic synthetic cases")
           << Qt::endl;
     return Usage;
 }
@@ -220,6 +223,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("calendar")) {
         return cmdCalendar(*parsed);
+    }
+    if (command == QLatin1String("demo")) {
+        return cmdDemo(*parsed);
     }
     if (command == QLatin1String("cases")) {
         return cmdCases(*parsed);

@@ -42,6 +42,7 @@ private:
     int cmdDeadline(const CliArguments& args);
     int cmdBackup(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);
+    int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);

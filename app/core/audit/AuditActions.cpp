@@ -40,6 +40,7 @@ const ActionText kActions[] = {
     {"reference.enable", QT_TRANSLATE_NOOP("AuditActions", "Reference data reactivated")},
     {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
     {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
+    {"demo.generate", QT_TRANSLATE_NOOP("AuditActions", "Demo data generated")},
 };
 } // namespace
 

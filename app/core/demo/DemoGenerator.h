@@ -1,0 +1,104 @@
+#pragma once
+
+#include "calendar/WorkCalendar.h"
+#include "demo/DemoData.h"
+#include "demo/DemoRandom.h"
+#include "repositories/ReferenceRepository.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+/** What `demo` makes: N cases over `days` days that end on `end`, nothing after `asOf`. */
+struct DemoOptions
+{
+    qint64 cases = 0;
+    int days = 365;
+    QDate end;
+    quint64 seed = 1;
+    qint64 asOf = 0; ///< seconds since the epoch: no time lies after it (the end of `end`, or now if earlier)
+};
+
+/** The reference data the cases use (active rows only). */
+struct DemoReference
+{
+    QList<ReferenceItem> windows;
+    QList<ReferenceItem> departments;
+    QList<ReferenceItem> serviceItems;
+    QList<ReferenceItem> categories;
+};
+
+/**
+ * Generates the demo data day by day, deterministically from the seed: how many cases each day gets (hall days,
+ * Monday peaks, holidays and 调休 workdays from the WorkCalendar), the time of each case (hall hours, quiet lunch,
+ * online channels around the clock), its texts, citizen and timeline, and the day's queue visits.
+ * Times assume a zone without daylight saving (as in China): a day is 86,400 s from local midnight.
+ */
+class DemoGenerator
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+
+public:
+    /** `users`: the demo clerks first, then the supervisors (`clerks` of them are clerks). */
+    DemoGenerator(const DemoOptions& options, const DemoReference& reference, const WorkCalendar& calendar,
+                  const QList<Demo::User>& users, int clerks);
+
+    qint64 totalCases() const { return m_options.cases; }
+    /** One line per year outside the holiday calendar (Monday–Friday assumed there). */
+    QStringList warnings() const;
+
+    /** Fills `batch` with the next whole days, at least `minCases` cases unless the run ends; false when done. */
+    bool next(Demo::Batch& batch, int minCases);
+    /** Whether every day has been generated. */
+    bool finished() const { return m_nextDay >= m_options.days; }
+
+private:
+    struct Slot
+    {
+        qint64 at;
+        Channel channel;
+    };
+
+    bool isWorking(int dayIndex);
+    qint64 midnight(int dayIndex) const { return m_midnight0 + qint64(dayIndex) * 86400; }
+    int dayIndexOf(qint64 t) const;
+    /** The first moment at or after t within hall hours on a working day. */
+    qint64 workMoment(qint64 t);
+    qint64 hallTime(int dayIndex);
+    qint64 onlineTime(int dayIndex);
+    void generateDay(int dayIndex, Demo::Batch& batch);
+    void generateCase(const Slot& slot, int dayIndex, Demo::Batch& batch);
+    void generateVisits(int dayIndex, Demo::Batch& batch);
+    qint64 citizenFor(Channel channel, qint64 at, Demo::Batch& batch, const Demo::Citizen** citizen);
+
+    static std::vector<qint64> apportion(qint64 total, const std::vector<double>& weights);
+
+    DemoOptions m_options;
+    DemoReference m_ref;
+    WorkCalendar m_calendar;
+    QList<Demo::User> m_users;
+    int m_clerks = 1;
+    DemoRandom m_rng;
+
+    QDate m_first;
+    qint64 m_midnight0 = 0;
+    std::vector<signed char> m_working; ///< per day index from m_first: -1 unknown, 0/1
+    QSet<int> m_uncoveredYears;
+    std::vector<qint64> m_casesPerDay;
+    std::vector<qint64> m_visitsPerDay;
+    std::vector<double> m_categoryWeights;
+    std::vector<double> m_itemWeights;
+    std::vector<int> m_categoryTopic;
+    std::vector<int> m_itemKind;
+    QList<ReferenceItem> m_hallWindows; ///< numbered windows where errands are done
+    double m_categoryTotal = 0;
+    double m_itemTotal = 0;
+    int m_nextDay = 0;
+    qint64 m_citizens = 0;              ///< citizens created so far in this run
+    QList<Demo::Citizen> m_citizenData; ///< kept for the texts of repeat complainants (bounded)
+    QHash<int, int> m_ticketCounters;
+};

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/Result.h"
+#include "demo/DemoData.h"
+
+#include <QList>
+
+/**
+ * The bulk side of `demo`: stores generated batches fast (statements prepared once, reused for every row) inside
+ * the caller's write transaction. Case numbers continue the per-day counters in case_counters.
+ */
+class DemoRepository
+{
+public:
+    virtual ~DemoRepository() = default;
+
+    /** How many cases the database holds. */
+    virtual Result<qint64> caseCount() = 0;
+    /** Bulk settings for the run (outside any transaction); endBulk() restores the normal ones. */
+    virtual Status beginBulk() = 0;
+    virtual void endBulk() = 0;
+    /** Writes one batch inside the open transaction; `users` maps the batch's user indexes to accounts. */
+    virtual Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) = 0;
+    /** Called once inside the last transaction: derived data over all cases (the search index). */
+    virtual Status finish() = 0;
+};

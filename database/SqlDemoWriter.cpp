@@ -1,0 +1,586 @@
+#include "SqlDemoWriter.h"
+
+#include "SqlCaseRepository.h"
+
+#include <QSet>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringEncoder>
+
+#include <sqlite3.h>
+
+#include <array>
+
+/** One prepared INSERT or SELECT, bound and run once per row. Bound strings must live until exec(). */
+class BulkStatement
+{
+public:
+    virtual ~BulkStatement() = default;
+    virtual void bindInt(int i, qint64 v) = 0;
+    virtual void bindNull(int i) = 0;
+    virtual void bindText(int i, const QString& s) = 0;
+    /** Runs the statement; the first column of its first row (an id from RETURNING, a count) if it has one. */
+    virtual Result<std::optional<qint64>> exec() = 0;
+    /** The id of the row the last exec() inserted. */
+    virtual qint64 insertedId(const std::optional<qint64>& returned) = 0;
+    /** Writes rows that a buffering statement still holds. */
+    virtual Status flush() { return {}; }
+
+    void bindId(int i, qint64 v) { v > 0 ? bindInt(i, v) : bindNull(i); }
+    void bindTime(int i, qint64 v) { v != 0 ? bindInt(i, v) : bindNull(i); }
+    void bindOptional(int i, int v) { v >= 0 ? bindInt(i, v) : bindNull(i); }
+};
+
+namespace {
+
+class SqliteStatement final : public BulkStatement
+{
+public:
+    SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+        , m_buffers(std::size_t(sqlite3_bind_parameter_count(stmt)))
+    {}
+    ~SqliteStatement() override { sqlite3_finalize(m_stmt); }
+
+    void bindInt(int i, qint64 v) override { sqlite3_bind_int64(m_stmt, i + 1, v); }
+    void bindNull(int i) override { sqlite3_bind_null(m_stmt, i + 1); }
+    /** Encodes to UTF-8 into a buffer per parameter that is reused row after row (no allocation per row). */
+    void bindText(int i, const QString& s) override
+    {
+        QByteArray& buffer = m_buffers[std::size_t(i)];
+        buffer.resize(s.size() * 3 + 1);
+        char* end = m_encoder.appendToBuffer(buffer.data(), s);
+        sqlite3_bind_text(m_stmt, i + 1, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
+    }
+    Result<std::optional<qint64>> exec() override
+    {
+        std::optional<qint64> first;
+        int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) {
+            first = sqlite3_column_int64(m_stmt, 0);
+            while (rc == SQLITE_ROW) {
+                rc = sqlite3_step(m_stmt);
+            }
+        }
+        if (rc != SQLITE_DONE) {
+            const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+            sqlite3_reset(m_stmt);
+            return Error::make(Error::Code::Storage, SqlDemoWriter::tr("Writing demo data failed: %1").arg(message));
+        }
+        sqlite3_reset(m_stmt);
+        return first;
+    }
+    qint64 insertedId(const std::optional<qint64>&) override { return sqlite3_last_insert_rowid(m_db); }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt;
+    std::vector<QByteArray> m_buffers;
+    QStringEncoder m_encoder{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
+};
+
+class QtStatement final : public BulkStatement
+{
+public:
+    QtStatement(const SqlContext& sql, QSqlQuery query)
+        : m_sql(sql)
+        , m_query(std::move(query))
+    {}
+
+    void bindInt(int i, qint64 v) override { m_query.bindValue(i, v); }
+    void bindNull(int i) override { m_query.bindValue(i, QVariant(QMetaType(QMetaType::LongLong))); }
+    void bindText(int i, const QString& s) override
+    {
+        m_query.bindValue(i, s.isNull() ? QStringLiteral("") : s); // a null QString would bind NULL
+    }
+    Result<std::optional<qint64>> exec() override
+    {
+        if (!m_query.exec()) {
+            return m_sql.errorFrom(m_query.lastError());
+        }
+        std::optional<qint64> first;
+        if (m_query.isSelect() && m_query.next()) {
+            first = m_query.value(0).toLongLong();
+        }
+        m_query.finish();
+        return first;
+    }
+    qint64 insertedId(const std::optional<qint64>& returned) override { return returned.value_or(0); }
+
+private:
+    const SqlContext& m_sql;
+    QSqlQuery m_query;
+};
+
+/**
+ * PostgreSQL: rows of an INSERT that returns nothing are sent kRows at a time in one multi-row statement, which
+ * saves a round trip per row.
+ */
+class BufferedInsert final : public BulkStatement
+{
+public:
+    static constexpr int kRows = 200;
+
+    BufferedInsert(const SqlContext& sql, QString insertHead, int columns)
+        : m_sql(sql)
+        , m_head(std::move(insertHead))
+        , m_columns(columns)
+    {
+        m_row.resize(columns);
+    }
+
+    void bindInt(int i, qint64 v) override { m_row[i] = v; }
+    void bindNull(int i) override { m_row[i] = QVariant(QMetaType(QMetaType::LongLong)); }
+    void bindText(int i, const QString& s) override { m_row[i] = s.isNull() ? QStringLiteral("") : s; }
+    Result<std::optional<qint64>> exec() override
+    {
+        m_rows.append(m_row);
+        if (m_rows.size() >= kRows) {
+            if (auto s = flush(); !s) {
+                return s.error();
+            }
+        }
+        return std::optional<qint64>();
+    }
+    qint64 insertedId(const std::optional<qint64>&) override { return 0; }
+    Status flush() override
+    {
+        if (m_rows.isEmpty()) {
+            return {};
+        }
+        QSqlQuery& q = m_rows.size() == kRows ? m_full : m_partial;
+        if (&q == &m_partial || !m_fullPrepared) {
+            const QString one = QLatin1Char('(') + QStringList(m_columns, QStringLiteral("?")).join(QLatin1Char(',')) +
+                                QLatin1Char(')');
+            q = QSqlQuery(m_sql.db());
+            if (!q.prepare(m_head + QStringList(int(m_rows.size()), one).join(QLatin1Char(',')))) {
+                return m_sql.errorFrom(q.lastError());
+            }
+            m_fullPrepared = m_fullPrepared || &q == &m_full;
+        }
+        int i = 0;
+        for (const QVariantList& row : std::as_const(m_rows)) {
+            for (const QVariant& v : row) {
+                q.bindValue(i++, v);
+            }
+        }
+        m_rows.clear();
+        if (!q.exec()) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        q.finish();
+        return {};
+    }
+
+private:
+    const SqlContext& m_sql;
+    QString m_head;
+    int m_columns;
+    QVariantList m_row;
+    QList<QVariantList> m_rows;
+    QSqlQuery m_full;
+    QSqlQuery m_partial;
+    bool m_fullPrepared = false;
+};
+
+/**
+ * The connection's sqlite3 handle, if the Qt plugin runs the same SQLite library as the one we link (Debian's does);
+ * otherwise nullptr, and the writer takes the slower Qt SQL path.
+ */
+sqlite3* sqliteHandle(const QSqlDatabase& db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0) {
+        return nullptr;
+    }
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next() ||
+        version.value(0).toString() != QLatin1String(sqlite3_libversion())) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+
+const QString kCitizenSql =
+    QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) VALUES (?, ?, ?, ?, ?)");
+const QString kCaseSql = QStringLiteral(
+    "INSERT INTO cases (case_no, status, channel, window_id, service_item_id, category_id, department_id, "
+    "assignee_id, created_by_id, created_by, citizen_id, waited_minutes, complaint_text, facts, impact, steps, "
+    "received_at, acknowledged_at, answered_at, promised_at, due_at, resolved_at, followed_up_at, closed_at, "
+    "updated_at, version, transfer_count, escalation_level, rating, nps, "
+    "status_rank, window_name, category_name, waited_key, open_due_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
+    "?, ?)");
+const QString kEventSql = QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, "
+                                         "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kFollowUpSql = QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, "
+                                            "actor_id, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kVisitSql = QStringLiteral("INSERT INTO queue_visits (ticket, issued_day, service_item_id, window_id, "
+                                         "issued_at, called_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+const QString kCounterReadSql = QStringLiteral("SELECT last_no FROM case_counters WHERE day = ?");
+const QString kCounterWriteSql = QStringLiteral("INSERT INTO case_counters (day, last_no) VALUES (?, ?) "
+                                                "ON CONFLICT (day) DO UPDATE SET last_no = excluded.last_no");
+
+/** Codes as stored, computed once instead of per row. */
+struct Codes
+{
+    std::array<QString, 6> status;
+    std::array<QString, 7> channel;
+    std::array<QString, 14> event;
+    std::array<QString, 3> method;
+    Codes()
+    {
+        for (CaseStatus s : CaseStatuses::all()) {
+            status[std::size_t(s)] = CaseStatuses::code(s);
+        }
+        for (Channel c : Channels::all()) {
+            channel[std::size_t(c)] = Channels::code(c);
+        }
+        for (int k = 0; k < int(event.size()); ++k) {
+            event[std::size_t(k)] = CaseEventKinds::code(CaseEventKind(k));
+        }
+        for (int m = 0; m < 3; ++m) {
+            method[std::size_t(m)] = FollowUpMethods::code(FollowUpMethod(m));
+        }
+    }
+};
+} // namespace
+
+SqlDemoWriter::SqlDemoWriter(const SqlContext& sql)
+    : m_sql(sql)
+{}
+
+SqlDemoWriter::~SqlDemoWriter()
+{
+    endBulk();
+}
+
+Status SqlDemoWriter::finish()
+{
+    // The search index: what SqlCaseRepository documents for cases written without it (qingting_meta
+    // 'search_index' = 'rebuild', then rebuildSearchIndexIfNeeded() in the write transaction).
+    QSqlQuery q(m_sql.db());
+    q.prepare(QStringLiteral("UPDATE qingting_meta SET value = 'rebuild' WHERE key = 'search_index'"));
+    if (!q.exec()) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    if (q.numRowsAffected() == 0) {
+        q.prepare(QStringLiteral("INSERT INTO qingting_meta (key, value) VALUES ('search_index', 'rebuild')"));
+        if (!q.exec()) {
+            return m_sql.errorFrom(q.lastError());
+        }
+    }
+    q.finish();
+    SqlCaseRepository cases(m_sql);
+    return cases.rebuildSearchIndexIfNeeded();
+}
+
+Result<qint64> SqlDemoWriter::caseCount()
+{
+    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM cases"));
+    if (!n) {
+        return n.error();
+    }
+    return n->toLongLong();
+}
+
+Status SqlDemoWriter::beginBulk()
+{
+    const QStringList pragmas =
+        m_sql.dialect().isSqlite()
+            ? QStringList{QStringLiteral("PRAGMA synchronous = OFF"), QStringLiteral("PRAGMA cache_size = -262144"),
+                          QStringLiteral("PRAGMA temp_store = MEMORY"), QStringLiteral("PRAGMA foreign_keys = OFF"),
+                          QStringLiteral("PRAGMA wal_autocheckpoint = 16384")}
+            : QStringList{QStringLiteral("SET synchronous_commit = off")};
+    QSqlQuery q(m_sql.db());
+    for (const QString& p : pragmas) {
+        if (!q.exec(p)) { // not prepared: PostgreSQL cannot prepare SET
+            return m_sql.errorFrom(q.lastError());
+        }
+    }
+    m_bulk = true;
+    return prepare();
+}
+
+void SqlDemoWriter::endBulk()
+{
+    m_citizen.reset();
+    m_case.reset();
+    m_event.reset();
+    m_followUp.reset();
+    m_visit.reset();
+    m_counterRead.reset();
+    m_counterWrite.reset();
+    if (!m_bulk) {
+        return;
+    }
+    m_bulk = false;
+    const QStringList pragmas = m_sql.dialect().isSqlite()
+                                    ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"),
+                                                  QStringLiteral("PRAGMA cache_size = -2000"),
+                                                  QStringLiteral("PRAGMA temp_store = DEFAULT"),
+                                                  QStringLiteral("PRAGMA foreign_keys = ON"),
+                                                  QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
+                                                  QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
+                                    : QStringList{QStringLiteral("RESET synchronous_commit")};
+    QSqlQuery q(m_sql.db());
+    for (const QString& p : pragmas) {
+        q.exec(p);
+    }
+}
+
+Status SqlDemoWriter::prepare()
+{
+    const QSqlDatabase db = m_sql.db();
+    sqlite3* handle = m_sql.dialect().isSqlite() ? sqliteHandle(db) : nullptr;
+    auto make = [&](const QString& sql, bool returningId, std::unique_ptr<BulkStatement>* into) -> Status {
+        if (handle) {
+            sqlite3_stmt* stmt = nullptr;
+            const QByteArray utf8 = sql.toUtf8();
+            if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                   nullptr) != SQLITE_OK) {
+                return Error::make(Error::Code::Storage,
+                                   tr("Writing demo data failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+            }
+            *into = std::make_unique<SqliteStatement>(handle, stmt);
+            return {};
+        }
+        const qsizetype values = sql.indexOf(QLatin1String(" VALUES ("));
+        if (!returningId && values > 0 && !sql.contains(QLatin1String("ON CONFLICT"))) {
+            *into = std::make_unique<BufferedInsert>(m_sql, sql.left(values) + QLatin1String(" VALUES "),
+                                                     int(sql.count(QLatin1Char('?'))));
+            return {};
+        }
+        QSqlQuery q(db);
+        if (!q.prepare(returningId ? sql + QLatin1String(" RETURNING id") : sql)) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        *into = std::make_unique<QtStatement>(m_sql, std::move(q));
+        return {};
+    };
+    for (const auto& [sql, returning, into] :
+         {std::tuple{kCitizenSql, true, &m_citizen}, std::tuple{kCaseSql, true, &m_case},
+          std::tuple{kEventSql, false, &m_event}, std::tuple{kFollowUpSql, false, &m_followUp},
+          std::tuple{kVisitSql, false, &m_visit}, std::tuple{kCounterReadSql, false, &m_counterRead},
+          std::tuple{kCounterWriteSql, false, &m_counterWrite}}) {
+        if (auto s = make(sql, returning, into); !s) {
+            return s;
+        }
+    }
+    return {};
+}
+
+Result<qint64> SqlDemoWriter::caseNumber(const QDate& day)
+{
+    auto it = m_counters.find(day);
+    if (it == m_counters.end()) {
+        const QString key = day.toString(Qt::ISODate);
+        m_counterRead->bindText(0, key);
+        const auto last = m_counterRead->exec();
+        if (!last) {
+            return last.error();
+        }
+        it = m_counters.insert(day, last->value_or(0));
+        m_dirtyDays.append(day);
+    }
+    return ++it.value();
+}
+
+Status SqlDemoWriter::saveCounters()
+{
+    for (const QDate& day : std::as_const(m_dirtyDays)) {
+        const QString key = day.toString(Qt::ISODate);
+        m_counterWrite->bindText(0, key);
+        m_counterWrite->bindInt(1, m_counters.value(day));
+        if (auto r = m_counterWrite->exec(); !r) {
+            return r.error();
+        }
+    }
+    m_dirtyDays.clear();
+    return {};
+}
+
+Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<Demo::User>& users)
+{
+    if (!m_case) {
+        if (auto s = prepare(); !s) {
+            return s.error();
+        }
+    }
+    static const Codes codes;
+    // Counters are read afresh in every transaction: another desk may have numbered cases in between.
+    m_counters.clear();
+    m_dirtyDays.clear();
+    Demo::Counts counts;
+
+    if (m_citizenIds.size() != std::size_t(batch.firstCitizen)) {
+        m_citizenIds.resize(std::size_t(batch.firstCitizen), 0);
+    }
+    for (const Demo::Citizen& c : batch.citizens) {
+        m_citizen->bindText(0, c.name);
+        m_citizen->bindText(1, c.phone);
+        m_citizen->bindText(2, c.idNumber);
+        m_citizen->bindText(3, c.address);
+        m_citizen->bindInt(4, c.createdAt);
+        const auto r = m_citizen->exec();
+        if (!r) {
+            return r.error();
+        }
+        m_citizenIds.push_back(m_citizen->insertedId(*r));
+        ++counts.citizens;
+    }
+
+    QString caseNo;
+    for (const Demo::Case& c : batch.cases) {
+        const auto number = caseNumber(c.day);
+        if (!number) {
+            return number.error();
+        }
+        caseNo = SqlCaseRepository::formatCaseNo(c.day, *number);
+        const Demo::User& creator = users[c.createdBy];
+        BulkStatement& s = *m_case;
+        s.bindText(0, caseNo);
+        s.bindText(1, codes.status[std::size_t(c.status)]);
+        s.bindText(2, codes.channel[std::size_t(c.channel)]);
+        s.bindId(3, c.windowId);
+        s.bindId(4, c.serviceItemId);
+        s.bindId(5, c.categoryId);
+        s.bindId(6, c.departmentId);
+        s.bindId(7, users[c.assignee].id);
+        s.bindId(8, creator.id);
+        s.bindText(9, creator.login);
+        s.bindId(10, c.citizen >= 0 ? m_citizenIds[std::size_t(c.citizen)] : 0);
+        s.bindOptional(11, c.waitedMinutes);
+        s.bindText(12, c.complaintText);
+        s.bindText(13, c.facts);
+        s.bindText(14, c.impact);
+        s.bindText(15, c.steps);
+        s.bindInt(16, c.receivedAt);
+        s.bindTime(17, c.acknowledgedAt);
+        s.bindTime(18, c.answeredAt);
+        s.bindTime(19, c.promisedAt);
+        s.bindTime(20, c.dueAt);
+        s.bindTime(21, c.resolvedAt);
+        s.bindTime(22, c.followedUpAt);
+        s.bindTime(23, c.closedAt);
+        s.bindInt(24, c.updatedAt);
+        s.bindInt(25, std::max<qint64>(0, c.events.size() - 1)); // every change after the intake bumps it
+        s.bindInt(26, c.transferCount);
+        s.bindInt(27, c.escalationLevel);
+        s.bindOptional(28, c.rating);
+        s.bindOptional(29, c.nps);
+        // The derived sort keys SqlCaseRepository writes with every case (migration 0004_case_list_at_scale).
+        s.bindInt(30, int(c.status));
+        s.bindId(31, c.windowId);
+        s.bindId(32, c.categoryId);
+        s.bindInt(33, c.waitedMinutes);
+        s.bindTime(34, CaseStatuses::isOpen(c.status) ? c.dueAt : 0);
+        const auto r = s.exec();
+        if (!r) {
+            return r.error();
+        }
+        const qint64 caseId = s.insertedId(*r);
+        ++counts.cases;
+
+        for (const Demo::Event& e : c.events) {
+            const Demo::User& actor = users[e.actor];
+            BulkStatement& ev = *m_event;
+            ev.bindInt(0, caseId);
+            ev.bindInt(1, e.at);
+            ev.bindText(2, codes.event[std::size_t(e.kind)]);
+            ev.bindId(3, actor.id);
+            ev.bindText(4, actor.login);
+            if (e.from) {
+                ev.bindText(5, codes.status[std::size_t(*e.from)]);
+            } else {
+                ev.bindNull(5);
+            }
+            if (e.to) {
+                ev.bindText(6, codes.status[std::size_t(*e.to)]);
+            } else {
+                ev.bindNull(6);
+            }
+            ev.bindText(7, e.note);
+            if (auto er = ev.exec(); !er) {
+                return er.error();
+            }
+            ++counts.events;
+        }
+        if (c.followUp) {
+            const Demo::FollowUpRecord& f = *c.followUp;
+            const Demo::User& actor = users[f.actor];
+            BulkStatement& fu = *m_followUp;
+            fu.bindInt(0, caseId);
+            fu.bindInt(1, f.at);
+            fu.bindText(2, codes.method[std::size_t(f.method)]);
+            fu.bindInt(3, f.rating);
+            fu.bindOptional(4, f.nps);
+            fu.bindText(5, f.note);
+            fu.bindId(6, actor.id);
+            fu.bindText(7, actor.login);
+            if (auto fr = fu.exec(); !fr) {
+                return fr.error();
+            }
+            ++counts.followUps;
+        }
+    }
+
+    QString day;
+    QDate ticketDay;
+    QHash<QChar, int> ticketOffset;
+    QSet<QString> taken;
+    QString ticket;
+    for (const Demo::QueueVisit& v : batch.visits) {
+        if (v.day != ticketDay) {
+            // Tickets count per day and letter; an appended run continues after the tickets the day has.
+            ticketDay = v.day;
+            day = v.day.toString(Qt::ISODate);
+            ticketOffset.clear();
+            taken.clear();
+            auto existing = m_sql.exec(QStringLiteral("SELECT ticket FROM queue_visits WHERE issued_day = ?"), {day});
+            if (!existing) {
+                return existing.error();
+            }
+            while (existing->next()) {
+                const QString t = existing->value(0).toString();
+                taken.insert(t);
+                bool numeric = false;
+                const int number = t.mid(1).toInt(&numeric);
+                if (!t.isEmpty() && numeric) {
+                    ticketOffset[t.at(0)] = std::max(ticketOffset.value(t.at(0)), number);
+                }
+            }
+        }
+        ticket = v.ticket;
+        if (!taken.isEmpty()) {
+            int number = v.ticket.mid(1).toInt() + ticketOffset.value(v.ticket.at(0));
+            do {
+                ticket = v.ticket.at(0) + QString::number(number++).rightJustified(3, QLatin1Char('0'));
+            } while (taken.contains(ticket));
+        }
+        BulkStatement& q = *m_visit;
+        q.bindText(0, ticket);
+        q.bindText(1, day);
+        q.bindId(2, v.serviceItemId);
+        q.bindId(3, v.windowId);
+        q.bindInt(4, v.issuedAt);
+        q.bindTime(5, v.calledAt);
+        q.bindTime(6, v.finishedAt);
+        if (auto r = q.exec(); !r) {
+            return r.error();
+        }
+        ++counts.queueVisits;
+    }
+    for (BulkStatement* buffered : {m_event.get(), m_followUp.get(), m_visit.get()}) {
+        if (auto s = buffered->flush(); !s) {
+            return s.error();
+        }
+    }
+    if (auto s = saveCounters(); !s) {
+        return s.error();
+    }
+    return counts;
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "SqlSupport.h"
+#include "repositories/DemoRepository.h"
+
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+class BulkStatement;
+
+/**
+ * Bulk insert of demo batches. Every INSERT is prepared once and reused (bind, step, reset). On SQLite it talks to
+ * the connection's own sqlite3 handle (QSqlDriver::handle(), the system SQLite that Qt's plugin links), which skips
+ * Qt SQL's per-row QVariant work, and relaxes durability for the run (see beginBulk); on PostgreSQL it uses
+ * prepared QSqlQuery statements. Case numbers continue case_counters per day.
+ */
+class SqlDemoWriter final : public DemoRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlDemoWriter)
+
+public:
+    explicit SqlDemoWriter(const SqlContext& sql);
+    ~SqlDemoWriter() override;
+
+    Result<qint64> caseCount() override;
+    /**
+     * SQLite: synchronous=OFF (a crash of the machine, not of the process, may lose the last batches: acceptable
+     * for demo data), a 256 MB page cache, temp tables in memory, foreign-key checks off (the generator only refers
+     * to rows it wrote or read; `verify` runs foreign_key_check) and a larger WAL checkpoint interval.
+     */
+    Status beginBulk() override;
+    void endBulk() override;
+    Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) override;
+    /** Indexes the new cases for search (through SqlCaseRepository's documented rebuild). */
+    Status finish() override;
+
+private:
+    Status prepare();
+    Result<qint64> caseNumber(const QDate& day);
+    Status saveCounters();
+
+    const SqlContext& m_sql;
+    bool m_bulk = false;
+    std::unique_ptr<BulkStatement> m_citizen;
+    std::unique_ptr<BulkStatement> m_case;
+    std::unique_ptr<BulkStatement> m_event;
+    std::unique_ptr<BulkStatement> m_followUp;
+    std::unique_ptr<BulkStatement> m_visit;
+    std::unique_ptr<BulkStatement> m_counterRead;
+    std::unique_ptr<BulkStatement> m_counterWrite;
+    QHash<QDate, qint64> m_counters;  ///< last number per day, as far as this run knows it
+    QList<QDate> m_dirtyDays;         ///< days whose counter this transaction changed
+    std::vector<qint64> m_citizenIds; ///< run-wide citizen index -> database id
+};
