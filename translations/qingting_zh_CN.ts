@@ -150,6 +150,57 @@
         <source>Database backed up</source>
         <translation>备份数据库</translation>
     </message>
+    <message>
+        <source>Citizen&apos;s personal data viewed</source>
+        <translation>查看市民个人信息</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>生成演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>AuditKeyRing</name>
+    <message>
+        <source>The cryptography library could not be started.</source>
+        <translation>无法启动加密库。</translation>
+    </message>
+    <message>
+        <source>There is no audit key file at %1.</source>
+        <translation>在 %1 未找到审计密钥文件。</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 cannot be read: %2</source>
+        <translation>无法读取审计密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 is not a regular file.</source>
+        <translation>审计密钥文件 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 may be read or changed by other users; Qingting refuses to use it. Make it private with: chmod 600 %1</source>
+        <translation>审计密钥文件 %1 可被其他用户读取或修改，倾听台拒绝使用该文件。请执行以下命令将其设为仅限本人访问：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>Line %1 of the audit key file %2 is not a key (64 hexadecimal digits).</source>
+        <translation>审计密钥文件 %2 的第 %1 行不是有效的密钥（应为 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 holds no key.</source>
+        <translation>审计密钥文件 %1 中没有任何密钥。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 cannot be written: %2</source>
+        <translation>无法写入审计密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 cannot be written.</source>
+        <translation>无法写入审计密钥文件 %1。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogWidget</name>
@@ -197,6 +248,20 @@
         <source>%1 of the latest %n entry(s) match the filter.</source>
         <translation>
             <numerusform>最近 %n 条记录中有 %1 条符合筛选条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>正在加载审计日志…</translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>正在校验哈希链…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain&apos;s structure holds (%n entry(s)), but the seals were not checked with the audit key: %1</source>
+        <translation>
+            <numerusform>哈希链结构完整（共 %n 条记录），但未使用审计密钥校验封签：%1</numerusform>
         </translation>
     </message>
 </context>
@@ -264,6 +329,21 @@
         <translation>
             <numerusform>连续 %n 次密码错误，该账户已锁定至 %1。请届时再试，或请管理员重置密码。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The login could not be recorded, so it was refused: %1</source>
+        <translation>无法记录本次登录，因此已拒绝登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Waiting for the database: another desk is saving. Your work is kept; this finishes by itself or reports an error.</source>
+        <translation>正在等待数据库：其他窗口正在保存数据。您填写的内容不会丢失；稍候将自动完成，如有问题会提示错误。</translation>
     </message>
 </context>
 <context>
@@ -627,6 +707,20 @@
         <source>No case matches this filter. Clear the search, choose another status or untick &quot;Assigned to me&quot; to see more cases.</source>
         <translation>没有符合筛选条件的案件。请清除搜索内容、选择其他状态或取消勾选“只看我的”以查看更多案件。</translation>
     </message>
+    <message>
+        <source>Loading cases…</source>
+        <translation>正在加载案件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) shown; counting…</source>
+        <translation>
+            <numerusform>显示 %n 个案件，正在统计总数…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2+ cases loaded; scroll down for more</source>
+        <translation>已加载 %1 个（共 %2 个以上）案件，向下滚动可查看更多</translation>
+    </message>
 </context>
 <context>
     <name>CaseService</name>
@@ -965,6 +1059,10 @@
         <source>No action is open to you on this case.</source>
         <translation>您对该案件暂无可执行的操作。</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspaceWidget</name>
@@ -1070,10 +1168,6 @@
         <translation>%1 已是最新（数据库结构版本 %2）。</translation>
     </message>
     <message>
-        <source>verify takes no options.</source>
-        <translation>verify 命令不接受任何选项。</translation>
-    </message>
-    <message>
         <source>database integrity: ok</source>
         <translation>数据库完整性：正常</translation>
     </message>
@@ -1158,36 +1252,6 @@
         <translation>已停用用户 %1，其记录仍予保留。</translation>
     </message>
     <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify                          check database integrity and the audit chain
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
-  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
-  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [选项]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建数据库或升级其结构
-  verify                          检查数据库完整性和审计哈希链
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算办理时限
-  backup --out FILE               在使用中复制一份一致的 SQLite 数据库
-  calendar list YEAR              列出某年的节假日安排（date,kind,name）
-  calendar import FILE            用 FILE 中的年份替换节假日日历（date,kind,name CSV，UTF-8）
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码：标准输入的第一行）
-  user list                       列出用户，以制表符分隔
-  user disable LOGIN              停用用户，使其无法登录</translation>
-    </message>
-    <message>
         <source>backup takes only --out FILE.</source>
         <translation>backup 只接受 --out FILE 参数。</translation>
     </message>
@@ -1218,6 +1282,186 @@ Commands:
     <message>
         <source>Replaced the holiday calendar of %1.</source>
         <translation>已替换 %1 年的节假日日历。</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;; use received, acknowledged, in_progress, resolved, followed_up, closed or open.</source>
+        <translation>未知状态“%1”，请使用 received、acknowledged、in_progress、resolved、followed_up、closed 或 open。</translation>
+    </message>
+    <message>
+        <source>--status needs a status.</source>
+        <translation>--status 需要指定一个状态。</translation>
+    </message>
+    <message>
+        <source>--sort takes received, case_no, status, category, window or waited.</source>
+        <translation>--sort 只接受 received、case_no、status、category、window 或 waited。</translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number, 1 or more.</source>
+        <translation>--limit 需要一个大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot;.</source>
+        <translation>用户“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
+                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
+  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  the case list as the desk shows it (no personal data)
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  fill the database with realistic synthetic cases</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条
+                                  记录的封签；FILE：哈希链必须包含的已签名检查点）
+  audit checkpoint --out FILE     将审计哈希链经校验的链首签名后写入 FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算的办理期限
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  calendar list YEAR              某一年的节假日安排（date,kind,name）
+  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  与窗口界面所示一致的案件列表（不含个人信息）
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              禁止用户登录
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  用逼真的模拟案件填充数据库</translation>
+    </message>
+    <message>
+        <source>Created the audit key %1 (key %2). Every desk of the hall needs this same file, mode 0600 (README: &quot;The audit key&quot;).</source>
+        <translation>已创建审计密钥 %1（密钥 %2）。本大厅的每个窗口都需要使用这同一个文件，权限设为 0600（参见 README：“The audit key”）。</translation>
+    </message>
+    <message>
+        <source>Audit key: %1 (key %2).</source>
+        <translation>审计密钥：%1（密钥 %2）。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>verify takes only --checkpoint FILE.</source>
+        <translation>verify 只接受 --checkpoint FILE 参数。</translation>
+    </message>
+    <message>
+        <source>--checkpoint needs a FILE.</source>
+        <translation>--checkpoint 需要 FILE 参数。</translation>
+    </message>
+    <message>
+        <source>Cannot read the checkpoint %1: %2</source>
+        <translation>无法读取检查点 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an audit checkpoint written by qingting-cli audit checkpoint.</source>
+        <translation>%1 不是由 qingting-cli audit checkpoint 生成的审计检查点。</translation>
+    </message>
+    <message>
+        <source>NOT CHECKED: it is signed with key %1, which this desk&apos;s audit key file does not hold.</source>
+        <translation>未校验：该检查点使用密钥 %1 签名，而本机的审计密钥文件中没有该密钥。</translation>
+    </message>
+    <message>
+        <source>FAILED: its signature does not match; the file was altered or not made with this hall&apos;s key.</source>
+        <translation>未通过：签名不匹配；该文件已被改动，或并非使用本大厅的密钥生成。</translation>
+    </message>
+    <message>
+        <source>audit key: ok (key %1; sealed entries: %2, older unkeyed entries: %3)</source>
+        <translation>审计密钥：正常（密钥 %1；已封签记录 %2 条，无密钥的旧记录 %3 条）</translation>
+    </message>
+    <message>
+        <source>audit key: NOT CHECKED: %1 Only the chain&apos;s structure and the older unkeyed hashes were verified; a chain re-forged by someone with write access would pass this check.</source>
+        <translation>审计密钥：未校验：%1 仅校验了哈希链结构和无密钥旧记录的哈希值；拥有写入权限的人重新伪造的哈希链同样能通过此项检查。</translation>
+    </message>
+    <message>
+        <source>checkpoint: %1</source>
+        <translation>检查点：%1</translation>
+    </message>
+    <message>
+        <source>checkpoint: ok (entry %1, signed %2)</source>
+        <translation>检查点：正常（第 %1 条记录，签名于 %2）</translation>
+    </message>
+    <message>
+        <source>checkpoint: NOT CHECKED</source>
+        <translation>检查点：未校验</translation>
+    </message>
+    <message>
+        <source>Use: audit checkpoint --out FILE.</source>
+        <translation>用法：audit checkpoint --out FILE。</translation>
+    </message>
+    <message>
+        <source>audit checkpoint needs --out FILE.</source>
+        <translation>audit checkpoint 需要 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name.</source>
+        <translation>%1 已存在，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The audit chain does not verify, so no checkpoint was signed: %1</source>
+        <translation>审计哈希链校验未通过，因此未签署检查点：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Checkpoint of entry %1 written to %2. Keep it away from the database (another machine, paper).</source>
+        <translation>已将第 %1 条记录的检查点写入 %2。请将其与数据库分开保存（如存放在另一台计算机上或打印在纸上）。</translation>
+    </message>
+    <message>
+        <source>demo takes no positional arguments.</source>
+        <translation>demo 命令不接受位置参数。</translation>
+    </message>
+    <message>
+        <source>demo needs --cases N, a whole number from 1 to %1.</source>
+        <translation>demo 需要 --cases N 参数，N 为 1 至 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to %1.</source>
+        <translation>--days 必须是 1 至 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--end needs a date, YYYY-MM-DD.</source>
+        <translation>--end 需要一个日期，格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>--end must not lie in the future.</source>
+        <translation>--end 不能是将来的日期。</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number, 0 or more.</source>
+        <translation>--seed 必须是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>demo: %1 of %2 cases (%3 s)</source>
+        <translation>demo：已生成 %1 个（共 %2 个）案件（%3 秒）</translation>
+    </message>
+    <message>
+        <source>cases %1, events %2, follow-ups %3, queue visits %4, citizens %5, seconds %6</source>
+        <translation>案件 %1，事件 %2，回访 %3，排队记录 %4，市民 %5，用时 %6 秒</translation>
+    </message>
+    <message>
+        <source>Interrupted: the cases written so far stay, and the audit log records them.</source>
+        <translation>已中断：已写入的案件将予保留，并已记录在审计日志中。</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1552,48 @@ Commands:
     <message>
         <source>The copy could not be moved to %1.</source>
         <translation>无法将副本移动到 %1。</translation>
+    </message>
+    <message>
+        <source>Building the search index of %1 failed: %2</source>
+        <translation>为 %1 建立搜索索引失败：%2</translation>
+    </message>
+    <message>
+        <source>The audit key file %1 holds key %2, but the audit log of %3 is sealed with key %4: entries this desk wrote could not be verified. Copy the hall&apos;s audit key file to this desk.</source>
+        <translation>审计密钥文件 %1 中的密钥为 %2，但 %3 的审计日志使用密钥 %4 封签：本机写入的记录将无法通过校验。请将本大厅的审计密钥文件复制到本机。</translation>
+    </message>
+    <message>
+        <source>The audit log of %1 is sealed with the hall&apos;s audit key %2, and this desk cannot use it: %3 Copy the hall&apos;s audit key file to %4 (mode 0600).</source>
+        <translation>%1 的审计日志使用本大厅的审计密钥 %2 封签，但本机无法使用该密钥：%3 请将本大厅的审计密钥文件复制到 %4（权限 0600）。</translation>
+    </message>
+    <message>
+        <source>This desk connects to PostgreSQL as %1, which owns the audit log&apos;s tables or is a superuser: whoever has this desk&apos;s connection settings can drop the audit triggers and rewrite the log. Connect desks as a role that may only read and write rows, and run upgrades as the owner (README).</source>
+        <translation>本机以 %1 身份连接 PostgreSQL，该角色拥有审计日志的数据表或是超级用户：任何获得本机连接设置的人都可以删除审计触发器并改写日志。请让各窗口以仅能读写数据行的角色连接，并以所有者身份执行升级（参见 README）。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoGenerator</name>
+    <message>
+        <source>The holiday calendar has no entries for %1: Monday to Friday are taken as working days there.</source>
+        <translation>节假日日历中没有 %1 年的安排：该年将按星期一至星期五为工作日处理。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoService</name>
+    <message>
+        <source>The number of cases must be between 1 and %1.</source>
+        <translation>案件数量须在 1 至 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The number of days must be between 1 and %1.</source>
+        <translation>天数须在 1 至 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The end date %1 lies in the future.</source>
+        <translation>结束日期 %1 是将来的日期。</translation>
+    </message>
+    <message>
+        <source>The database already holds %1 cases; demo data is added to them only when appending (--append). Nothing was written.</source>
+        <translation>数据库中已有 %1 个案件；只有在追加模式（--append）下才会在其基础上添加演示数据。未写入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1709,10 @@ Commands:
     <message>
         <source>Enter your login name.</source>
         <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2187,18 @@ Commands:
         <source>Your role (%1) may not %2.</source>
         <translation>您的角色（%1）无权%2。</translation>
     </message>
+    <message>
+        <source>Your account no longer exists. Log in again.</source>
+        <translation>您的账户已不存在。请重新登录。</translation>
+    </message>
+    <message>
+        <source>An administrator disabled your account (%1). You have been logged out.</source>
+        <translation>管理员已停用您的账户（%1）。您已退出登录。</translation>
+    </message>
+    <message>
+        <source>An administrator changed your role from %1 to %2. Log in again to work with your new role.</source>
+        <translation>管理员已将您的角色由“%1”变更为“%2”。请重新登录，以新角色继续工作。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsWidget</name>
@@ -1969,6 +2271,10 @@ Commands:
         <source>Your password was changed. Use the new one from your next login on.</source>
         <translation>密码已修改，下次登录请使用新密码。</translation>
     </message>
+    <message>
+        <source>Checking and saving the password…</source>
+        <translation>正在核对并保存密码…</translation>
+    </message>
 </context>
 <context>
     <name>SqlAuditRepository</name>
@@ -1995,6 +2301,50 @@ Commands:
     <message>
         <source>Entry %1 was replaced after it was written.</source>
         <translation>第 %1 条记录在写入后被替换过。</translation>
+    </message>
+    <message>
+        <source>This desk holds no audit key.</source>
+        <translation>本机没有审计密钥。</translation>
+    </message>
+    <message>
+        <source>The audit log is sealed with key %1, which the audit key file %2 does not hold. Copy the hall&apos;s current audit key file to this desk.</source>
+        <translation>审计日志使用密钥 %1 封签，但审计密钥文件 %2 中没有该密钥。请将本大厅当前的审计密钥文件复制到本机。</translation>
+    </message>
+    <message>
+        <source>The audit log is sealed with key %1; the audit key file %2 holds only %3.</source>
+        <translation>审计日志使用密钥 %1 封签；审计密钥文件 %2 中只有 %3。</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2 by %3) is in the old unkeyed format, but the log was keyed before it was written: the log was re-forged from here.</source>
+        <translation>第 %1 条记录（%2，操作人 %3）为无密钥的旧格式，但日志在该记录写入之前已启用密钥：日志从此处起被重新伪造。</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2 by %3) was altered after it was written: its keyed seal does not match.</source>
+        <translation>第 %1 条记录（%2，操作人 %3）在写入后被改动过：其密钥封签不匹配。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the entry the checkpoint recorded: the log was rewritten up to here.</source>
+        <translation>第 %1 条记录与检查点记载的记录不符：日志截至此处的部分已被改写。</translation>
+    </message>
+    <message>
+        <source>The log ends at entry %1, but a checkpoint recorded entry %2: the newest entries were removed.</source>
+        <translation>日志止于第 %1 条记录，但检查点记载了第 %2 条记录：最新的记录已被删除。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s head was never sealed with the audit key, or its seal was removed.</source>
+        <translation>审计日志的链首从未使用审计密钥封签，或其封签已被删除。</translation>
+    </message>
+    <message>
+        <source>Entries 1 to %1 are in the old unkeyed format and the head&apos;s keyed seal does not match: the whole log may have been re-forged.</source>
+        <translation>第 1 至 %1 条记录均为无密钥的旧格式，且链首的密钥封签不匹配：整个日志可能已被重新伪造。</translation>
+    </message>
+    <message>
+        <source>The head&apos;s keyed seal does not match entry %1: entries after it were removed or the head was rewritten.</source>
+        <translation>链首的密钥封签与第 %1 条记录不符：该记录之后的记录已被删除，或链首已被改写。</translation>
+    </message>
+    <message>
+        <source>Some entries are sealed with keys the audit key file %1 does not hold (%2); they were not checked.</source>
+        <translation>部分记录使用审计密钥文件 %1 中没有的密钥（%2）封签，这些记录未经校验。</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2384,29 @@ Commands:
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
+    <message>
+        <source>The database is damaged (%1). Stop working on it and restore it from a backup; ask the administrator.</source>
+        <translation>数据库已损坏（%1）。请停止使用该数据库，从备份中恢复，并联系管理员。</translation>
+    </message>
+    <message>
+        <source>The database could not be read or written: the disk is full or failing (%1). Ask the administrator.</source>
+        <translation>无法读写数据库：磁盘已满或出现故障（%1）。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The database may only be read here; nothing was saved (%1).</source>
+        <translation>本机只能读取该数据库，未保存任何内容（%1）。</translation>
+    </message>
+    <message>
+        <source>Database error: the statement does not take %1 values: %2</source>
+        <translation>数据库错误：该语句不接受 %1 个值：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SqlDemoWriter</name>
+    <message>
+        <source>Writing demo data failed: %1</source>
+        <translation>写入演示数据失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>SqlReferenceRepository</name>
@@ -2044,10 +2417,6 @@ Commands:
 </context>
 <context>
     <name>SqlUnitOfWork</name>
-    <message>
-        <source>A transaction is already open on this connection.</source>
-        <translation>此连接上已有一个未结束的事务。</translation>
-    </message>
     <message>
         <source>There is no transaction to commit.</source>
         <translation>没有可提交的事务。</translation>

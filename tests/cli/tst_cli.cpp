@@ -2,14 +2,19 @@
 #include "Migrator.h"
 #include "TestDatabases.h"
 #include "audit/AuditKeyRing.h"
+#include "cases/CaseStatus.h"
 #include "repositories/AuditRepository.h"
 #include "repositories/UserRepository.h"
 #include "users/PasswordHasher.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +44,7 @@ private slots:
     void backupRefusals();
     void calendarImportAndList();
     void calendarImportRejectsBadFiles();
+    void casesListsAsTheDeskDoes();
     void postgres();
 
 private:
@@ -91,6 +97,100 @@ QString describe(const QString& what, int exitCode, const QString& out, const QS
 
 #define VERIFY_EXIT(run, code)                                                                                         \
     QVERIFY2((run).exitCode == (code), qPrintable(describe(QStringLiteral(#run), (run).exitCode, (run).out, (run).err)))
+
+void TestCli::casesListsAsTheDeskDoes()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("300"),
+                      QStringLiteral("--days"), QStringLiteral("30"), QStringLiteral("--end"),
+                      QStringLiteral("2026-06-30"), QStringLiteral("--seed"), QStringLiteral("5")}),
+                0);
+
+    // Tab-separated: case_no, received, status, channel, window, service item, category, summary; oldest first.
+    const Run firstFive = onDb({QStringLiteral("cases"), QStringLiteral("--limit"), QStringLiteral("5")});
+    VERIFY_EXIT(firstFive, 0);
+    const QStringList lines = firstFive.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    static const QRegularExpression number(QStringLiteral("^QT-\\d{8}-\\d{4,}$"));
+    static const QRegularExpression received(QStringLiteral("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"));
+    QString previous;
+    for (const QString& line : lines) {
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        QCOMPARE(fields.size(), 8);
+        QVERIFY2(number.match(fields.at(0)).hasMatch(), qPrintable(line));
+        QVERIFY2(received.match(fields.at(1)).hasMatch(), qPrintable(line));
+        QVERIFY(CaseStatuses::fromCode(fields.at(2)).has_value());
+        QVERIFY(Channels::fromCode(fields.at(3)).has_value());
+        QVERIFY(!fields.at(7).isEmpty());
+        QVERIFY(previous <= fields.at(1));
+        previous = fields.at(1);
+    }
+
+    // JSON: the same list, every page of it (more than one page of 1,000 is asked for), newest first.
+    const Run json = onDb({QStringLiteral("cases"), QStringLiteral("--json"), QStringLiteral("--desc"),
+                           QStringLiteral("--limit"), QStringLiteral("5000")});
+    VERIFY_EXIT(json, 0);
+    const QJsonArray all = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(all.size(), 300);
+    const QStringList required{QStringLiteral("case_no"),  QStringLiteral("received"), QStringLiteral("status"),
+                               QStringLiteral("channel"),  QStringLiteral("window"),   QStringLiteral("service_item"),
+                               QStringLiteral("category"), QStringLiteral("summary")};
+    QSet<QString> numbers;
+    for (const QJsonValue& v : all) {
+        const QJsonObject o = v.toObject();
+        for (const QString& key : required) {
+            QVERIFY2(o.contains(key), qPrintable(key));
+        }
+        for (const QString& personal : {QStringLiteral("citizen"), QStringLiteral("name"), QStringLiteral("phone"),
+                                        QStringLiteral("id_number"), QStringLiteral("address")}) {
+            QVERIFY(!o.contains(personal));
+        }
+        numbers.insert(o.value(QStringLiteral("case_no")).toString());
+    }
+    QCOMPARE(numbers.size(), 300);
+    QVERIFY(all.first().toObject().value(QStringLiteral("received")).toString() >=
+            all.last().toObject().value(QStringLiteral("received")).toString());
+
+    // Filters: a status, "open", overdue, and a search term taken from a listed summary.
+    const Run closed = onDb({QStringLiteral("cases"), QStringLiteral("--status"), QStringLiteral("closed"),
+                             QStringLiteral("--limit"), QStringLiteral("5000")});
+    VERIFY_EXIT(closed, 0);
+    for (const QString& line : closed.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QCOMPARE(line.section(QLatin1Char('\t'), 2, 2), QStringLiteral("closed"));
+    }
+    const Run overdue =
+        onDb({QStringLiteral("cases"), QStringLiteral("--overdue"), QStringLiteral("--status"), QStringLiteral("open"),
+              QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("5000")});
+    VERIFY_EXIT(overdue, 0);
+    for (const QJsonValue& v : QJsonDocument::fromJson(overdue.out.toUtf8()).array()) {
+        QVERIFY(v.toObject().value(QStringLiteral("overdue")).toBool());
+    }
+    const QJsonObject sample = all.at(7).toObject();
+    const QString term = sample.value(QStringLiteral("summary")).toString().left(4).trimmed();
+    const Run found = onDb(
+        {QStringLiteral("cases"), QStringLiteral("--search"), term, QStringLiteral("--limit"), QStringLiteral("5000")});
+    VERIFY_EXIT(found, 0);
+    QVERIFY2(found.out.contains(sample.value(QStringLiteral("case_no")).toString()), qPrintable(term));
+
+    // Sorted by waiting time, longest first (no waiting time sorts last).
+    const Run waited =
+        onDb({QStringLiteral("cases"), QStringLiteral("--sort"), QStringLiteral("waited"), QStringLiteral("--desc"),
+              QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("5000")});
+    VERIFY_EXIT(waited, 0);
+    int last = std::numeric_limits<int>::max();
+    for (const QJsonValue& v : QJsonDocument::fromJson(waited.out.toUtf8()).array()) {
+        const QJsonValue minutes = v.toObject().value(QStringLiteral("waited_minutes"));
+        const int m = minutes.isNull() ? -1 : minutes.toInt();
+        QVERIFY(m <= last);
+        last = m;
+    }
+
+    // Wrong words are usage errors; an unknown assignee is rejected input.
+    VERIFY_EXIT(onDb({QStringLiteral("cases"), QStringLiteral("--sort"), QStringLiteral("priority")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("cases"), QStringLiteral("--status"), QStringLiteral("lost")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("cases"), QStringLiteral("--limit"), QStringLiteral("0")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("cases"), QStringLiteral("--colour")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("cases"), QStringLiteral("--assignee"), QStringLiteral("nobody")}), 3);
+}
 
 void TestCli::init()
 {
