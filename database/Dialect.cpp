@@ -1,5 +1,7 @@
 #include "Dialect.h"
 
+#include "search/SearchGrams.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -76,6 +78,15 @@ QString SearchIndexSql::document(const QStringList& grams) const
         return QStringLiteral("{}");
     }
     return QLatin1String("{\"") + grams.join(QLatin1String("\",\"")) + QLatin1String("\"}");
+}
+
+QString SearchIndexSql::documentOfText(const QString& text) const
+{
+    if (sqlite) {
+        return SearchGrams::joined(text, {}, u" ", {});
+    }
+    const QString document = SearchGrams::joined(text, u"{\"", u"\",\"", u"\"}");
+    return document.isEmpty() ? QStringLiteral("{}") : document;
 }
 
 QString SearchIndexSql::argument(const QStringList& grams) const

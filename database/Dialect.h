@@ -20,6 +20,8 @@ struct SearchIndexSql
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;
+    /** document(SearchGrams::ofText(text)), made without the list. */
+    QString documentOfText(const QString& text) const;
     /** The bound value of `candidates` for a term's grams (not empty). */
     QString argument(const QStringList& grams) const;
 };

@@ -285,9 +285,25 @@ Status SqlCaseRepository::update(const Case& c)
 Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
 {
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    const auto q = m_sql.exec(index.insert, {caseId, index.document(SearchGrams::ofText(text))});
-    if (!q) {
-        return q.error();
+    if (!m_indexInsert) {
+        QSqlQuery query(m_sql.db());
+        query.setForwardOnly(true);
+        if (!query.prepare(index.insert)) {
+            return m_sql.errorFrom(query.lastError());
+        }
+        m_indexInsert = std::move(query);
+    }
+    QString document = index.documentOfText(text);
+    if (document.isNull()) {
+        document = QLatin1String(""); // an empty document, not SQL NULL (as SqlContext::exec binds it)
+    }
+    m_indexInsert->bindValue(0, caseId);
+    m_indexInsert->bindValue(1, document);
+    const bool ok = m_indexInsert->exec();
+    const QSqlError error = m_indexInsert->lastError();
+    m_indexInsert->finish();
+    if (!ok) {
+        return m_sql.errorFrom(error);
     }
     return {};
 }
@@ -295,7 +311,7 @@ Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
 Status SqlCaseRepository::unindexText(qint64 caseId, const QString& text)
 {
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    const auto q = m_sql.exec(index.remove, {caseId, index.document(SearchGrams::ofText(text))});
+    const auto q = m_sql.exec(index.remove, {caseId, index.documentOfText(text)});
     if (!q) {
         return q.error();
     }

@@ -79,6 +79,11 @@ private:
     Status unindexText(qint64 caseId, const QString& text);
 
     const SqlContext& m_sql;
+    /**
+     * The index insert, prepared once on first use and reused (the repository lives as long as its connection);
+     * finished after each use so that it holds nothing between writes.
+     */
+    std::optional<QSqlQuery> m_indexInsert;
     int m_smallSet = kDefaultSmallSet;
     int m_countCap = kDefaultCountCap;
 };
