@@ -57,6 +57,9 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
         QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
         QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
+        // 256 MiB at most while rebuilding, back to SQLite's default (the app sets no other) afterwards.
+        QStringLiteral("PRAGMA cache_size = -262144"),
+        QStringLiteral("PRAGMA cache_size = -2000"),
     };
     static const SearchIndexSql postgres{
         false,
@@ -64,6 +67,8 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
         QStringLiteral("DELETE FROM case_search"),
         QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
+        QString(),
+        QString(),
     };
     return isSqlite() ? sqlite : postgres;
 }

@@ -17,6 +17,12 @@ struct SearchIndexSql
     QString remove;     ///< binds case id, the document that was inserted
     QString clear;      ///< binds nothing
     QString candidates; ///< a SELECT of case ids that hold every gram; binds argument()
+    /**
+     * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
+     * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
+     */
+    QString bulkLoadBegin;
+    QString bulkLoadEnd;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;

@@ -330,9 +330,31 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
     if (!needed) {
         return {};
     }
-    if (auto cleared = m_sql.exec(m_sql.dialect().searchIndex().clear); !cleared) {
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (auto cleared = m_sql.exec(index.clear); !cleared) {
         return cleared.error();
     }
+    if (!index.bulkLoadBegin.isEmpty()) {
+        if (auto begun = m_sql.exec(index.bulkLoadBegin); !begun) {
+            return begun.error();
+        }
+    }
+    if (auto indexed = indexAllCases(); !indexed) {
+        if (!index.bulkLoadEnd.isEmpty()) {
+            (void)m_sql.exec(index.bulkLoadEnd); // the failure of the rebuild is what is reported
+        }
+        return indexed;
+    }
+    if (!index.bulkLoadEnd.isEmpty()) {
+        if (auto ended = m_sql.exec(index.bulkLoadEnd); !ended) {
+            return ended.error();
+        }
+    }
+    return m_sql.execOne(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'"));
+}
+
+Status SqlCaseRepository::indexAllCases()
+{
     qint64 after = 0;
     for (;;) {
         // In slices by id, so that a large database is never held in memory at once.
@@ -360,7 +382,7 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
         }
         after = slice.constLast().first;
     }
-    return m_sql.execOne(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'"));
+    return {};
 }
 
 Result<Case> SqlCaseRepository::findWhere(const QString& condition, const QVariant& value)

@@ -75,6 +75,8 @@ private:
     Result<Case> findWhere(const QString& condition, const QVariant& value);
     QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const;
     Result<SearchPlan> planSearch(const CaseQuery& query) const;
+    /** Indexes every case, in slices by id (the index is empty). */
+    Status indexAllCases();
     Status indexText(qint64 caseId, const QString& text);
     Status unindexText(qint64 caseId, const QString& text);
 

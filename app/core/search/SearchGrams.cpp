@@ -89,11 +89,19 @@ qsizetype gramLength(quint64 key)
     return length;
 }
 
-void appendGram(QString& out, quint64 key)
+/** Writes the gram's code units at `out`; returns the position after them. */
+QChar* writeGram(QChar* out, quint64 key)
 {
     for (; key != 0; key <<= kUnitBits) {
-        out.append(QChar(char16_t(key >> 48)));
+        *out++ = QChar(char16_t(key >> 48));
     }
+    return out;
+}
+
+void appendGram(QString& out, quint64 key)
+{
+    QChar buffer[4];
+    out.append(buffer, writeGram(buffer, key) - buffer);
 }
 
 /**
@@ -172,15 +180,16 @@ QString joined(const QString& text, QStringView before, QStringView separator, Q
         for (const quint64 key : keys) {
             length += gramLength(key);
         }
-        result.reserve(length);
-        result.append(before);
+        result.resize(length);
+        QChar* out = result.data();
+        out = std::copy(before.begin(), before.end(), out);
         for (size_t i = 0; i < keys.size(); ++i) {
             if (i > 0) {
-                result.append(separator);
+                out = std::copy(separator.begin(), separator.end(), out);
             }
-            appendGram(result, keys[i]);
+            out = writeGram(out, keys[i]);
         }
-        result.append(after);
+        std::copy(after.begin(), after.end(), out);
     });
     return result;
 }
