@@ -1,5 +1,7 @@
 #include "Dialect.h"
 
+#include "search/SearchGrams.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -55,6 +57,9 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
         QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
         QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
+        // 256 MiB at most while rebuilding, back to SQLite's default (the app sets no other) afterwards.
+        QStringLiteral("PRAGMA cache_size = -262144"),
+        QStringLiteral("PRAGMA cache_size = -2000"),
     };
     static const SearchIndexSql postgres{
         false,
@@ -62,6 +67,8 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
         QStringLiteral("DELETE FROM case_search"),
         QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
+        QString(),
+        QString(),
     };
     return isSqlite() ? sqlite : postgres;
 }
@@ -76,6 +83,15 @@ QString SearchIndexSql::document(const QStringList& grams) const
         return QStringLiteral("{}");
     }
     return QLatin1String("{\"") + grams.join(QLatin1String("\",\"")) + QLatin1String("\"}");
+}
+
+QString SearchIndexSql::documentOfText(const QString& text) const
+{
+    if (sqlite) {
+        return SearchGrams::joined(text, {}, u" ", {});
+    }
+    const QString document = SearchGrams::joined(text, u"{\"", u"\",\"", u"\"}");
+    return document.isEmpty() ? QStringLiteral("{}") : document;
 }
 
 QString SearchIndexSql::argument(const QStringList& grams) const

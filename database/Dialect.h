@@ -17,9 +17,17 @@ struct SearchIndexSql
     QString remove;     ///< binds case id, the document that was inserted
     QString clear;      ///< binds nothing
     QString candidates; ///< a SELECT of case ids that hold every gram; binds argument()
+    /**
+     * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
+     * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
+     */
+    QString bulkLoadBegin;
+    QString bulkLoadEnd;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;
+    /** document(SearchGrams::ofText(text)), made without the list. */
+    QString documentOfText(const QString& text) const;
     /** The bound value of `candidates` for a term's grams (not empty). */
     QString argument(const QStringList& grams) const;
 };

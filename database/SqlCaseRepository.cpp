@@ -285,9 +285,25 @@ Status SqlCaseRepository::update(const Case& c)
 Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
 {
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    const auto q = m_sql.exec(index.insert, {caseId, index.document(SearchGrams::ofText(text))});
-    if (!q) {
-        return q.error();
+    if (!m_indexInsert) {
+        QSqlQuery query(m_sql.db());
+        query.setForwardOnly(true);
+        if (!query.prepare(index.insert)) {
+            return m_sql.errorFrom(query.lastError());
+        }
+        m_indexInsert = std::move(query);
+    }
+    QString document = index.documentOfText(text);
+    if (document.isNull()) {
+        document = QLatin1String(""); // an empty document, not SQL NULL (as SqlContext::exec binds it)
+    }
+    m_indexInsert->bindValue(0, caseId);
+    m_indexInsert->bindValue(1, document);
+    const bool ok = m_indexInsert->exec();
+    const QSqlError error = m_indexInsert->lastError();
+    m_indexInsert->finish();
+    if (!ok) {
+        return m_sql.errorFrom(error);
     }
     return {};
 }
@@ -295,7 +311,7 @@ Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
 Status SqlCaseRepository::unindexText(qint64 caseId, const QString& text)
 {
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    const auto q = m_sql.exec(index.remove, {caseId, index.document(SearchGrams::ofText(text))});
+    const auto q = m_sql.exec(index.remove, {caseId, index.documentOfText(text)});
     if (!q) {
         return q.error();
     }
@@ -314,9 +330,31 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
     if (!needed) {
         return {};
     }
-    if (auto cleared = m_sql.exec(m_sql.dialect().searchIndex().clear); !cleared) {
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (auto cleared = m_sql.exec(index.clear); !cleared) {
         return cleared.error();
     }
+    if (!index.bulkLoadBegin.isEmpty()) {
+        if (auto begun = m_sql.exec(index.bulkLoadBegin); !begun) {
+            return begun.error();
+        }
+    }
+    if (auto indexed = indexAllCases(); !indexed) {
+        if (!index.bulkLoadEnd.isEmpty()) {
+            (void)m_sql.exec(index.bulkLoadEnd); // the failure of the rebuild is what is reported
+        }
+        return indexed;
+    }
+    if (!index.bulkLoadEnd.isEmpty()) {
+        if (auto ended = m_sql.exec(index.bulkLoadEnd); !ended) {
+            return ended.error();
+        }
+    }
+    return m_sql.execOne(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'"));
+}
+
+Status SqlCaseRepository::indexAllCases()
+{
     qint64 after = 0;
     for (;;) {
         // In slices by id, so that a large database is never held in memory at once.
@@ -344,7 +382,7 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
         }
         after = slice.constLast().first;
     }
-    return m_sql.execOne(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'"));
+    return {};
 }
 
 Result<Case> SqlCaseRepository::findWhere(const QString& condition, const QVariant& value)

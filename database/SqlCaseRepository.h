@@ -75,10 +75,17 @@ private:
     Result<Case> findWhere(const QString& condition, const QVariant& value);
     QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const;
     Result<SearchPlan> planSearch(const CaseQuery& query) const;
+    /** Indexes every case, in slices by id (the index is empty). */
+    Status indexAllCases();
     Status indexText(qint64 caseId, const QString& text);
     Status unindexText(qint64 caseId, const QString& text);
 
     const SqlContext& m_sql;
+    /**
+     * The index insert, prepared once on first use and reused (the repository lives as long as its connection);
+     * finished after each use so that it holds nothing between writes.
+     */
+    std::optional<QSqlQuery> m_indexInsert;
     int m_smallSet = kDefaultSmallSet;
     int m_countCap = kDefaultCountCap;
 };

@@ -34,6 +34,8 @@ private slots:
     void keysetPagination();
     void textFilter_data() { TestDatabase::addBackendRows(); }
     void textFilter();
+    void searchIndexRebuild_data() { TestDatabase::addBackendRows(); }
+    void searchIndexRebuild();
     void timelineAndFollowUps_data() { TestDatabase::addBackendRows(); }
     void timelineAndFollowUps();
     void staleVersionConflicts_data() { TestDatabase::addBackendRows(); }
@@ -547,6 +549,77 @@ void TestRepositories::textFilter()
     const auto first = repos.cases->findByNumber(QStringLiteral("QT-20260302-0001"));
     QINGTING_VERIFY_OK(cases.perform(first->id, {CaseAction::Acknowledge}));
     QCOMPARE(cases.count(combined)->value, qint64(1));
+}
+
+/** An emptied index marked for rebuilding is rebuilt on open and finds what it found before; writes go on. */
+void TestRepositories::searchIndexRebuild()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    const QStringList terms{QStringLiteral("态度"), QStringLiteral("a9"), QStringLiteral("\U00020000好"),
+                            QStringLiteral("办理"), QStringLiteral("qt-2026")};
+    const auto idsFound = [&terms](CaseService& cases) {
+        QList<QList<qint64>> found;
+        for (const QString& term : terms) {
+            CaseQuery query;
+            query.text = term;
+            const auto page = cases.list(query);
+            QList<qint64> ids;
+            if (page) {
+                for (const Case& c : page->cases) {
+                    ids << c.id;
+                }
+            }
+            std::sort(ids.begin(), ids.end());
+            found << ids;
+        }
+        return found;
+    };
+    const FixedClock clock(at(QStringLiteral("2026-03-02 09:00")));
+    QList<QList<qint64>> before;
+    {
+        QINGTING_OPEN_DATABASE(db, scratch);
+        const Repositories repos = db->repositories();
+        CaseService cases(Session::commandLine(), repos, clock);
+        for (const QString& t : {QStringLiteral("服务态度生硬"), QStringLiteral("车牌苏A95834无法办理"),
+                                 QStringLiteral("生僻字\U00020000好不显示"), QStringLiteral("态度好，办理快")}) {
+            CaseDraft draft = Fixtures::anonymousDraft(repos, t);
+            draft.facts.clear(); // only the complaint text speaks
+            QINGTING_VERIFY_OK(cases.create(draft));
+        }
+        before = idsFound(cases);
+    }
+    QCOMPARE(before.at(0).size(), 2);
+    QCOMPARE(before.at(1).size(), 1);
+    QCOMPARE(before.at(2).size(), 1);
+    QCOMPARE(before.at(3).size(), 2);
+    QCOMPARE(before.at(4).size(), 4);
+    {
+        RawConnection raw(scratch);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+        const QString emptied =
+            scratch.isPostgres()
+                ? raw.exec(QStringLiteral("DELETE FROM case_search"))
+                : raw.exec(QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"));
+        QVERIFY2(emptied.isEmpty(), qPrintable(emptied));
+        const QString marked =
+            raw.exec(QStringLiteral("UPDATE qingting_meta SET value = 'rebuild' WHERE key = 'search_index'"));
+        QVERIFY2(marked.isEmpty(), qPrintable(marked));
+    }
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    CaseService cases(Session::commandLine(), repos, clock);
+    QCOMPARE(idsFound(cases), before);
+
+    // Changing a case after the rebuild replaces its grams.
+    auto changed = repos.cases->findByNumber(QStringLiteral("QT-20260302-0001"));
+    QINGTING_VERIFY_OK(changed);
+    changed->complaintText = QStringLiteral("排队等候两个小时");
+    QINGTING_VERIFY_OK(repos.cases->update(*changed));
+    CaseQuery query;
+    query.text = QStringLiteral("态度生硬");
+    QCOMPARE(cases.count(query)->value, qint64(0));
+    query.text = QStringLiteral("等候");
+    QCOMPARE(cases.count(query)->value, qint64(1));
 }
 
 void TestRepositories::timelineAndFollowUps()

@@ -17,6 +17,12 @@ bool isIndexed(QChar c);
 QStringList ofText(const QString& text);
 
 /**
+ * The grams of ofText(text) joined into one string: `before` + grams separated by `separator` + `after`; empty
+ * when the text has no grams. The fast path for indexing: no string per gram is made.
+ */
+QString joined(const QString& text, QStringView before, QStringView separator, QStringView after);
+
+/**
  * The grams a case must contain for `term` to occur in it: the pairs of each run (its single character when a run
  * is one character long). Empty when the term has no letter or digit: such a term is matched by scanning.
  */
