@@ -411,14 +411,30 @@ Result<Case> SqlCaseRepository::findByNumber(const QString& caseNo)
 
 /**
  * The WHERE conditions of a query's filters. With `useIndexes` false the filter columns are wrapped so that
- * SQLite's planner cannot drive the query from them (it then walks the sort order's index, see list()).
+ * SQLite's planner cannot drive the query from them (it then walks the sort order's index, see list()). With
+ * `useIndexes` true only one filter is left to drive, the one that narrows most in a hall's data: a search term
+ * (through the search index, added by the caller), else "overdue" (open cases past due; with an assignee, both
+ * through the (assignee_id, open_due_at) index), else the statuses, else the assignee. SQLite has no per-value
+ * statistics here and would otherwise pick the assignee's index (an equality) over the overdue range and read a
+ * clerk's whole history.
  */
 QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const
 {
     const Dialect& dialect = m_sql.dialect();
+    const bool searched = !SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text)).isEmpty();
+    const char* driver = nullptr;
+    if (useIndexes && !searched) {
+        driver = query.overdueAt.isValid()   ? "c.open_due_at"
+                 : !query.statuses.isEmpty() ? "c.status"
+                 : query.assigneeId != 0     ? "c.assignee_id"
+                                             : nullptr;
+    }
+    const bool assigneeAndOverdue = useIndexes && !searched && query.overdueAt.isValid() && query.assigneeId != 0;
     const auto column = [&](const char* name) {
         const QString c = QLatin1String(name);
-        return useIndexes ? c : dialect.withoutIndex(c);
+        const bool drives =
+            (driver && qstrcmp(driver, name) == 0) || (assigneeAndOverdue && qstrcmp(name, "c.assignee_id") == 0);
+        return drives ? c : dialect.withoutIndex(c);
     };
     QStringList conditions;
     if (!query.statuses.isEmpty()) {
@@ -509,6 +525,13 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     const QString keyExpr = small ? dialect.withoutIndex(key) : key;
     const QString idExpr = small ? dialect.withoutIndex(QStringLiteral("c.id")) : QStringLiteral("c.id");
     const QLatin1String dir(query.descending ? "DESC" : "ASC");
+    if (!small && query.sortKey == CaseSortKey::Status && !query.statuses.isEmpty()) {
+        // Sorted by status and filtered by status: start the walk at the first wanted status, not at the top of
+        // 950,000 closed cases.
+        const auto [lowest, highest] = std::minmax_element(query.statuses.cbegin(), query.statuses.cend());
+        conditions
+            << QStringLiteral("%1 BETWEEN %2 AND %3").arg(key).arg(statusRank(*lowest)).arg(statusRank(*highest));
+    }
     if (query.after.isValid()) {
         // Row values: both planners turn `(key, id) < (?, ?)` into one range of the (key, id) index.
         conditions

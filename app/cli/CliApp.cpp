@@ -25,7 +25,7 @@ namespace {
 const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
 const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
                            QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
-                           QStringLiteral("append")};
+                           QStringLiteral("append"),  QStringLiteral("timing")};
 
 } // namespace
 

@@ -31,6 +31,7 @@ CREATE INDEX cases_category_name ON cases (category_name, id);
 CREATE INDEX cases_window_name ON cases (window_name, id);
 CREATE INDEX cases_waited ON cases (waited_key, id);
 CREATE INDEX cases_open_due ON cases (open_due_at, id);
+CREATE INDEX cases_assignee_open_due ON cases (assignee_id, open_due_at);
 DROP INDEX cases_assignee;
 CREATE INDEX cases_assignee_received ON cases (assignee_id, received_at, id);
 
