@@ -520,7 +520,8 @@ void TestRepositories::textFilter()
         QCOMPARE(cases.count(query)->value, qint64(check.expected));
         for (const Case& c : page->cases) {
             const QString needle = check.term.trimmed();
-            QVERIFY(c.complaintText.contains(needle, Qt::CaseInsensitive) || c.caseNo.contains(needle, Qt::CaseInsensitive));
+            QVERIFY(c.complaintText.contains(needle, Qt::CaseInsensitive) ||
+                    c.caseNo.contains(needle, Qt::CaseInsensitive));
         }
     }
 
@@ -530,8 +531,8 @@ void TestRepositories::textFilter()
     confirmed.impact = QStringLiteral("白跑一趟误工半天");
     confirmed.steps = QStringLiteral("调整午休排班并电话致歉");
     QINGTING_VERIFY_OK(cases.create(confirmed));
-    for (const QString& term : {QStringLiteral("四点半"), QStringLiteral("误工"), QStringLiteral("排班"),
-                                QStringLiteral("歉")}) {
+    for (const QString& term :
+         {QStringLiteral("四点半"), QStringLiteral("误工"), QStringLiteral("排班"), QStringLiteral("歉")}) {
         CaseQuery query;
         query.text = term;
         const auto page = cases.list(query);
