@@ -162,7 +162,12 @@ Result<Case> CaseService::create(const CaseDraft& draft)
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
     }
-    return m_repos.cases->find(c.id);
+    // The case is stored: a failed re-read (a connection lost just now) must not report the save as failed, or the
+    // clerk would record the complaint twice. The case as written is returned instead (names of linked rows empty).
+    if (auto stored = m_repos.cases->find(c.id)) {
+        return stored;
+    }
+    return c;
 }
 
 Result<Case> CaseService::get(qint64 caseId)
