@@ -36,3 +36,11 @@ QString label(CaseEventKind kind)
     return kKinds.label(kind);
 }
 } // namespace CaseEventKinds
+
+namespace CaseEventNotes {
+QString withFact(const QString& fact, const QString& words)
+{
+    const QString arrow = QStringLiteral("\u2192 ") + fact;
+    return words.isEmpty() ? arrow : arrow + QStringLiteral(" \u00b7 ") + words;
+}
+} // namespace CaseEventNotes

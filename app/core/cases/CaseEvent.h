@@ -33,6 +33,14 @@ std::optional<CaseEventKind> fromCode(const QString& code);
 QString label(CaseEventKind kind);
 } // namespace CaseEventKinds
 
+namespace CaseEventNotes {
+/**
+ * Timeline notes are stored, so they must read the same in every UI language: a fact that is a name or a number
+ * ("→ 信息技术科", "→ 4/5"), then the actor's own words. Labels are translated where the note is shown.
+ */
+QString withFact(const QString& fact, const QString& words);
+} // namespace CaseEventNotes
+
 struct CaseEvent
 {
     qint64 id = 0;

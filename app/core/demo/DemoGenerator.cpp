@@ -121,12 +121,6 @@ int npsFor(DemoRandom& rng, int rating)
     }
 }
 
-QString neutralNote(const QString& fact, const QString& words)
-{
-    const QString arrow = QStringLiteral("\u2192 ") + fact;
-    return words.isEmpty() ? arrow : arrow + QStringLiteral(" \u00b7 ") + words;
-}
-
 bool isComplaintWindow(const QString& name)
 {
     return name.contains(QStringLiteral("投诉")) || name.contains(QStringLiteral("建议"));
@@ -536,7 +530,7 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
                 c.departmentId = depts[next].id;
                 c.transferCount += 1;
                 event(s.at, CaseEventKind::Transferred, assignee, CaseStatus::InProgress, CaseStatus::InProgress,
-                      neutralNote(depts[next].name, DemoText::transferReason(m_rng)));
+                      CaseEventNotes::withFact(depts[next].name, DemoText::transferReason(m_rng)));
             } else if (s.kind == 1) {
                 c.escalationLevel += 1;
                 event(s.at, CaseEventKind::Escalated, assignee, CaseStatus::InProgress, CaseStatus::InProgress,
@@ -548,7 +542,7 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
                 }
                 assignee = next;
                 event(s.at, CaseEventKind::Reassigned, supervisor, CaseStatus::InProgress, CaseStatus::InProgress,
-                      neutralNote(m_users[next].displayName, DemoText::reassignNote(m_rng)));
+                      CaseEventNotes::withFact(m_users[next].displayName, DemoText::reassignNote(m_rng)));
             }
         }
         if (answered <= asOf) {
@@ -576,7 +570,7 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
         f.note = DemoText::followUpNote(m_rng, rating);
         f.actor = assignee;
         event(followed, CaseEventKind::FollowedUp, assignee, CaseStatus::Resolved, CaseStatus::FollowedUp,
-              neutralNote(QStringLiteral("%1/5").arg(rating), f.note));
+              CaseEventNotes::withFact(QStringLiteral("%1/5").arg(rating), f.note));
         c.followUp = std::move(f);
     }
     const bool closable = c.status == CaseStatus::FollowedUp || (c.status == CaseStatus::Resolved && c.citizen < 0);

@@ -13,16 +13,6 @@ namespace {
 constexpr int kMaxWaitedMinutes = 24 * 60;
 constexpr int kMaxComplaintChars = 20000;
 
-/**
- * Timeline notes are stored, so they must read the same in every UI language: a fact that is a name or a number
- * ("→ 信息技术科", "→ 4/5"), then the actor's own words. Labels are translated where the note is shown.
- */
-QString neutralNote(const QString& fact, const QString& words)
-{
-    const QString arrow = QStringLiteral("\u2192 ") + fact;
-    return words.isEmpty() ? arrow : arrow + QStringLiteral(" \u00b7 ") + words;
-}
-
 Error invalid(const QString& message)
 {
     return Error::make(Error::Code::Invalid, message);
@@ -380,7 +370,7 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         const auto dept = m_repos.reference->find(ReferenceKind::Department, command.departmentId);
         detail.insert(QStringLiteral("from_department"), c.department.id);
         detail.insert(QStringLiteral("to_department"), command.departmentId);
-        event.note = neutralNote(dept->name, event.note);
+        event.note = CaseEventNotes::withFact(dept->name, event.note);
         c.department = {dept->id, dept->name};
         c.transferCount += 1;
         break;
@@ -407,7 +397,7 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
             detail.insert(QStringLiteral("nps"), *command.nps);
         }
         detail.insert(QStringLiteral("method"), FollowUpMethods::code(command.method));
-        event.note = neutralNote(QStringLiteral("%1/5").arg(*command.rating), event.note);
+        event.note = CaseEventNotes::withFact(QStringLiteral("%1/5").arg(*command.rating), event.note);
         break;
     case CaseAction::Close:
         event.kind = CaseEventKind::Closed;
@@ -447,7 +437,7 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         detail.insert(QStringLiteral("from_assignee"), c.assignee.id);
         detail.insert(QStringLiteral("to_assignee"), command.assigneeId);
         const QString who = user->displayName.isEmpty() ? user->login : user->displayName;
-        event.note = neutralNote(who, event.note);
+        event.note = CaseEventNotes::withFact(who, event.note);
         c.assignee = {user->id, who};
         break;
     }
