@@ -2,6 +2,7 @@
 
 #include "cases/CaseStatus.h"
 #include "cases/Citizen.h"
+#include "cases/Intake.h"
 #include "common/Ref.h"
 
 #include <QDateTime>
@@ -47,6 +48,8 @@ struct Case
     int escalationLevel = 0;
     std::optional<int> rating; ///< 好差评 1-5
     std::optional<int> nps;    ///< 0-10
+
+    IntakeDetail intake; ///< what the guided intake confirmed (emotion, facts, impact, steps); empty for old cases
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

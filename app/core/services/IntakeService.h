@@ -1,0 +1,114 @@
+#pragma once
+
+#include "cases/Case.h"
+#include "cases/Intake.h"
+#include "common/Result.h"
+#include "repositories/Repositories.h"
+#include "services/AuditWriter.h"
+#include "users/Session.h"
+
+#include <QCoreApplication>
+
+class Clock;
+
+/** The pages of the guided intake, in order; validation is per page. */
+enum class IntakePage
+{
+    Listen,
+    Facts,
+    Impact,
+    Steps,
+    Review,
+};
+
+/** One problem with one field of the intake, shown next to that field. */
+struct FieldProblem
+{
+    QString field;   ///< stable field key, e.g. "complaintText", "acknowledgedAt", "promiseReason"
+    QString message; ///< translated, one line
+};
+
+/** Everything the wizard collected; submit() turns it into a case with its confirmations. */
+struct IntakeDraft
+{
+    CaseDraft base;        ///< channel, window, item, category, department, waited, words, restatements, promise
+    qint64 citizenId = 0;  ///< an existing citizen found by phone or ID number; 0 = base.citizen (new or empty)
+    qint64 assigneeId = 0; ///< 0 = the clerk who records it
+    IntakeDetail detail;
+    IntakeConfirmations confirmed;
+    QString onSpotResolution; ///< detail.resolvedOnSpot: what was done for the citizen (required then)
+};
+
+/** A staff member's own report of a problem they saw (员工上报, channel staff_report): non-punitive. */
+struct StaffReportDraft
+{
+    qint64 windowId = 0;
+    qint64 serviceItemId = 0;
+    qint64 categoryId = 0;
+    QString whatHappened; ///< required
+    QString suggestion;   ///< optional: what would help
+};
+
+/** Which part of an intake a later amendment changes; each amendment is its own timeline event. */
+enum class IntakePart
+{
+    Facts,
+    Impact,
+    Steps,
+};
+
+struct IntakeAmendment
+{
+    IntakePart part = IntakePart::Facts;
+    int expectedVersion = 0; ///< the case version the clerk edited; a newer case refuses the amendment
+    QString restatement;     ///< new Case::facts / impact / steps text
+    IntakeDetail detail;     ///< the new structured fields (only the part's own fields are read)
+    QDateTime promisedAt;    ///< Steps: the new promised time
+    QString note;            ///< why it changed (the citizen's correction, ...)
+};
+
+/**
+ * The guided intake (受理向导) and what it needs from the database: lookup of a known citizen, the citizen's
+ * earlier cases and similar recent cases, saving everything in one transaction, the staff report and later
+ * amendments. Every call checks the session's permissions; reads of personal data are audited.
+ */
+class IntakeService
+{
+    Q_DECLARE_TR_FUNCTIONS(IntakeService)
+
+public:
+    /** Days back that "cases of the same service item and category" looks. */
+    static constexpr int kSimilarCasesDays = 30;
+
+    IntakeService(Session session, const Repositories& repos, const Clock& clock);
+
+    /** Problems with one page's fields (empty = the page may be left). Review checks every page. */
+    QList<FieldProblem> validatePage(const IntakeDraft& draft, IntakePage page) const;
+    /** The latest promised time the SLA allows: received (or now) + CaseService::kAnswerDueHours. */
+    QDateTime latestPromise(const IntakeDraft& draft) const;
+
+    /** "您反映的是：……，对吗？" composed from the facts (names resolved by the caller). */
+    static QString restateFacts(const IntakeFacts& facts, const QString& serviceItemName, const QString& windowName);
+    /** The impact restated in one sentence for the citizen to confirm. */
+    static QString restateImpact(const IntakeImpact& impact);
+
+    /** Citizens whose phone or ID number is exactly this (normalised); needs ViewPersonalData; audited. */
+    Result<QList<Citizen>> findCitizens(const QString& phoneOrIdNumber);
+    /** The citizen's earlier cases, newest first (no personal data in the rows). */
+    Result<QList<Case>> citizenCases(qint64 citizenId, int limit = 50);
+    /** Cases of this service item and category received in the last kSimilarCasesDays days, newest first. */
+    Result<QList<Case>> similarCases(qint64 serviceItemId, qint64 categoryId, int limit = 50);
+
+    /** Validates every page, then writes citizen, case, confirmation events and audit in one transaction. */
+    Result<Case> submit(const IntakeDraft& draft);
+    /** Records a staff report as a case (channel staff_report). */
+    Result<Case> submitStaffReport(const StaffReportDraft& draft);
+    /** Changes facts, impact or steps of an existing case; a timeline event and an audit entry. */
+    Result<Case> amend(qint64 caseId, const IntakeAmendment& amendment);
+
+private:
+    Session m_session;
+    Repositories m_repos;
+    const Clock& m_clock;
+    AuditWriter m_audit;
+};
