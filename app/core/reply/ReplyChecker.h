@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -38,7 +39,9 @@ struct ReplyRule
     /** defensive only: the match is no finding when the reply also offers a concrete step and a time
         ("按规定不能受理" followed by what we do and when is constructive, alone it is hiding behind the rule). */
     bool unlessConstructive = false;
-    int version = 0; ///< the stored row's version (optimistic locking); 0 for a rule not stored yet
+    int version = 0;     ///< the stored row's version (optimistic locking); 0 for a rule not stored yet
+    QDateTime updatedAt; ///< stored rules: the last change and who made it (login, "cli" or "seed")
+    QString updatedBy;
 };
 
 namespace ReplyFindingKinds {
