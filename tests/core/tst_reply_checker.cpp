@@ -165,6 +165,7 @@ void TestReplyChecker::corpus_data()
     QTest::addColumn<QString>("reply");
     QTest::addColumn<QJsonArray>("expected");
     QTest::addColumn<int>("batch");
+    QTest::addColumn<QString>("knownMiss");
     const QJsonArray replies = ::corpus();
     QVERIFY(replies.size() >= 80);
     int n = 0;
@@ -172,7 +173,7 @@ void TestReplyChecker::corpus_data()
         const QJsonObject o = entry.toObject();
         QTest::addRow("%03d %s", ++n, qPrintable(o.value(QLatin1String("reply")).toString().left(12)))
             << o.value(QLatin1String("reply")).toString() << o.value(QLatin1String("expect")).toArray()
-            << o.value(QLatin1String("batch")).toInt(1);
+            << o.value(QLatin1String("batch")).toInt(1) << o.value(QLatin1String("known_miss")).toString();
     }
 }
 
@@ -181,9 +182,15 @@ void TestReplyChecker::corpus()
     QFETCH(QString, reply);
     QFETCH(QJsonArray, expected);
     QFETCH(int, batch);
+    QFETCH(QString, knownMiss);
     const QList<ReplyFinding> findings = m_checker.check(reply);
     compare(findings, parseExpected(expected), m_batchTally[batch]);
     const QStringList differences = compare(findings, parseExpected(expected), m_tally);
+    if (!knownMiss.isEmpty()) {
+        // A reply of the last batch that the rules were never tuned on and do not get right: it counts in the
+        // figures as it is, and passes unexpectedly (XPASS, a failure) once the rules learn it.
+        QEXPECT_FAIL("", qPrintable(knownMiss), Continue);
+    }
     QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QLatin1String("; "))));
 }
 
@@ -372,6 +379,18 @@ void TestReplyChecker::fastEnoughForEveryKeystroke()
         times.append(timer.nsecsElapsed());
     }
     std::sort(times.begin(), times.end());
+    // Building a checker compiles every pattern: the wizard builds one when it opens, not per keystroke.
+    QList<qint64> builds;
+    const QList<ReplyRule> rules = ReplyChecker::defaultRules();
+    for (int run = 0; run < 21; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const ReplyChecker built(rules);
+        builds.append(timer.nsecsElapsed() + (built.rules().isEmpty() ? 1 : 0));
+    }
+    std::sort(builds.begin(), builds.end());
+    qInfo("building a ReplyChecker from %lld rules: median %.3f ms", qlonglong(rules.size()),
+          double(builds.at(builds.size() / 2)) / 1e6);
     const double medianMs = double(times.at(times.size() / 2)) / 1e6;
     qInfo("check() of a 500-character reply: median %.3f ms, max %.3f ms over %lld runs (%d rules)", medianMs,
           double(times.last()) / 1e6, qlonglong(times.size()), int(m_checker.rules().size()));
