@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes database/migrations/0008_reply_rules.sql from app/core/reply/reply_rules.json.
+"""Writes database/migrations/NNNN_reply_rules.sql (0008 when written) from app/core/reply/reply_rules.json.
 
 The JSON file is the one source of truth of the reply checker's default rules: ReplyChecker::defaultRules() reads it
 as a resource, and the migration seeds the reply_rules table with the same rows in the same order (tst_reply_rules
@@ -13,7 +13,9 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RULES = ROOT / "app/core/reply/reply_rules.json"
-MIGRATION = ROOT / "database/migrations/0008_reply_rules.sql"
+# The migration that creates the table, whatever number it got when merged (0008 in the branch that added it).
+MIGRATION = (sorted((ROOT / "database/migrations").glob("*_reply_rules.sql")) or
+             [ROOT / "database/migrations/0008_reply_rules.sql"])[0]
 SEED_TIME = int(datetime.datetime(2026, 11, 30, tzinfo=datetime.timezone.utc).timestamp())
 KINDS = ("defensive", "over_promise", "missing_empathy", "missing_steps", "missing_time")
 
