@@ -5,6 +5,7 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlReferenceRepository.h"
+#include "SqlScriptRepository.h"
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -40,6 +41,7 @@ public:
         , reference(sql)
         , audit(sql)
         , calendar(sql)
+        , scripts(sql)
     {}
 
     DatabaseLocation location;
@@ -50,6 +52,7 @@ public:
     SqlReferenceRepository reference;
     SqlAuditRepository audit;
     SqlCalendarRepository calendar;
+    SqlScriptRepository scripts;
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -523,7 +526,7 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar};
+    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->scripts};
 }
 
 SqlCaseRepository& Database::caseRepository() const
@@ -555,12 +558,13 @@ Result<QStringList> Database::integrityProblems()
                             .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
         }
     }
-    const QStringList expected{QStringLiteral("users"),       QStringLiteral("windows"),
-                               QStringLiteral("departments"), QStringLiteral("service_items"),
-                               QStringLiteral("categories"),  QStringLiteral("citizens"),
-                               QStringLiteral("cases"),       QStringLiteral("case_events"),
-                               QStringLiteral("follow_ups"),  QStringLiteral("holiday_calendar"),
-                               QStringLiteral("audit_log"),   QStringLiteral("audit_head")};
+    const QStringList expected{QStringLiteral("users"),           QStringLiteral("windows"),
+                               QStringLiteral("departments"),     QStringLiteral("service_items"),
+                               QStringLiteral("categories"),      QStringLiteral("citizens"),
+                               QStringLiteral("cases"),           QStringLiteral("case_events"),
+                               QStringLiteral("follow_ups"),      QStringLiteral("holiday_calendar"),
+                               QStringLiteral("audit_log"),       QStringLiteral("audit_head"),
+                               QStringLiteral("script_templates")};
     const QStringList tables = sql.db().tables(QSql::Tables);
     for (const QString& t : expected) {
         if (!tables.contains(t)) {
