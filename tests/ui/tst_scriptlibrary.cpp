@@ -20,6 +20,17 @@
 
 using namespace GuiTest;
 
+namespace {
+/** With QINGTING_SCREENSHOT_DIR set, saves the widget as NAME.png there (for looking at the layout). */
+void saveScreenshot(QWidget* widget, const char* name)
+{
+    const QString dir = qEnvironmentVariable("QINGTING_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+    }
+}
+} // namespace
+
 /**
  * The Response scripts page: an administrator adds a script by key presses alone (refused first for an unknown
  * placeholder, with the live preview and its warning), then retires it; the database holds what the page shows.
@@ -165,6 +176,7 @@ void TestScriptLibrary::adminAddsAndRetiresAScript()
     // Retyped with a known placeholder, the second one inserted from the list by keys.
     QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
     typeText(body, QStringLiteral("{称呼}，这笔费用由{部门}逐项核对，在"));
+    QVERIFY(!error->isVisibleTo(dialog));
     QVERIFY(!warning->isVisibleTo(dialog));
     QVERIFY(chooseByKeys(child<QComboBox>(dialog, "placeholderComboBox"), QStringLiteral("{承诺时间}")));
     QTest::keyClick(child<QPushButton>(dialog, "insertPlaceholderButton"), Qt::Key_Space);
@@ -173,6 +185,7 @@ void TestScriptLibrary::adminAddsAndRetiresAScript()
     QCOMPARE(body->toPlainText(), QStringLiteral("{称呼}，这笔费用由{部门}逐项核对，在{承诺时间}前答复您。"));
     QVERIFY(preview->text().startsWith(sampleName));
     QVERIFY(!preview->text().contains(QStringLiteral("【")));
+    saveScreenshot(dialog, "script-edit-dialog");
     QTest::keyClick(save, Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
 
@@ -193,6 +206,7 @@ void TestScriptLibrary::adminAddsAndRetiresAScript()
                                  table->currentIndex().data(ScriptTableModel::IdRole).toLongLong() == added->id,
                              kTimeoutMs);
     QVERIFY(child<QLabel>(page, "messageLabel")->text().contains(title));
+    saveScreenshot(window.get(), "script-library");
 
     // Retired by keys: it leaves the list (retired scripts are hidden) and is kept, inactive, in the database.
     const int before = page->model()->rowCount();

@@ -54,7 +54,13 @@ ScriptEditDialog::ScriptEditDialog(const Session& session, DatabaseWorker& worke
     }
     updatePreview();
     m_ui->stepComboBox->setFocus();
-    connect(m_ui->bodyPlainTextEdit, &QPlainTextEdit::textChanged, this, &ScriptEditDialog::updatePreview);
+    connect(m_ui->bodyPlainTextEdit, &QPlainTextEdit::textChanged, this, [this] {
+        // A refusal speaks of the text as it was: it goes once the text changes.
+        if (!m_busy->isBusy()) {
+            FormHelpers::clearError(m_ui->errorLabel);
+        }
+        updatePreview();
+    });
     connect(m_ui->insertPlaceholderButton, &QPushButton::clicked, this, &ScriptEditDialog::insertPlaceholder);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ScriptEditDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ScriptEditDialog::reject);

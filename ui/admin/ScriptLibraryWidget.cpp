@@ -37,7 +37,7 @@ ScriptLibraryWidget::ScriptLibraryWidget(const Session& session, DatabaseWorker&
     m_ui->scriptTableView->setModel(m_proxy);
     m_ui->scriptTableView->sortByColumn(int(ScriptTableModel::Column::Step), Qt::AscendingOrder);
     auto* header = m_ui->scriptTableView->horizontalHeader();
-    header->resizeSection(int(ScriptTableModel::Column::Step), 110);
+    header->resizeSection(int(ScriptTableModel::Column::Step), 150);
     header->resizeSection(int(ScriptTableModel::Column::Category), 140);
     header->resizeSection(int(ScriptTableModel::Column::Emotion), 90);
     header->resizeSection(int(ScriptTableModel::Column::Title), 200);
