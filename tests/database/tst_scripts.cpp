@@ -1,3 +1,4 @@
+#include "Migrator.h"
 #include "TestDatabases.h"
 #include "TestFixtures.h"
 #include "common/Clock.h"
@@ -7,9 +8,12 @@
 #include "services/ReferenceService.h"
 #include "services/ScriptService.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 /**
  * The response-script library on SQLite and PostgreSQL: the seeded templates, the repository, the wizard's choice of
@@ -122,6 +126,51 @@ private slots:
                      qPrintable(s.title));
             QVERIFY2(!s.body.contains(QStringLiteral("{称呼}")) && !s.body.contains(QStringLiteral("{案件编号}")),
                      qPrintable(s.title));
+        }
+    }
+
+    void upgradeSeedsOnlyTheHallsCategories_data() { TestDatabase::addBackendRows(); }
+    void upgradeSeedsOnlyTheHallsCategories()
+    {
+        QINGTING_TEST_DATABASE(scratch);
+        int scriptsVersion = 0;
+        for (const Migration& m : Migrator::migrations()) {
+            scriptsVersion = m.name == QLatin1String("scripts") ? m.version : scriptsVersion;
+        }
+        QVERIFY(scriptsVersion > 1);
+        {
+            // A hall on the schema before the library renamed one seeded category and added one of its own.
+            RawConnection raw(scratch);
+            QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+            const Migrator::Report report = Migrator(raw.db()).migrate(scriptsVersion - 1);
+            QVERIFY2(!report.refused(), qPrintable(report.message));
+            QCOMPARE(raw.exec(QStringLiteral("UPDATE categories SET name = '收费问题' WHERE name = '收费'")),
+                     QString());
+            QCOMPARE(raw.exec(QStringLiteral("INSERT INTO categories (name, sort_order) VALUES ('证照到期', 90)")),
+                     QString());
+        }
+        QINGTING_OPEN_DATABASE(db, scratch);
+        QCOMPARE(db->versionFoundOnOpen(), scriptsVersion - 1);
+        const Repositories repos = db->repositories();
+        const auto all = repos.scripts->list();
+        QINGTING_VERIFY_OK(all);
+        QVERIFY(all->size() >= 40);
+        const qint64 renamed = category(repos, "收费问题");
+        const qint64 own = category(repos, "证照到期");
+        QVERIFY(renamed != 0 && own != 0);
+        for (const ScriptTemplate& s : *all) {
+            // The fee templates found no category named 收费: left out, not turned into general ones.
+            QVERIFY(s.categoryId != renamed && s.categoryId != own);
+            QVERIFY2(s.categoryId != 0 || !s.body.contains(QStringLiteral("收费")), qPrintable(s.title));
+        }
+        // The general templates still serve every step for the renamed and the new category.
+        ScriptService scripts(clerk(repos), repos, m_clock);
+        for (qint64 c : {renamed, own}) {
+            for (ScriptStep step : IntakeCodes::scriptSteps()) {
+                const auto offered = scripts.templates(step, c, EmotionLevel::Calm);
+                QINGTING_VERIFY_OK(offered);
+                QVERIFY(!offered->isEmpty());
+            }
         }
     }
 
@@ -391,6 +440,33 @@ private slots:
         QCOMPARE(auditCount(repos), auditMid + 2);
         QCOMPARE(repos.scripts->find(added->id)->version, 3);
         QCOMPARE(scripts.retire(added->id + 100000).error().code, Error::Code::NotFound);
+    }
+
+    /** What the wizard pays per step for its scripts (docs/BENCHMARKS.md); only with QINGTING_BENCH set. */
+    void templatesCost_data() { TestDatabase::addBackendRows(); }
+    void templatesCost()
+    {
+        if (qEnvironmentVariableIsEmpty("QINGTING_BENCH")) {
+            QSKIP("a measurement: set QINGTING_BENCH=1");
+        }
+        QINGTING_TEST_DATABASE(scratch);
+        QINGTING_OPEN_DATABASE(db, scratch);
+        const Repositories repos = db->repositories();
+        ScriptService scripts(clerk(repos), repos, m_clock);
+        const qint64 fees = category(repos, "收费");
+        QList<qint64> nanoseconds;
+        constexpr int kCalls = 600;
+        for (int i = 0; i < kCalls; ++i) {
+            const ScriptStep step = IntakeCodes::scriptSteps().at(i % 6);
+            QElapsedTimer timer;
+            timer.start();
+            const auto offered = scripts.templates(step, fees, EmotionLevel::Angry);
+            nanoseconds << timer.nsecsElapsed();
+            QVERIFY(offered.ok() && !offered->isEmpty());
+        }
+        std::sort(nanoseconds.begin(), nanoseconds.end());
+        qInfo("%s: templates() median %.3f ms, 95th percentile %.3f ms over %d calls", qPrintable(scratch.backend()),
+              nanoseconds.at(kCalls / 2) / 1e6, nanoseconds.at(kCalls * 95 / 100) / 1e6, kCalls);
     }
 };
 
