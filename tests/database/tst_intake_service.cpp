@@ -189,6 +189,11 @@ void TestIntakeService::submitStoresEverything()
              QStringLiteral("apology,expedited"));
     QCOMPARE(raw.scalar(QStringLiteral("SELECT emotion FROM cases WHERE id = ?"), {c.id}).toString(),
              QStringLiteral("angry"));
+    // The stored codes are checked by the database too (SQLite: triggers; PostgreSQL: constraints).
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE cases SET emotion = 'furious' WHERE id = ?"), {c.id}).isEmpty());
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE cases SET scope = 'everyone' WHERE id = ?"), {c.id}).isEmpty());
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE cases SET resolved_on_spot = 2 WHERE id = ?"), {c.id}).isEmpty());
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE cases SET severity = 'critical' WHERE id = ?"), {c.id}), QString());
     // The case list still reads its own columns only, and finds the new case.
     CaseQuery q;
     const auto page = repos.cases->list(q);

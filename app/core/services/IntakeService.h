@@ -126,16 +126,27 @@ public:
     /** Cases of this service item and category received in the last kSimilarCasesDays days, newest first. */
     Result<QList<Case>> similarCases(qint64 serviceItemId, qint64 categoryId, int limit = 50);
 
-    /** Validates every page, then writes citizen, case, confirmation events and audit in one transaction. */
+    /**
+     * Needs CreateCase. Validates every page (Invalid, with every message), then writes citizen (new, the known
+     * citizenId, or none), case, the events Created (at receipt), Acknowledged, FactsConfirmed, ImpactConfirmed and
+     * StepsConfirmed (each at its confirmation time) and the audit entry in one transaction (a savepoint inside an
+     * open one). The case is acknowledged; with detail.resolvedOnSpot it is resolved now, with a Resolved event
+     * whose note is onSpotResolution.
+     */
     Result<Case> submit(const IntakeDraft& draft);
     /** Problems with a staff report (keys "whatHappened", "windowId", "serviceItemId", "categoryId"). */
     QList<FieldProblem> validateStaffReport(const StaffReportDraft& draft) const;
     /** Records a staff report as a case (channel staff_report, status received, no citizen). */
     Result<Case> submitStaffReport(const StaffReportDraft& draft);
-    /** Changes facts, impact or steps of an existing case; a timeline event and an audit entry. */
+    /**
+     * Needs WorkCase. Changes facts, impact or steps of a case that is not closed, with a FactsAmended /
+     * ImpactAmended / StepsAmended event and a case.amend_* audit entry. Refused with Conflict when the case is no
+     * longer at amendment.expectedVersion (someone changed it meanwhile), Invalid with the part's problems. An empty
+     * restatement of facts or impact is composed from the fields; Steps keep their text when it is empty.
+     */
     Result<Case> amend(qint64 caseId, const IntakeAmendment& amendment);
 
-    /** Problems with an amendment's fields (before the case is read); see FieldProblem for the keys. */
+    /** Problems with an amendment's fields, for the case as it is stored; see FieldProblem for the keys. */
     QList<FieldProblem> validateAmendment(const IntakeAmendment& amendment, const Case& c) const;
 
     /** Every problem's message, one per line: the text of the Invalid error submit() returns. */
