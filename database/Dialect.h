@@ -21,8 +21,16 @@ struct SearchIndexSql
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
      */
-    QString bulkLoadBegin;
-    QString bulkLoadEnd;
+    QStringList bulkLoadBegin;
+    QStringList bulkLoadEnd;
+    /**
+     * Rows written by one statement while rebuilding (insertOf(n)); 1 = the prepared `insert`, one row at a time.
+     * PostgreSQL: many rows a statement, one round trip for each, not each case.
+     */
+    int bulkRows = 1;
+
+    /** `insert` for `rows` rows (binds case id, document for each). */
+    QString insertOf(int rows) const;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;

@@ -334,19 +334,19 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
     if (auto cleared = m_sql.exec(index.clear); !cleared) {
         return cleared.error();
     }
-    if (!index.bulkLoadBegin.isEmpty()) {
-        if (auto begun = m_sql.exec(index.bulkLoadBegin); !begun) {
+    for (const QString& statement : index.bulkLoadBegin) {
+        if (auto begun = m_sql.exec(statement); !begun) {
             return begun.error();
         }
     }
     if (auto indexed = indexAllCases(); !indexed) {
-        if (!index.bulkLoadEnd.isEmpty()) {
-            (void)m_sql.exec(index.bulkLoadEnd); // the failure of the rebuild is what is reported
+        for (const QString& statement : index.bulkLoadEnd) {
+            (void)m_sql.exec(statement); // the failure of the rebuild is what is reported
         }
         return indexed;
     }
-    if (!index.bulkLoadEnd.isEmpty()) {
-        if (auto ended = m_sql.exec(index.bulkLoadEnd); !ended) {
+    for (const QString& statement : index.bulkLoadEnd) {
+        if (auto ended = m_sql.exec(statement); !ended) {
             return ended.error();
         }
     }
@@ -375,12 +375,35 @@ Status SqlCaseRepository::indexAllCases()
         if (slice.isEmpty()) {
             break;
         }
+        if (auto indexed = indexSlice(slice); !indexed) {
+            return indexed;
+        }
+        after = slice.constLast().first;
+    }
+    return {};
+}
+
+Status SqlCaseRepository::indexSlice(const QList<QPair<qint64, QString>>& slice)
+{
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (index.bulkRows <= 1) {
         for (const auto& [id, text] : slice) {
             if (auto indexed = indexText(id, text); !indexed) {
                 return indexed;
             }
         }
-        after = slice.constLast().first;
+        return {};
+    }
+    for (qsizetype from = 0; from < slice.size(); from += index.bulkRows) {
+        const qsizetype rows = std::min<qsizetype>(index.bulkRows, slice.size() - from);
+        QVariantList values;
+        values.reserve(2 * rows);
+        for (qsizetype i = from; i < from + rows; ++i) {
+            values << slice.at(i).first << index.documentOfText(slice.at(i).second);
+        }
+        if (auto q = m_sql.exec(index.insertOf(int(rows)), values); !q) {
+            return q.error();
+        }
     }
     return {};
 }

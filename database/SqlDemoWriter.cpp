@@ -325,7 +325,10 @@ void SqlDemoWriter::endBulk()
                                                   QStringLiteral("PRAGMA foreign_keys = ON"),
                                                   QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
                                                   QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
-                                    : QStringList{QStringLiteral("RESET synchronous_commit")};
+                                    // A fresh hall's planner needs statistics of what was just written
+                                    // (autovacuum would gather them only some time later).
+                                    : QStringList{QStringLiteral("RESET synchronous_commit"),
+                                                  QStringLiteral("ANALYZE")};
     QSqlQuery q(m_sql.db());
     for (const QString& p : pragmas) {
         q.exec(p);
