@@ -61,6 +61,7 @@ const SearchIndexSql& Dialect::searchIndex() const
         {QStringLiteral("PRAGMA cache_size = -262144")},
         {QStringLiteral("PRAGMA cache_size = -2000")},
         1,
+        0,
     };
     static const SearchIndexSql postgres{
         false,
@@ -76,6 +77,7 @@ const SearchIndexSql& Dialect::searchIndex() const
         {QStringLiteral("CREATE INDEX case_search_grams ON case_search USING gin (grams)"),
          QStringLiteral("ANALYZE case_search")},
         500,
+        2000,
     };
     return isSqlite() ? sqlite : postgres;
 }

@@ -687,12 +687,14 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
     QVariantList values;
     QStringList conditions = filterConditions(query, true, &values);
     bool boundedByCandidates = false;
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
     if (!plan->candidates.isEmpty()) {
-        // Past m_smallSet candidates, only the first m_smallSet are confirmed: what they hold is a lower bound.
+        // Past m_smallSet candidates, only the first ones are confirmed: what they hold is a lower bound.
         boundedByCandidates = !plan->small;
+        const int sample = index.largeCountSample > 0 ? index.largeCountSample : m_smallSet;
         conditions.prepend(boundedByCandidates
-                               ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(plan->candidates).arg(m_smallSet)
-                               : QStringLiteral("c.id IN (%1)").arg(plan->candidates));
+                               ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(index.candidates).arg(sample)
+                               : QStringLiteral("c.id IN (%1)").arg(index.candidates));
         values.prepend(plan->argument);
     }
     const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")

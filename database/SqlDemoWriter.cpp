@@ -377,17 +377,16 @@ void SqlDemoWriter::endBulk()
         return;
     }
     m_bulk = false;
-    const QStringList pragmas = m_sql.dialect().isSqlite()
-                                    ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"),
-                                                  QStringLiteral("PRAGMA cache_size = -2000"),
-                                                  QStringLiteral("PRAGMA temp_store = DEFAULT"),
-                                                  QStringLiteral("PRAGMA foreign_keys = ON"),
-                                                  QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
-                                                  QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
-                                    // A fresh hall's planner needs statistics of what was just written
-                                    // (autovacuum would gather them only some time later).
-                                    : QStringList{QStringLiteral("RESET synchronous_commit"),
-                                                  QStringLiteral("ANALYZE")};
+    const QStringList pragmas =
+        m_sql.dialect().isSqlite() ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"),
+                                                 QStringLiteral("PRAGMA cache_size = -2000"),
+                                                 QStringLiteral("PRAGMA temp_store = DEFAULT"),
+                                                 QStringLiteral("PRAGMA foreign_keys = ON"),
+                                                 QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
+                                                 QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
+                                   // A fresh hall's planner needs statistics of what was just written
+                                   // (autovacuum would gather them only some time later).
+                                   : QStringList{QStringLiteral("RESET synchronous_commit"), QStringLiteral("ANALYZE")};
     QSqlQuery q(m_sql.db());
     for (const QString& p : pragmas) {
         q.exec(p);
@@ -423,7 +422,8 @@ Status SqlDemoWriter::prepare()
             const QString table = head.mid(12, open - 12).trimmed();
             *into = std::make_unique<ReservedIdInsert>(
                 m_sql, table,
-                std::make_unique<BufferedInsert>(m_sql, head.left(open + 1) + QLatin1String("id, ") + head.mid(open + 1),
+                std::make_unique<BufferedInsert>(m_sql,
+                                                 head.left(open + 1) + QLatin1String("id, ") + head.mid(open + 1),
                                                  QLatin1String("(?, ") + row.mid(1)));
             return {};
         }
