@@ -57,9 +57,17 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
         QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
         QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
-        // 256 MiB at most while rebuilding, back to SQLite's default (the app sets no other) afterwards.
-        {QStringLiteral("PRAGMA cache_size = -262144")},
-        {QStringLiteral("PRAGMA cache_size = -2000")},
+        // 256 MiB at most while rebuilding, then back to what the connection had.
+        QStringLiteral("PRAGMA cache_size"),
+        QStringLiteral("PRAGMA cache_size = -262144"),
+        QStringLiteral("PRAGMA cache_size = %1"),
+        {QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 1000)")},
+        {QStringLiteral("INSERT INTO case_search (case_search) VALUES ('optimize')"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 4)"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 16)")},
+        {},
+        {},
         1,
         0,
     };
@@ -69,6 +77,11 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
         QStringLiteral("DELETE FROM case_search"),
         QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
+        QString(),
+        QString(),
+        QString(),
+        {},
+        {},
         // Inside the rebuild's transaction: a GIN index built once over a million rows takes a fraction of the time
         // that inserting each row into it takes. The table is locked until the commit (searches wait; they would
         // find nothing meanwhile anyway).
@@ -112,6 +125,19 @@ QString SearchIndexSql::documentOfText(const QString& text) const
     }
     const QString document = SearchGrams::joined(text, u"{\"", u"\",\"", u"\"}");
     return document.isEmpty() ? QStringLiteral("{}") : document;
+}
+
+QString SearchIndexSql::documentOfJoined(const QString& spaceSeparatedGrams) const
+{
+    if (sqlite) {
+        return spaceSeparatedGrams;
+    }
+    if (spaceSeparatedGrams.isEmpty()) {
+        return QStringLiteral("{}");
+    }
+    QString document = spaceSeparatedGrams;
+    document.replace(QLatin1Char(' '), QLatin1String("\",\""));
+    return QLatin1String("{\"") + document + QLatin1String("\"}");
 }
 
 QString SearchIndexSql::argument(const QStringList& grams) const

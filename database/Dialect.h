@@ -20,9 +20,25 @@ struct SearchIndexSql
     /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
+     * `bulkLoadSaved` reads the setting before the rebuild; `bulkLoadEnd` puts it back (its %1 is that value), so
+     * a connection that chose its own (the demo writer's bulk cache) keeps it.
      */
-    QStringList bulkLoadBegin;
-    QStringList bulkLoadEnd;
+    QString bulkLoadSaved;
+    QString bulkLoadBegin;
+    QString bulkLoadEnd;
+    /**
+     * Around a bulk writer's run (the demo), outside its transactions. SQLite: FTS5 merges no segments while the
+     * run commits batch after batch (each merge would rewrite the index through the WAL again), then merges them
+     * all once at the end and goes back to its default merging.
+     */
+    QStringList bulkWriteBegin;
+    QStringList bulkWriteEnd;
+    /**
+     * PostgreSQL, inside the rebuild's transaction, after bulkLoadBegin / before bulkLoadEnd: the GIN index is
+     * dropped and built once over all rows (a fraction of the time of inserting each row into it).
+     */
+    QStringList rebuildBegin;
+    QStringList rebuildEnd;
     /**
      * Rows written by one statement while rebuilding (insertOf(n)); 1 = the prepared `insert`, one row at a time.
      * PostgreSQL: many rows a statement, one round trip for each, not each case.
@@ -41,6 +57,8 @@ struct SearchIndexSql
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;
+    /** document() of grams already joined by single spaces (SearchGrams::joined with " "). */
+    QString documentOfJoined(const QString& spaceSeparatedGrams) const;
     /** document(SearchGrams::ofText(text)), made without the list. */
     QString documentOfText(const QString& text) const;
     /** The bound value of `candidates` for a term's grams (not empty). */

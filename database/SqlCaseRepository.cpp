@@ -334,19 +334,38 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
     if (auto cleared = m_sql.exec(index.clear); !cleared) {
         return cleared.error();
     }
-    for (const QString& statement : index.bulkLoadBegin) {
+    QString saved;
+    if (!index.bulkLoadSaved.isEmpty()) {
+        auto setting = m_sql.scalar(index.bulkLoadSaved);
+        if (!setting) {
+            return setting.error();
+        }
+        saved = setting->toString();
+    }
+    const QString end = index.bulkLoadEnd.isEmpty() ? QString() : index.bulkLoadEnd.arg(saved);
+    if (!index.bulkLoadBegin.isEmpty()) {
+        if (auto begun = m_sql.exec(index.bulkLoadBegin); !begun) {
+            return begun.error();
+        }
+    }
+    for (const QString& statement : index.rebuildBegin) {
         if (auto begun = m_sql.exec(statement); !begun) {
             return begun.error();
         }
     }
     if (auto indexed = indexAllCases(); !indexed) {
-        for (const QString& statement : index.bulkLoadEnd) {
-            (void)m_sql.exec(statement); // the failure of the rebuild is what is reported
+        if (!end.isEmpty()) {
+            (void)m_sql.exec(end); // the failure of the rebuild is what is reported
         }
         return indexed;
     }
-    for (const QString& statement : index.bulkLoadEnd) {
+    for (const QString& statement : index.rebuildEnd) {
         if (auto ended = m_sql.exec(statement); !ended) {
+            return ended.error();
+        }
+    }
+    if (!end.isEmpty()) {
+        if (auto ended = m_sql.exec(end); !ended) {
             return ended.error();
         }
     }
