@@ -33,6 +33,27 @@ struct SearchIndexSql
      */
     QStringList bulkWriteBegin;
     QStringList bulkWriteEnd;
+    /**
+     * PostgreSQL, inside the rebuild's transaction, after bulkLoadBegin / before bulkLoadEnd: the GIN index is
+     * dropped and built once over all rows (a fraction of the time of inserting each row into it).
+     */
+    QStringList rebuildBegin;
+    QStringList rebuildEnd;
+    /**
+     * Rows written by one statement while rebuilding (insertOf(n)); 1 = the prepared `insert`, one row at a time.
+     * PostgreSQL: many rows a statement, one round trip for each, not each case.
+     */
+    int bulkRows = 1;
+
+    /**
+     * With a large candidate set, the count confirms only this many candidates and says "at least" (0 = as many
+     * as the small-set threshold). PostgreSQL: reading a candidate costs a random page of case_search and one of
+     * cases, so 2,000 rather than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
+     */
+    int largeCountSample = 0;
+
+    /** `insert` for `rows` rows (binds case id, document for each). */
+    QString insertOf(int rows) const;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;

@@ -394,11 +394,21 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
             return begun.error();
         }
     }
+    for (const QString& statement : index.rebuildBegin) {
+        if (auto begun = m_sql.exec(statement); !begun) {
+            return begun.error();
+        }
+    }
     if (auto indexed = indexAllCases(); !indexed) {
         if (!end.isEmpty()) {
             (void)m_sql.exec(end); // the failure of the rebuild is what is reported
         }
         return indexed;
+    }
+    for (const QString& statement : index.rebuildEnd) {
+        if (auto ended = m_sql.exec(statement); !ended) {
+            return ended.error();
+        }
     }
     if (!end.isEmpty()) {
         if (auto ended = m_sql.exec(end); !ended) {
@@ -430,12 +440,35 @@ Status SqlCaseRepository::indexAllCases()
         if (slice.isEmpty()) {
             break;
         }
+        if (auto indexed = indexSlice(slice); !indexed) {
+            return indexed;
+        }
+        after = slice.constLast().first;
+    }
+    return {};
+}
+
+Status SqlCaseRepository::indexSlice(const QList<QPair<qint64, QString>>& slice)
+{
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (index.bulkRows <= 1) {
         for (const auto& [id, text] : slice) {
             if (auto indexed = indexText(id, text); !indexed) {
                 return indexed;
             }
         }
-        after = slice.constLast().first;
+        return {};
+    }
+    for (qsizetype from = 0; from < slice.size(); from += index.bulkRows) {
+        const qsizetype rows = std::min<qsizetype>(index.bulkRows, slice.size() - from);
+        QVariantList values;
+        values.reserve(2 * rows);
+        for (qsizetype i = from; i < from + rows; ++i) {
+            values << slice.at(i).first << index.documentOfText(slice.at(i).second);
+        }
+        if (auto q = m_sql.exec(index.insertOf(int(rows)), values); !q) {
+            return q.error();
+        }
     }
     return {};
 }
@@ -724,12 +757,14 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
     QVariantList values;
     QStringList conditions = filterConditions(query, true, &values);
     bool boundedByCandidates = false;
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
     if (!plan->candidates.isEmpty()) {
-        // Past m_smallSet candidates, only the first m_smallSet are confirmed: what they hold is a lower bound.
+        // Past m_smallSet candidates, only the first ones are confirmed: what they hold is a lower bound.
         boundedByCandidates = !plan->small;
+        const int sample = index.largeCountSample > 0 ? index.largeCountSample : m_smallSet;
         conditions.prepend(boundedByCandidates
-                               ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(plan->candidates).arg(m_smallSet)
-                               : QStringLiteral("c.id IN (%1)").arg(plan->candidates));
+                               ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(index.candidates).arg(sample)
+                               : QStringLiteral("c.id IN (%1)").arg(index.candidates));
         values.prepend(plan->argument);
     }
     const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")

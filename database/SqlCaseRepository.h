@@ -91,6 +91,8 @@ private:
     Result<SearchPlan> planSearch(const CaseQuery& query) const;
     /** Indexes every case, in slices by id (the index is empty). */
     Status indexAllCases();
+    /** Indexes one slice of (case id, text): bulkRows rows a statement. */
+    Status indexSlice(const QList<QPair<qint64, QString>>& slice);
     Status indexText(qint64 caseId, const QString& text);
     Status unindexText(qint64 caseId, const QString& text);
 

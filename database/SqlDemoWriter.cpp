@@ -118,21 +118,19 @@ private:
 
 /**
  * PostgreSQL: rows of an INSERT that returns nothing are sent kRows at a time in one multi-row statement, which
- * saves a round trip per row.
+ * saves a round trip per row. `row` is the statement's VALUES tuple, repeated for each row.
  */
 class BufferedInsert final : public BulkStatement
 {
 public:
     static constexpr int kRows = 200;
 
-    /** `insertHead` ends in " VALUES "; `rowTemplate` is one row's "(?, ?, ...)" as the statement spells it. */
-    BufferedInsert(const SqlContext& sql, QString insertHead, QString rowTemplate, int columns)
+    BufferedInsert(const SqlContext& sql, QString insertHead, QString row)
         : m_sql(sql)
         , m_head(std::move(insertHead))
-        , m_one(std::move(rowTemplate))
-        , m_columns(columns)
+        , m_rowSql(std::move(row))
     {
-        m_row.resize(columns);
+        m_row.resize(m_rowSql.count(QLatin1Char('?')));
     }
 
     void bindInt(int i, qint64 v) override { m_row[i] = v; }
@@ -157,7 +155,7 @@ public:
         QSqlQuery& q = m_rows.size() == kRows ? m_full : m_partial;
         if (&q == &m_partial || !m_fullPrepared) {
             q = QSqlQuery(m_sql.db());
-            if (!q.prepare(m_head + QStringList(int(m_rows.size()), m_one).join(QLatin1Char(',')))) {
+            if (!q.prepare(m_head + QStringList(int(m_rows.size()), m_rowSql).join(QLatin1Char(',')))) {
                 return m_sql.errorFrom(q.lastError());
             }
             m_fullPrepared = m_fullPrepared || &q == &m_full;
@@ -179,13 +177,73 @@ public:
 private:
     const SqlContext& m_sql;
     QString m_head;
-    QString m_one;
-    int m_columns;
+    QString m_rowSql;
     QVariantList m_row;
     QList<QVariantList> m_rows;
     QSqlQuery m_full;
     QSqlQuery m_partial;
     bool m_fullPrepared = false;
+};
+
+/**
+ * PostgreSQL: an INSERT whose rows need their new ids (cases, citizens: later rows refer to them) without a round
+ * trip per row. The ids are drawn from the table's identity sequence beforehand, one statement for a batch
+ * (reserve()), and written explicitly through a BufferedInsert whose column 0 is the id.
+ */
+class ReservedIdInsert final : public BulkStatement
+{
+public:
+    ReservedIdInsert(const SqlContext& sql, QString table, std::unique_ptr<BufferedInsert> insert)
+        : m_sql(sql)
+        , m_table(std::move(table))
+        , m_insert(std::move(insert))
+    {}
+
+    Status reserve(qsizetype n)
+    {
+        m_ids.clear();
+        m_next = 0;
+        if (n == 0) {
+            return {};
+        }
+        auto q = m_sql.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) "
+                                           "FROM generate_series(1, ?)")
+                                .arg(m_table),
+                            {qint64(n)});
+        if (!q) {
+            return q.error();
+        }
+        m_ids.reserve(n);
+        while (q->next()) {
+            m_ids.append(q->value(0).toLongLong());
+        }
+        return {};
+    }
+
+    void bindInt(int i, qint64 v) override { m_insert->bindInt(i + 1, v); }
+    void bindNull(int i) override { m_insert->bindNull(i + 1); }
+    void bindText(int i, const QString& s) override { m_insert->bindText(i + 1, s); }
+    Result<std::optional<qint64>> exec() override
+    {
+        if (m_next >= m_ids.size()) {
+            return Error::make(Error::Code::Storage, QStringLiteral("no reserved id left for %1").arg(m_table));
+        }
+        const qint64 id = m_ids.at(m_next++);
+        m_insert->bindInt(0, id);
+        if (auto r = m_insert->exec(); !r) {
+            return r.error();
+        }
+        return std::optional<qint64>(id);
+    }
+    qint64 insertedId(const std::optional<qint64>& returned) override { return returned.value_or(0); }
+    Status flush() override { return m_insert->flush(); }
+
+private:
+    const SqlContext& m_sql;
+    QString m_table;
+    std::unique_ptr<BufferedInsert> m_insert;
+    QList<qint64> m_ids;
+    qsizetype m_next = 0;
 };
 
 /**
@@ -312,7 +370,9 @@ void SqlDemoWriter::endBulk()
                            QStringLiteral("PRAGMA temp_store = DEFAULT"), QStringLiteral("PRAGMA foreign_keys = ON"),
                            QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
                            QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
-             : QStringList{QStringLiteral("RESET synchronous_commit")});
+             // A fresh hall's planner needs statistics of what was just written (autovacuum would gather them
+             // only some time later).
+             : QStringList{QStringLiteral("RESET synchronous_commit"), QStringLiteral("ANALYZE")});
     QSqlQuery q(m_sql.db());
     for (const QString& p : pragmas) {
         q.exec(p);
@@ -336,9 +396,21 @@ Status SqlDemoWriter::prepare()
             return {};
         }
         const qsizetype values = sql.indexOf(QLatin1String(" VALUES ("));
-        if (!returningId && values > 0 && !sql.contains(QLatin1String("ON CONFLICT"))) {
-            *into = std::make_unique<BufferedInsert>(m_sql, sql.left(values) + QLatin1String(" VALUES "),
-                                                     sql.mid(values + 8), int(sql.count(QLatin1Char('?'))));
+        if (values > 0 && !sql.contains(QLatin1String("ON CONFLICT"))) {
+            const QString head = sql.left(values) + QLatin1String(" VALUES ");
+            const QString row = sql.mid(values + 8);
+            if (!returningId) {
+                *into = std::make_unique<BufferedInsert>(m_sql, head, row);
+                return {};
+            }
+            // "INSERT INTO t (a, …) VALUES (?, …)" becomes "INSERT INTO t (id, a, …) VALUES (?, ?, …)".
+            const qsizetype open = head.indexOf(QLatin1Char('('));
+            const QString table = head.mid(12, open - 12).trimmed();
+            *into = std::make_unique<ReservedIdInsert>(
+                m_sql, table,
+                std::make_unique<BufferedInsert>(m_sql,
+                                                 head.left(open + 1) + QLatin1String("id, ") + head.mid(open + 1),
+                                                 QLatin1String("(?, ") + row.mid(1)));
             return {};
         }
         QSqlQuery q(db);
@@ -423,6 +495,18 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
     if (m_citizenIds.size() != std::size_t(batch.firstCitizen)) {
         m_citizenIds.resize(std::size_t(batch.firstCitizen), 0);
     }
+    // PostgreSQL: the batch's ids first (one statement each), then rows many to a statement. Rows that others
+    // refer to are flushed before those others are written (foreign keys are checked at once).
+    const auto reserve = [](BulkStatement* statement, qsizetype n) -> Status {
+        auto* reserved = dynamic_cast<ReservedIdInsert*>(statement);
+        return reserved ? reserved->reserve(n) : Status{};
+    };
+    if (auto s = reserve(m_citizen.get(), batch.citizens.size()); !s) {
+        return s.error();
+    }
+    if (auto s = reserve(m_case.get(), batch.cases.size()); !s) {
+        return s.error();
+    }
     for (const Demo::Citizen& c : batch.citizens) {
         m_citizen->bindText(0, c.name);
         m_citizen->bindText(1, c.phone);
@@ -437,8 +521,15 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         m_citizenIds.push_back(m_citizen->insertedId(*r));
         ++counts.citizens;
     }
+    if (auto s = m_citizen->flush(); !s) {
+        return s.error();
+    }
 
     QString caseNo;
+    QList<qint64> caseIds;
+    QStringList caseNos;
+    caseIds.reserve(batch.cases.size());
+    caseNos.reserve(batch.cases.size());
     for (const Demo::Case& c : batch.cases) {
         const auto number = caseNumber(c.day);
         if (!number) {
@@ -487,12 +578,20 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         if (!r) {
             return r.error();
         }
-        const qint64 caseId = s.insertedId(*r);
+        caseIds.append(s.insertedId(*r));
+        caseNos.append(caseNo);
         ++counts.cases;
-
+    }
+    if (auto s = m_case->flush(); !s) {
+        return s.error();
+    }
+    for (qsizetype i = 0; i < batch.cases.size(); ++i) {
+        const Demo::Case& c = batch.cases.at(i);
+        const qint64 caseId = caseIds.at(i);
+        const QString& thisCaseNo = caseNos.at(i);
         // The grams of the text came from the generator thread; the case number's are added here. A gram in both
         // is listed twice, which neither index minds (FTS5 detail=none keeps a case once per gram; GIN holds sets).
-        const QString numberGrams = SearchGrams::joined(caseNo, {}, u" ", {});
+        const QString numberGrams = SearchGrams::joined(thisCaseNo, {}, u" ", {});
         searchRows.append({caseId, searchIndex.documentOfJoined(c.searchGrams.isEmpty()
                                                                     ? numberGrams
                                                                     : c.searchGrams + QLatin1Char(' ') + numberGrams)});

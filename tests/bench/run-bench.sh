@@ -7,6 +7,9 @@
 #   tests/bench/run-bench.sh demo            # only the bench_*.sh whose name contains "demo"
 #   QINGTING_BENCH_CASES=100000 tests/bench/run-bench.sh   # a smaller file (its own name), for trying things out
 #   QINGTING_BENCH_REPEAT=3 ...              # scripts that support it repeat and report medians
+#   QINGTING_BENCH_PG=postgresql://postgres@127.0.0.1:PORT/postgres ...   # PostgreSQL too (an admin URL, e.g. of
+#                                            # tests/postgres/throwaway-postgres.sh): bench_case_list.sh also runs
+#                                            # on its database qingting_demo_N, made with demo once (kept, reused)
 #
 # A bench_*.sh gets the environment below and prints its results on stdout, one a line:
 #   RESULT|name|value|unit|budget|verdict     (budget and verdict may be empty; verdict ok or FAIL)
@@ -49,6 +52,20 @@ if [[ ! -f "$QINGTING_BENCH_DB" || ! -f "$stampFile" || "$(cat "$stampFile")" !=
     export QINGTING_BENCH_FRESH=1
 else
     echo "run-bench: reusing $QINGTING_BENCH_DB ($stamp)" >&2
+fi
+
+if [[ -n "${QINGTING_BENCH_PG:-}" && -z "${QINGTING_BENCH_PG_DB:-}" ]]; then
+    pgName="qingting_demo_$QINGTING_BENCH_CASES"
+    export QINGTING_BENCH_PG_DB="${QINGTING_BENCH_PG%/*}/$pgName"
+    if [[ -z "$(psql "$QINGTING_BENCH_PG" -Atc "SELECT 1 FROM pg_database WHERE datname = '$pgName'")" ]]; then
+        echo "run-bench: making $QINGTING_BENCH_PG_DB" >&2
+        psql "$QINGTING_BENCH_PG" -qc "CREATE DATABASE $pgName" >&2
+        "$QINGTING_BENCH_CLI" --pg "$QINGTING_BENCH_PG_DB" init >&2
+        /usr/bin/time -v -o "$QINGTING_BENCH_BUILD/$pgName.time" \
+            "$QINGTING_BENCH_CLI" --pg "$QINGTING_BENCH_PG_DB" demo --cases "$QINGTING_BENCH_CASES" --seed 1 >&2
+    else
+        echo "run-bench: reusing $QINGTING_BENCH_PG_DB (drop it to make it anew)" >&2
+    fi
 fi
 
 results=()
