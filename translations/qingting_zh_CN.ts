@@ -158,6 +158,50 @@
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
+    <message>
+        <source>Facts amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply rule added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply rule changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply rule retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply rule restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response script added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response script changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response script retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response script reactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -578,6 +622,18 @@
     <message>
         <source>Steps confirmed</source>
         <translation>后续步骤已确认</translation>
+    </message>
+    <message>
+        <source>Facts amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps amended</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1304,50 +1360,6 @@
         <translation>用户“%1”不存在。</translation>
     </message>
     <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
-                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
-  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
-  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
-  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  the case list as the desk shows it (no personal data)
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  fill the database with realistic synthetic cases</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建或迁移数据库
-  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条
-                                  记录的封签；FILE：哈希链必须包含的已签名检查点）
-  audit checkpoint --out FILE     将审计哈希链经校验的链首签名后写入 FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算的办理期限
-  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
-  calendar list YEAR              某一年的节假日安排（date,kind,name）
-  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  与窗口界面所示一致的案件列表（不含个人信息）
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码：标准输入的第一行）
-  user list                       列出用户，以制表符分隔
-  user disable LOGIN              禁止用户登录
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  用逼真的模拟案件填充数据库</translation>
-    </message>
-    <message>
         <source>Created the audit key %1 (key %2). Every desk of the hall needs this same file, mode 0600 (README: &quot;The audit key&quot;).</source>
         <translation>已创建审计密钥 %1（密钥 %2）。本大厅的每个窗口都需要使用这同一个文件，权限设为 0600（参见 README：“The audit key”）。</translation>
     </message>
@@ -1462,6 +1474,44 @@ Commands:
     <message>
         <source>Interrupted: the cases written so far stay, and the audit log records them.</source>
         <translation>已中断：已写入的案件将予保留，并已记录在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
+                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
+  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  the case list as the desk shows it (no personal data)
+  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
+                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  fill the database with realistic synthetic cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lint-reply reads the reply from stdin and takes no other words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: checking with the built-in rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read stdin.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1662,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Emotion</name>
+    <message>
+        <source>Calm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agitated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the administrator</source>
@@ -1682,6 +1751,168 @@ Commands:
     <message>
         <source>#%1</source>
         <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactScope</name>
+    <message>
+        <source>Individual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeService</name>
+    <message>
+        <source>The chosen window does not exist or is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen service item does not exist or is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen category does not exist or is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen department does not exist or is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm this step with the citizen before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time of the confirmation lies in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confirmations must follow each other: this one lies before the one before it (or before the complaint was received).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what happened, as the citizen confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what the citizen asks for (the demand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how serious the impact is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whom the problem reaches: one person, a group or the public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether this happened for the first time, again, or keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether the complaint is reasonable (or still to be verified).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where responsibility lies (or that it is still to be verified).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise the citizen a time for the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The promised time must lie after the complaint was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The promised time is later than the %1 hours the hall allows: say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the complaint in the citizen&apos;s own words.</source>
+        <translation type="unfinished">请用市民自己的话记录投诉内容。</translation>
+    </message>
+    <message>
+        <source>The complaint text is longer than %1 characters.</source>
+        <translation type="unfinished">投诉内容超过 %1 个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>A problem staff saw themselves is recorded as a staff report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting time must be between 0 and %1 minutes.</source>
+        <translation type="unfinished">等候时长须在 0 至 %1 分钟之间。</translation>
+    </message>
+    <message>
+        <source>The time received lies in the future.</source>
+        <translation type="unfinished">受理时间晚于当前时间，请核对。</translation>
+    </message>
+    <message>
+        <source>The queue ticket is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The citizen found earlier no longer exists; look them up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the citizen sounded: it selects the acknowledgement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the citizen&apos;s feelings before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the department responsible for the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases can only be assigned to an active clerk or supervisor.</source>
+        <translation type="unfinished">案件只能改派给账户已启用的窗口工作人员或值班主任。</translation>
+    </message>
+    <message>
+        <source>Explain the next steps to the citizen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what was done for the citizen on the spot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the remedy given on the spot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the other remedy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what you saw; thank you for reporting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was changed by someone else after you opened it; reopen it to see the changes, then amend again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is closed; reopen it before amending it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2020,14 @@ Commands:
     <message>
         <source>Reference data</source>
         <translation>基础数据</translation>
+    </message>
+    <message>
+        <source>Reply rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response scripts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2215,40 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Reasonableness</name>
+    <message>
+        <source>Reasonable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly reasonable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreasonable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Recurrence</name>
+    <message>
+        <source>First time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReferenceDataWidget</name>
     <message>
         <source>The windows, departments, service items and complaint categories offered when a case is recorded. Nothing is ever deleted: a deactivated entry is no longer offered, and the cases recorded with it keep it.</source>
@@ -2136,6 +2409,265 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Remedy</name>
+    <message>
+        <source>Apology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expedited handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyFindingKind</name>
+    <message>
+        <source>Defensive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over-promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No concrete step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRuleModel</name>
+    <message>
+        <source>%1 (pattern)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRuleService</name>
+    <message>
+        <source>A rule needs a phrase or a pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pattern has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pattern is one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern is not a usable regular expression: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule needs advice for the clerk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only defensive rules can be excused by a constructive reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An active rule of this kind has this pattern already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRuleWidget</name>
+    <message>
+        <source>The rules the reply checker applies to every reply a clerk writes. Defensive and over-promise rules are words to avoid; the other kinds are cues a good reply contains (an acknowledgement, a concrete step, a time), and a reply without any of them gets the advice of the kind&apos;s first rule. A retired rule is kept but no longer applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show re&amp;tired rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression (PCRE: use (?&lt;!不) to skip negated words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a finding when the reply also gives a &amp;step and a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it on a sample reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or paste a reply; the findings follow as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 (retired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 retired: the checker no longer applies it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a sample reply to see what the checker finds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a phrase or pattern to see what it finds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule finds its cue in the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule does not find its cue in the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule finds nothing in the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule finds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings: the reply reads well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 “%2” — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 active rules, %2 retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -2163,6 +2695,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Responsibility</name>
+    <message>
+        <source>Our unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s misunderstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Clerk</source>
@@ -2179,6 +2730,316 @@ Commands:
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditDialog</name>
+    <message>
+        <source>Response script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the script as a clerk says it to the citizen. Placeholders in braces, such as {称呼} or {承诺时间}, are filled in from the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Emotion level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short name for the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Placeholder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview with sample values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ms Zhang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>social insurance transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 pm on 2 December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the social insurance section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this morning at ten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to have the transfer done today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>we check the records and call you back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the city service hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you waited 40 minutes and were sent to another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you had to take half a day off work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transfer was completed on the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every emotion level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit response script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add response script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qingting cannot fill in %1: the clerk would see it as it is. Use one of the placeholders offered below the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptLibraryWidget</name>
+    <message>
+        <source>Response scripts (话术) are offered to clerks at each step of an intake: for the complaint&apos;s category, or for every category. Retired scripts stay on record but are no longer offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show r&amp;etired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished">刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every category (general scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n script(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added the script &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the script &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script &quot;%1&quot; is offered to clerks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script &quot;%1&quot; is retired: clerks are no longer offered it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptService</name>
+    <message>
+        <source>A script&apos;s title has 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the text of the script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script&apos;s text has at most %1 characters; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholders: %1. Qingting can fill in: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category of the script does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the script &quot;%1&quot; meanwhile. Load it again and repeat your change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptStep</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished">回应</translation>
+    </message>
+    <message>
+        <source>Restate the facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptTableModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <comment>parent category / category</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2274,6 +3135,25 @@ Commands:
     <message>
         <source>Checking and saving the password…</source>
         <translation>正在核对并保存密码…</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2413,6 +3293,32 @@ Commands:
     <message>
         <source>The record %1 no longer exists.</source>
         <translation>记录 %1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlReplyRuleRepository</name>
+    <message>
+        <source>The reply rule %1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this reply rule in the meantime. Reload it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqlScriptRepository</name>
+    <message>
+        <source>The script %1 has an unknown step &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script %1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the script &quot;%1&quot; meanwhile. Load it again and repeat your change.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
