@@ -160,47 +160,47 @@
     </message>
     <message>
         <source>Facts amended</source>
-        <translation type="unfinished"></translation>
+        <translation>修改事实</translation>
     </message>
     <message>
         <source>Impact amended</source>
-        <translation type="unfinished"></translation>
+        <translation>修改影响</translation>
     </message>
     <message>
         <source>Steps amended</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后续步骤</translation>
     </message>
     <message>
         <source>Reply rule added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增答复规则</translation>
     </message>
     <message>
         <source>Reply rule changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改答复规则</translation>
     </message>
     <message>
         <source>Reply rule retired</source>
-        <translation type="unfinished"></translation>
+        <translation>停用答复规则</translation>
     </message>
     <message>
         <source>Reply rule restored</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复答复规则</translation>
     </message>
     <message>
         <source>Response script added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增话术</translation>
     </message>
     <message>
         <source>Response script changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改话术</translation>
     </message>
     <message>
         <source>Response script retired</source>
-        <translation type="unfinished"></translation>
+        <translation>停用话术</translation>
     </message>
     <message>
         <source>Response script reactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用话术</translation>
     </message>
 </context>
 <context>
@@ -625,15 +625,15 @@
     </message>
     <message>
         <source>Facts amended</source>
-        <translation type="unfinished"></translation>
+        <translation>事实已修改</translation>
     </message>
     <message>
         <source>Impact amended</source>
-        <translation type="unfinished"></translation>
+        <translation>影响已修改</translation>
     </message>
     <message>
         <source>Steps amended</source>
-        <translation type="unfinished"></translation>
+        <translation>后续步骤已修改</translation>
     </message>
 </context>
 <context>
@@ -1499,19 +1499,41 @@ Commands:
   user disable LOGIN              stop a user from logging in
   demo --cases N [--days D] [--end DATE] [--seed S] [--append]
                                   fill the database with realistic synthetic cases</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
+                                  封签；FILE：哈希链必须包含的已签名检查点）
+  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算的办理时限
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  calendar list YEAR              某一年的节假日安排（date,kind,name）
+  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  与窗口界面一致的案件列表（不含个人信息）
+  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
+                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              停用用户，使其无法登录
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  用逼真的合成案件填充数据库</translation>
     </message>
     <message>
         <source>lint-reply reads the reply from stdin and takes no other words.</source>
-        <translation type="unfinished"></translation>
+        <translation>lint-reply 从标准输入读取答复，不接受其他参数。</translation>
     </message>
     <message>
         <source>No database: checking with the built-in rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定数据库：使用内置规则检查。</translation>
     </message>
     <message>
         <source>Cannot read stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取标准输入。</translation>
     </message>
 </context>
 <context>
@@ -1665,19 +1687,19 @@ Commands:
     <name>Emotion</name>
     <message>
         <source>Calm</source>
-        <translation type="unfinished"></translation>
+        <translation>平静</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满</translation>
     </message>
     <message>
         <source>Agitated</source>
-        <translation type="unfinished"></translation>
+        <translation>激动</translation>
     </message>
     <message>
         <source>Angry</source>
-        <translation type="unfinished"></translation>
+        <translation>愤怒</translation>
     </message>
 </context>
 <context>
@@ -1757,162 +1779,162 @@ Commands:
     <name>ImpactScope</name>
     <message>
         <source>Individual</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>群体</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>公众</translation>
     </message>
 </context>
 <context>
     <name>IntakeService</name>
     <message>
         <source>The chosen window does not exist or is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选窗口不存在或已停用。</translation>
     </message>
     <message>
         <source>The chosen service item does not exist or is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选事项不存在或已停用。</translation>
     </message>
     <message>
         <source>The chosen category does not exist or is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选类别不存在或已停用。</translation>
     </message>
     <message>
         <source>The chosen department does not exist or is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选责任部门不存在或已停用。</translation>
     </message>
     <message>
         <source>Confirm this step with the citizen before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先与市民确认此步骤，再保存。</translation>
     </message>
     <message>
         <source>The time of the confirmation lies in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>确认时间晚于当前时间，请核对。</translation>
     </message>
     <message>
         <source>The confirmations must follow each other: this one lies before the one before it (or before the complaint was received).</source>
-        <translation type="unfinished"></translation>
+        <translation>各项确认须按先后顺序进行：此项确认的时间早于上一项确认（或早于受理时间）。</translation>
     </message>
     <message>
         <source>Record what happened, as the citizen confirmed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按市民确认的内容记录事情经过。</translation>
     </message>
     <message>
         <source>The text is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>内容超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Record what the citizen asks for (the demand).</source>
-        <translation type="unfinished"></translation>
+        <translation>请记录市民的诉求。</translation>
     </message>
     <message>
         <source>Choose how serious the impact is.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择影响的严重程度。</translation>
     </message>
     <message>
         <source>Choose whom the problem reaches: one person, a group or the public.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择影响范围：个人、群体或公众。</translation>
     </message>
     <message>
         <source>Choose whether this happened for the first time, again, or keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该问题是首次发生、重复发生还是系统性问题。</translation>
     </message>
     <message>
         <source>Choose whether the complaint is reasonable (or still to be verified).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择投诉是否合理（或待核实）。</translation>
     </message>
     <message>
         <source>Choose where responsibility lies (or that it is still to be verified).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择责任归属（或待核实）。</translation>
     </message>
     <message>
         <source>Promise the citizen a time for the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请向市民承诺答复时间。</translation>
     </message>
     <message>
         <source>The promised time must lie after the complaint was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复时间须晚于受理时间。</translation>
     </message>
     <message>
         <source>The promised time is later than the %1 hours the hall allows: say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复时间超出大厅规定的 %1 小时，请说明原因。</translation>
     </message>
     <message>
         <source>Record the complaint in the citizen&apos;s own words.</source>
-        <translation type="unfinished">请用市民自己的话记录投诉内容。</translation>
+        <translation>请用市民自己的话记录投诉内容。</translation>
     </message>
     <message>
         <source>The complaint text is longer than %1 characters.</source>
-        <translation type="unfinished">投诉内容超过 %1 个字符，请精简。</translation>
+        <translation>投诉内容超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>A problem staff saw themselves is recorded as a staff report.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员自行发现的问题，请按“员工上报”渠道登记。</translation>
     </message>
     <message>
         <source>Waiting time must be between 0 and %1 minutes.</source>
-        <translation type="unfinished">等候时长须在 0 至 %1 分钟之间。</translation>
+        <translation>等候时长须在 0 至 %1 分钟之间。</translation>
     </message>
     <message>
         <source>The time received lies in the future.</source>
-        <translation type="unfinished">受理时间晚于当前时间，请核对。</translation>
+        <translation>受理时间晚于当前时间，请核对。</translation>
     </message>
     <message>
         <source>The queue ticket is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>排队号超过 %1 个字符。</translation>
     </message>
     <message>
         <source>The citizen found earlier no longer exists; look them up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>先前查到的市民信息已不存在，请重新查找。</translation>
     </message>
     <message>
         <source>Choose how the citizen sounded: it selects the acknowledgement.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择市民的情绪状态，系统据此提供相应的回应话术。</translation>
     </message>
     <message>
         <source>Acknowledge the citizen&apos;s feelings before going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先回应市民的感受，再继续。</translation>
     </message>
     <message>
         <source>Choose the department responsible for the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择负责答复的责任部门。</translation>
     </message>
     <message>
         <source>Cases can only be assigned to an active clerk or supervisor.</source>
-        <translation type="unfinished">案件只能改派给账户已启用的窗口工作人员或值班主任。</translation>
+        <translation>案件只能改派给账户已启用的窗口工作人员或值班主任。</translation>
     </message>
     <message>
         <source>Explain the next steps to the citizen.</source>
-        <translation type="unfinished"></translation>
+        <translation>请向市民说明后续步骤。</translation>
     </message>
     <message>
         <source>Describe what was done for the citizen on the spot.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明当场为市民做了哪些处理。</translation>
     </message>
     <message>
         <source>Choose the remedy given on the spot.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择当场提供的解决措施。</translation>
     </message>
     <message>
         <source>Describe the other remedy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明其他解决措施。</translation>
     </message>
     <message>
         <source>Describe what you saw; thank you for reporting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请描述您发现的情况，感谢您的上报。</translation>
     </message>
     <message>
         <source>Case %1 was changed by someone else after you opened it; reopen it to see the changes, then amend again.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 在您打开后已被他人修改，请重新打开该案件查看修改内容，再重新修改。</translation>
     </message>
     <message>
         <source>Case %1 is closed; reopen it before amending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已关闭，请先重新办理该案件，再进行修改。</translation>
     </message>
 </context>
 <context>
@@ -2023,11 +2045,11 @@ Commands:
     </message>
     <message>
         <source>Reply rules</source>
-        <translation type="unfinished"></translation>
+        <translation>答复规则</translation>
     </message>
     <message>
         <source>Response scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>话术库</translation>
     </message>
 </context>
 <context>
@@ -2218,34 +2240,34 @@ Commands:
     <name>Reasonableness</name>
     <message>
         <source>Reasonable</source>
-        <translation type="unfinished"></translation>
+        <translation>合理</translation>
     </message>
     <message>
         <source>Partly reasonable</source>
-        <translation type="unfinished"></translation>
+        <translation>部分合理</translation>
     </message>
     <message>
         <source>Unreasonable</source>
-        <translation type="unfinished"></translation>
+        <translation>不合理</translation>
     </message>
     <message>
         <source>To be verified</source>
-        <translation type="unfinished"></translation>
+        <translation>待核实</translation>
     </message>
 </context>
 <context>
     <name>Recurrence</name>
     <message>
         <source>First time</source>
-        <translation type="unfinished"></translation>
+        <translation>首次发生</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>重复发生</translation>
     </message>
     <message>
         <source>Systemic</source>
-        <translation type="unfinished"></translation>
+        <translation>系统性问题</translation>
     </message>
 </context>
 <context>
@@ -2412,259 +2434,259 @@ Commands:
     <name>Remedy</name>
     <message>
         <source>Apology</source>
-        <translation type="unfinished"></translation>
+        <translation>赔礼道歉</translation>
     </message>
     <message>
         <source>Expedited handling</source>
-        <translation type="unfinished"></translation>
+        <translation>加急办理</translation>
     </message>
     <message>
         <source>On-site help</source>
-        <translation type="unfinished"></translation>
+        <translation>现场帮办</translation>
     </message>
     <message>
         <source>Fee waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>减免费用</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>解释说明</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
     <name>ReplyFindingKind</name>
     <message>
         <source>Defensive</source>
-        <translation type="unfinished"></translation>
+        <translation>推诿辩解</translation>
     </message>
     <message>
         <source>Over-promise</source>
-        <translation type="unfinished"></translation>
+        <translation>过度承诺</translation>
     </message>
     <message>
         <source>No acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>未回应感受</translation>
     </message>
     <message>
         <source>No concrete step</source>
-        <translation type="unfinished"></translation>
+        <translation>无具体措施</translation>
     </message>
     <message>
         <source>No time given</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出时间</translation>
     </message>
 </context>
 <context>
     <name>ReplyRuleModel</name>
     <message>
         <source>%1 (pattern)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（正则表达式）</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Phrase or pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>词语或正则表达式</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>最近修改</translation>
     </message>
 </context>
 <context>
     <name>ReplyRuleService</name>
     <message>
         <source>A rule needs a phrase or a pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则须包含词语或正则表达式。</translation>
     </message>
     <message>
         <source>A pattern has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式不能超过 %1 个字符。</translation>
     </message>
     <message>
         <source>A pattern is one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式只能有一行。</translation>
     </message>
     <message>
         <source>The pattern is not a usable regular expression: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>该正则表达式无法使用：%1。</translation>
     </message>
     <message>
         <source>A rule needs advice for the clerk.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则须包含给窗口工作人员的建议。</translation>
     </message>
     <message>
         <source>Advice has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议不能超过 %1 个字符。</translation>
     </message>
     <message>
         <source>Only defensive rules can be excused by a constructive reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有“推诿辩解”类规则才能因建设性答复而免于提示。</translation>
     </message>
     <message>
         <source>An active rule of this kind has this pattern already.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有同类型的启用规则使用此正则表达式。</translation>
     </message>
 </context>
 <context>
     <name>ReplyRuleWidget</name>
     <message>
         <source>The rules the reply checker applies to every reply a clerk writes. Defensive and over-promise rules are words to avoid; the other kinds are cues a good reply contains (an acknowledgement, a concrete step, a time), and a reply without any of them gets the advice of the kind&apos;s first rule. A retired rule is kept but no longer applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>答复检查会对窗口工作人员撰写的每条答复应用这些规则。“推诿辩解”和“过度承诺”规则列出应避免的用语；其他类型列出好的答复应包含的要素（回应感受、具体措施、时间），答复中一项都没有时，给出该类型第一条规则的建议。已停用的规则仍予保留，但不再应用。</translation>
     </message>
     <message>
         <source>&amp;New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>新建规则(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;R)</translation>
     </message>
     <message>
         <source>Show re&amp;tired rules</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已停用的规则(&amp;T)</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Phrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>词语(&amp;P)：</translation>
     </message>
     <message>
         <source>Regular e&amp;xpression (PCRE: use (?&lt;!不) to skip negated words)</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式（PCRE：用 (?&lt;!不) 跳过否定形式的词语）(&amp;X)</translation>
     </message>
     <message>
         <source>Not a finding when the reply also gives a &amp;step and a time</source>
-        <translation type="unfinished"></translation>
+        <translation>答复同时给出具体措施和时间时不予提示(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Advice:</source>
-        <translation type="unfinished"></translation>
+        <translation>建议(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Save rule</source>
-        <translation type="unfinished"></translation>
+        <translation>保存规则(&amp;S)</translation>
     </message>
     <message>
         <source>Try it on a sample reply</source>
-        <translation type="unfinished"></translation>
+        <translation>用示例答复试一试</translation>
     </message>
     <message>
         <source>Type or paste a reply; the findings follow as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或粘贴一条答复，检查结果随输入实时显示。</translation>
     </message>
     <message>
         <source>Loading the rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载规则…</translation>
     </message>
     <message>
         <source>Rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1</translation>
     </message>
     <message>
         <source>Rule %1 (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1（已停用）</translation>
     </message>
     <message>
         <source>New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>新建规则</translation>
     </message>
     <message>
         <source>Rule %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已新增规则 %1。</translation>
     </message>
     <message>
         <source>Rule %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存规则 %1。</translation>
     </message>
     <message>
         <source>Rule %1 restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复规则 %1。</translation>
     </message>
     <message>
         <source>Rule %1 retired: the checker no longer applies it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用规则 %1：答复检查不再应用该规则。</translation>
     </message>
     <message>
         <source>Re&amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;S)</translation>
     </message>
     <message>
         <source>The pattern is not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该正则表达式无法使用：%1</translation>
     </message>
     <message>
         <source>Type a sample reply to see what the checker finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入示例答复，查看检查结果。</translation>
     </message>
     <message>
         <source>Type a phrase or pattern to see what it finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入词语或正则表达式，查看其匹配结果。</translation>
     </message>
     <message>
         <source>This rule finds its cue in the sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>此规则在示例中找到了所需要素。</translation>
     </message>
     <message>
         <source>This rule does not find its cue in the sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>此规则未在示例中找到所需要素。</translation>
     </message>
     <message>
         <source>This rule finds nothing in the sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>此规则在示例中没有匹配结果。</translation>
     </message>
     <message>
         <source>This rule finds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此规则匹配到：%1</translation>
     </message>
     <message>
         <source>No findings: the reply reads well.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题：答复措辞得当。</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 “%2” — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”— %3</translation>
     </message>
     <message>
         <source>%1 active rules, %2 retired</source>
-        <translation type="unfinished"></translation>
+        <translation>启用规则 %1 条，已停用 %2 条</translation>
     </message>
 </context>
 <context>
@@ -2698,19 +2720,19 @@ Commands:
     <name>Responsibility</name>
     <message>
         <source>Our unit</source>
-        <translation type="unfinished"></translation>
+        <translation>本单位</translation>
     </message>
     <message>
         <source>Another department</source>
-        <translation type="unfinished"></translation>
+        <translation>其他部门</translation>
     </message>
     <message>
         <source>Citizen&apos;s misunderstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>市民误解</translation>
     </message>
     <message>
         <source>To be verified</source>
-        <translation type="unfinished"></translation>
+        <translation>待核实</translation>
     </message>
 </context>
 <context>
@@ -2736,258 +2758,258 @@ Commands:
     <name>ScriptEditDialog</name>
     <message>
         <source>Response script</source>
-        <translation type="unfinished"></translation>
+        <translation>话术</translation>
     </message>
     <message>
         <source>Write the script as a clerk says it to the citizen. Placeholders in braces, such as {称呼} or {承诺时间}, are filled in from the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按窗口工作人员对市民说话的口吻撰写话术。花括号中的占位符（如 {称呼} 或 {承诺时间}）将根据案件自动填写。</translation>
     </message>
     <message>
         <source>&amp;Step:</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Emotion level:</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪程度(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>A short name for the list</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中显示的简短名称</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容(&amp;X)：</translation>
     </message>
     <message>
         <source>&amp;Placeholder:</source>
-        <translation type="unfinished"></translation>
+        <translation>占位符(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>插入(&amp;I)</translation>
     </message>
     <message>
         <source>Preview with sample values:</source>
-        <translation type="unfinished"></translation>
+        <translation>用示例值预览：</translation>
     </message>
     <message>
         <source>Ms Zhang</source>
-        <translation type="unfinished"></translation>
+        <translation>张女士</translation>
     </message>
     <message>
         <source>social insurance transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>社保关系转移</translation>
     </message>
     <message>
         <source>5 pm on 2 December</source>
-        <translation type="unfinished"></translation>
+        <translation>12月2日下午5点</translation>
     </message>
     <message>
         <source>window 3</source>
-        <translation type="unfinished"></translation>
+        <translation>3号窗口</translation>
     </message>
     <message>
         <source>the social insurance section</source>
-        <translation type="unfinished"></translation>
+        <translation>社保科</translation>
     </message>
     <message>
         <source>this morning at ten</source>
-        <translation type="unfinished"></translation>
+        <translation>今天上午十点</translation>
     </message>
     <message>
         <source>to have the transfer done today</source>
-        <translation type="unfinished"></translation>
+        <translation>当天办好转移手续</translation>
     </message>
     <message>
         <source>we check the records and call you back</source>
-        <translation type="unfinished"></translation>
+        <translation>我们核实记录后给您回电话</translation>
     </message>
     <message>
         <source>the city service hall</source>
-        <translation type="unfinished"></translation>
+        <translation>市政务服务大厅</translation>
     </message>
     <message>
         <source>service attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>服务态度</translation>
     </message>
     <message>
         <source>you waited 40 minutes and were sent to another window</source>
-        <translation type="unfinished"></translation>
+        <translation>您等了40分钟，又被指到另一个窗口</translation>
     </message>
     <message>
         <source>you had to take half a day off work</source>
-        <translation type="unfinished"></translation>
+        <translation>您为此请了半天假</translation>
     </message>
     <message>
         <source>the transfer was completed on the same day</source>
-        <translation type="unfinished"></translation>
+        <translation>转移手续已于当天办结</translation>
     </message>
     <message>
         <source>Every category</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>Every emotion level</source>
-        <translation type="unfinished"></translation>
+        <translation>所有情绪程度</translation>
     </message>
     <message>
         <source>Edit response script</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑话术</translation>
     </message>
     <message>
         <source>Add response script</source>
-        <translation type="unfinished"></translation>
+        <translation>新增话术</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Add script</source>
-        <translation type="unfinished"></translation>
+        <translation>新增话术(&amp;A)</translation>
     </message>
     <message>
         <source>(no text yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚无内容）</translation>
     </message>
     <message>
         <source>Qingting cannot fill in %1: the clerk would see it as it is. Use one of the placeholders offered below the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>倾听台无法填写 %1：窗口工作人员将看到其原样文字。请使用内容下方提供的占位符。</translation>
     </message>
 </context>
 <context>
     <name>ScriptLibraryWidget</name>
     <message>
         <source>Response scripts (话术) are offered to clerks at each step of an intake: for the complaint&apos;s category, or for every category. Retired scripts stay on record but are no longer offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>受理投诉的每个步骤都会向窗口工作人员提供话术：可针对投诉类别，也可适用于所有类别。已停用的话术仍予保留，但不再提供。</translation>
     </message>
     <message>
         <source>S&amp;tep:</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤(&amp;T)：</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;G)：</translation>
     </message>
     <message>
         <source>Show r&amp;etired</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已停用(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Add script…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增话术(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;R)</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished">刷新(&amp;F)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>All steps</source>
-        <translation type="unfinished"></translation>
+        <translation>全部步骤</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Every category (general scripts)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别（通用话术）</translation>
     </message>
     <message numerus="yes">
         <source>%n script(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条话术</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
         <source>Added the script &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已新增话术“%1”。</translation>
     </message>
     <message>
         <source>Saved the script &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存话术“%1”。</translation>
     </message>
     <message>
         <source>The script &quot;%1&quot; is offered to clerks again.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术“%1”已重新提供给窗口工作人员。</translation>
     </message>
     <message>
         <source>The script &quot;%1&quot; is retired: clerks are no longer offered it.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术“%1”已停用，不再提供给窗口工作人员。</translation>
     </message>
 </context>
 <context>
     <name>ScriptService</name>
     <message>
         <source>A script&apos;s title has 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术标题长度须为 1 至 %1 个字符。</translation>
     </message>
     <message>
         <source>Write the text of the script.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写话术内容。</translation>
     </message>
     <message>
         <source>A script&apos;s text has at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术内容不能超过 %1 个字符，当前为 %2 个字符。</translation>
     </message>
     <message>
         <source>Unknown placeholders: %1. Qingting can fill in: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的占位符：%1。倾听台可填写的占位符：%2。</translation>
     </message>
     <message>
         <source>The category of the script does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该话术的类别不存在。</translation>
     </message>
     <message>
         <source>Someone else changed the script &quot;%1&quot; meanwhile. Load it again and repeat your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术“%1”在此期间已被他人修改。请重新加载后再次修改。</translation>
     </message>
 </context>
 <context>
     <name>ScriptStep</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">回应</translation>
+        <translation>回应感受</translation>
     </message>
     <message>
         <source>Restate the facts</source>
-        <translation type="unfinished"></translation>
+        <translation>复述事实</translation>
     </message>
     <message>
         <source>Confirm the impact</source>
-        <translation type="unfinished"></translation>
+        <translation>确认影响</translation>
     </message>
     <message>
         <source>Explain the steps</source>
-        <translation type="unfinished"></translation>
+        <translation>说明后续步骤</translation>
     </message>
     <message>
         <source>Tell the result</source>
-        <translation type="unfinished"></translation>
+        <translation>告知结果</translation>
     </message>
     <message>
         <source>Public reply</source>
-        <translation type="unfinished"></translation>
+        <translation>公开答复</translation>
     </message>
 </context>
 <context>
@@ -2995,51 +3017,51 @@ Commands:
     <message>
         <source>%1 / %2</source>
         <comment>parent category / category</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Every category</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>Category %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <source>Every level</source>
-        <translation type="unfinished"></translation>
+        <translation>所有程度</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Emotion</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -3141,19 +3163,19 @@ Commands:
     <name>Severity</name>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>轻微</translation>
     </message>
     <message>
         <source>Moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Serious</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>特别严重</translation>
     </message>
 </context>
 <context>
@@ -3299,26 +3321,26 @@ Commands:
     <name>SqlReplyRuleRepository</name>
     <message>
         <source>The reply rule %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>答复规则 %1 已不存在。</translation>
     </message>
     <message>
         <source>Someone else changed this reply rule in the meantime. Reload it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该答复规则在此期间已被他人修改。请重新加载后再试。</translation>
     </message>
 </context>
 <context>
     <name>SqlScriptRepository</name>
     <message>
         <source>The script %1 has an unknown step &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术 %1 的步骤“%2”无法识别。</translation>
     </message>
     <message>
         <source>The script %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术 %1 已不存在。</translation>
     </message>
     <message>
         <source>Someone else changed the script &quot;%1&quot; meanwhile. Load it again and repeat your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术“%1”在此期间已被他人修改。请重新加载后再次修改。</translation>
     </message>
 </context>
 <context>
