@@ -2496,7 +2496,7 @@ Commands:
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation>%1，%2</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Kind</source>
