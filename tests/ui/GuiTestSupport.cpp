@@ -102,6 +102,8 @@ QString Desk::open()
     }
     m_db = std::move(opened).value();
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+    // Intake drafts stay in the desk's folder, never in the user's data folder.
+    m_settings->setValue(AppSettings::Key::DraftFolder, m_dir.filePath(QStringLiteral("drafts")));
     return QString();
 }
 

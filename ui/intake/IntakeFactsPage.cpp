@@ -75,7 +75,7 @@ void IntakeFactsPage::initializePage()
     }
     m_loading = false;
     factsChanged();
-    m_ui->whatTextEdit->setFocus(Qt::OtherFocusReason);
+    focusSoon(m_ui->whatTextEdit);
 }
 
 QString IntakeFactsPage::restatement() const

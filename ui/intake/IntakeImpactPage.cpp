@@ -77,7 +77,7 @@ void IntakeImpactPage::fillChoices()
 void IntakeImpactPage::initializePage()
 {
     loadHistory();
-    m_ui->affectedLineEdit->setFocus(Qt::OtherFocusReason);
+    focusSoon(m_ui->affectedLineEdit);
 }
 
 void IntakeImpactPage::writeTo(IntakeDraft& d) const

@@ -107,7 +107,7 @@ void IntakeListenPage::fillChoices()
 
 void IntakeListenPage::initializePage()
 {
-    m_ui->complaintTextEdit->setFocus(Qt::OtherFocusReason);
+    focusSoon(m_ui->complaintTextEdit);
     if (m_ui->acknowledgeTextBrowser->toPlainText().isEmpty()) {
         loadAcknowledgement();
     }

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTimer>
 
 IntakePageBase::IntakePageBase(IntakeWizard* wizard, IntakePage page)
     : QWizardPage(wizard)
@@ -40,6 +41,11 @@ void IntakePageBase::watch(QWidget* input)
     } else if (auto* w = qobject_cast<QAbstractButton*>(input)) {
         connect(w, &QAbstractButton::toggled, this, &IntakePageBase::edited);
     }
+}
+
+void IntakePageBase::focusSoon(QWidget* input)
+{
+    QTimer::singleShot(0, input, [input] { input->setFocus(Qt::OtherFocusReason); });
 }
 
 void IntakePageBase::showStamp(QLabel* label, const QDateTime& at, const QString& text)

@@ -40,6 +40,8 @@ protected:
     void addField(const QString& key, QWidget* input);
     /** Emits edited() whenever the widget's value changes. */
     void watch(QWidget* input);
+    /** Gives the widget the focus once the wizard has finished switching pages (QWizard focuses its buttons). */
+    static void focusSoon(QWidget* input);
     /** Shows a "confirmed at" stamp, or clears it. */
     static void showStamp(QLabel* label, const QDateTime& at, const QString& text);
 

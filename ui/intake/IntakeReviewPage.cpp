@@ -64,7 +64,7 @@ void IntakeReviewPage::initializePage()
 {
     m_ui->summaryTextBrowser->setHtml(summaryHtml());
     FormHelpers::clearError(m_ui->reviewErrorLabel);
-    m_ui->onSpotCheckBox->setFocus(Qt::OtherFocusReason);
+    focusSoon(m_ui->onSpotCheckBox);
 }
 
 void IntakeReviewPage::writeTo(IntakeDraft& d) const

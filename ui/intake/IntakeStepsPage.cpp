@@ -111,7 +111,7 @@ void IntakeStepsPage::initializePage()
     if (m_ui->replyTextEdit->toPlainText().trimmed().isEmpty()) {
         assembleReply();
     }
-    m_ui->departmentComboBox->setFocus(Qt::OtherFocusReason);
+    focusSoon(m_ui->departmentComboBox);
 }
 
 void IntakeStepsPage::writeTo(IntakeDraft& d) const
