@@ -26,7 +26,7 @@ QString ReceiptPrinter::html(const Receipt& r)
 {
     QString rows;
     for (const ReceiptLine& line : r.lines) {
-        rows += QStringLiteral("<tr><td width='28%' style='color:#444; padding:4px 10px 4px 0'>%1</td>"
+        rows += QStringLiteral("<tr><td nowrap style='color:#444; padding:4px 12px 4px 0'>%1</td>"
                                "<td style='padding:4px 0'>%2</td></tr>")
                     .arg(line.label.toHtmlEscaped(),
                          line.value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
