@@ -17,6 +17,10 @@ IntakeFactsPage::IntakeFactsPage(IntakeWizard* wizard)
     m_ui->setupUi(this);
     clearProblems();
     fillChoices();
+    // Read aloud to the citizen: larger than the fields.
+    QFont big = m_ui->factsRestatementTextEdit->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_ui->factsRestatementTextEdit->setFont(big);
 
     addField(QStringLiteral("facts.what"), m_ui->whatTextEdit);
     addField(QStringLiteral("facts.when"), m_ui->whenLineEdit);

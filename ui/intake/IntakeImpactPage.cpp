@@ -41,6 +41,10 @@ IntakeImpactPage::IntakeImpactPage(IntakeWizard* wizard)
     m_ui->setupUi(this);
     clearProblems();
     fillChoices();
+    // Read aloud to the citizen: larger than the fields.
+    QFont big = m_ui->impactRestatementTextEdit->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_ui->impactRestatementTextEdit->setFont(big);
 
     addField(QStringLiteral("impact.affected"), m_ui->affectedLineEdit);
     addField(QStringLiteral("impact.severity"), m_ui->severityComboBox);
