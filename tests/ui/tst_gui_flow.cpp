@@ -6,13 +6,14 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
 #include "cases/CaseViewWidget.h"
-#include "cases/NewCaseDialog.h"
+#include "intake/IntakeWizard.h"
 #include "common/AppSettings.h"
 #include "login/FirstAdminDialog.h"
 #include "login/LoginDialog.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "services/AuthService.h"
+#include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "settings/LanguageManager.h"
 
@@ -167,10 +168,10 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
     QCOMPARE(table->model()->rowCount(), 0);
 
-    // Record a complaint through the intake form.
+    // Record a complaint through the guided intake.
     QTest::mouseClick(child<QPushButton>(window.get(), "newCaseButton"), Qt::LeftButton);
-    QPointer<NewCaseDialog> intake;
-    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
+    QPointer<IntakeWizard> intake;
+    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<IntakeWizard>()) != nullptr, kTimeoutMs);
 
     auto* category = child<QComboBox>(intake, "categoryComboBox");
     QTest::keyClick(category, Qt::Key_Down); // from "Not specified" to the first category
@@ -185,26 +186,27 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     typeText(complaintEdit, complaint);
     QCOMPARE(complaintEdit->toPlainText(), complaint);
 
-    // A refused case loses nothing: the service's message shows in the form and everything typed stays.
+    // A page with a mistake is not left and loses nothing: the reason shows next to the field.
     auto* phone = child<QLineEdit>(intake, "citizenPhoneLineEdit");
     QTest::keyClicks(phone, QStringLiteral("12345"));
-    auto* buttons = child<QDialogButtonBox>(intake, "buttonBox");
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    auto* intakeError = child<QLabel>(intake, "errorLabel");
-    QTRY_VERIFY_WITH_TIMEOUT(!intake->isSaving(), kTimeoutMs);
-    QVERIFY(intakeError->isVisible());
-    QVERIFY(!intakeError->text().isEmpty());
-    QVERIFY(intake->isVisible());
+    QTest::keyClick(phone, Qt::Key_Return, Qt::ControlModifier);
+    auto* phoneError = child<QLabel>(intake, "citizenPhoneLineEditErrorLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(phoneError->isVisible(), kTimeoutMs);
+    QVERIFY(!phoneError->text().isEmpty());
+    QCOMPARE(intake->currentId(), int(IntakeWizard::ListenPageId));
     QCOMPARE(complaintEdit->toPlainText(), complaint);
     QCOMPARE(category->currentText(), QStringLiteral("服务态度"));
     QCOMPARE(waited->value(), 120);
-    QCOMPARE(table->model()->rowCount(), 0);
 
-    // Anonymous, then: clear the phone number and record the case.
+    // Anonymous, then: clear the phone number, complete the intake with the citizen and save it.
     QTest::keyClick(phone, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(phone, Qt::Key_Backspace);
     QVERIFY(phone->text().isEmpty());
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    ReferenceService reference(*session, m_desk.repos(), m_desk.clock());
+    intake->restore(completedIntake(intake->state(), reference, m_desk.clock().now()));
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(intake->savedCase().has_value(), kTimeoutMs);
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton); // "Close"
     QTRY_VERIFY_WITH_TIMEOUT(intake.isNull() || !intake->isVisible(), kTimeoutMs);
 
     // The new case shows in the list; open it with a double click.
