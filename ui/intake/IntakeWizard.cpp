@@ -1,6 +1,7 @@
 #include "intake/IntakeWizard.h"
 
 #include "cases/IntakeDraftStore.h"
+#include "common/AppSettings.h"
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "intake/IntakeFactsPage.h"
@@ -290,6 +291,14 @@ QHash<QString, QString> IntakeWizard::placeholderValues() const
     values.insert(QStringLiteral("诉求"), d.detail.impact.demand.trimmed());
     if (d.base.promisedAt.isValid()) {
         values.insert(QStringLiteral("承诺时间"), d.base.promisedAt.toString(QStringLiteral("M月d日 HH:mm")));
+    }
+    values.insert(QStringLiteral("受理时间"), d.base.receivedAt.toString(QStringLiteral("M月d日 HH:mm")));
+    values.insert(QStringLiteral("步骤"), d.base.steps);
+    values.insert(QStringLiteral("事实"), d.detail.facts.what);
+    values.insert(QStringLiteral("影响"), d.base.impact);
+    values.insert(QStringLiteral("处理结果"), d.onSpotResolution);
+    if (m_context.settings) {
+        values.insert(QStringLiteral("大厅"), m_context.settings->string(AppSettings::Key::HallName));
     }
     if (m_saved) {
         values.insert(QStringLiteral("案件编号"), m_saved->caseNo);
