@@ -216,9 +216,10 @@ void TestIntakeDraft::receiptShowsWhatWasAgreed()
     const QString text = r.toPlainText();
     QCOMPARE(r.hallName, QStringLiteral("某市政务服务大厅"));
     QCOMPARE(r.caseNo, c.caseNo);
-    for (const QString& expected : {c.caseNo, c.facts, c.steps, QStringLiteral("当天办结"),
-                                    QStringLiteral("2025-06-04 09:30"), QStringLiteral("2025-06-02 09:30"),
-                                    QStringLiteral("张*"), QStringLiteral("电话 12345"), QStringLiteral("综合窗口科")}) {
+    for (const QString& expected :
+         {c.caseNo, c.facts, c.steps, QStringLiteral("当天办结"), QStringLiteral("2025-06-04 09:30"),
+          QStringLiteral("2025-06-02 09:30"), QStringLiteral("张*"), QStringLiteral("电话 12345"),
+          QStringLiteral("综合窗口科")}) {
         QVERIFY2(text.contains(expected), qPrintable(expected));
     }
     // Personal data beyond the surname never reaches the paper.

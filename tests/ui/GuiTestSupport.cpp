@@ -3,9 +3,9 @@
 #include "Database.h"
 #include "SqlDatabaseConnector.h"
 #include "common/AppSettings.h"
-#include "services/ReferenceService.h"
 #include "login/LoginDialog.h"
 #include "services/AuthService.h"
+#include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -105,8 +105,8 @@ IntakeDraftState completedIntake(IntakeDraftState state, ReferenceService& refer
     if (!d.base.promisedAt.isValid()) {
         d.base.promisedAt = d.base.receivedAt.addSecs(24 * 3600);
     }
-    for (QDateTime* stamp : {&d.confirmed.acknowledgedAt, &d.confirmed.factsConfirmedAt,
-                             &d.confirmed.impactConfirmedAt, &d.confirmed.stepsExplainedAt}) {
+    for (QDateTime* stamp : {&d.confirmed.acknowledgedAt, &d.confirmed.factsConfirmedAt, &d.confirmed.impactConfirmedAt,
+                             &d.confirmed.stepsExplainedAt}) {
         if (!stamp->isValid()) {
             *stamp = now;
         }

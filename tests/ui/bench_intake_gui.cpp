@@ -79,7 +79,8 @@ int main(int argc, char* argv[])
             }
         }
     }
-    const Session session = Session::forUser(userId, QStringLiteral("bench"), QStringLiteral("bench"), Role::Supervisor);
+    const Session session =
+        Session::forUser(userId, QStringLiteral("bench"), QStringLiteral("bench"), Role::Supervisor);
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setValue(AppSettings::Key::DraftFolder, dir.filePath(QStringLiteral("drafts")));
@@ -134,81 +135,100 @@ int main(int argc, char* argv[])
         QTest::qWait(30); // a few more ticks after the answer
         steps.append({name, heartbeat.worstLatenessMs(), heartbeat.worstBusyMs(), t.elapsed()});
     };
-    const auto idle = [&] { return worker.pendingJobs() == 0; };
+    const auto idle = [&] {
+        return worker.pendingJobs() == 0;
+    };
 
-    measure(QStringLiteral("listen: type the words"),
-            [&] { type(child<QPlainTextEdit>(&wizard, "complaintTextEdit"), QStringLiteral("排了两个小时队，窗口说材料不全，态度也不好")); },
-            idle);
-    measure(QStringLiteral("listen: emotion, scripts load"),
-            [&] {
-                auto* emotion = child<QWidget>(&wizard, "emotionComboBox");
-                down(emotion);
-                down(emotion);
-            },
-            idle);
-    measure(QStringLiteral("listen: window, item, category"),
-            [&] {
-                down(child<QWidget>(&wizard, "windowComboBox"));
-                down(child<QWidget>(&wizard, "serviceItemComboBox"));
-                down(child<QWidget>(&wizard, "categoryComboBox"));
-            },
-            idle);
-    measure(QStringLiteral("listen: look up a citizen"),
-            [&] {
-                auto* lookup = child<QLineEdit>(&wizard, "citizenLookupLineEdit");
-                type(lookup, QStringLiteral("13800138000"));
-                QTest::keyClick(lookup, Qt::Key_Return);
-            },
-            idle);
-    measure(QStringLiteral("listen: acknowledged"),
-            [&] { QTest::keyClick(child<QWidget>(&wizard, "acknowledgedButton"), Qt::Key_Space); }, idle);
-    measure(QStringLiteral("→ facts"), [&] { wizard.next(); }, idle);
-    measure(QStringLiteral("facts: type, restated live"),
-            [&] {
-                type(child<QLineEdit>(&wizard, "whenLineEdit"), QStringLiteral("今天上午十点"));
-                type(child<QLineEdit>(&wizard, "whereLineEdit"), QStringLiteral("三号窗口"));
-                QTest::keyClick(child<QWidget>(&wizard, "factsAgreedButton"), Qt::Key_Space);
-            },
-            idle);
-    measure(QStringLiteral("→ impact: two lists load"), [&] { wizard.next(); },
-            [&] { return !wizard.impactPage()->isLoading() && idle(); });
-    measure(QStringLiteral("impact: fields"),
-            [&] {
-                type(child<QLineEdit>(&wizard, "affectedLineEdit"), QStringLiteral("本人"));
-                for (const char* name : {"severityComboBox", "scopeComboBox", "recurrenceComboBox",
-                                         "reasonablenessComboBox", "responsibilityComboBox"}) {
-                    down(child<QWidget>(&wizard, name));
-                }
-                type(child<QPlainTextEdit>(&wizard, "demandTextEdit"), QStringLiteral("今天办完"));
-                QTest::keyClick(child<QWidget>(&wizard, "impactAgreedButton"), Qt::Key_Space);
-            },
-            idle);
-    measure(QStringLiteral("→ steps: reply assembled"), [&] { wizard.next(); },
-            [&] { return !wizard.stepsPage()->isAssembling() && idle(); });
-    measure(QStringLiteral("steps: type the reply (checked live)"),
-            [&] {
-                down(child<QWidget>(&wizard, "departmentComboBox"));
-                type(child<QPlainTextEdit>(&wizard, "nextStepsTextEdit"), QStringLiteral("今天下午补办"));
-                auto* reply = child<QPlainTextEdit>(&wizard, "replyTextEdit");
-                reply->moveCursor(QTextCursor::End);
-                type(reply, QStringLiteral("不好意思，这个不归我们管，请尽快去其他部门问问。"));
-                QTest::keyClick(child<QWidget>(&wizard, "stepsExplainedButton"), Qt::Key_Space);
-            },
-            idle);
-    measure(QStringLiteral("→ review"), [&] { wizard.next(); }, idle);
-    measure(QStringLiteral("review: save"), [&] { wizard.button(QWizard::FinishButton)->click(); },
-            [&] { return !wizard.isSaving() && idle(); });
+    measure(
+        QStringLiteral("listen: type the words"),
+        [&] {
+            type(child<QPlainTextEdit>(&wizard, "complaintTextEdit"),
+                 QStringLiteral("排了两个小时队，窗口说材料不全，态度也不好"));
+        },
+        idle);
+    measure(
+        QStringLiteral("listen: emotion, scripts load"),
+        [&] {
+            auto* emotion = child<QWidget>(&wizard, "emotionComboBox");
+            down(emotion);
+            down(emotion);
+        },
+        idle);
+    measure(
+        QStringLiteral("listen: window, item, category"),
+        [&] {
+            down(child<QWidget>(&wizard, "windowComboBox"));
+            down(child<QWidget>(&wizard, "serviceItemComboBox"));
+            down(child<QWidget>(&wizard, "categoryComboBox"));
+        },
+        idle);
+    measure(
+        QStringLiteral("listen: look up a citizen"),
+        [&] {
+            auto* lookup = child<QLineEdit>(&wizard, "citizenLookupLineEdit");
+            type(lookup, QStringLiteral("13800138000"));
+            QTest::keyClick(lookup, Qt::Key_Return);
+        },
+        idle);
+    measure(
+        QStringLiteral("listen: acknowledged"),
+        [&] { QTest::keyClick(child<QWidget>(&wizard, "acknowledgedButton"), Qt::Key_Space); }, idle);
+    measure(
+        QStringLiteral("→ facts"), [&] { wizard.next(); }, idle);
+    measure(
+        QStringLiteral("facts: type, restated live"),
+        [&] {
+            type(child<QLineEdit>(&wizard, "whenLineEdit"), QStringLiteral("今天上午十点"));
+            type(child<QLineEdit>(&wizard, "whereLineEdit"), QStringLiteral("三号窗口"));
+            QTest::keyClick(child<QWidget>(&wizard, "factsAgreedButton"), Qt::Key_Space);
+        },
+        idle);
+    measure(
+        QStringLiteral("→ impact: two lists load"), [&] { wizard.next(); },
+        [&] { return !wizard.impactPage()->isLoading() && idle(); });
+    measure(
+        QStringLiteral("impact: fields"),
+        [&] {
+            type(child<QLineEdit>(&wizard, "affectedLineEdit"), QStringLiteral("本人"));
+            for (const char* name : {"severityComboBox", "scopeComboBox", "recurrenceComboBox",
+                                     "reasonablenessComboBox", "responsibilityComboBox"}) {
+                down(child<QWidget>(&wizard, name));
+            }
+            type(child<QPlainTextEdit>(&wizard, "demandTextEdit"), QStringLiteral("今天办完"));
+            QTest::keyClick(child<QWidget>(&wizard, "impactAgreedButton"), Qt::Key_Space);
+        },
+        idle);
+    measure(
+        QStringLiteral("→ steps: reply assembled"), [&] { wizard.next(); },
+        [&] { return !wizard.stepsPage()->isAssembling() && idle(); });
+    measure(
+        QStringLiteral("steps: type the reply (checked live)"),
+        [&] {
+            down(child<QWidget>(&wizard, "departmentComboBox"));
+            type(child<QPlainTextEdit>(&wizard, "nextStepsTextEdit"), QStringLiteral("今天下午补办"));
+            auto* reply = child<QPlainTextEdit>(&wizard, "replyTextEdit");
+            reply->moveCursor(QTextCursor::End);
+            type(reply, QStringLiteral("不好意思，这个不归我们管，请尽快去其他部门问问。"));
+            QTest::keyClick(child<QWidget>(&wizard, "stepsExplainedButton"), Qt::Key_Space);
+        },
+        idle);
+    measure(
+        QStringLiteral("→ review"), [&] { wizard.next(); }, idle);
+    measure(
+        QStringLiteral("review: save"), [&] { wizard.button(QWizard::FinishButton)->click(); },
+        [&] { return !wizard.isSaving() && idle(); });
     heartbeat.stop();
 
-    std::printf("open the wizard: median %lld ms, max %lld ms over %d (budget %lld ms)\n", openMedian,
-                openMs.last(), int(openMs.size()), kOpenBudgetMs);
+    std::printf("open the wizard: median %lld ms, max %lld ms over %d (budget %lld ms)\n", openMedian, openMs.last(),
+                int(openMs.size()), kOpenBudgetMs);
     std::printf("%-40s %11s %11s %12s\n", "step", "stall (ms)", "busy (ms)", "answer (ms)");
     qint64 worst = 0;
     for (const Step& s : steps) {
         std::printf("%-40s %11lld %11lld %12lld\n", qPrintable(s.name), s.stall, s.busy, s.elapsed);
         worst = qMax(worst, s.stall);
     }
-    std::printf("saved: %s\n", wizard.savedCase() ? qPrintable(wizard.savedCase()->caseNo) : "no (see the review page)");
+    std::printf("saved: %s\n",
+                wizard.savedCase() ? qPrintable(wizard.savedCase()->caseNo) : "no (see the review page)");
     std::printf("longest GUI-thread stall: %lld ms (budget %lld ms)\n", worst, kStallBudgetMs);
     std::printf("RESULT|intake: open the wizard (median)|%lld|ms|%lld|%s\n", openMedian, kOpenBudgetMs,
                 openMedian <= kOpenBudgetMs ? "ok" : "FAIL");

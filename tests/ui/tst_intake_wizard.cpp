@@ -149,7 +149,7 @@ void TestIntakeWizard::fillListen(const QString& words, bool anonymous)
     QVERIFY(focusIs("emotionComboBox"));
     key(Qt::Key_Down);
     key(Qt::Key_Down); // 不满
-    alt('d'); // window
+    alt('d');          // window
     QVERIFY(focusIs("windowComboBox"));
     key(Qt::Key_Down);
     alt('i'); // service item

@@ -4,7 +4,6 @@
 #include "admin/ReferenceNameDialog.h"
 #include "cases/CaseTableModel.h"
 #include "intake/IntakeWizard.h"
-#include "services/ReferenceService.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 

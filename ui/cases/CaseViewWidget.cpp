@@ -165,7 +165,9 @@ void CaseViewWidget::showCase()
 
     // What the guided intake confirmed (empty for cases recorded before it).
     const IntakeDetail& d = c.intake;
-    const auto labelOf = [](const auto& value) { return value ? IntakeCodes::label(*value) : QString(); };
+    const auto labelOf = [](const auto& value) {
+        return value ? IntakeCodes::label(*value) : QString();
+    };
     const auto joined = [&orDash](const QStringList& parts) {
         QStringList present;
         for (const QString& p : parts) {

@@ -169,18 +169,19 @@ void CaseWorkspaceWidget::askAboutDraft(bool startNew)
     m_offer->setDefaultButton(resume);
     m_offer->setEscapeButton(later);
     m_offer->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_offer, &QMessageBox::buttonClicked, this, [this, resume, discard, startNew, state = *kept](QAbstractButton* b) {
-        m_offer = nullptr;
-        if (b == resume) {
-            openWizard(state);
-        } else if (b == discard) {
-            IntakeDraftStore(m_intake.draftFolder(), m_intake.session.login()).discard();
-            emit statusMessage(tr("The kept intake was discarded."));
-            if (startNew) {
-                openWizard(std::nullopt);
-            }
-        }
-    });
+    connect(m_offer, &QMessageBox::buttonClicked, this,
+            [this, resume, discard, startNew, state = *kept](QAbstractButton* b) {
+                m_offer = nullptr;
+                if (b == resume) {
+                    openWizard(state);
+                } else if (b == discard) {
+                    IntakeDraftStore(m_intake.draftFolder(), m_intake.session.login()).discard();
+                    emit statusMessage(tr("The kept intake was discarded."));
+                    if (startNew) {
+                        openWizard(std::nullopt);
+                    }
+                }
+            });
     connect(m_offer, &QObject::destroyed, this, [this] { m_offer = nullptr; });
     m_offer->open();
 }

@@ -87,7 +87,8 @@ void AmendIntakeDialog::accept()
 {
     const IntakeAmendment a = amendment();
     if (a.note.isEmpty()) {
-        FormHelpers::showError(m_ui->noteLineEditErrorLabel, tr("Say why it changed (for example the citizen's correction)."));
+        FormHelpers::showError(m_ui->noteLineEditErrorLabel,
+                               tr("Say why it changed (for example the citizen's correction)."));
         m_ui->noteLineEdit->setFocus();
         return;
     }

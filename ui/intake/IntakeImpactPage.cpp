@@ -179,14 +179,14 @@ void IntakeImpactPage::loadHistory()
     } else {
         m_loadingSimilar = true;
         m_ui->similarCasesStatusLabel->setText(tr("Loading similar cases…"));
-        context.worker->runLatest(
-            this, m_similarRequest, IntakeJobs::similarCases(context.session, d.base.serviceItemId, d.base.categoryId),
-            [this](const Result<QList<Case>>& cases) {
-                m_loadingSimilar = false;
-                showCases(m_ui->similarCasesListWidget, m_ui->similarCasesStatusLabel, cases,
-                          tr("No case of this service item and category in the last %n day(s).", "",
-                             IntakeService::kSimilarCasesDays));
-            });
+        context.worker->runLatest(this, m_similarRequest,
+                                  IntakeJobs::similarCases(context.session, d.base.serviceItemId, d.base.categoryId),
+                                  [this](const Result<QList<Case>>& cases) {
+                                      m_loadingSimilar = false;
+                                      showCases(m_ui->similarCasesListWidget, m_ui->similarCasesStatusLabel, cases,
+                                                tr("No case of this service item and category in the last %n day(s).",
+                                                   "", IntakeService::kSimilarCasesDays));
+                                  });
     }
 }
 

@@ -35,7 +35,9 @@ TemplatesJob templates(const Session&, ScriptStep step, qint64, std::optional<Em
 
 RulesJob replyRules(const Session&)
 {
-    return [](const WorkerScope&) -> Result<QList<ReplyRule>> { return QList<ReplyRule>{}; };
+    return [](const WorkerScope&) -> Result<QList<ReplyRule>> {
+        return QList<ReplyRule>{};
+    };
 }
 
 QString fill(const QString& body, const QHash<QString, QString>& values)

@@ -22,8 +22,7 @@ using TemplatesJob = std::function<Result<QList<ScriptTemplate>>(const WorkerSco
 using RulesJob = std::function<Result<QList<ReplyRule>>(const WorkerScope&)>;
 
 /** The active templates of a step for the category (and emotion level), best first; for the worker. */
-TemplatesJob templates(const Session& session, ScriptStep step, qint64 categoryId,
-                       std::optional<EmotionLevel> emotion);
+TemplatesJob templates(const Session& session, ScriptStep step, qint64 categoryId, std::optional<EmotionLevel> emotion);
 /** The reply checker's active rules; for the worker. */
 RulesJob replyRules(const Session& session);
 

@@ -44,9 +44,9 @@ IntakeListenPage::IntakeListenPage(IntakeWizard* wizard)
 
     for (QWidget* input : std::initializer_list<QWidget*>{
              m_ui->complaintTextEdit, m_ui->emotionComboBox, m_ui->channelComboBox, m_ui->windowComboBox,
-             m_ui->serviceItemComboBox, m_ui->categoryComboBox, m_ui->waitedMinutesSpinBox,
-             m_ui->queueTicketLineEdit, m_ui->anonymousCheckBox, m_ui->citizenNameLineEdit,
-             m_ui->citizenPhoneLineEdit, m_ui->citizenIdNumberLineEdit, m_ui->citizenAddressLineEdit}) {
+             m_ui->serviceItemComboBox, m_ui->categoryComboBox, m_ui->waitedMinutesSpinBox, m_ui->queueTicketLineEdit,
+             m_ui->anonymousCheckBox, m_ui->citizenNameLineEdit, m_ui->citizenPhoneLineEdit,
+             m_ui->citizenIdNumberLineEdit, m_ui->citizenAddressLineEdit}) {
         watch(input);
     }
 
@@ -96,8 +96,7 @@ void IntakeListenPage::fillChoices()
         {m_ui->categoryComboBox, ReferenceKind::Category},
     };
     for (const auto& c : combos) {
-        if (const auto filled = ReferenceCombo::fill(c.combo, *m_wizard->context().reference, c.kind, none);
-            !filled) {
+        if (const auto filled = ReferenceCombo::fill(c.combo, *m_wizard->context().reference, c.kind, none); !filled) {
             problems << filled.error().message;
         }
     }
@@ -271,8 +270,8 @@ void IntakeListenPage::useFoundCitizen(int index)
         m_ui->citizenAddressLineEdit->setText(it->address);
     } else if (id == 0 && m_citizenId != 0) {
         m_citizenId = 0;
-        for (QLineEdit* edit : {m_ui->citizenNameLineEdit, m_ui->citizenPhoneLineEdit,
-                                m_ui->citizenIdNumberLineEdit, m_ui->citizenAddressLineEdit}) {
+        for (QLineEdit* edit : {m_ui->citizenNameLineEdit, m_ui->citizenPhoneLineEdit, m_ui->citizenIdNumberLineEdit,
+                                m_ui->citizenAddressLineEdit}) {
             edit->clear();
         }
         const QString number = m_ui->citizenLookupLineEdit->text().trimmed();
@@ -306,10 +305,10 @@ void IntakeListenPage::loadAcknowledgement()
                 }
             }
             m_ui->acknowledgeTextBrowser->setHtml(
-                sentences.isEmpty() ? tr("No sentences in the script library for this case yet. In your own words: "
-                                         "thank the citizen and say that you understand.")
-                                    : QStringLiteral("<p>") + sentences.join(QStringLiteral("</p><p>")) +
-                                          QStringLiteral("</p>"));
+                sentences.isEmpty()
+                    ? tr("No sentences in the script library for this case yet. In your own words: "
+                         "thank the citizen and say that you understand.")
+                    : QStringLiteral("<p>") + sentences.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>"));
         });
 }
 

@@ -19,8 +19,9 @@ namespace {
 QString row(const QString& label, const QString& value)
 {
     return QStringLiteral("<tr><td style='color:#555; padding-right:12px; white-space:nowrap'>%1</td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.trimmed().isEmpty() ? FormHelpers::dash() : value.toHtmlEscaped().replace(
-                                                                                          QLatin1Char('\n'), QStringLiteral("<br>")));
+        .arg(label.toHtmlEscaped(), value.trimmed().isEmpty()
+                                        ? FormHelpers::dash()
+                                        : value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 template <typename E> QString labelOf(const std::optional<E>& value)
@@ -96,7 +97,8 @@ QString IntakeReviewPage::summaryHtml() const
     } else if (d.base.citizen.isEmpty()) {
         citizen = tr("Not given");
     } else {
-        citizen = QStringList{d.base.citizen.name, d.base.citizen.phone, d.base.citizen.idNumber}.join(QStringLiteral(" · "));
+        citizen =
+            QStringList{d.base.citizen.name, d.base.citizen.phone, d.base.citizen.idNumber}.join(QStringLiteral(" · "));
     }
     QString html;
     const auto section = [&html](const QString& title) {
@@ -124,11 +126,10 @@ QString IntakeReviewPage::summaryHtml() const
            row(tr("Citizen agreed"), stamp(d.confirmed.impactConfirmedAt))});
     section(tr("4 · Steps"));
     table({row(tr("Responsible unit"), w.departmentName(d.base.departmentId)),
-           row(tr("Remedies"), remedies.join(QStringLiteral("、"))), row(tr("Remedy details"), d.detail.steps.remedyNote),
-           row(tr("Next steps"), d.base.steps),
+           row(tr("Remedies"), remedies.join(QStringLiteral("、"))),
+           row(tr("Remedy details"), d.detail.steps.remedyNote), row(tr("Next steps"), d.base.steps),
            row(tr("Promised time"), FormHelpers::dateTime(d.base.promisedAt)),
-           row(tr("Reason for a later time"), d.detail.steps.promiseReason),
-           row(tr("Reply"), d.detail.steps.replyText),
+           row(tr("Reason for a later time"), d.detail.steps.promiseReason), row(tr("Reply"), d.detail.steps.replyText),
            row(tr("Steps explained"), stamp(d.confirmed.stepsExplainedAt))});
     return html;
 }
@@ -137,8 +138,8 @@ bool IntakeReviewPage::validatePage()
 {
     QStringList lines;
     QList<FieldProblem> here;
-    for (IntakePage page : {IntakePage::Listen, IntakePage::Facts, IntakePage::Impact, IntakePage::Steps,
-                            IntakePage::Review}) {
+    for (IntakePage page :
+         {IntakePage::Listen, IntakePage::Facts, IntakePage::Impact, IntakePage::Steps, IntakePage::Review}) {
         for (const FieldProblem& p : m_wizard->problems(page)) {
             if (!lines.contains(p.message)) {
                 lines << p.message;
@@ -208,8 +209,8 @@ void IntakeReviewPage::printReceipt()
 QString IntakeReviewPage::receiptFileSuggestion() const
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(folder).filePath(tr("receipt-%1.pdf").arg(m_wizard->savedCase() ? m_wizard->savedCase()->caseNo
-                                                                                : QString()));
+    return QDir(folder).filePath(
+        tr("receipt-%1.pdf").arg(m_wizard->savedCase() ? m_wizard->savedCase()->caseNo : QString()));
 }
 
 void IntakeReviewPage::saveReceiptPdf()
@@ -218,8 +219,8 @@ void IntakeReviewPage::saveReceiptPdf()
     if (!saved) {
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save receipt as PDF"), receiptFileSuggestion(),
-                                                      tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save receipt as PDF"), receiptFileSuggestion(), tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }

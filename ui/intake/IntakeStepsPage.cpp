@@ -164,7 +164,8 @@ void IntakeStepsPage::updatePromise()
     const bool later = m_promiseSet && latest.isValid() && m_ui->promisedDateTimeEdit->dateTime() > latest;
     m_ui->promiseReasonLineEdit->setEnabled(later);
     m_ui->promiseHintLabel->setText(
-        later ? tr("Later than the time limit (%1): say why below.").arg(latest.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+        later ? tr("Later than the time limit (%1): say why below.")
+                    .arg(latest.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
               : tr("The time limit allows up to %1.").arg(latest.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 }
 
@@ -248,8 +249,8 @@ void IntakeStepsPage::assembleReply()
 void IntakeStepsPage::checkReply()
 {
     const QString reply = m_ui->replyTextEdit->toPlainText();
-    m_findings = reply.trimmed().isEmpty() ? QList<ReplyFinding>{}
-                                           : IntakeLibrary::check(m_wizard->replyRules(), reply);
+    m_findings =
+        reply.trimmed().isEmpty() ? QList<ReplyFinding>{} : IntakeLibrary::check(m_wizard->replyRules(), reply);
     QList<QTextEdit::ExtraSelection> marks;
     m_ui->findingsListWidget->clear();
     for (const ReplyFinding& f : m_findings) {

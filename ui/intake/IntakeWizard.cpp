@@ -282,8 +282,8 @@ QHash<QString, QString> IntakeWizard::placeholderValues() const
     QHash<QString, QString> values;
     const QString name = m_listen->citizenName().trimmed();
     // The templates are Chinese: the form of address is too.
-    values.insert(QStringLiteral("称呼"), name.isEmpty() ? QStringLiteral("您好")
-                                                         : name.left(1) + QStringLiteral("先生/女士"));
+    values.insert(QStringLiteral("称呼"),
+                  name.isEmpty() ? QStringLiteral("您好") : name.left(1) + QStringLiteral("先生/女士"));
     values.insert(QStringLiteral("事项"), serviceItemName(d.base.serviceItemId));
     values.insert(QStringLiteral("窗口"), windowName(d.base.windowId));
     values.insert(QStringLiteral("部门"), departmentName(d.base.departmentId));

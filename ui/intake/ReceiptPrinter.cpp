@@ -54,7 +54,8 @@ Status ReceiptPrinter::savePdf(const Receipt& receipt, const QString& path)
     {
         QFile probe(path);
         if (!probe.open(QIODevice::WriteOnly)) {
-            return Error::make(Error::Code::Storage, tr("Cannot write the receipt to %1: %2").arg(path, probe.errorString()));
+            return Error::make(Error::Code::Storage,
+                               tr("Cannot write the receipt to %1: %2").arg(path, probe.errorString()));
         }
     }
     QPdfWriter writer(path);

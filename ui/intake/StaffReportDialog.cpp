@@ -77,8 +77,8 @@ void StaffReportDialog::accept()
     if (m_busy->isBusy()) {
         return;
     }
-    m_busy->run(*m_context.worker, BusyIndicator::savingText(),
-                IntakeJobs::submitStaffReport(m_context.session, d), [this](const Case& created) {
+    m_busy->run(*m_context.worker, BusyIndicator::savingText(), IntakeJobs::submitStaffReport(m_context.session, d),
+                [this](const Case& created) {
                     m_created = created;
                     QDialog::accept();
                 });

@@ -32,9 +32,8 @@ SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, Da
     // What receipts print: the hall's name and where a citizen asks (this desk's settings).
     m_ui->hallNameLineEdit->setText(m_settings.string(AppSettings::Key::HallName));
     m_ui->receiptEnquiryLineEdit->setText(m_settings.string(AppSettings::Key::ReceiptEnquiry));
-    connect(m_ui->hallNameLineEdit, &QLineEdit::editingFinished, this, [this] {
-        m_settings.setValue(AppSettings::Key::HallName, m_ui->hallNameLineEdit->text().trimmed());
-    });
+    connect(m_ui->hallNameLineEdit, &QLineEdit::editingFinished, this,
+            [this] { m_settings.setValue(AppSettings::Key::HallName, m_ui->hallNameLineEdit->text().trimmed()); });
     connect(m_ui->receiptEnquiryLineEdit, &QLineEdit::editingFinished, this, [this] {
         m_settings.setValue(AppSettings::Key::ReceiptEnquiry, m_ui->receiptEnquiryLineEdit->text().trimmed());
     });

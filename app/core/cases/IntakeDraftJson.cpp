@@ -127,10 +127,8 @@ IntakeDetail detailFrom(const QJsonObject& o)
     d.impact.scope = IntakeCodes::scopeFromCode(i.value(QStringLiteral("scope")).toString());
     d.impact.recurrence = IntakeCodes::recurrenceFromCode(i.value(QStringLiteral("recurrence")).toString());
     d.impact.demand = i.value(QStringLiteral("demand")).toString();
-    d.impact.reasonableness =
-        IntakeCodes::reasonablenessFromCode(i.value(QStringLiteral("reasonableness")).toString());
-    d.impact.responsibility =
-        IntakeCodes::responsibilityFromCode(i.value(QStringLiteral("responsibility")).toString());
+    d.impact.reasonableness = IntakeCodes::reasonablenessFromCode(i.value(QStringLiteral("reasonableness")).toString());
+    d.impact.responsibility = IntakeCodes::responsibilityFromCode(i.value(QStringLiteral("responsibility")).toString());
     const QJsonObject s = o.value(QStringLiteral("steps")).toObject();
     d.steps.remedies = IntakeCodes::remediesFromCodes(s.value(QStringLiteral("remedies")).toString());
     d.steps.remedyNote = s.value(QStringLiteral("remedyNote")).toString();
@@ -152,12 +150,10 @@ QByteArray toJson(const IntakeDraftState& state)
                                 {QStringLiteral("factsConfirmedAt"), timeText(d.confirmed.factsConfirmedAt)},
                                 {QStringLiteral("impactConfirmedAt"), timeText(d.confirmed.impactConfirmedAt)},
                                 {QStringLiteral("stepsExplainedAt"), timeText(d.confirmed.stepsExplainedAt)}};
-    const QJsonObject draft{{QStringLiteral("base"), baseJson(d.base)},
-                            {QStringLiteral("citizenId"), d.citizenId},
-                            {QStringLiteral("assigneeId"), d.assigneeId},
-                            {QStringLiteral("detail"), detailJson(d.detail)},
-                            {QStringLiteral("confirmed"), confirmed},
-                            {QStringLiteral("onSpotResolution"), d.onSpotResolution}};
+    const QJsonObject draft{
+        {QStringLiteral("base"), baseJson(d.base)},   {QStringLiteral("citizenId"), d.citizenId},
+        {QStringLiteral("assigneeId"), d.assigneeId}, {QStringLiteral("detail"), detailJson(d.detail)},
+        {QStringLiteral("confirmed"), confirmed},     {QStringLiteral("onSpotResolution"), d.onSpotResolution}};
     const QJsonObject root{{QStringLiteral("format"), QStringLiteral("qingting-intake-draft")},
                            {QStringLiteral("version"), kFormatVersion},
                            {QStringLiteral("page"), state.page},

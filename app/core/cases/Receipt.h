@@ -25,14 +25,13 @@ struct Receipt
 
 public:
     QString hallName;
-    QString title;   ///< "投诉受理回执"
+    QString title; ///< "投诉受理回执"
     QString caseNo;
     QList<ReceiptLine> lines;
-    QString footer;  ///< where to ask, and thanks
+    QString footer; ///< where to ask, and thanks
 
     /** Composes the receipt of a stored case; `citizen` may be empty (anonymous); empty settings get defaults. */
-    static Receipt compose(const Case& stored, const Citizen& citizen, const QString& hallName,
-                           const QString& enquiry);
+    static Receipt compose(const Case& stored, const Citizen& citizen, const QString& hallName, const QString& enquiry);
 
     /** The receipt as plain text, one "label: value" per line (for tests and the clipboard). */
     QString toPlainText() const;
