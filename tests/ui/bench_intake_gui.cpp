@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace {
 constexpr qint64 kOpenBudgetMs = 200;
@@ -70,17 +71,21 @@ int main(int argc, char* argv[])
         return 2;
     }
     const std::unique_ptr<Database> db = std::move(opened).value();
-    qint64 userId = 1;
-    if (const auto users = db->repositories().users->list(); users && !users->isEmpty()) {
+    // A clerk at the desk (the file's first active one, so that the services' re-check of the account passes).
+    std::optional<User> desk;
+    if (const auto users = db->repositories().users->list(); users) {
         for (const User& u : *users) {
-            if (u.role == Role::Clerk || u.role == Role::Supervisor) {
-                userId = u.id;
+            if (u.active && u.role == Role::Clerk) {
+                desk = u;
                 break;
             }
         }
     }
-    const Session session =
-        Session::forUser(userId, QStringLiteral("bench"), QStringLiteral("bench"), Role::Supervisor);
+    if (!desk) {
+        std::fprintf(stderr, "the file has no active clerk (make it with qingting-cli demo)\n");
+        return 2;
+    }
+    const Session session = Session::forUser(desk->id, desk->login, desk->displayName, desk->role);
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setValue(AppSettings::Key::DraftFolder, dir.filePath(QStringLiteral("drafts")));
