@@ -57,9 +57,10 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
         QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
         QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
-        // 256 MiB at most while rebuilding, back to SQLite's default (the app sets no other) afterwards.
+        // 256 MiB at most while rebuilding, then back to what the connection had.
+        QStringLiteral("PRAGMA cache_size"),
         QStringLiteral("PRAGMA cache_size = -262144"),
-        QStringLiteral("PRAGMA cache_size = -2000"),
+        QStringLiteral("PRAGMA cache_size = %1"),
     };
     static const SearchIndexSql postgres{
         false,
@@ -67,6 +68,7 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
         QStringLiteral("DELETE FROM case_search"),
         QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
+        QString(),
         QString(),
         QString(),
     };
@@ -92,6 +94,19 @@ QString SearchIndexSql::documentOfText(const QString& text) const
     }
     const QString document = SearchGrams::joined(text, u"{\"", u"\",\"", u"\"}");
     return document.isEmpty() ? QStringLiteral("{}") : document;
+}
+
+QString SearchIndexSql::documentOfJoined(const QString& spaceSeparatedGrams) const
+{
+    if (sqlite) {
+        return spaceSeparatedGrams;
+    }
+    if (spaceSeparatedGrams.isEmpty()) {
+        return QStringLiteral("{}");
+    }
+    QString document = spaceSeparatedGrams;
+    document.replace(QLatin1Char(' '), QLatin1String("\",\""));
+    return QLatin1String("{\"") + document + QLatin1String("\"}");
 }
 
 QString SearchIndexSql::argument(const QStringList& grams) const

@@ -20,12 +20,17 @@ struct SearchIndexSql
     /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
+     * `bulkLoadSaved` reads the setting before the rebuild; `bulkLoadEnd` puts it back (its %1 is that value), so
+     * a connection that chose its own (the demo writer's bulk cache) keeps it.
      */
+    QString bulkLoadSaved;
     QString bulkLoadBegin;
     QString bulkLoadEnd;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;
+    /** document() of grams already joined by single spaces (SearchGrams::joined with " "). */
+    QString documentOfJoined(const QString& spaceSeparatedGrams) const;
     /** document(SearchGrams::ofText(text)), made without the list. */
     QString documentOfText(const QString& text) const;
     /** The bound value of `candidates` for a term's grams (not empty). */

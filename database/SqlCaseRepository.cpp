@@ -334,19 +334,28 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
     if (auto cleared = m_sql.exec(index.clear); !cleared) {
         return cleared.error();
     }
+    QString saved;
+    if (!index.bulkLoadSaved.isEmpty()) {
+        auto setting = m_sql.scalar(index.bulkLoadSaved);
+        if (!setting) {
+            return setting.error();
+        }
+        saved = setting->toString();
+    }
+    const QString end = index.bulkLoadEnd.isEmpty() ? QString() : index.bulkLoadEnd.arg(saved);
     if (!index.bulkLoadBegin.isEmpty()) {
         if (auto begun = m_sql.exec(index.bulkLoadBegin); !begun) {
             return begun.error();
         }
     }
     if (auto indexed = indexAllCases(); !indexed) {
-        if (!index.bulkLoadEnd.isEmpty()) {
-            (void)m_sql.exec(index.bulkLoadEnd); // the failure of the rebuild is what is reported
+        if (!end.isEmpty()) {
+            (void)m_sql.exec(end); // the failure of the rebuild is what is reported
         }
         return indexed;
     }
-    if (!index.bulkLoadEnd.isEmpty()) {
-        if (auto ended = m_sql.exec(index.bulkLoadEnd); !ended) {
+    if (!end.isEmpty()) {
+        if (auto ended = m_sql.exec(end); !ended) {
             return ended.error();
         }
     }

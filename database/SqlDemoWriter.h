@@ -34,7 +34,6 @@ public:
     void endBulk() override;
     Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) override;
     /** Indexes the new cases for search (through SqlCaseRepository's documented rebuild). */
-    Status finish() override;
 
 private:
     Status prepare();
@@ -48,6 +47,8 @@ private:
     std::unique_ptr<BulkStatement> m_event;
     std::unique_ptr<BulkStatement> m_followUp;
     std::unique_ptr<BulkStatement> m_visit;
+    std::unique_ptr<BulkStatement> m_search; ///< one search-index row per case, written with the case
+    bool m_searchIndexChecked = false;       ///< an index awaiting its rebuild was rebuilt before the first batch
     std::unique_ptr<BulkStatement> m_counterRead;
     std::unique_ptr<BulkStatement> m_counterWrite;
     QHash<QDate, qint64> m_counters;  ///< last number per day, as far as this run knows it

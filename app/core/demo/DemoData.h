@@ -72,6 +72,11 @@ struct Case
     QString facts;
     QString impact;
     QString steps;
+    /**
+     * The distinct search grams of complaintText, facts, impact and steps, space-separated (SearchGrams::joined);
+     * the writer adds the grams of the case number, which the generator does not know.
+     */
+    QString searchGrams;
     qint64 receivedAt = 0;
     qint64 acknowledgedAt = 0;
     qint64 answeredAt = 0;

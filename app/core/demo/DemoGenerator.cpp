@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "demo/DemoText.h"
+#include "search/SearchGrams.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -581,6 +582,9 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     }
     c.assignee = assignee;
     c.updatedAt = c.events.constLast().at;
+    // The search grams of the text, here on the generator thread; the writer adds the case number's.
+    c.searchGrams = SearchGrams::joined(
+        QStringList{c.complaintText, c.facts, c.impact, c.steps}.join(QLatin1Char('\n')), {}, u" ", {});
     batch.cases.append(std::move(c));
 }
 

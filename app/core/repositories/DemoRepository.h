@@ -7,7 +7,8 @@
 
 /**
  * The bulk side of `demo`: stores generated batches fast (statements prepared once, reused for every row) inside
- * the caller's write transaction. Case numbers continue the per-day counters in case_counters.
+ * the caller's write transaction. Case numbers continue the per-day counters in case_counters; each case is
+ * written with its search-index row, so every committed batch is whole (a cancelled run leaves nothing to repair).
  */
 class DemoRepository
 {
@@ -21,6 +22,4 @@ public:
     virtual void endBulk() = 0;
     /** Writes one batch inside the open transaction; `users` maps the batch's user indexes to accounts. */
     virtual Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) = 0;
-    /** Called once inside the last transaction: derived data over all cases (the search index). */
-    virtual Status finish() = 0;
 };

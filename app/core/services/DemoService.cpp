@@ -216,9 +216,6 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
         counts.queueVisits += written->queueVisits;
         counts.citizens += written->citizens;
         if (last) {
-            if (auto f = m_demo.finish(); !f) {
-                return f.error();
-            }
             if (auto a = audit.record(m_session, action, entity, 0, detail(true)); !a) {
                 return a.error();
             }
@@ -235,9 +232,6 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
     if (!audited) {
         WriteTransaction tx(*m_repos.unitOfWork);
         Status s = tx.started();
-        if (s && counts.cases > 0) {
-            s = m_demo.finish();
-        }
         if (s) {
             s = audit.record(m_session, action, entity, 0, detail(!m_cancelled));
         }
