@@ -62,7 +62,7 @@ class TestGuiFlow : public QObject
 private slots:
     void initTestCase();
     void firstAdminCreatesClerk();
-    void clerkRecordsAndAcknowledgesCase();
+    void clerkRecordsAndStartsCase();
     void wrongPasswordShowsError();
     void trainerSeesNoCases();
 
@@ -147,7 +147,7 @@ void TestGuiFlow::firstAdminCreatesClerk()
     window->close();
 }
 
-void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
+void TestGuiFlow::clerkRecordsAndStartsCase()
 {
     const auto session = m_desk.logIn(QStringLiteral("clerk1"), kClerkPassword);
     QVERIFY(session.has_value());
@@ -172,6 +172,8 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QTest::mouseClick(child<QPushButton>(window.get(), "newCaseButton"), Qt::LeftButton);
     QPointer<IntakeWizard> intake;
     QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<IntakeWizard>()) != nullptr, kTimeoutMs);
+    QApplication::setActiveWindow(intake);
+    QVERIFY(QTest::qWaitForWindowActive(intake));
 
     auto* category = child<QComboBox>(intake, "categoryComboBox");
     QTest::keyClick(category, Qt::Key_Down); // from "Not specified" to the first category
@@ -213,8 +215,9 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QTRY_VERIFY_WITH_TIMEOUT(rowWithSummary(table->model(), complaint) >= 0, kTimeoutMs);
     const int row = rowWithSummary(table->model(), complaint);
     const QModelIndex index = table->model()->index(row, static_cast<int>(CaseTableModel::Column::CaseNo));
+    // The intake acknowledged the citizen: the case starts as acknowledged.
     QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
-             CaseStatuses::label(CaseStatus::Received));
+             CaseStatuses::label(CaseStatus::Acknowledged));
     table->scrollTo(index);
     const QPoint where = table->visualRect(index).center();
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, where);
@@ -229,21 +232,30 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QCOMPARE(child<QPlainTextEdit>(view, "complaintPlainTextEdit")->toPlainText(), complaint);
     QVERIFY(child<QLabel>(view, "citizenNoteLabel")->isVisible()); // anonymous: nothing to show
     auto* timeline = child<QTreeWidget>(view, "timelineTreeWidget");
-    QCOMPARE(timeline->topLevelItemCount(), 1);
+    // Each confirmation of the intake is on the timeline.
+    QStringList kinds;
+    for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
+        kinds << timeline->topLevelItem(i)->text(2);
+    }
+    for (CaseEventKind kind : {CaseEventKind::Acknowledged, CaseEventKind::FactsConfirmed,
+                               CaseEventKind::ImpactConfirmed, CaseEventKind::StepsConfirmed}) {
+        QVERIFY2(kinds.contains(CaseEventKinds::label(kind)), qPrintable(kinds.join(QLatin1Char(','))));
+    }
+    const int events = timeline->topLevelItemCount();
+    QVERIFY(child<QPushButton>(view, "acknowledgeActionButton") == nullptr);
 
-    // Acknowledge through the case's own button.
-    auto* acknowledge = child<QPushButton>(view, "acknowledgeActionButton");
-    QVERIFY(acknowledge);
-    QTest::mouseClick(acknowledge, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), 2, kTimeoutMs);
-    QCOMPARE(view->currentCase().status, CaseStatus::Acknowledged);
-    QCOMPARE(timeline->topLevelItem(1)->text(2), CaseEventKinds::label(CaseEventKind::Acknowledged));
-    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "acknowledgeActionButton") == nullptr, kTimeoutMs);
-    QVERIFY(child<QPushButton>(view, "startActionButton"));
+    // Start working on it through the case's own button.
+    auto* start = child<QPushButton>(view, "startActionButton");
+    QVERIFY(start);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), events + 1, kTimeoutMs);
+    QCOMPARE(view->currentCase().status, CaseStatus::InProgress);
+    QCOMPARE(timeline->topLevelItem(events)->text(2), CaseEventKinds::label(CaseEventKind::Started));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "startActionButton") == nullptr, kTimeoutMs);
 
     // The list shows the new status without a reload.
     QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
-             CaseStatuses::label(CaseStatus::Acknowledged));
+             CaseStatuses::label(CaseStatus::InProgress));
     window->close();
 }
 
