@@ -39,6 +39,11 @@ void TestReceiptPrinter::pdfHoldsSelectableChineseText()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("receipt.pdf"));
     QVERIFY(ReceiptPrinter::savePdf(sample(), path));
+    // For a look at it (docs/screenshots): QINGTING_KEEP_RECEIPT=/some/file.pdf keeps a copy.
+    if (const QString keep = qEnvironmentVariable("QINGTING_KEEP_RECEIPT"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QFile::copy(path, keep);
+    }
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray pdf = file.readAll();

@@ -97,8 +97,9 @@ QString IntakeReviewPage::summaryHtml() const
     } else if (d.base.citizen.isEmpty()) {
         citizen = tr("Not given");
     } else {
-        citizen =
-            QStringList{d.base.citizen.name, d.base.citizen.phone, d.base.citizen.idNumber}.join(QStringLiteral(" · "));
+        QStringList parts{d.base.citizen.name, d.base.citizen.phone, d.base.citizen.idNumber};
+        parts.removeAll(QString());
+        citizen = parts.join(QStringLiteral(" · "));
     }
     QString html;
     const auto section = [&html](const QString& title) {

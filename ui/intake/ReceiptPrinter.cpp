@@ -4,7 +4,9 @@
 
 #include <QFile>
 #include <QFont>
+#include <QAbstractTextDocumentLayout>
 #include <QPageLayout>
+#include <QPainter>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPrintDialog>
@@ -41,12 +43,28 @@ QString ReceiptPrinter::html(const Receipt& r)
 
 void ReceiptPrinter::render(const Receipt& receipt, QPagedPaintDevice& device)
 {
+    // Laid out for the device itself (its resolution, its page without margins), one page after another; no page
+    // numbers (QTextDocument::print would add them and lay out at screen resolution).
     QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&device);
     QFont font(fontFamily());
     font.setPointSizeF(10.5);
     doc.setDefaultFont(font);
+    doc.setDocumentMargin(0);
+    const QSizeF page(device.width(), device.height());
+    doc.setPageSize(page);
     doc.setHtml(html(receipt));
-    doc.print(&device);
+    QPainter painter(&device);
+    const int pages = doc.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0) {
+            device.newPage();
+        }
+        painter.save();
+        painter.translate(0, -i * page.height());
+        doc.drawContents(&painter, QRectF(QPointF(0, i * page.height()), page));
+        painter.restore();
+    }
 }
 
 Status ReceiptPrinter::savePdf(const Receipt& receipt, const QString& path)
