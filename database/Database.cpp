@@ -5,6 +5,7 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlReferenceRepository.h"
+#include "SqlReplyRuleRepository.h"
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -40,6 +41,7 @@ public:
         , reference(sql)
         , audit(sql)
         , calendar(sql)
+        , replyRules(sql)
     {}
 
     DatabaseLocation location;
@@ -50,6 +52,7 @@ public:
     SqlReferenceRepository reference;
     SqlAuditRepository audit;
     SqlCalendarRepository calendar;
+    SqlReplyRuleRepository replyRules;
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -523,7 +526,7 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar};
+    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->replyRules};
 }
 
 SqlCaseRepository& Database::caseRepository() const

@@ -61,6 +61,11 @@ const SearchIndexSql& Dialect::searchIndex() const
         QStringLiteral("PRAGMA cache_size"),
         QStringLiteral("PRAGMA cache_size = -262144"),
         QStringLiteral("PRAGMA cache_size = %1"),
+        {QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 1000)")},
+        {QStringLiteral("INSERT INTO case_search (case_search) VALUES ('optimize')"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 4)"),
+         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 16)")},
     };
     static const SearchIndexSql postgres{
         false,
@@ -71,6 +76,8 @@ const SearchIndexSql& Dialect::searchIndex() const
         QString(),
         QString(),
         QString(),
+        {},
+        {},
     };
     return isSqlite() ? sqlite : postgres;
 }

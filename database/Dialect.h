@@ -26,6 +26,13 @@ struct SearchIndexSql
     QString bulkLoadSaved;
     QString bulkLoadBegin;
     QString bulkLoadEnd;
+    /**
+     * Around a bulk writer's run (the demo), outside its transactions. SQLite: FTS5 merges no segments while the
+     * run commits batch after batch (each merge would rewrite the index through the WAL again), then merges them
+     * all once at the end and goes back to its default merging.
+     */
+    QStringList bulkWriteBegin;
+    QStringList bulkWriteEnd;
 
     /** The stored form of a case's grams. */
     QString document(const QStringList& grams) const;

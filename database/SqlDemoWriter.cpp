@@ -277,8 +277,9 @@ Status SqlDemoWriter::beginBulk()
                           QStringLiteral("PRAGMA temp_store = MEMORY"), QStringLiteral("PRAGMA foreign_keys = OFF"),
                           QStringLiteral("PRAGMA wal_autocheckpoint = 16384")}
             : QStringList{QStringLiteral("SET synchronous_commit = off")};
+    const QStringList all = pragmas + m_sql.dialect().searchIndex().bulkWriteBegin;
     QSqlQuery q(m_sql.db());
-    for (const QString& p : pragmas) {
+    for (const QString& p : all) {
         if (!q.exec(p)) { // not prepared: PostgreSQL cannot prepare SET
             return m_sql.errorFrom(q.lastError());
         }
@@ -301,14 +302,15 @@ void SqlDemoWriter::endBulk()
         return;
     }
     m_bulk = false;
-    const QStringList pragmas = m_sql.dialect().isSqlite()
-                                    ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"),
-                                                  QStringLiteral("PRAGMA cache_size = -2000"),
-                                                  QStringLiteral("PRAGMA temp_store = DEFAULT"),
-                                                  QStringLiteral("PRAGMA foreign_keys = ON"),
-                                                  QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
-                                                  QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
-                                    : QStringList{QStringLiteral("RESET synchronous_commit")};
+    // The index's own settings first (SQLite: merge what the run left unmerged, while the large cache is there).
+    const QStringList pragmas =
+        m_sql.dialect().searchIndex().bulkWriteEnd +
+        (m_sql.dialect().isSqlite()
+             ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA cache_size = -2000"),
+                           QStringLiteral("PRAGMA temp_store = DEFAULT"), QStringLiteral("PRAGMA foreign_keys = ON"),
+                           QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
+                           QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
+             : QStringList{QStringLiteral("RESET synchronous_commit")});
     QSqlQuery q(m_sql.db());
     for (const QString& p : pragmas) {
         q.exec(p);

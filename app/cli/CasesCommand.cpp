@@ -13,17 +13,6 @@
 #include <QJsonObject>
 
 namespace {
-/** One line of text for a tab-separated field: tabs and line breaks become spaces. */
-QString field(QString text)
-{
-    for (QChar& c : text) {
-        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            c = QLatin1Char(' ');
-        }
-    }
-    return text;
-}
-
 std::optional<CaseSortKey> sortKeyFrom(const QString& name)
 {
     static const QHash<QString, CaseSortKey> keys{
@@ -171,8 +160,9 @@ int CliApp::cmdCases(const CliArguments& args)
                 });
             } else {
                 m_out << c.caseNo << '\t' << received << '\t' << CaseStatuses::code(c.status) << '\t'
-                      << Channels::code(c.channel) << '\t' << field(c.window.name) << '\t' << field(c.serviceItem.name)
-                      << '\t' << field(c.category.name) << '\t' << field(c.summary()) << '\n';
+                      << Channels::code(c.channel) << '\t' << tabField(c.window.name) << '\t'
+                      << tabField(c.serviceItem.name) << '\t' << tabField(c.category.name) << '\t'
+                      << tabField(c.summary()) << '\n';
             }
         }
         printed += int(page->cases.size());

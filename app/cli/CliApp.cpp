@@ -144,6 +144,8 @@ int CliApp::usage(const QString& problem)
                 "  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]\n"
                 "        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]\n"
                 "                                  the case list as the desk shows it (no personal data)\n"
+                "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
+                "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
@@ -152,6 +154,16 @@ int CliApp::usage(const QString& problem)
                 "                                  fill the database with realistic synthetic cases")
           << Qt::endl;
     return Usage;
+}
+
+QString CliApp::tabField(QString text)
+{
+    for (QChar& c : text) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            c = QLatin1Char(' ');
+        }
+    }
+    return text;
 }
 
 int CliApp::fail(const Error& error)
@@ -229,6 +241,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("cases")) {
         return cmdCases(*parsed);
+    }
+    if (command == QLatin1String("lint-reply")) {
+        return cmdLintReply(*parsed);
     }
     return usage(tr("Unknown command \"%1\".").arg(command));
 }

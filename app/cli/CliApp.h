@@ -33,6 +33,8 @@ private:
     /** The option names a command knows, with --db and --pg. */
     static QSet<QString> withGlobals(std::initializer_list<QString> names);
     int fail(const Error& error);
+    /** One line of text for a tab-separated field: tabs and line breaks become spaces. */
+    static QString tabField(QString text);
     std::unique_ptr<Database> openDatabase(Database::OpenMode mode, int* exitCode);
 
     int cmdVersion(const CliArguments& args);
@@ -44,6 +46,7 @@ private:
     int cmdCalendar(const CliArguments& args);
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);
+    int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

@@ -4,6 +4,7 @@
 #include "audit/AuditKeyRing.h"
 #include "cases/CaseStatus.h"
 #include "repositories/AuditRepository.h"
+#include "repositories/ReplyRuleRepository.h"
 #include "repositories/UserRepository.h"
 #include "users/PasswordHasher.h"
 
@@ -45,6 +46,8 @@ private slots:
     void calendarImportAndList();
     void calendarImportRejectsBadFiles();
     void casesListsAsTheDeskDoes();
+    void lintReply();
+    void lintReplyUsesTheDatabaseRules();
     void postgres();
 
 private:
@@ -800,6 +803,10 @@ void TestCli::usageErrors_data()
         QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("audit"), QStringLiteral("checkpoint")};
     QTest::newRow("verify with a word") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
                                                        QStringLiteral("verify"), QStringLiteral("now")};
+    QTest::newRow("lint-reply with a word") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"),
+                                                           QStringLiteral("lint-reply"), QStringLiteral("reply.txt")};
+    QTest::newRow("lint-reply with an unknown option") << QStringList{
+        QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("lint-reply"), QStringLiteral("--strict")};
 }
 
 void TestCli::usageErrors()
@@ -811,6 +818,107 @@ void TestCli::usageErrors()
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains(QLatin1String("Usage: qingting-cli")));
     QVERIFY2(!QFileInfo::exists(m_path), "a usage error created the database");
+}
+
+namespace {
+const QByteArray kBuckPassing = "不好意思，这个不归我们管，您去找区住建局吧。\n";
+const QByteArray kGoodReply = "感谢您的反映，给您带来不便非常抱歉。我们已转交区住建局，由房管科负责核实，"
+                              "两个工作日内电话答复您。";
+
+/** The kinds of a lint-reply --json answer, checking that every finding has exactly kind, text and advice. */
+QStringList jsonKinds(const QString& out)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject() ||
+        doc.object().keys() != QStringList{QStringLiteral("findings")}) {
+        return {QStringLiteral("not the JSON of CLI.md: ") + out};
+    }
+    QStringList kinds;
+    for (const auto& value : doc.object().value(QLatin1String("findings")).toArray()) {
+        const QJsonObject f = value.toObject();
+        if (f.keys() != QStringList{QStringLiteral("advice"), QStringLiteral("kind"), QStringLiteral("text")} ||
+            f.value(QLatin1String("advice")).toString().isEmpty()) {
+            return {QStringLiteral("a finding without exactly kind, text and advice")};
+        }
+        kinds << f.value(QLatin1String("kind")).toString();
+    }
+    return kinds;
+}
+} // namespace
+
+void TestCli::lintReply()
+{
+    // No database named and none at the default place: the built-in rules, said on stderr, and nothing created.
+    const Run builtIn = cli({QStringLiteral("lint-reply")}, kBuckPassing);
+    VERIFY_EXIT(builtIn, 0);
+    QVERIFY2(builtIn.err.contains(QLatin1String("built-in rules")), qPrintable(builtIn.err));
+    const QStringList lines = builtIn.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines.at(0).startsWith(QStringLiteral("defensive\t不归我们管\t")));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("defensive\t您去找区住建局吧\t")));
+    QVERIFY(lines.at(2).startsWith(QLatin1String("missing_steps\t\t")));
+    QVERIFY(lines.at(3).startsWith(QLatin1String("missing_time\t\t")));
+    for (const QString& line : lines) {
+        QCOMPARE(line.count(QLatin1Char('\t')), 2);
+    }
+    QVERIFY(!QDir(m_dir->filePath(QStringLiteral("xdg-data"))).exists(QStringLiteral("Qingting")));
+
+    // A named database that does not exist is a run-time failure, never a silent fall-back.
+    const Run missing = onDb({QStringLiteral("lint-reply")}, kBuckPassing);
+    VERIFY_EXIT(missing, 1);
+    QVERIFY(!QFileInfo::exists(m_path));
+
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    const Run json = onDb({QStringLiteral("lint-reply"), QStringLiteral("--json")}, kBuckPassing);
+    VERIFY_EXIT(json, 0);
+    QCOMPARE(jsonKinds(json.out), (QStringList{QStringLiteral("defensive"), QStringLiteral("defensive"),
+                                               QStringLiteral("missing_steps"), QStringLiteral("missing_time")}));
+    QVERIFY(json.out.contains(QStringLiteral("\"text\": \"不归我们管\"")));
+
+    // A good reply: no findings, still exit 0; empty input is a reply that lacks everything.
+    const Run good = onDb({QStringLiteral("lint-reply"), QStringLiteral("--json")}, kGoodReply);
+    VERIFY_EXIT(good, 0);
+    QCOMPARE(jsonKinds(good.out), QStringList());
+    const Run goodPlain = onDb({QStringLiteral("lint-reply")}, kGoodReply);
+    VERIFY_EXIT(goodPlain, 0);
+    QCOMPARE(goodPlain.out, QString());
+    const Run empty = onDb({QStringLiteral("lint-reply"), QStringLiteral("--json")});
+    VERIFY_EXIT(empty, 0);
+    QCOMPARE(jsonKinds(empty.out), (QStringList{QStringLiteral("missing_empathy"), QStringLiteral("missing_steps"),
+                                                QStringLiteral("missing_time")}));
+}
+
+void TestCli::lintReplyUsesTheDatabaseRules()
+{
+    VERIFY_EXIT(onDb({QStringLiteral("init")}), 0);
+    {
+        // An admin retires the rule that caught "不归我们管" and adds one of the hall's own.
+        auto db = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
+        QVERIFY(db.ok());
+        ReplyRuleRepository& rules = *(*db)->repositories().replyRules;
+        auto all = rules.list(false);
+        QVERIFY(all.ok());
+        int retired = 0;
+        for (ReplyRule rule : *all) {
+            if (rule.kind == ReplyFindingKind::Defensive && rule.pattern.startsWith(QStringLiteral("不归"))) {
+                rule.active = false;
+                QVERIFY(rules.update(rule, QStringLiteral("test"), QDateTime::currentDateTime()).ok());
+                ++retired;
+            }
+        }
+        QCOMPARE(retired, 1);
+        ReplyRule own;
+        own.kind = ReplyFindingKind::OverPromise;
+        own.pattern = QStringLiteral("包您满意");
+        own.advice = QStringLiteral("不要承诺结果。");
+        QVERIFY(rules.insert(own, QStringLiteral("test"), QDateTime::currentDateTime()).ok());
+    }
+    const Run run = onDb({QStringLiteral("lint-reply")}, kBuckPassing + "包您满意。");
+    VERIFY_EXIT(run, 0);
+    QVERIFY2(!run.out.contains(QStringLiteral("不归我们管")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("defensive\t您去找区住建局吧\t")));
+    QVERIFY(run.out.contains(QStringLiteral("over_promise\t包您满意\t不要承诺结果。\n")));
 }
 
 void TestCli::postgres()
@@ -842,6 +950,10 @@ void TestCli::postgres()
     const Run list = cli({QStringLiteral("user"), QStringLiteral("list")}, {}, env);
     VERIFY_EXIT(list, 0);
     QCOMPARE(list.out, QStringLiteral("chen\tclerk\t陈明\tactive\n"));
+    const Run lint = cli(pg + QStringList{QStringLiteral("lint-reply"), QStringLiteral("--json")}, kBuckPassing);
+    VERIFY_EXIT(lint, 0);
+    QCOMPARE(jsonKinds(lint.out), (QStringList{QStringLiteral("defensive"), QStringLiteral("defensive"),
+                                               QStringLiteral("missing_steps"), QStringLiteral("missing_time")}));
 
     const Run verify = cli(pg + QStringList{QStringLiteral("verify")});
     VERIFY_EXIT(verify, 0);

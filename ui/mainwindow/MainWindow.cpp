@@ -3,6 +3,7 @@
 #include "ui_MainWindow.h"
 
 #include "admin/ReferenceDataWidget.h"
+#include "admin/ReplyRuleWidget.h"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
@@ -69,6 +70,9 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         auto* reference = new ReferenceDataWidget(*m_referenceService, this);
         reference->setObjectName(QStringLiteral("referenceDataWidget"));
         addPage(Page::ReferenceData, reference);
+        auto* replyRules = new ReplyRuleWidget(m_session, worker, this);
+        replyRules->setObjectName(QStringLiteral("replyRuleWidget"));
+        addPage(Page::ReplyRules, replyRules);
     }
     if (m_session.can(Permission::ViewAuditLog)) {
         auto* audit = new AuditLogWidget(m_session, worker, this);
@@ -127,6 +131,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Users");
     case Page::ReferenceData:
         return tr("Reference data");
+    case Page::ReplyRules:
+        return tr("Reply rules");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Settings:

@@ -37,6 +37,7 @@ public:
         Training,
         Users,
         ReferenceData,
+        ReplyRules,
         AuditLog,
         Settings
     };

@@ -4,6 +4,7 @@ class AuditRepository;
 class CalendarRepository;
 class CaseRepository;
 class ReferenceRepository;
+class ReplyRuleRepository;
 class UnitOfWork;
 class UserRepository;
 
@@ -16,4 +17,5 @@ struct Repositories
     ReferenceRepository* reference = nullptr;
     AuditRepository* audit = nullptr;
     CalendarRepository* calendar = nullptr;
+    ReplyRuleRepository* replyRules = nullptr;
 };
