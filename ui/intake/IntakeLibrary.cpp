@@ -3,8 +3,10 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-// WAITING (wizard, until the scripts and replycheck branches are in main): built-in stand-ins for ScriptService,
-// ScriptPlaceholders::fill, ReplyRuleService and ReplyChecker. Replaced by the real calls at the merge.
+#include "services/ReplyRuleService.h"
+
+// WAITING (wizard, until the scripts branch is in main): built-in stand-ins for ScriptService and
+// ScriptPlaceholders::fill, replaced by the real calls at the merge. The reply checker is the real one.
 
 namespace IntakeLibrary {
 
@@ -33,10 +35,10 @@ TemplatesJob templates(const Session&, ScriptStep step, qint64, std::optional<Em
     };
 }
 
-RulesJob replyRules(const Session&)
+RulesJob replyRules(const Session& session)
 {
-    return [](const WorkerScope&) -> Result<QList<ReplyRule>> {
-        return QList<ReplyRule>{};
+    return [session](const WorkerScope& scope) {
+        return ReplyRuleService(session, scope.repos, scope.clock).activeRules();
     };
 }
 
@@ -53,26 +55,15 @@ QString fill(const QString& body, const QHash<QString, QString>& values)
     return out;
 }
 
-QList<ReplyFinding> check(const QList<ReplyRule>&, const QString&)
+QList<ReplyFinding> check(const QList<ReplyRule>& rules, const QString& reply)
 {
-    return {};
+    // The checker keeps its compiled patterns for the process: building one per keystroke costs ~0.05 ms.
+    return ReplyChecker(rules).check(reply);
 }
 
 QString kindLabel(ReplyFindingKind kind)
 {
-    switch (kind) {
-    case ReplyFindingKind::Defensive:
-        return QCoreApplication::translate("IntakeLibrary", "Defensive");
-    case ReplyFindingKind::OverPromise:
-        return QCoreApplication::translate("IntakeLibrary", "Over-promise");
-    case ReplyFindingKind::MissingEmpathy:
-        return QCoreApplication::translate("IntakeLibrary", "Missing empathy");
-    case ReplyFindingKind::MissingSteps:
-        return QCoreApplication::translate("IntakeLibrary", "Missing steps");
-    case ReplyFindingKind::MissingTime:
-        return QCoreApplication::translate("IntakeLibrary", "Missing time");
-    }
-    return {};
+    return ReplyFindingKinds::label(kind);
 }
 
 } // namespace IntakeLibrary
