@@ -6,6 +6,7 @@
 #include "SqlCaseRepository.h"
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
+#include "SqlScriptRepository.h"
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -42,6 +43,7 @@ public:
         , audit(sql)
         , calendar(sql)
         , replyRules(sql)
+        , scripts(sql)
     {}
 
     DatabaseLocation location;
@@ -53,6 +55,7 @@ public:
     SqlAuditRepository audit;
     SqlCalendarRepository calendar;
     SqlReplyRuleRepository replyRules;
+    SqlScriptRepository scripts;
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -526,7 +529,8 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->replyRules};
+    return {&d->unitOfWork, &d->users,    &d->cases,      &d->reference,
+            &d->audit,      &d->calendar, &d->replyRules, &d->scripts};
 }
 
 SqlCaseRepository& Database::caseRepository() const
@@ -558,12 +562,13 @@ Result<QStringList> Database::integrityProblems()
                             .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
         }
     }
-    const QStringList expected{QStringLiteral("users"),       QStringLiteral("windows"),
-                               QStringLiteral("departments"), QStringLiteral("service_items"),
-                               QStringLiteral("categories"),  QStringLiteral("citizens"),
-                               QStringLiteral("cases"),       QStringLiteral("case_events"),
-                               QStringLiteral("follow_ups"),  QStringLiteral("holiday_calendar"),
-                               QStringLiteral("audit_log"),   QStringLiteral("audit_head")};
+    const QStringList expected{QStringLiteral("users"),           QStringLiteral("windows"),
+                               QStringLiteral("departments"),     QStringLiteral("service_items"),
+                               QStringLiteral("categories"),      QStringLiteral("citizens"),
+                               QStringLiteral("cases"),           QStringLiteral("case_events"),
+                               QStringLiteral("follow_ups"),      QStringLiteral("holiday_calendar"),
+                               QStringLiteral("audit_log"),       QStringLiteral("audit_head"),
+                               QStringLiteral("script_templates")};
     const QStringList tables = sql.db().tables(QSql::Tables);
     for (const QString& t : expected) {
         if (!tables.contains(t)) {

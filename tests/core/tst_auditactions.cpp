@@ -17,6 +17,14 @@ private slots:
         }
     }
 
+    void everyScriptActionHasALabel()
+    {
+        for (const char* action : {"script.add", "script.update", "script.retire", "script.reactivate"}) {
+            const QString code = QString::fromLatin1(action);
+            QVERIFY2(AuditActions::label(code) != code, action);
+        }
+    }
+
     void knownAndUnknownActions()
     {
         QCOMPARE(AuditActions::label(QStringLiteral("user.login")), QStringLiteral("Logged in"));

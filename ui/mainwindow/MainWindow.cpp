@@ -4,6 +4,7 @@
 
 #include "admin/ReferenceDataWidget.h"
 #include "admin/ReplyRuleWidget.h"
+#include "admin/ScriptLibraryWidget.h"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
@@ -73,6 +74,9 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         auto* replyRules = new ReplyRuleWidget(m_session, worker, this);
         replyRules->setObjectName(QStringLiteral("replyRuleWidget"));
         addPage(Page::ReplyRules, replyRules);
+        auto* scripts = new ScriptLibraryWidget(m_session, worker, this);
+        scripts->setObjectName(QStringLiteral("scriptLibraryWidget"));
+        addPage(Page::Scripts, scripts);
     }
     if (m_session.can(Permission::ViewAuditLog)) {
         auto* audit = new AuditLogWidget(m_session, worker, this);
@@ -133,6 +137,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Reference data");
     case Page::ReplyRules:
         return tr("Reply rules");
+    case Page::Scripts:
+        return tr("Response scripts");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Settings:

@@ -23,8 +23,8 @@ class MainWindow;
 }
 
 /**
- * The application window: role-aware navigation between Cases, Training, Users, Reference data, Audit log and
- * Settings.
+ * The application window: role-aware navigation between Cases, Training, Users, Reference data, Response scripts,
+ * Audit log and Settings.
  */
 class MainWindow : public QMainWindow
 {
@@ -39,7 +39,8 @@ public:
         ReferenceData,
         ReplyRules,
         AuditLog,
-        Settings
+        Settings,
+        Scripts, ///< the response-script library (话术库), after Reference data in the navigation
     };
 
     /**

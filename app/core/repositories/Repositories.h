@@ -5,6 +5,7 @@ class CalendarRepository;
 class CaseRepository;
 class ReferenceRepository;
 class ReplyRuleRepository;
+class ScriptRepository;
 class UnitOfWork;
 class UserRepository;
 
@@ -18,4 +19,5 @@ struct Repositories
     AuditRepository* audit = nullptr;
     CalendarRepository* calendar = nullptr;
     ReplyRuleRepository* replyRules = nullptr;
+    ScriptRepository* scripts = nullptr;
 };
