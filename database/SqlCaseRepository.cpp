@@ -2,6 +2,7 @@
 
 #include <QSqlRecord>
 
+#include "cases/CitizenValidator.h"
 #include "search/SearchGrams.h"
 
 #include <QRegularExpression>
@@ -65,6 +66,26 @@ const ReadColumn kReadColumns[] = {
     {"c.escalation_level", "c.escalation_level", [](Case& c, const QVariant& v) { c.escalationLevel = v.toInt(); }},
     {"c.rating", "c.rating", [](Case& c, const QVariant& v) { c.rating = SqlContext::toOptionalInt(v); }},
     {"c.nps", "c.nps", [](Case& c, const QVariant& v) { c.nps = SqlContext::toOptionalInt(v); }},
+    // The guided intake's fields (migration 0008): read when one case is opened, never for lists.
+    {"c.emotion", nullptr, [](Case& c, const QVariant& v) { c.intake.emotion = IntakeCodes::emotionFromCode(v.toString()); }},
+    {"c.facts_what", nullptr, [](Case& c, const QVariant& v) { c.intake.facts.what = v.toString(); }},
+    {"c.facts_when", nullptr, [](Case& c, const QVariant& v) { c.intake.facts.when = v.toString(); }},
+    {"c.facts_where", nullptr, [](Case& c, const QVariant& v) { c.intake.facts.where = v.toString(); }},
+    {"c.facts_involved", nullptr, [](Case& c, const QVariant& v) { c.intake.facts.involved = v.toString(); }},
+    {"c.facts_window_id", nullptr, [](Case& c, const QVariant& v) { c.intake.facts.involvedWindowId = v.toLongLong(); }},
+    {"c.affected", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.affected = v.toString(); }},
+    {"c.severity", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.severity = IntakeCodes::severityFromCode(v.toString()); }},
+    {"c.scope", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.scope = IntakeCodes::scopeFromCode(v.toString()); }},
+    {"c.recurrence", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.recurrence = IntakeCodes::recurrenceFromCode(v.toString()); }},
+    {"c.demand", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.demand = v.toString(); }},
+    {"c.reasonableness", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.reasonableness = IntakeCodes::reasonablenessFromCode(v.toString()); }},
+    {"c.responsibility", nullptr, [](Case& c, const QVariant& v) { c.intake.impact.responsibility = IntakeCodes::responsibilityFromCode(v.toString()); }},
+    {"c.remedies", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.remedies = IntakeCodes::remediesFromCodes(v.toString()); }},
+    {"c.remedy_note", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.remedyNote = v.toString(); }},
+    {"c.promise_reason", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.promiseReason = v.toString(); }},
+    {"c.reply_text", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.replyText = v.toString(); }},
+    {"c.resolved_on_spot", nullptr, [](Case& c, const QVariant& v) { c.intake.resolvedOnSpot = v.toInt() != 0; }},
+    {"c.queue_ticket", nullptr, [](Case& c, const QVariant& v) { c.intake.queueTicket = v.toString(); }},
 };
 // clang-format on
 
@@ -136,6 +157,12 @@ int statusRank(CaseStatus s)
     return static_cast<int>(s);
 }
 
+/** An intake code as stored: its stable code, or NULL when not recorded. */
+template <typename Enum> QVariant optionalCode(const std::optional<Enum>& value)
+{
+    return value ? QVariant(IntakeCodes::code(*value)) : QVariant();
+}
+
 struct WriteColumn
 {
     const char* name;
@@ -177,6 +204,25 @@ const WriteColumn kWriteColumns[] = {
     {"escalation_level", "?", [](const Case& c) { return QVariant(c.escalationLevel); }},
     {"rating", "?", [](const Case& c) { return SqlContext::optionalInt(c.rating); }},
     {"nps", "?", [](const Case& c) { return SqlContext::optionalInt(c.nps); }},
+    {"emotion", "?", [](const Case& c) { return optionalCode(c.intake.emotion); }},
+    {"facts_what", "?", [](const Case& c) { return QVariant(c.intake.facts.what); }},
+    {"facts_when", "?", [](const Case& c) { return QVariant(c.intake.facts.when); }},
+    {"facts_where", "?", [](const Case& c) { return QVariant(c.intake.facts.where); }},
+    {"facts_involved", "?", [](const Case& c) { return QVariant(c.intake.facts.involved); }},
+    {"facts_window_id", "?", [](const Case& c) { return SqlContext::id(c.intake.facts.involvedWindowId); }},
+    {"affected", "?", [](const Case& c) { return QVariant(c.intake.impact.affected); }},
+    {"severity", "?", [](const Case& c) { return optionalCode(c.intake.impact.severity); }},
+    {"scope", "?", [](const Case& c) { return optionalCode(c.intake.impact.scope); }},
+    {"recurrence", "?", [](const Case& c) { return optionalCode(c.intake.impact.recurrence); }},
+    {"demand", "?", [](const Case& c) { return QVariant(c.intake.impact.demand); }},
+    {"reasonableness", "?", [](const Case& c) { return optionalCode(c.intake.impact.reasonableness); }},
+    {"responsibility", "?", [](const Case& c) { return optionalCode(c.intake.impact.responsibility); }},
+    {"remedies", "?", [](const Case& c) { return QVariant(IntakeCodes::codes(c.intake.steps.remedies)); }},
+    {"remedy_note", "?", [](const Case& c) { return QVariant(c.intake.steps.remedyNote); }},
+    {"promise_reason", "?", [](const Case& c) { return QVariant(c.intake.steps.promiseReason); }},
+    {"reply_text", "?", [](const Case& c) { return QVariant(c.intake.steps.replyText); }},
+    {"resolved_on_spot", "?", [](const Case& c) { return QVariant(c.intake.resolvedOnSpot ? 1 : 0); }},
+    {"queue_ticket", "?", [](const Case& c) { return QVariant(c.intake.queueTicket); }},
 };
 // clang-format on
 
@@ -563,9 +609,14 @@ Result<QStringList> SqlCaseRepository::explainList(const CaseQuery& query) const
     if (!statement) {
         return statement.error();
     }
+    return explain(*statement);
+}
+
+Result<QStringList> SqlCaseRepository::explain(const Statement& statement) const
+{
     QStringList lines;
     if (m_sql.dialect().isSqlite()) {
-        auto q = m_sql.exec(m_sql.dialect().explain() + statement->sql, statement->values);
+        auto q = m_sql.exec(m_sql.dialect().explain() + statement.sql, statement.values);
         if (!q) {
             return q.error();
         }
@@ -575,10 +626,10 @@ Result<QStringList> SqlCaseRepository::explainList(const CaseQuery& query) const
         return lines;
     }
     // PostgreSQL cannot prepare EXPLAIN: the values go in as literals, formatted by the driver.
-    QString sql = statement->sql;
+    QString sql = statement.sql;
     const QSqlDriver* driver = m_sql.db().driver();
     qsizetype at = 0;
-    for (const QVariant& value : statement->values) {
+    for (const QVariant& value : statement.values) {
         at = sql.indexOf(QLatin1Char('?'), at);
         if (at < 0) {
             break;
@@ -774,10 +825,11 @@ Result<QList<FollowUp>> SqlCaseRepository::followUps(qint64 caseId)
 
 Result<qint64> SqlCaseRepository::insertCitizen(const Citizen& citizen)
 {
-    const auto id = m_sql.scalar(
-        QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) "
-                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-        {citizen.name, citizen.phone, citizen.idNumber, citizen.address, QDateTime::currentSecsSinceEpoch()});
+    const auto id =
+        m_sql.scalar(QStringLiteral("INSERT INTO citizens (name, phone, phone_key, id_number, address, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                     {citizen.name, citizen.phone, CitizenValidator::normalizedPhone(citizen.phone), citizen.idNumber,
+                      citizen.address, QDateTime::currentSecsSinceEpoch()});
     if (!id) {
         return id.error();
     }
@@ -795,4 +847,109 @@ Result<Citizen> SqlCaseRepository::citizen(qint64 id)
     }
     return Citizen{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
                    q->value(4).toString()};
+}
+
+SqlCaseRepository::Statement SqlCaseRepository::findCitizensStatement(const QString& phoneKey, const QString& idNumber,
+                                                                      int limit)
+{
+    // Each key is one range of its own index (phone_key, id_number); an empty key is never looked up.
+    QStringList conditions;
+    Statement statement;
+    if (!phoneKey.isEmpty()) {
+        conditions << QStringLiteral("phone_key = ?");
+        statement.values << phoneKey;
+    }
+    if (!idNumber.isEmpty()) {
+        conditions << QStringLiteral("id_number = ?");
+        statement.values << idNumber;
+    }
+    statement.sql = QStringLiteral("SELECT id, name, phone, id_number, address FROM citizens WHERE %1 "
+                                   "ORDER BY id DESC LIMIT %2")
+                        .arg(conditions.join(QLatin1String(" OR ")))
+                        .arg(std::clamp(limit, 1, 500));
+    return statement;
+}
+
+Result<QList<Citizen>> SqlCaseRepository::findCitizens(const QString& phoneKey, const QString& idNumber, int limit)
+{
+    if (phoneKey.isEmpty() && idNumber.isEmpty()) {
+        return QList<Citizen>{};
+    }
+    const Statement statement = findCitizensStatement(phoneKey, idNumber, limit);
+    auto q = m_sql.exec(statement.sql, statement.values);
+    if (!q) {
+        return q.error();
+    }
+    QList<Citizen> result;
+    while (q->next()) {
+        result.append(Citizen{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                              q->value(3).toString(), q->value(4).toString()});
+    }
+    return result;
+}
+
+SqlCaseRepository::Statement SqlCaseRepository::citizenCasesStatement(qint64 citizenId, int limit)
+{
+    // One backward range of cases_citizen_received (citizen_id, received_at, id): no sort, stops after `limit`.
+    Statement statement;
+    statement.sql = selectClause(Shape::List) + kFrom +
+                    QStringLiteral(" WHERE c.citizen_id = ? ORDER BY c.received_at DESC, c.id DESC LIMIT %1")
+                        .arg(std::clamp(limit, 1, 500));
+    statement.values << citizenId;
+    return statement;
+}
+
+SqlCaseRepository::Statement SqlCaseRepository::similarCasesStatement(qint64 serviceItemId, qint64 categoryId,
+                                                                      const QDateTime& since, int limit)
+{
+    // One backward range of cases_item_category_received (service_item_id, category_id, received_at, id).
+    Statement statement;
+    statement.sql = selectClause(Shape::List) + kFrom +
+                    QStringLiteral(" WHERE c.service_item_id = ? AND c.category_id = ? AND c.received_at >= ? "
+                                   "ORDER BY c.received_at DESC, c.id DESC LIMIT %1")
+                        .arg(std::clamp(limit, 1, 500));
+    statement.values << serviceItemId << categoryId << SqlContext::time(since);
+    return statement;
+}
+
+Result<QList<Case>> SqlCaseRepository::listCases(const Statement& statement)
+{
+    auto q = m_sql.exec(statement.sql, statement.values);
+    if (!q) {
+        return q.error();
+    }
+    QList<Case> result;
+    while (q->next()) {
+        Case c;
+        readCase(*q, Shape::List, &c);
+        result.append(std::move(c));
+    }
+    return result;
+}
+
+Result<QList<Case>> SqlCaseRepository::citizenCases(qint64 citizenId, int limit)
+{
+    return listCases(citizenCasesStatement(citizenId, limit));
+}
+
+Result<QList<Case>> SqlCaseRepository::similarCases(qint64 serviceItemId, qint64 categoryId, const QDateTime& since,
+                                                    int limit)
+{
+    return listCases(similarCasesStatement(serviceItemId, categoryId, since, limit));
+}
+
+Result<QStringList> SqlCaseRepository::explainFindCitizens(const QString& phoneKey, const QString& idNumber) const
+{
+    return explain(findCitizensStatement(phoneKey, idNumber, 20));
+}
+
+Result<QStringList> SqlCaseRepository::explainCitizenCases(qint64 citizenId) const
+{
+    return explain(citizenCasesStatement(citizenId, 50));
+}
+
+Result<QStringList> SqlCaseRepository::explainSimilarCases(qint64 serviceItemId, qint64 categoryId,
+                                                           const QDateTime& since) const
+{
+    return explain(similarCasesStatement(serviceItemId, categoryId, since, 50));
 }

@@ -28,6 +28,10 @@ public:
 
     Result<qint64> insertCitizen(const Citizen& citizen) override;
     Result<Citizen> citizen(qint64 id) override;
+    Result<QList<Citizen>> findCitizens(const QString& phoneKey, const QString& idNumber, int limit) override;
+    Result<QList<Case>> citizenCases(qint64 citizenId, int limit) override;
+    Result<QList<Case>> similarCases(qint64 serviceItemId, qint64 categoryId, const QDateTime& since,
+                                     int limit) override;
 
     /** The number format: QT-YYYYMMDD-NNNN (more digits past 9999 a day). */
     static QString formatCaseNo(const QDate& day, qint64 sequence);
@@ -40,6 +44,10 @@ public:
 
     /** The plan the database chooses for list(query): EXPLAIN (QUERY PLAN) lines, for tests and diagnosis. */
     Result<QStringList> explainList(const CaseQuery& query) const;
+    /** The plans of the intake's look-ups (findCitizens, citizenCases, similarCases), for tests. */
+    Result<QStringList> explainFindCitizens(const QString& phoneKey, const QString& idNumber) const;
+    Result<QStringList> explainCitizenCases(qint64 citizenId) const;
+    Result<QStringList> explainSimilarCases(qint64 serviceItemId, qint64 categoryId, const QDateTime& since) const;
     /**
      * Where list() switches from collecting a small matching set to walking the sort order, and where count()
      * stops counting exactly. The defaults are measured on a million cases; tests lower them to see both shapes.
@@ -62,6 +70,12 @@ private:
         bool small = false;
     };
     Result<Statement> listStatement(const CaseQuery& query) const;
+    Result<QStringList> explain(const Statement& statement) const;
+    static Statement findCitizensStatement(const QString& phoneKey, const QString& idNumber, int limit);
+    static Statement citizenCasesStatement(qint64 citizenId, int limit);
+    static Statement similarCasesStatement(qint64 serviceItemId, qint64 categoryId, const QDateTime& since, int limit);
+    /** Runs a statement that selects list columns (selectClause(Shape::List) + kFrom) and reads its cases. */
+    Result<QList<Case>> listCases(const Statement& statement);
 
     /** How list() and count() reach the rows: through the search index and/or filters, or the sort order. */
     struct SearchPlan

@@ -1,6 +1,7 @@
 #include "SqlDemoWriter.h"
 
 #include "SqlCaseRepository.h"
+#include "cases/CitizenValidator.h"
 #include "search/SearchGrams.h"
 
 #include <QSet>
@@ -206,7 +207,8 @@ sqlite3* sqliteHandle(const QSqlDatabase& db)
 }
 
 const QString kCitizenSql =
-    QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) VALUES (?, ?, ?, ?, ?)");
+    QStringLiteral("INSERT INTO citizens (name, phone, phone_key, id_number, address, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
 const QString kCaseSql = QStringLiteral(
     "INSERT INTO cases (case_no, status, channel, window_id, service_item_id, category_id, department_id, "
     "assignee_id, created_by_id, created_by, citizen_id, waited_minutes, complaint_text, facts, impact, steps, "
@@ -424,9 +426,10 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
     for (const Demo::Citizen& c : batch.citizens) {
         m_citizen->bindText(0, c.name);
         m_citizen->bindText(1, c.phone);
-        m_citizen->bindText(2, c.idNumber);
-        m_citizen->bindText(3, c.address);
-        m_citizen->bindInt(4, c.createdAt);
+        m_citizen->bindText(2, CitizenValidator::normalizedPhone(c.phone));
+        m_citizen->bindText(3, c.idNumber);
+        m_citizen->bindText(4, c.address);
+        m_citizen->bindInt(5, c.createdAt);
         const auto r = m_citizen->exec();
         if (!r) {
             return r.error();

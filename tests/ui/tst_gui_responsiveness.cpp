@@ -62,6 +62,19 @@ public:
     Result<QList<FollowUp>> followUps(qint64 caseId) override { return m_inner.followUps(caseId); }
     Result<qint64> insertCitizen(const Citizen& citizen) override { return m_inner.insertCitizen(citizen); }
     Result<Citizen> citizen(qint64 id) override { return m_inner.citizen(id); }
+    Result<QList<Citizen>> findCitizens(const QString& phoneKey, const QString& idNumber, int limit) override
+    {
+        return m_inner.findCitizens(phoneKey, idNumber, limit);
+    }
+    Result<QList<Case>> citizenCases(qint64 citizenId, int limit) override
+    {
+        return m_inner.citizenCases(citizenId, limit);
+    }
+    Result<QList<Case>> similarCases(qint64 serviceItemId, qint64 categoryId, const QDateTime& since,
+                                     int limit) override
+    {
+        return m_inner.similarCases(serviceItemId, categoryId, since, limit);
+    }
 
 private:
     CaseRepository& m_inner;

@@ -18,6 +18,9 @@ const CodeEntry<CaseEventKind> kKindEntries[] = {
     {CaseEventKind::FactsConfirmed, "facts_confirmed", QT_TRANSLATE_NOOP("CaseEventKind", "Facts confirmed")},
     {CaseEventKind::ImpactConfirmed, "impact_confirmed", QT_TRANSLATE_NOOP("CaseEventKind", "Impact confirmed")},
     {CaseEventKind::StepsConfirmed, "steps_confirmed", QT_TRANSLATE_NOOP("CaseEventKind", "Steps confirmed")},
+    {CaseEventKind::FactsAmended, "facts_amended", QT_TRANSLATE_NOOP("CaseEventKind", "Facts amended")},
+    {CaseEventKind::ImpactAmended, "impact_amended", QT_TRANSLATE_NOOP("CaseEventKind", "Impact amended")},
+    {CaseEventKind::StepsAmended, "steps_amended", QT_TRANSLATE_NOOP("CaseEventKind", "Steps amended")},
 };
 const CodeTable kKinds("CaseEventKind", kKindEntries);
 } // namespace

@@ -25,6 +25,9 @@ enum class CaseEventKind
     FactsConfirmed,
     ImpactConfirmed,
     StepsConfirmed,
+    FactsAmended,  ///< the facts changed after the intake (IntakeService::amend)
+    ImpactAmended, ///< the impact changed after the intake
+    StepsAmended,  ///< the steps or the promised time changed after the intake
 };
 
 namespace CaseEventKinds {

@@ -27,6 +27,23 @@ bool CitizenValidator::isValidResidentId(const QString& id)
     return s.at(17).toUpper() == QLatin1Char(checks[sum % 11]);
 }
 
+QString CitizenValidator::normalizedPhone(const QString& phone)
+{
+    QString key = phone;
+    for (const QChar c : {QLatin1Char(' '), QLatin1Char('-'), QLatin1Char('('), QLatin1Char(')'), QLatin1Char('+')}) {
+        key.remove(c);
+    }
+    if (key.size() == 13 && key.startsWith(QLatin1String("861"))) {
+        key.remove(0, 2);
+    }
+    return key;
+}
+
+QString CitizenValidator::normalizedIdNumber(const QString& id)
+{
+    return id.trimmed().toUpper();
+}
+
 QStringList CitizenValidator::problems(const Citizen& citizen)
 {
     QStringList result;

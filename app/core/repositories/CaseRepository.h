@@ -37,4 +37,16 @@ public:
 
     virtual Result<qint64> insertCitizen(const Citizen& citizen) = 0;
     virtual Result<Citizen> citizen(qint64 id) = 0;
+
+    // The guided intake's look-ups: each is one index range, also on a million cases.
+    /**
+     * Citizens whose normalised phone (CitizenValidator::normalizedPhone) equals `phoneKey` or whose ID number
+     * (CitizenValidator::normalizedIdNumber) equals `idNumber`; an empty key is not looked up. Newest first.
+     */
+    virtual Result<QList<Citizen>> findCitizens(const QString& phoneKey, const QString& idNumber, int limit) = 0;
+    /** The citizen's cases, newest received first; the list's columns only (as list() reads them). */
+    virtual Result<QList<Case>> citizenCases(qint64 citizenId, int limit) = 0;
+    /** Cases of this service item and category received at or after `since`, newest first; list columns only. */
+    virtual Result<QList<Case>> similarCases(qint64 serviceItemId, qint64 categoryId, const QDateTime& since,
+                                             int limit) = 0;
 };

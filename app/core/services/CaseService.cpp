@@ -104,17 +104,23 @@ Result<Case> CaseService::create(const CaseDraft& draft)
     c.dueAt = c.receivedAt.addSecs(qint64(kAnswerDueHours) * 3600);
     c.updatedAt = now;
 
+    return store({c, draft.citizen, now, {}, {}});
+}
+
+Result<Case> CaseService::store(NewCase n)
+{
+    Case& c = n.c;
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
     }
     // The citizen first: allocating the number locks the day's counter row until commit (PostgreSQL), and every
     // other desk's intake waits on that lock, so nothing that does not need the number is written after it.
-    if (!draft.citizen.isEmpty()) {
-        Citizen citizen = draft.citizen;
+    if (!n.citizen.isEmpty()) {
+        Citizen citizen = n.citizen;
         citizen.name = citizen.name.trimmed();
         citizen.phone = citizen.phone.trimmed();
-        citizen.idNumber = citizen.idNumber.trimmed().toUpper();
+        citizen.idNumber = CitizenValidator::normalizedIdNumber(citizen.idNumber);
         citizen.address = citizen.address.trimmed();
         const auto citizenId = m_repos.cases->insertCitizen(citizen);
         if (!citizenId) {
@@ -134,19 +140,24 @@ Result<Case> CaseService::create(const CaseDraft& draft)
     c.id = *id;
 
     CaseEvent created;
-    created.caseId = c.id;
-    created.at = now;
+    created.at = n.createdAt;
     created.kind = CaseEventKind::Created;
     created.actor = m_session.actor();
     created.toStatus = CaseStatus::Received;
-    if (auto e = m_repos.cases->addEvent(created); !e) {
-        return e.error();
+    n.events.prepend(created);
+    for (CaseEvent& event : n.events) {
+        event.caseId = c.id;
+        if (auto e = m_repos.cases->addEvent(event); !e) {
+            return e.error();
+        }
     }
-    if (auto a = m_audit.record(m_session, QStringLiteral("case.create"), QStringLiteral("case"), c.id,
-                                {{QStringLiteral("case_no"), c.caseNo},
-                                 {QStringLiteral("channel"), Channels::code(c.channel)},
-                                 {QStringLiteral("anonymous"), c.isAnonymous()}});
-        !a) {
+    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
+                       {QStringLiteral("channel"), Channels::code(c.channel)},
+                       {QStringLiteral("anonymous"), c.isAnonymous()}};
+    for (auto it = n.auditDetail.constBegin(); it != n.auditDetail.constEnd(); ++it) {
+        detail.insert(it.key(), it.value());
+    }
+    if (auto a = m_audit.record(m_session, QStringLiteral("case.create"), QStringLiteral("case"), c.id, detail); !a) {
         return a.error();
     }
     if (auto committed = tx.commit(); !committed) {

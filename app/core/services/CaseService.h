@@ -12,6 +12,7 @@
 #include "users/User.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 class Clock;
 
@@ -55,6 +56,22 @@ public:
     QStringList validate(const CaseDraft& draft);
 
 private:
+    friend class IntakeService; // records its cases through store(), the one creation path
+
+    /** A case ready to be stored, as create() and the guided intake build it. */
+    struct NewCase
+    {
+        Case c;                  ///< every field but id and caseNo; citizenId = an existing citizen or 0
+        Citizen citizen;         ///< stored first and linked when not empty (c.citizenId is 0 then)
+        QDateTime createdAt;     ///< the time of the Created event
+        QList<CaseEvent> events; ///< further timeline events after Created, in order (caseId is filled in)
+        QJsonObject auditDetail; ///< added to the case.create audit entry
+    };
+    /**
+     * Writes citizen, number, case, its events and the audit entry in one transaction (a savepoint inside an
+     * open one), then re-reads the case. Checks nothing: the caller has checked permission and validated.
+     */
+    Result<Case> store(NewCase n);
     Status validateCommand(const Case& c, const CaseCommand& command);
 
     Session m_session;
