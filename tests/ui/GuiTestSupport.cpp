@@ -5,6 +5,7 @@
 #include "common/AppSettings.h"
 #include "login/LoginDialog.h"
 #include "services/AuthService.h"
+#include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -46,6 +47,73 @@ void dropSizeHintNote(QtMsgType type, const QMessageLogContext& context, const Q
     g_previousHandler(type, context, message);
 }
 } // namespace
+
+IntakeDraftState completedIntake(IntakeDraftState state, ReferenceService& reference, const QDateTime& now)
+{
+    const auto firstId = [&reference](ReferenceKind kind) -> qint64 {
+        const auto items = reference.list(kind);
+        return items && !items->isEmpty() ? items->first().id : 0;
+    };
+    IntakeDraft& d = state.draft;
+    const auto orFirst = [&](qint64& id, ReferenceKind kind) {
+        if (id == 0) {
+            id = firstId(kind);
+        }
+    };
+    orFirst(d.base.windowId, ReferenceKind::Window);
+    orFirst(d.base.serviceItemId, ReferenceKind::ServiceItem);
+    orFirst(d.base.categoryId, ReferenceKind::Category);
+    orFirst(d.base.departmentId, ReferenceKind::Department);
+    const auto orText = [](QString& text, const QString& value) {
+        if (text.trimmed().isEmpty()) {
+            text = value;
+        }
+    };
+    if (!d.base.receivedAt.isValid()) {
+        d.base.receivedAt = now;
+    }
+    if (!d.detail.emotion) {
+        d.detail.emotion = EmotionLevel::Dissatisfied;
+    }
+    orText(d.base.complaintText, QStringLiteral("窗口说材料不全，但没说缺什么"));
+    orText(d.detail.facts.what, d.base.complaintText);
+    orText(d.detail.facts.when, QStringLiteral("今天上午"));
+    orText(d.detail.facts.where, QStringLiteral("综合窗口"));
+    orText(d.detail.impact.affected, QStringLiteral("本人"));
+    orText(d.detail.impact.demand, QStringLiteral("告诉我缺什么材料"));
+    if (!d.detail.impact.severity) {
+        d.detail.impact.severity = Severity::Moderate;
+    }
+    if (!d.detail.impact.scope) {
+        d.detail.impact.scope = ImpactScope::Individual;
+    }
+    if (!d.detail.impact.recurrence) {
+        d.detail.impact.recurrence = Recurrence::First;
+    }
+    if (!d.detail.impact.reasonableness) {
+        d.detail.impact.reasonableness = Reasonableness::Reasonable;
+    }
+    if (!d.detail.impact.responsibility) {
+        d.detail.impact.responsibility = Responsibility::OwnUnit;
+    }
+    if (d.detail.steps.remedies.isEmpty()) {
+        d.detail.steps.remedies = {Remedy::Explanation};
+    }
+    orText(d.base.steps, QStringLiteral("今天下午电话告知所缺材料"));
+    orText(d.detail.steps.replyText,
+           QStringLiteral("感谢您告诉我们，给您添麻烦了。我们今天下午三点前电话告诉您所缺材料。"));
+    if (!d.base.promisedAt.isValid()) {
+        d.base.promisedAt = d.base.receivedAt.addSecs(24 * 3600);
+    }
+    for (QDateTime* stamp : {&d.confirmed.acknowledgedAt, &d.confirmed.factsConfirmedAt, &d.confirmed.impactConfirmedAt,
+                             &d.confirmed.stepsExplainedAt}) {
+        if (!stamp->isValid()) {
+            *stamp = now;
+        }
+    }
+    state.page = 4; // Review
+    return state;
+}
 
 void quietOffscreenWarnings()
 {
@@ -102,6 +170,8 @@ QString Desk::open()
     }
     m_db = std::move(opened).value();
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+    // Intake drafts stay in the desk's folder, never in the user's data folder.
+    m_settings->setValue(AppSettings::Key::DraftFolder, m_dir.filePath(QStringLiteral("drafts")));
     return QString();
 }
 

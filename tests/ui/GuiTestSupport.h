@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cases/IntakeDraftJson.h"
 #include "common/Clock.h"
 #include "mainwindow/MainWindow.h"
 #include "users/PasswordHasher.h"
@@ -19,6 +20,7 @@ class Database;
 struct DatabaseLocation;
 class DatabaseWorker;
 class QLineEdit;
+class ReferenceService;
 
 /** What the widget tests share: typing as a user does, finding widgets and dialogs, logging in, navigating. */
 namespace GuiTest {
@@ -49,6 +51,13 @@ template <typename T> T* child(QObject* parent, const char* name)
 {
     return parent->findChild<T*>(QString::fromLatin1(name));
 }
+
+/**
+ * Completes an intake draft as a clerk would after talking it through with the citizen: every field the intake
+ * needs that is still empty gets a plausible value (the first active window, item, category and department; the
+ * confirmations stamped at `now`), and the wizard is to open on the Review page. What is set already stays.
+ */
+IntakeDraftState completedIntake(IntakeDraftState state, ReferenceService& reference, const QDateTime& now);
 
 /** Drops the offscreen platform's note that it cannot resize windows to their size hints; keeps everything else. */
 void quietOffscreenWarnings();

@@ -6,13 +6,14 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
 #include "cases/CaseViewWidget.h"
-#include "cases/NewCaseDialog.h"
 #include "common/AppSettings.h"
+#include "intake/IntakeWizard.h"
 #include "login/FirstAdminDialog.h"
 #include "login/LoginDialog.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "services/AuthService.h"
+#include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "settings/LanguageManager.h"
 
@@ -61,7 +62,7 @@ class TestGuiFlow : public QObject
 private slots:
     void initTestCase();
     void firstAdminCreatesClerk();
-    void clerkRecordsAndAcknowledgesCase();
+    void clerkRecordsAndStartsCase();
     void wrongPasswordShowsError();
     void trainerSeesNoCases();
 
@@ -146,7 +147,7 @@ void TestGuiFlow::firstAdminCreatesClerk()
     window->close();
 }
 
-void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
+void TestGuiFlow::clerkRecordsAndStartsCase()
 {
     const auto session = m_desk.logIn(QStringLiteral("clerk1"), kClerkPassword);
     QVERIFY(session.has_value());
@@ -167,10 +168,12 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
     QCOMPARE(table->model()->rowCount(), 0);
 
-    // Record a complaint through the intake form.
+    // Record a complaint through the guided intake.
     QTest::mouseClick(child<QPushButton>(window.get(), "newCaseButton"), Qt::LeftButton);
-    QPointer<NewCaseDialog> intake;
-    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
+    QPointer<IntakeWizard> intake;
+    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<IntakeWizard>()) != nullptr, kTimeoutMs);
+    QApplication::setActiveWindow(intake);
+    QVERIFY(QTest::qWaitForWindowActive(intake));
 
     auto* category = child<QComboBox>(intake, "categoryComboBox");
     QTest::keyClick(category, Qt::Key_Down); // from "Not specified" to the first category
@@ -185,34 +188,36 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     typeText(complaintEdit, complaint);
     QCOMPARE(complaintEdit->toPlainText(), complaint);
 
-    // A refused case loses nothing: the service's message shows in the form and everything typed stays.
+    // A page with a mistake is not left and loses nothing: the reason shows next to the field.
     auto* phone = child<QLineEdit>(intake, "citizenPhoneLineEdit");
     QTest::keyClicks(phone, QStringLiteral("12345"));
-    auto* buttons = child<QDialogButtonBox>(intake, "buttonBox");
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    auto* intakeError = child<QLabel>(intake, "errorLabel");
-    QTRY_VERIFY_WITH_TIMEOUT(!intake->isSaving(), kTimeoutMs);
-    QVERIFY(intakeError->isVisible());
-    QVERIFY(!intakeError->text().isEmpty());
-    QVERIFY(intake->isVisible());
+    QTest::keyClick(phone, Qt::Key_Return, Qt::ControlModifier);
+    auto* phoneError = child<QLabel>(intake, "citizenPhoneLineEditErrorLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(phoneError->isVisible(), kTimeoutMs);
+    QVERIFY(!phoneError->text().isEmpty());
+    QCOMPARE(intake->currentId(), int(IntakeWizard::ListenPageId));
     QCOMPARE(complaintEdit->toPlainText(), complaint);
     QCOMPARE(category->currentText(), QStringLiteral("服务态度"));
     QCOMPARE(waited->value(), 120);
-    QCOMPARE(table->model()->rowCount(), 0);
 
-    // Anonymous, then: clear the phone number and record the case.
+    // Anonymous, then: clear the phone number, complete the intake with the citizen and save it.
     QTest::keyClick(phone, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(phone, Qt::Key_Backspace);
     QVERIFY(phone->text().isEmpty());
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    ReferenceService reference(*session, m_desk.repos(), m_desk.clock());
+    intake->restore(completedIntake(intake->state(), reference, m_desk.clock().now()));
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(intake->savedCase().has_value(), kTimeoutMs);
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton); // "Close"
     QTRY_VERIFY_WITH_TIMEOUT(intake.isNull() || !intake->isVisible(), kTimeoutMs);
 
     // The new case shows in the list; open it with a double click.
     QTRY_VERIFY_WITH_TIMEOUT(rowWithSummary(table->model(), complaint) >= 0, kTimeoutMs);
     const int row = rowWithSummary(table->model(), complaint);
     const QModelIndex index = table->model()->index(row, static_cast<int>(CaseTableModel::Column::CaseNo));
+    // The intake acknowledged the citizen: the case starts as acknowledged.
     QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
-             CaseStatuses::label(CaseStatus::Received));
+             CaseStatuses::label(CaseStatus::Acknowledged));
     table->scrollTo(index);
     const QPoint where = table->visualRect(index).center();
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, where);
@@ -227,21 +232,30 @@ void TestGuiFlow::clerkRecordsAndAcknowledgesCase()
     QCOMPARE(child<QPlainTextEdit>(view, "complaintPlainTextEdit")->toPlainText(), complaint);
     QVERIFY(child<QLabel>(view, "citizenNoteLabel")->isVisible()); // anonymous: nothing to show
     auto* timeline = child<QTreeWidget>(view, "timelineTreeWidget");
-    QCOMPARE(timeline->topLevelItemCount(), 1);
+    // Each confirmation of the intake is on the timeline.
+    QStringList kinds;
+    for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
+        kinds << timeline->topLevelItem(i)->text(2);
+    }
+    for (CaseEventKind kind : {CaseEventKind::Acknowledged, CaseEventKind::FactsConfirmed,
+                               CaseEventKind::ImpactConfirmed, CaseEventKind::StepsConfirmed}) {
+        QVERIFY2(kinds.contains(CaseEventKinds::label(kind)), qPrintable(kinds.join(QLatin1Char(','))));
+    }
+    const int events = timeline->topLevelItemCount();
+    QVERIFY(child<QPushButton>(view, "acknowledgeActionButton") == nullptr);
 
-    // Acknowledge through the case's own button.
-    auto* acknowledge = child<QPushButton>(view, "acknowledgeActionButton");
-    QVERIFY(acknowledge);
-    QTest::mouseClick(acknowledge, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), 2, kTimeoutMs);
-    QCOMPARE(view->currentCase().status, CaseStatus::Acknowledged);
-    QCOMPARE(timeline->topLevelItem(1)->text(2), CaseEventKinds::label(CaseEventKind::Acknowledged));
-    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "acknowledgeActionButton") == nullptr, kTimeoutMs);
-    QVERIFY(child<QPushButton>(view, "startActionButton"));
+    // Start working on it through the case's own button.
+    auto* start = child<QPushButton>(view, "startActionButton");
+    QVERIFY(start);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), events + 1, kTimeoutMs);
+    QCOMPARE(view->currentCase().status, CaseStatus::InProgress);
+    QCOMPARE(timeline->topLevelItem(events)->text(2), CaseEventKinds::label(CaseEventKind::Started));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "startActionButton") == nullptr, kTimeoutMs);
 
     // The list shows the new status without a reload.
     QCOMPARE(table->model()->index(row, static_cast<int>(CaseTableModel::Column::Status)).data().toString(),
-             CaseStatuses::label(CaseStatus::Acknowledged));
+             CaseStatuses::label(CaseStatus::InProgress));
     window->close();
 }
 

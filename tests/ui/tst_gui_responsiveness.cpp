@@ -4,8 +4,9 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
 #include "cases/CaseWorkspaceWidget.h"
-#include "cases/NewCaseDialog.h"
 #include "common/BusyIndicator.h"
+#include "intake/IntakeContext.h"
+#include "intake/IntakeWizard.h"
 #include "repositories/CaseRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "services/CaseService.h"
@@ -221,37 +222,48 @@ void TestGuiResponsiveness::caseListNeverStallsTheGuiThread()
 
 void TestGuiResponsiveness::saveWaitingForAnotherDeskSaysSo()
 {
-    CaseService cases(*m_clerk, m_desk.repos(), m_desk.clock());
     ReferenceService reference(*m_clerk, m_desk.repos(), m_desk.clock());
-    NewCaseDialog dialog(cases, reference, m_desk.worker());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    IntakeContext context;
+    context.session = *m_clerk;
+    context.repos = m_desk.repos();
+    context.clock = &m_desk.clock();
+    context.worker = &m_desk.worker();
+    context.reference = &reference;
+    context.settings = &m_desk.settings();
+    IntakeWizard wizard(context);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    // A complete intake, as the clerk has it on the Review page.
     const QString complaint = QStringLiteral("另一个窗口正在保存时登记的投诉");
-    typeText(child<QPlainTextEdit>(&dialog, "complaintTextEdit"), complaint);
-    auto* label = child<QLabel>(&dialog, "errorLabel");
+    IntakeDraftState state;
+    state.draft.base.complaintText = complaint;
+    state.anonymous = true;
+    wizard.restore(completedIntake(state, reference, m_desk.clock().now()));
+    QCOMPARE(wizard.currentId(), int(IntakeWizard::ReviewPageId));
+    auto* label = child<QLabel>(&wizard, "saveStatusLabel");
 
     // Another desk holds the write lock (BEGIN IMMEDIATE on a connection of its own).
     UnitOfWork& otherDesk = *m_desk.repos().unitOfWork;
     QVERIFY(otherDesk.begin().ok());
     Heartbeat heartbeat;
     heartbeat.start();
-    QTest::mouseClick(child<QDialogButtonBox>(&dialog, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    QVERIFY(dialog.isSaving());
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY(wizard.isSaving());
     QCOMPARE(label->text(), BusyIndicator::savingText());
-    // After a moment the form says that it waits for another desk; the window goes on meanwhile.
+    // After a moment the wizard says that it waits for another desk; the window goes on meanwhile.
     QTRY_COMPARE_WITH_TIMEOUT(label->text(), BusyIndicator::waitingText(), kTimeoutMs);
     QVERIFY(label->isVisible());
-    QVERIFY(dialog.isSaving());
-    QTest::keyClick(&dialog, Qt::Key_Escape); // the case may be stored any moment: Escape does not drop it
-    QVERIFY(dialog.isVisible());
+    QVERIFY(wizard.isSaving());
+    QTest::keyClick(&wizard, Qt::Key_Escape); // the case may be stored any moment: Escape does not drop it
+    QVERIFY(wizard.isVisible());
     QTest::qWait(300);
     otherDesk.rollback();
 
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSaving(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.isSaving(), kTimeoutMs);
     heartbeat.stop();
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(dialog.createdCase().has_value());
-    QCOMPARE(dialog.createdCase()->complaintText, complaint);
+    QVERIFY(wizard.savedCase().has_value());
+    QCOMPARE(wizard.savedCase()->complaintText, complaint);
+    QVERIFY(wizard.isVisible()); // open for the receipt
     QVERIFY2(heartbeat.worstLatenessMs() < kStallBudgetMs,
              qPrintable(QStringLiteral("GUI stall %1 ms while the save waited").arg(heartbeat.worstLatenessMs())));
 }

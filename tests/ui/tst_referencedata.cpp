@@ -3,7 +3,7 @@
 #include "admin/ReferenceItemModel.h"
 #include "admin/ReferenceNameDialog.h"
 #include "cases/CaseTableModel.h"
-#include "cases/NewCaseDialog.h"
+#include "intake/IntakeWizard.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 
@@ -321,8 +321,8 @@ void TestReferenceData::adminEditsAndIntakeFollows()
              QStringLiteral("5号窗口"));
 
     QTest::mouseClick(child<QPushButton>(clerkWindow.get(), "newCaseButton"), Qt::LeftButton);
-    QPointer<NewCaseDialog> intake;
-    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<NewCaseDialog>()) != nullptr, kTimeoutMs);
+    QPointer<IntakeWizard> intake;
+    QTRY_VERIFY_WITH_TIMEOUT((intake = findWindow<IntakeWizard>()) != nullptr, kTimeoutMs);
     auto* windowCombo = child<QComboBox>(intake, "windowComboBox");
     const QStringList windowChoices = comboTexts(windowCombo);
     QVERIFY2(windowChoices.contains(newWindow), qPrintable(windowChoices.join(QLatin1Char(','))));
@@ -342,7 +342,13 @@ void TestReferenceData::adminEditsAndIntakeFollows()
     QCOMPARE(windowCombo->currentText(), newWindow);
     const QString complaint = QStringLiteral("新开的6号窗口没有叫号屏");
     typeText(child<QPlainTextEdit>(intake, "complaintTextEdit"), complaint);
-    QTest::mouseClick(child<QDialogButtonBox>(intake, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    // The rest of the intake as the clerk completes it with the citizen; then save and close.
+    ReferenceService reference(*clerkSession, m_desk.repos(), m_desk.clock());
+    intake->restore(completedIntake(intake->state(), reference, m_desk.clock().now()));
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(intake->savedCase().has_value(), kTimeoutMs);
+    QCOMPARE(intake->savedCase()->window.id, windowCombo->currentData().toLongLong());
+    QTest::mouseClick(intake->button(QWizard::FinishButton), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(intake.isNull() || !intake->isVisible(), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, kTimeoutMs);
     bool found = false;

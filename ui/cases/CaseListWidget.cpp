@@ -3,7 +3,6 @@
 #include "ui_CaseListWidget.h"
 
 #include "cases/CaseTableModel.h"
-#include "cases/NewCaseDialog.h"
 #include "common/AppSettings.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
@@ -79,6 +78,8 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
     m_ui->newCaseButton->setVisible(mayCreate);
     m_ui->newCaseButton->setShortcut(QKeySequence::New);
     connect(m_ui->newCaseButton, &QPushButton::clicked, this, &CaseListWidget::newCase);
+    m_ui->staffReportButton->setVisible(mayCreate);
+    connect(m_ui->staffReportButton, &QPushButton::clicked, this, &CaseListWidget::staffReportRequested);
 
     connect(view, &QTableView::activated, this, &CaseListWidget::openIndex);
     connect(m_model, &CaseTableModel::loadFailed, this,
@@ -273,19 +274,15 @@ void CaseListWidget::showChangedCase(const Case& updated)
 
 void CaseListWidget::newCase()
 {
-    auto* dialog = new NewCaseDialog(m_cases, m_reference, m_worker, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const auto created = dialog->createdCase();
-        if (!created) {
-            return;
-        }
-        refresh();
-        m_selectWhenLoaded = created->id;
-        m_ui->caseTableView->setFocus();
-        emit caseCreated(*created);
-    });
-    dialog->open();
+    emit newCaseRequested();
+}
+
+void CaseListWidget::showCreatedCase(const Case& created)
+{
+    refresh();
+    m_selectWhenLoaded = created.id;
+    m_ui->caseTableView->setFocus();
+    emit caseCreated(created);
 }
 
 void CaseListWidget::changeEvent(QEvent* event)

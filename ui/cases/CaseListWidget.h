@@ -49,12 +49,18 @@ public slots:
     void refresh();
     /** Shows the new state of a case that changed elsewhere. */
     void showChangedCase(const Case& updated);
-    /** Opens the intake form. */
+    /** Asks for the guided intake (the workspace opens it). */
     void newCase();
+    /** Shows a case recorded elsewhere (the intake, a staff report): reloads the list and selects it. */
+    void showCreatedCase(const Case& created);
 
 signals:
     void openCaseRequested(qint64 caseId);
     void caseCreated(const Case& created);
+    /** "New case…" (Ctrl+N): the workspace opens the guided intake. */
+    void newCaseRequested();
+    /** "Staff report…": the workspace opens the staff report form. */
+    void staffReportRequested();
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -7,6 +7,7 @@
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
+#include "intake/AmendIntakeDialog.h"
 #include "services/CaseService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -45,6 +46,9 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(4, QHeaderView::Stretch);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &CaseViewWidget::reload);
+    m_ui->amendButton->setVisible(m_cases.session().can(Permission::WorkCase));
+    m_ui->amendButton->setEnabled(false);
+    connect(m_ui->amendButton, &QPushButton::clicked, this, &CaseViewWidget::amendIntake);
     reload();
 }
 
@@ -95,6 +99,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showCitizen();
     showTimeline();
     rebuildActions();
+    m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);
     }
@@ -105,6 +110,7 @@ void CaseViewWidget::setBusy(bool busy, const QString& what)
 {
     m_busy = busy;
     m_ui->refreshButton->setEnabled(!busy);
+    m_ui->amendButton->setEnabled(!busy && m_case.id != 0);
     m_ui->actionButtonsWidget->setEnabled(!busy);
     if (busy) {
         m_ui->actionsLabel->setText(what);
@@ -156,6 +162,59 @@ void CaseViewWidget::showCase()
     m_ui->factsValueLabel->setText(orDash(c.facts));
     m_ui->impactValueLabel->setText(orDash(c.impact));
     m_ui->stepsValueLabel->setText(orDash(c.steps));
+
+    // What the guided intake confirmed (empty for cases recorded before it).
+    const IntakeDetail& d = c.intake;
+    const auto labelOf = [](const auto& value) {
+        return value ? IntakeCodes::label(*value) : QString();
+    };
+    const auto joined = [&orDash](const QStringList& parts) {
+        QStringList present;
+        for (const QString& p : parts) {
+            if (!p.isEmpty()) {
+                present << p;
+            }
+        }
+        return orDash(present.join(QStringLiteral(" · ")));
+    };
+    m_ui->emotionValueLabel->setText(orDash(labelOf(d.emotion)));
+    m_ui->demandValueLabel->setText(orDash(d.impact.demand));
+    m_ui->classificationValueLabel->setText(
+        joined({labelOf(d.impact.severity), labelOf(d.impact.scope), labelOf(d.impact.recurrence)}));
+    m_ui->judgementValueLabel->setText(joined({labelOf(d.impact.reasonableness), labelOf(d.impact.responsibility)}));
+    QStringList remedies;
+    for (Remedy r : d.steps.remedies) {
+        remedies << IntakeCodes::label(r);
+    }
+    QString remedyText = remedies.join(QStringLiteral("、"));
+    if (!d.steps.remedyNote.isEmpty()) {
+        remedyText = remedyText.isEmpty() ? d.steps.remedyNote : tr("%1 (%2)").arg(remedyText, d.steps.remedyNote);
+    }
+    if (d.resolvedOnSpot) {
+        remedyText = tr("Resolved on the spot: %1").arg(remedyText);
+    }
+    m_ui->remediesValueLabel->setText(orDash(remedyText));
+    QString promised = c.promisedAt.isValid() ? dateTime(c.promisedAt) : QString();
+    if (!d.steps.promiseReason.isEmpty()) {
+        promised = tr("%1 (later because: %2)").arg(promised, d.steps.promiseReason);
+    }
+    m_ui->promisedValueLabel->setText(orDash(promised));
+    m_ui->replyValueLabel->setText(orDash(d.steps.replyText));
+}
+
+void CaseViewWidget::amendIntake()
+{
+    if (m_case.id == 0 || m_busy) {
+        return;
+    }
+    auto* dialog = new AmendIntakeDialog(m_cases.session(), m_worker, m_case, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto& amended = dialog->amendedCase()) {
+            applyUpdate(*amended);
+        }
+    });
+    dialog->open();
 }
 
 void CaseViewWidget::showCitizen()

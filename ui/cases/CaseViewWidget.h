@@ -51,6 +51,8 @@ public:
 public slots:
     /** Reads the case, its citizen and timeline again. */
     void reload();
+    /** Opens the dialog that amends the facts, impact or steps (IntakeService::amend). */
+    void amendIntake();
 
 signals:
     /** An action changed the case; the list shows the new state. */

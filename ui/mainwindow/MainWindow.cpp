@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
+#include <QTimer>
 
 namespace {
 constexpr int kStatusMessageMs = 6000;
@@ -49,11 +50,14 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     });
 
     if (m_session.can(Permission::ViewCases)) {
-        m_caseWorkspace = new CaseWorkspaceWidget(*m_caseService, *m_referenceService, worker, clock, m_settings, this);
+        m_caseWorkspace =
+            new CaseWorkspaceWidget(*m_caseService, *m_referenceService, worker, clock, m_settings, repos, this);
         m_caseWorkspace->setObjectName(QStringLiteral("caseWorkspaceWidget"));
         connect(m_caseWorkspace, &CaseWorkspaceWidget::statusMessage, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
         addPage(Page::Cases, m_caseWorkspace);
+        // A half-filled intake kept from an earlier session (closed, or the desk crashed) is offered at once.
+        QTimer::singleShot(0, m_caseWorkspace, &CaseWorkspaceWidget::offerDraft);
     }
     if (m_session.role() == Role::Trainer) {
         addPage(Page::Training, new DrillsUnavailableWidget(this));

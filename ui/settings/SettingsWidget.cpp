@@ -29,6 +29,14 @@ SettingsWidget::SettingsWidget(const Session& session, AppSettings& settings, Da
     m_ui->passwordGroupBox->setVisible(m_session.userId() != 0);
     connect(m_ui->languageComboBox, &QComboBox::currentIndexChanged, this, &SettingsWidget::onLanguageChosen);
     connect(m_ui->changePasswordButton, &QPushButton::clicked, this, &SettingsWidget::changePassword);
+    // What receipts print: the hall's name and where a citizen asks (this desk's settings).
+    m_ui->hallNameLineEdit->setText(m_settings.string(AppSettings::Key::HallName));
+    m_ui->receiptEnquiryLineEdit->setText(m_settings.string(AppSettings::Key::ReceiptEnquiry));
+    connect(m_ui->hallNameLineEdit, &QLineEdit::editingFinished, this,
+            [this] { m_settings.setValue(AppSettings::Key::HallName, m_ui->hallNameLineEdit->text().trimmed()); });
+    connect(m_ui->receiptEnquiryLineEdit, &QLineEdit::editingFinished, this, [this] {
+        m_settings.setValue(AppSettings::Key::ReceiptEnquiry, m_ui->receiptEnquiryLineEdit->text().trimmed());
+    });
     connect(m_ui->repeatPasswordLineEdit, &QLineEdit::returnPressed, this, &SettingsWidget::changePassword);
     connect(m_ui->currentPasswordLineEdit, &QLineEdit::returnPressed, m_ui->newPasswordLineEdit,
             qOverload<>(&QWidget::setFocus));

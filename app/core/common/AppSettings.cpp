@@ -31,6 +31,12 @@ QString AppSettings::keyName(Key key)
         return QStringLiteral("caseList/headerState");
     case Key::AuditKeyFile:
         return QStringLiteral("audit/keyFile");
+    case Key::HallName:
+        return QStringLiteral("receipt/hallName");
+    case Key::ReceiptEnquiry:
+        return QStringLiteral("receipt/enquiry");
+    case Key::DraftFolder:
+        return QStringLiteral("intake/draftFolder");
     }
     return {};
 }
@@ -43,6 +49,9 @@ QVariant AppSettings::defaultValue(Key key)
     case Key::DatabasePath:
     case Key::PostgresUrl:
     case Key::AuditKeyFile:
+    case Key::HallName:
+    case Key::ReceiptEnquiry:
+    case Key::DraftFolder:
         return QString();
     case Key::MainWindowGeometry:
     case Key::MainWindowState:

@@ -23,7 +23,10 @@ public:
         MainWindowGeometry,
         MainWindowState,
         CaseListHeaderState,
-        AuditKeyFile, ///< the audit key file; "" = AppConfigLocation/audit.key (QINGTING_AUDIT_KEY overrides)
+        AuditKeyFile,   ///< the audit key file; "" = AppConfigLocation/audit.key (QINGTING_AUDIT_KEY overrides)
+        HallName,       ///< the hall's name on receipts (回执); "" = a generic name
+        ReceiptEnquiry, ///< where a citizen asks about the case, printed on receipts; "" = a generic sentence
+        DraftFolder,    ///< where half-filled intakes are kept; "" = AppDataLocation/drafts
     };
 
     /** The application's settings (QSettings' default location for the organisation and app names). */
