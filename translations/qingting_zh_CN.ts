@@ -45,6 +45,57 @@
     </message>
 </context>
 <context>
+    <name>AmendIntakeDialog</name>
+    <message>
+        <source>Amend the intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change what the citizen corrected. The change is kept on the case timeline with its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s &amp;demand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Promised time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why it changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why it changed (for example the citizen&apos;s correction).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Case recorded</source>
@@ -777,6 +828,14 @@
         <source>%1 of %2+ cases loaded; scroll down for more</source>
         <translation>已加载 %1 个（共 %2 个以上）案件，向下滚动可查看更多</translation>
     </message>
+    <message>
+        <source>Staff &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report a problem you noticed yourself (non-punitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseService</name>
@@ -1119,6 +1178,50 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
+    <message>
+        <source>A&amp;mend intake…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emotion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judgement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Resolved on the spot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (later because: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspaceWidget</name>
@@ -1137,6 +1240,50 @@
     <message>
         <source>Case list</source>
         <translation>案件列表</translation>
+    </message>
+    <message>
+        <source>A kept intake draft could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An intake you had not finished was kept (%1):
+
+“%2”
+
+Continue it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and start anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kept intake was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The intake was kept as a draft; it is offered again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for the report. It was recorded as case %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1938,553 @@ Commands:
     </message>
 </context>
 <context>
+    <name>IntakeDraftStore</name>
+    <message>
+        <source>Cannot create the folder for drafts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the draft: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFactsPage</name>
+    <message>
+        <source>2 · Confirm the facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask what happened, when, where and who was involved. Read the restatement to the citizen; if they correct it, change the fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;hen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. this morning around ten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wh&amp;ere:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. window 3, second floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service &amp;item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff in&amp;volved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or role of the staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win&amp;dow involved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restatement for the citizen to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen &amp;agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation type="unfinished">未指定</translation>
+    </message>
+    <message>
+        <source>The facts changed: read the restatement again and ask the citizen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen agreed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeImpactPage</name>
+    <message>
+        <source>3 · Confirm the impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask who is affected and how badly, whether it happened before, and what the citizen asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is a&amp;ffected:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the citizen and her elderly father</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recurrence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s &amp;demand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reas&amp;onableness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsibility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restatement for the citizen to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen &amp;agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeat? Systemic?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s &amp;earlier cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same service item and category, last 30 da&amp;ys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The impact changed: read it again and ask the citizen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen agreed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous complaint: no earlier cases to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new citizen: no earlier cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the citizen&apos;s cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier cases of this citizen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the service item and the category on the first page to see similar cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading similar cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No case of this service item and category in the last %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeListenPage</name>
+    <message>
+        <source>1 · Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the citizen speak first and record the words as they are said. Then acknowledge the feelings, reading the sentences aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s &amp;words, verbatim:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Emotion level:</source>
+        <translation type="unfinished">情绪程度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Acknowledge the feelings (read aloud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feelings ac&amp;knowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where and how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished">渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Win&amp;dow:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service &amp;item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished">类别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes waited:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished">未询问</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Queue ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. A023</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An&amp;onymous complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look up by phone or ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Citizen found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished">电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>ID n&amp;umber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation type="unfinished">地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation type="unfinished">未指定</translation>
+    </message>
+    <message>
+        <source>Acknowledged at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (known citizen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a phone or ID number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New citizen (enter below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No citizen with this number: enter the citizen below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citizen(s) found: choose below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the sentences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sentences in the script library for this case yet. In your own words: thank the citizen and say that you understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeReviewPage</name>
+    <message>
+        <source>5 · Review and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check everything with the citizen once more, then save. Afterwards print the receipt or save it as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolved on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was &amp;done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save receipt as PD&amp;F…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (known citizen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 · Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation type="unfinished">情绪</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished">窗口</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation type="unfinished">市民信息</translation>
+    </message>
+    <message>
+        <source>Feelings acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restatement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasonableness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 · Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for a later time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before saving:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not saved: %1 Nothing is lost; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 saved. Give the citizen the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeService</name>
     <message>
         <source>The chosen window does not exist or is no longer in use.</source>
@@ -1938,6 +2632,168 @@ Commands:
     </message>
 </context>
 <context>
+    <name>IntakeStepsPage</name>
+    <message>
+        <source>4 · Explain the steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who handles it, what is done for the citizen now, what happens next and by when. Assemble the reply and check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible &amp;unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assi&amp;gnee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immediate remedy for the citizen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apo&amp;logy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expe&amp;dited handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;On-site help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee &amp;waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explana&amp;tion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;medy details:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done, or what &quot;other&quot; is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Promised time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son for a later time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repl&amp;y to the citizen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble from templat&amp;es</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply chec&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps expl&amp;ained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation type="unfinished">未指定</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later than the time limit (%1): say why below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time limit allows up to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The steps changed: explain them to the citizen again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explained at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assembling the reply from the script library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings: the reply reads well.</source>
+        <translation type="unfinished">未发现问题：答复措辞得当。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <source>New case: guided intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; what was entered is kept as a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Qingting</source>
@@ -2082,105 +2938,6 @@ Commands:
     </message>
 </context>
 <context>
-    <name>NewCaseDialog</name>
-    <message>
-        <source>New case</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <source>Let the citizen speak first, then record the complaint in their own words. Only the complaint is required; the rest can be completed later.</source>
-        <translation>请先让市民把话说完，再用市民自己的话记录投诉内容。只有投诉内容为必填项，其余信息可稍后补充。</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>渠道(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>&amp;Window:</source>
-        <translation>窗口(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>&amp;Service item:</source>
-        <translation>事项(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Ca&amp;tegory:</source>
-        <translation>类别(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>责任部门(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>W&amp;aited:</source>
-        <translation>等候时长(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>How long the citizen waited before being served, in minutes.</source>
-        <translation>市民在接受服务前等候的时长，单位为分钟。</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>&amp;Complaint (required), in the citizen&apos;s own words:</source>
-        <translation>投诉内容（必填，请用市民自己的话记录）(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>What happened, when and where, as the citizen tells it.</source>
-        <translation>按市民的讲述，记录发生了什么、在何时、何地。</translation>
-    </message>
-    <message>
-        <source>Citizen (optional — anonymous complaints are allowed)</source>
-        <translation>市民信息（选填，允许匿名投诉）</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Mobile or landline</source>
-        <translation>手机或固定电话</translation>
-    </message>
-    <message>
-        <source>&amp;ID number:</source>
-        <translation>身份证号(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>18-digit resident ID</source>
-        <translation>18 位居民身份证号码</translation>
-    </message>
-    <message>
-        <source>Add&amp;ress:</source>
-        <translation>地址(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Not specified</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
-        <source>&amp;Record case</source>
-        <translation>登记案件(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Record the case (Ctrl+Enter)</source>
-        <translation>登记案件（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Record the complaint in the citizen&apos;s own words.</source>
-        <translation>请用市民自己的话记录投诉内容。</translation>
-    </message>
-</context>
-<context>
     <name>PasswordHasher</name>
     <message numerus="yes">
         <source>The password must have at least %n characters.</source>
@@ -2253,6 +3010,108 @@ Commands:
     <message>
         <source>To be verified</source>
         <translation>待核实</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Citizen (anonymous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government Service Hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished">窗口</translation>
+    </message>
+    <message>
+        <source>What you told us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done for you now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We will answer by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask at the complaint window of the hall, quoting the case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to ask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for telling us. Your feedback helps us serve everyone better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>Cannot write the receipt to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3158,6 +4017,26 @@ Commands:
         <source>Checking and saving the password…</source>
         <translation>正在核对并保存密码…</translation>
     </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;all name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the city&apos;s government service hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where to ask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the complaint window, phone 12345</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Severity</name>
@@ -3355,6 +4234,53 @@ Commands:
     <message>
         <source>There is no user %1.</source>
         <translation>用户 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReportDialog</name>
+    <message>
+        <source>Staff report</source>
+        <translation type="unfinished">员工上报</translation>
+    </message>
+    <message>
+        <source>Thank you for reporting a problem you noticed yourself. Reports help the hall improve; they are never used to blame the person who reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What did you notice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What would &amp;help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win&amp;dow:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service &amp;item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished">类别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation type="unfinished">未指定</translation>
+    </message>
+    <message>
+        <source>&amp;Send report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the report (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what you noticed, in a sentence or two.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
