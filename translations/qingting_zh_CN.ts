@@ -48,51 +48,51 @@
     <name>AmendIntakeDialog</name>
     <message>
         <source>Amend the intake</source>
-        <translation type="unfinished"></translation>
+        <translation>修改受理信息</translation>
     </message>
     <message>
         <source>Change what the citizen corrected. The change is kept on the case timeline with its reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>修改市民更正的内容。修改及其原因将保留在案件办理记录中。</translation>
     </message>
     <message>
         <source>&amp;Part:</source>
-        <translation type="unfinished"></translation>
+        <translation>环节(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容(&amp;T)：</translation>
     </message>
     <message>
         <source>Citizen&apos;s &amp;demand:</source>
-        <translation type="unfinished"></translation>
+        <translation>市民诉求(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Promised time:</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复时间(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Why it changed:</source>
-        <translation type="unfinished"></translation>
+        <translation>修改原因(&amp;W)：</translation>
     </message>
     <message>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>事实</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>影响</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>&amp;Amend</source>
-        <translation type="unfinished"></translation>
+        <translation>修改(&amp;A)</translation>
     </message>
     <message>
         <source>Say why it changed (for example the citizen&apos;s correction).</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明修改原因（例如市民作出的更正）。</translation>
     </message>
 </context>
 <context>
@@ -830,11 +830,11 @@
     </message>
     <message>
         <source>Staff &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>员工上报(&amp;R)…</translation>
     </message>
     <message>
         <source>Report a problem you noticed yourself (non-punitive)</source>
-        <translation type="unfinished"></translation>
+        <translation>上报您自己发现的问题（不追究责任）</translation>
     </message>
 </context>
 <context>
@@ -1180,47 +1180,47 @@
     </message>
     <message>
         <source>A&amp;mend intake…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改受理信息(&amp;M)…</translation>
     </message>
     <message>
         <source>Emotion:</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪：</translation>
     </message>
     <message>
         <source>Demand:</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求：</translation>
     </message>
     <message>
         <source>Classification:</source>
-        <translation type="unfinished"></translation>
+        <translation>分类：</translation>
     </message>
     <message>
         <source>Judgement:</source>
-        <translation type="unfinished"></translation>
+        <translation>研判：</translation>
     </message>
     <message>
         <source>Remedies:</source>
-        <translation type="unfinished"></translation>
+        <translation>解决措施：</translation>
     </message>
     <message>
         <source>Promised:</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复：</translation>
     </message>
     <message>
         <source>Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>答复：</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Resolved on the spot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已当场解决：%1</translation>
     </message>
     <message>
         <source>%1 (later because: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（延后原因：%2）</translation>
     </message>
 </context>
 <context>
@@ -1243,11 +1243,11 @@
     </message>
     <message>
         <source>A kept intake draft could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取保存的受理草稿：%1</translation>
     </message>
     <message>
         <source>Unfinished intake</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的受理</translation>
     </message>
     <message>
         <source>An intake you had not finished was kept (%1):
@@ -1255,35 +1255,39 @@
 “%2”
 
 Continue it now?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存了一份您尚未完成的受理（%1）：
+
+“%2”
+
+现在继续吗？</translation>
     </message>
     <message>
         <source>&amp;Continue it</source>
-        <translation type="unfinished"></translation>
+        <translation>继续受理(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Discard it and start anew</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃并重新开始(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Discard it</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后(&amp;L)</translation>
     </message>
     <message>
         <source>The kept intake was discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃保存的受理草稿。</translation>
     </message>
     <message>
         <source>The intake was kept as a draft; it is offered again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>受理内容已保存为草稿，下次将再次提示。</translation>
     </message>
     <message>
         <source>Thank you for the report. It was recorded as case %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>感谢您的上报。已登记为案件 %1。</translation>
     </message>
 </context>
 <context>
@@ -1941,192 +1945,192 @@ Commands:
     <name>IntakeDraftStore</name>
     <message>
         <source>Cannot create the folder for drafts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建草稿文件夹：%1</translation>
     </message>
     <message>
         <source>Cannot save the draft: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存草稿：%1</translation>
     </message>
 </context>
 <context>
     <name>IntakeFactsPage</name>
     <message>
         <source>2 · Confirm the facts</source>
-        <translation type="unfinished"></translation>
+        <translation>2 · 确认事实</translation>
     </message>
     <message>
         <source>Ask what happened, when, where and who was involved. Read the restatement to the citizen; if they correct it, change the fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>询问发生了什么、时间、地点和涉及人员。向市民复述确认；如市民更正，请修改相应内容。</translation>
     </message>
     <message>
         <source>&amp;What happened:</source>
-        <translation type="unfinished"></translation>
+        <translation>事情经过(&amp;W)：</translation>
     </message>
     <message>
         <source>W&amp;hen:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间(&amp;H)：</translation>
     </message>
     <message>
         <source>e.g. this morning around ten</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：今天上午十点左右</translation>
     </message>
     <message>
         <source>Wh&amp;ere:</source>
-        <translation type="unfinished"></translation>
+        <translation>地点(&amp;E)：</translation>
     </message>
     <message>
         <source>e.g. window 3, second floor</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：二楼 3 号窗口</translation>
     </message>
     <message>
         <source>Service &amp;item:</source>
-        <translation type="unfinished"></translation>
+        <translation>事项(&amp;I)：</translation>
     </message>
     <message>
         <source>Staff in&amp;volved:</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及人员(&amp;V)：</translation>
     </message>
     <message>
         <source>Name or role of the staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员姓名或岗位</translation>
     </message>
     <message>
         <source>Win&amp;dow involved:</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及窗口(&amp;D)：</translation>
     </message>
     <message>
         <source>Restatement for the citizen to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请市民确认的复述内容</translation>
     </message>
     <message>
         <source>Citizen &amp;agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>市民已确认(&amp;A)</translation>
     </message>
     <message>
         <source>Not specified</source>
-        <translation type="unfinished">未指定</translation>
+        <translation>未指定</translation>
     </message>
     <message>
         <source>The facts changed: read the restatement again and ask the citizen.</source>
-        <translation type="unfinished"></translation>
+        <translation>事实已更改：请重新复述并征询市民意见。</translation>
     </message>
     <message>
         <source>Citizen agreed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>市民已于 %1 确认</translation>
     </message>
 </context>
 <context>
     <name>IntakeImpactPage</name>
     <message>
         <source>3 · Confirm the impact</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · 确认影响</translation>
     </message>
     <message>
         <source>Ask who is affected and how badly, whether it happened before, and what the citizen asks for.</source>
-        <translation type="unfinished"></translation>
+        <translation>询问影响了谁、程度如何、以前是否发生过，以及市民有何诉求。</translation>
     </message>
     <message>
         <source>Who is a&amp;ffected:</source>
-        <translation type="unfinished"></translation>
+        <translation>影响对象(&amp;F)：</translation>
     </message>
     <message>
         <source>e.g. the citizen and her elderly father</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：市民本人及其年迈的父亲</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度(&amp;S)：</translation>
     </message>
     <message>
         <source>S&amp;cope:</source>
-        <translation type="unfinished"></translation>
+        <translation>影响范围(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Recurrence:</source>
-        <translation type="unfinished"></translation>
+        <translation>重复情况(&amp;R)：</translation>
     </message>
     <message>
         <source>Citizen&apos;s &amp;demand:</source>
-        <translation type="unfinished"></translation>
+        <translation>市民诉求(&amp;D)：</translation>
     </message>
     <message>
         <source>Reas&amp;onableness:</source>
-        <translation type="unfinished"></translation>
+        <translation>合理性(&amp;O)：</translation>
     </message>
     <message>
         <source>Res&amp;ponsibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任归属(&amp;P)：</translation>
     </message>
     <message>
         <source>Restatement for the citizen to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请市民确认的复述内容</translation>
     </message>
     <message>
         <source>Citizen &amp;agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>市民已确认(&amp;A)</translation>
     </message>
     <message>
         <source>A repeat? Systemic?</source>
-        <translation type="unfinished"></translation>
+        <translation>是否重复发生？是否系统性问题？</translation>
     </message>
     <message>
         <source>The citizen&apos;s &amp;earlier cases:</source>
-        <translation type="unfinished"></translation>
+        <translation>该市民以往的案件(&amp;E)：</translation>
     </message>
     <message>
         <source>Same service item and category, last 30 da&amp;ys:</source>
-        <translation type="unfinished"></translation>
+        <translation>近 30 天同一事项、同一类别的案件(&amp;Y)：</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择…</translation>
     </message>
     <message>
         <source>The impact changed: read it again and ask the citizen.</source>
-        <translation type="unfinished"></translation>
+        <translation>影响已更改：请重新复述并征询市民意见。</translation>
     </message>
     <message>
         <source>Citizen agreed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>市民已于 %1 确认</translation>
     </message>
     <message>
         <source>Anonymous complaint: no earlier cases to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名投诉：无以往案件可显示。</translation>
     </message>
     <message>
         <source>A new citizen: no earlier cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>新市民：无以往案件。</translation>
     </message>
     <message>
         <source>Loading the citizen&apos;s cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载该市民的案件…</translation>
     </message>
     <message>
         <source>No earlier cases of this citizen.</source>
-        <translation type="unfinished"></translation>
+        <translation>该市民无以往案件。</translation>
     </message>
     <message>
         <source>Choose the service item and the category on the first page to see similar cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在第一页选择事项和类别，以查看类似案件。</translation>
     </message>
     <message>
         <source>Loading similar cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载类似案件…</translation>
     </message>
     <message numerus="yes">
         <source>No case of this service item and category in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>近 %n 天内无该事项、该类别的案件。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件案件。</numerusform>
         </translation>
     </message>
 </context>
@@ -2134,354 +2138,354 @@ Commands:
     <name>IntakeListenPage</name>
     <message>
         <source>1 · Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 倾听</translation>
     </message>
     <message>
         <source>Let the citizen speak first and record the words as they are said. Then acknowledge the feelings, reading the sentences aloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>先让市民把话说完，并如实记录原话。然后朗读话术，回应市民的感受。</translation>
     </message>
     <message>
         <source>Citizen&apos;s &amp;words, verbatim:</source>
-        <translation type="unfinished"></translation>
+        <translation>市民原话（如实记录）(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Emotion level:</source>
-        <translation type="unfinished">情绪程度(&amp;E)：</translation>
+        <translation>情绪程度(&amp;E)：</translation>
     </message>
     <message>
         <source>Acknowledge the feelings (read aloud)</source>
-        <translation type="unfinished"></translation>
+        <translation>回应感受（请朗读）</translation>
     </message>
     <message>
         <source>Feelings ac&amp;knowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已回应感受(&amp;K)</translation>
     </message>
     <message>
         <source>Where and how</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道与事项</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation type="unfinished">渠道(&amp;H)：</translation>
+        <translation>渠道(&amp;H)：</translation>
     </message>
     <message>
         <source>Win&amp;dow:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口(&amp;D)：</translation>
     </message>
     <message>
         <source>Service &amp;item:</source>
-        <translation type="unfinished"></translation>
+        <translation>事项(&amp;I)：</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished">类别(&amp;G)：</translation>
+        <translation>类别(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Minutes waited:</source>
-        <translation type="unfinished"></translation>
+        <translation>等候时长(&amp;M)：</translation>
     </message>
     <message>
         <source>Not asked</source>
-        <translation type="unfinished">未询问</translation>
+        <translation>未询问</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>&amp;Queue ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>排队号(&amp;Q)：</translation>
     </message>
     <message>
         <source>e.g. A023</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：A023</translation>
     </message>
     <message>
         <source>Citizen (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>市民信息（选填）</translation>
     </message>
     <message>
         <source>An&amp;onymous complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名投诉(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Look up by phone or ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>按电话或身份证号查找(&amp;L)：</translation>
     </message>
     <message>
         <source>Phone or ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>电话或身份证号</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Citizen found:</source>
-        <translation type="unfinished"></translation>
+        <translation>查到的市民(&amp;C)：</translation>
     </message>
     <message>
         <source>N&amp;ame:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished">电话(&amp;P)：</translation>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
         <source>ID n&amp;umber:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号(&amp;U)：</translation>
     </message>
     <message>
         <source>Add&amp;ress:</source>
-        <translation type="unfinished">地址(&amp;R)：</translation>
+        <translation>地址(&amp;R)：</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择…</translation>
     </message>
     <message>
         <source>Not specified</source>
-        <translation type="unfinished">未指定</translation>
+        <translation>未指定</translation>
     </message>
     <message>
         <source>Acknowledged at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 回应</translation>
     </message>
     <message>
         <source>%1 (known citizen)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已登记市民）</translation>
     </message>
     <message>
         <source>Type a phone or ID number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入电话或身份证号。</translation>
     </message>
     <message>
         <source>Looking up…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找…</translation>
     </message>
     <message>
         <source>New citizen (enter below)</source>
-        <translation type="unfinished"></translation>
+        <translation>新市民（请在下方填写）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>No citizen with this number: enter the citizen below.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到该号码对应的市民：请在下方填写市民信息。</translation>
     </message>
     <message numerus="yes">
         <source>%n citizen(s) found: choose below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 位市民：请在下方选择。</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading the sentences…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载话术…</translation>
     </message>
     <message>
         <source>No sentences in the script library for this case yet. In your own words: thank the citizen and say that you understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>话术库中暂无适用于此案件的话术。请用自己的话感谢市民，并表示理解。</translation>
     </message>
 </context>
 <context>
     <name>IntakeReviewPage</name>
     <message>
         <source>5 · Review and save</source>
-        <translation type="unfinished"></translation>
+        <translation>5 · 核对并保存</translation>
     </message>
     <message>
         <source>Check everything with the citizen once more, then save. Afterwards print the receipt or save it as PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>与市民再次核对全部内容，然后保存。保存后打印回执或另存为 PDF。</translation>
     </message>
     <message>
         <source>Su&amp;mmary:</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Resolved on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>已当场解决(&amp;R)</translation>
     </message>
     <message>
         <source>What was &amp;done:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理情况(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印回执(&amp;P)…</translation>
     </message>
     <message>
         <source>Save receipt as PD&amp;F…</source>
-        <translation type="unfinished"></translation>
+        <translation>将回执另存为 PDF(&amp;F)…</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>%1 (known citizen)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已登记市民）</translation>
     </message>
     <message>
         <source>Not given</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供</translation>
     </message>
     <message>
         <source>1 · Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 倾听</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>原话</translation>
     </message>
     <message>
         <source>Emotion</source>
-        <translation type="unfinished">情绪</translation>
+        <translation>情绪</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Waited</source>
-        <translation type="unfinished"></translation>
+        <translation>等候时长</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <source>Queue ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>排队号</translation>
     </message>
     <message>
         <source>Citizen</source>
-        <translation type="unfinished">市民信息</translation>
+        <translation>市民</translation>
     </message>
     <message>
         <source>Feelings acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已回应感受</translation>
     </message>
     <message>
         <source>2 · Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>2 · 事实</translation>
     </message>
     <message>
         <source>Restatement</source>
-        <translation type="unfinished"></translation>
+        <translation>复述内容</translation>
     </message>
     <message>
         <source>Citizen agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>市民已确认</translation>
     </message>
     <message>
         <source>3 · Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · 影响</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>影响范围</translation>
     </message>
     <message>
         <source>Recurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>重复情况</translation>
     </message>
     <message>
         <source>Demand</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求</translation>
     </message>
     <message>
         <source>Reasonableness</source>
-        <translation type="unfinished"></translation>
+        <translation>合理性</translation>
     </message>
     <message>
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>责任归属</translation>
     </message>
     <message>
         <source>4 · Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>4 · 步骤</translation>
     </message>
     <message>
         <source>Responsible unit</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Remedies</source>
-        <translation type="unfinished"></translation>
+        <translation>解决措施</translation>
     </message>
     <message>
         <source>Remedy details</source>
-        <translation type="unfinished"></translation>
+        <translation>解决措施详情</translation>
     </message>
     <message>
         <source>Next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>后续步骤</translation>
     </message>
     <message>
         <source>Promised time</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复时间</translation>
     </message>
     <message>
         <source>Reason for a later time</source>
-        <translation type="unfinished"></translation>
+        <translation>延后原因</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>答复</translation>
     </message>
     <message>
         <source>Steps explained</source>
-        <translation type="unfinished"></translation>
+        <translation>已说明步骤</translation>
     </message>
     <message>
         <source>Before saving:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存前请注意：</translation>
     </message>
     <message>
         <source>The case was not saved: %1 Nothing is lost; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件未保存：%1 已填写的内容不会丢失，请重试。</translation>
     </message>
     <message>
         <source>Case %1 saved. Give the citizen the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已保存。请将回执交给市民。</translation>
     </message>
     <message>
         <source>receipt-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>回执-%1.pdf</translation>
     </message>
     <message>
         <source>Save receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将回执另存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Receipt saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>回执已保存至 %1。</translation>
     </message>
 </context>
 <context>
@@ -2635,162 +2639,162 @@ Commands:
     <name>IntakeStepsPage</name>
     <message>
         <source>4 · Explain the steps</source>
-        <translation type="unfinished"></translation>
+        <translation>4 · 说明步骤</translation>
     </message>
     <message>
         <source>Say who handles it, what is done for the citizen now, what happens next and by when. Assemble the reply and check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>说明由谁办理、现在为市民做了什么、后续如何处理以及何时答复。生成答复并检查。</translation>
     </message>
     <message>
         <source>Responsible &amp;unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门(&amp;U)：</translation>
     </message>
     <message>
         <source>Assi&amp;gnee:</source>
-        <translation type="unfinished"></translation>
+        <translation>承办人(&amp;G)：</translation>
     </message>
     <message>
         <source>Immediate remedy for the citizen:</source>
-        <translation type="unfinished"></translation>
+        <translation>当场为市民提供的解决措施：</translation>
     </message>
     <message>
         <source>Apo&amp;logy</source>
-        <translation type="unfinished"></translation>
+        <translation>赔礼道歉(&amp;L)</translation>
     </message>
     <message>
         <source>Expe&amp;dited handling</source>
-        <translation type="unfinished"></translation>
+        <translation>加急办理(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;On-site help</source>
-        <translation type="unfinished"></translation>
+        <translation>现场帮办(&amp;O)</translation>
     </message>
     <message>
         <source>Fee &amp;waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>减免费用(&amp;W)</translation>
     </message>
     <message>
         <source>Explana&amp;tion</source>
-        <translation type="unfinished"></translation>
+        <translation>解释说明(&amp;T)</translation>
     </message>
     <message>
         <source>Othe&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>其他(&amp;R)</translation>
     </message>
     <message>
         <source>Re&amp;medy details:</source>
-        <translation type="unfinished"></translation>
+        <translation>解决措施详情(&amp;M)：</translation>
     </message>
     <message>
         <source>What was done, or what &quot;other&quot; is</source>
-        <translation type="unfinished"></translation>
+        <translation>已做的处理，或“其他”的具体内容</translation>
     </message>
     <message>
         <source>Ne&amp;xt steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>后续步骤(&amp;X)：</translation>
     </message>
     <message>
         <source>&amp;Promised time:</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺答复时间(&amp;P)：</translation>
     </message>
     <message>
         <source>Rea&amp;son for a later time:</source>
-        <translation type="unfinished"></translation>
+        <translation>延后原因(&amp;S)：</translation>
     </message>
     <message>
         <source>Repl&amp;y to the citizen:</source>
-        <translation type="unfinished"></translation>
+        <translation>答复市民(&amp;Y)：</translation>
     </message>
     <message>
         <source>Assemble from templat&amp;es</source>
-        <translation type="unfinished"></translation>
+        <translation>根据模板生成(&amp;E)</translation>
     </message>
     <message>
         <source>Reply chec&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>答复检查(&amp;K)：</translation>
     </message>
     <message>
         <source>Steps expl&amp;ained</source>
-        <translation type="unfinished"></translation>
+        <translation>已说明步骤(&amp;A)</translation>
     </message>
     <message>
         <source>Not specified</source>
-        <translation type="unfinished">未指定</translation>
+        <translation>未指定</translation>
     </message>
     <message>
         <source>Me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>我（%1）</translation>
     </message>
     <message>
         <source>Later than the time limit (%1): say why below.</source>
-        <translation type="unfinished"></translation>
+        <translation>晚于办理时限（%1）：请在下方说明原因。</translation>
     </message>
     <message>
         <source>The time limit allows up to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时限最晚为 %1。</translation>
     </message>
     <message>
         <source>The steps changed: explain them to the citizen again.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤已更改：请重新向市民说明。</translation>
     </message>
     <message>
         <source>Explained at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 说明</translation>
     </message>
     <message>
         <source>Assembling the reply from the script library…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在根据话术库生成答复…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”：%3</translation>
     </message>
     <message>
         <source>No findings: the reply reads well.</source>
-        <translation type="unfinished">未发现问题：答复措辞得当。</translation>
+        <translation>未发现问题：答复表述恰当。</translation>
     </message>
 </context>
 <context>
     <name>IntakeWizard</name>
     <message>
         <source>New case: guided intake</source>
-        <translation type="unfinished"></translation>
+        <translation>新建案件：受理向导</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Save case</source>
-        <translation type="unfinished"></translation>
+        <translation>保存案件(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Next page (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Save the case (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Close; what was entered is kept as a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭；已填写的内容将保存为草稿</translation>
     </message>
 </context>
 <context>
@@ -3016,102 +3020,102 @@ Commands:
     <name>Receipt</name>
     <message>
         <source>Citizen (anonymous)</source>
-        <translation type="unfinished"></translation>
+        <translation>市民（匿名）</translation>
     </message>
     <message>
         <source>Government Service Hall</source>
-        <translation type="unfinished"></translation>
+        <translation>政务服务大厅</translation>
     </message>
     <message>
         <source>Complaint receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉回执</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Complainant</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>What you told us</source>
-        <translation type="unfinished"></translation>
+        <translation>您反映的情况</translation>
     </message>
     <message>
         <source>Your demand</source>
-        <translation type="unfinished"></translation>
+        <translation>您的诉求</translation>
     </message>
     <message>
         <source>Done for you now</source>
-        <translation type="unfinished"></translation>
+        <translation>已为您办理</translation>
     </message>
     <message>
         <source>Resolved on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>已当场解决</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>Remedy details</source>
-        <translation type="unfinished"></translation>
+        <translation>解决措施详情</translation>
     </message>
     <message>
         <source>Next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>后续步骤</translation>
     </message>
     <message>
         <source>Responsible unit</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>We will answer by</source>
-        <translation type="unfinished"></translation>
+        <translation>我们将在此时间前答复</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <source>Ask at the complaint window of the hall, quoting the case number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请到大厅投诉窗口咨询，并提供案件编号。</translation>
     </message>
     <message>
         <source>Where to ask: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询地点：%1</translation>
     </message>
     <message>
         <source>Thank you for telling us. Your feedback helps us serve everyone better.</source>
-        <translation type="unfinished"></translation>
+        <translation>感谢您的反映。您的意见有助于我们更好地服务大家。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPrinter</name>
     <message>
         <source>Cannot write the receipt to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将回执写入 %1：%2</translation>
     </message>
     <message>
         <source>Print receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>打印回执</translation>
     </message>
 </context>
 <context>
@@ -4019,23 +4023,23 @@ Commands:
     </message>
     <message>
         <source>Receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>回执</translation>
     </message>
     <message>
         <source>H&amp;all name:</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅名称(&amp;A)：</translation>
     </message>
     <message>
         <source>e.g. the city&apos;s government service hall</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：市政务服务大厅</translation>
     </message>
     <message>
         <source>&amp;Where to ask:</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询地点(&amp;W)：</translation>
     </message>
     <message>
         <source>e.g. the complaint window, phone 12345</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：投诉窗口，电话 12345</translation>
     </message>
 </context>
 <context>
@@ -4240,47 +4244,47 @@ Commands:
     <name>StaffReportDialog</name>
     <message>
         <source>Staff report</source>
-        <translation type="unfinished">员工上报</translation>
+        <translation>员工上报</translation>
     </message>
     <message>
         <source>Thank you for reporting a problem you noticed yourself. Reports help the hall improve; they are never used to blame the person who reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>感谢您上报自己发现的问题。上报内容用于帮助大厅改进工作，绝不会用于追究上报人的责任。</translation>
     </message>
     <message>
         <source>&amp;What did you notice?</source>
-        <translation type="unfinished"></translation>
+        <translation>您发现了什么问题(&amp;W)？</translation>
     </message>
     <message>
         <source>What would &amp;help?</source>
-        <translation type="unfinished"></translation>
+        <translation>怎样做会有帮助(&amp;H)？</translation>
     </message>
     <message>
         <source>Win&amp;dow:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口(&amp;D)：</translation>
     </message>
     <message>
         <source>Service &amp;item:</source>
-        <translation type="unfinished"></translation>
+        <translation>事项(&amp;I)：</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished">类别(&amp;G)：</translation>
+        <translation>类别(&amp;G)：</translation>
     </message>
     <message>
         <source>Not specified</source>
-        <translation type="unfinished">未指定</translation>
+        <translation>未指定</translation>
     </message>
     <message>
         <source>&amp;Send report</source>
-        <translation type="unfinished"></translation>
+        <translation>提交上报(&amp;S)</translation>
     </message>
     <message>
         <source>Send the report (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>提交上报（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Describe what you noticed, in a sentence or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用一两句话描述您发现的问题。</translation>
     </message>
 </context>
 <context>
