@@ -13,6 +13,7 @@ class TestIntakeText : public QObject
 private slots:
     void restateFacts_data();
     void restateFacts();
+    void agreedStatement();
     void restateImpact_data();
     void restateImpact();
     void impactLeavesOutTheHallsJudgement();
@@ -154,3 +155,17 @@ void TestIntakeText::normalizedKeys()
 
 QTEST_GUILESS_MAIN(TestIntakeText)
 #include "tst_intake_text.moc"
+
+void TestIntakeText::agreedStatement()
+{
+    IntakeFacts facts;
+    facts.what = QStringLiteral("材料被退回");
+    const QString question = IntakeService::restateFacts(facts, QString(), QString());
+    QVERIFY(question.endsWith(QStringLiteral("对吗？")));
+    QCOMPARE(IntakeService::agreedStatement(question), QStringLiteral("材料被退回。"));
+    IntakeImpact impact;
+    impact.demand = QStringLiteral("尽快补办");
+    QCOMPARE(IntakeService::agreedStatement(IntakeService::restateImpact(impact)), QStringLiteral("您希望尽快补办。"));
+    // A restatement the clerk rewrote in other words is printed as it is.
+    QCOMPARE(IntakeService::agreedStatement(QStringLiteral("窗口少收了材料")), QStringLiteral("窗口少收了材料"));
+}

@@ -1,6 +1,7 @@
 #include "cases/Receipt.h"
 
 #include "cases/Intake.h"
+#include "services/IntakeService.h"
 
 #include <QStringList>
 
@@ -48,7 +49,7 @@ Receipt Receipt::compose(const Case& stored, const Citizen& citizen, const QStri
     add(tr("Complainant"), maskedAddress(citizen));
     add(tr("Service item"), stored.serviceItem.name);
     add(tr("Window"), stored.window.name);
-    add(tr("What you told us"), stored.facts.isEmpty() ? d.facts.what : stored.facts);
+    add(tr("What you told us"), stored.facts.isEmpty() ? d.facts.what : IntakeService::agreedStatement(stored.facts));
     add(tr("Your demand"), d.impact.demand);
     QStringList remedies;
     for (Remedy remedy : d.steps.remedies) {

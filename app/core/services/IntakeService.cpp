@@ -51,6 +51,28 @@ QString amendmentAction(IntakePart part)
 }
 } // namespace
 
+namespace {
+// The frame of a restatement: said to the citizen as a question, printed on the receipt as what was agreed.
+constexpr QStringView kFactsLead = u"您反映的是：";
+constexpr QStringView kImpactLead = u"我跟您确认一下：";
+constexpr QStringView kQuestionTail = u"，对吗？";
+} // namespace
+
+QString IntakeService::agreedStatement(const QString& restatement)
+{
+    QString text = restatement.trimmed();
+    for (const QStringView lead : {kFactsLead, kImpactLead}) {
+        if (text.startsWith(lead)) {
+            text.remove(0, lead.size());
+        }
+    }
+    if (text.endsWith(kQuestionTail)) {
+        text.chop(kQuestionTail.size());
+        text += QStringLiteral("。");
+    }
+    return text;
+}
+
 IntakeService::IntakeService(Session session, const Repositories& repos, const Clock& clock)
     : m_session(std::move(session))
     , m_repos(repos)
@@ -341,7 +363,7 @@ QString IntakeService::restateFacts(const IntakeFacts& facts, const QString& ser
     if (what.isEmpty() && parts.isEmpty()) {
         return {};
     }
-    return QStringLiteral("您反映的是：") + parts.join(QStringLiteral("，")) + QStringLiteral("，对吗？");
+    return kFactsLead.toString() + parts.join(QStringLiteral("，")) + kQuestionTail.toString();
 }
 
 QString IntakeService::restateImpact(const IntakeImpact& impact)
@@ -400,12 +422,12 @@ QString IntakeService::restateImpact(const IntakeImpact& impact)
     if (parts.isEmpty() && demand.isEmpty()) {
         return {};
     }
-    QString sentence = QStringLiteral("我跟您确认一下：");
+    QString sentence = kImpactLead.toString();
     sentence += parts.join(QStringLiteral("，"));
     if (!demand.isEmpty()) {
         sentence += (parts.isEmpty() ? QString() : QStringLiteral("；")) + QStringLiteral("您希望") + demand;
     }
-    return sentence + QStringLiteral("，对吗？");
+    return sentence + kQuestionTail.toString();
 }
 
 Result<QList<Citizen>> IntakeService::findCitizens(const QString& phoneOrIdNumber)

@@ -114,6 +114,9 @@ public:
     static QString restateFacts(const IntakeFacts& facts, const QString& serviceItemName, const QString& windowName);
     /** The impact restated in one sentence for the citizen to confirm. */
     static QString restateImpact(const IntakeImpact& impact);
+    /** A restatement as what was agreed, for the receipt: "您反映的是：X，对吗？" becomes "X。". Other text unchanged.
+     */
+    static QString agreedStatement(const QString& restatement);
 
     /**
      * Citizens whose phone or ID number is exactly this (both normalised: "138-0013-8000", "+86 13800138000" and
