@@ -529,8 +529,7 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users,    &d->cases,      &d->reference,
-            &d->audit,      &d->calendar, &d->replyRules, &d->scripts};
+    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->replyRules, &d->scripts};
 }
 
 SqlCaseRepository& Database::caseRepository() const

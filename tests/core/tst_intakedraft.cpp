@@ -217,9 +217,9 @@ void TestIntakeDraft::receiptShowsWhatWasAgreed()
     QCOMPARE(r.hallName, QStringLiteral("某市政务服务大厅"));
     QCOMPARE(r.caseNo, c.caseNo);
     for (const QString& expected :
-         {c.caseNo, QStringLiteral("材料被退回。"), c.steps, QStringLiteral("当天办结"), QStringLiteral("2025-06-04 09:30"),
-          QStringLiteral("2025-06-02 09:30"), QStringLiteral("张*"), QStringLiteral("电话 12345"),
-          QStringLiteral("综合窗口科")}) {
+         {c.caseNo, QStringLiteral("材料被退回。"), c.steps, QStringLiteral("当天办结"),
+          QStringLiteral("2025-06-04 09:30"), QStringLiteral("2025-06-02 09:30"), QStringLiteral("张*"),
+          QStringLiteral("电话 12345"), QStringLiteral("综合窗口科")}) {
         QVERIFY2(text.contains(expected), qPrintable(expected));
     }
     // What was agreed is printed as a statement, not as the question the clerk asked.

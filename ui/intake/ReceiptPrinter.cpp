@@ -2,12 +2,12 @@
 
 #include "common/AppSettings.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFont>
-#include <QAbstractTextDocumentLayout>
 #include <QPageLayout>
-#include <QPainter>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QPrintDialog>
 #include <QPrinter>

@@ -20,8 +20,8 @@ public:
 
     /**
      * The phone number as it is looked up (citizens.phone_key): without spaces, hyphens, brackets and '+', and
-     * without the country code 86 before an 11-digit mobile number. Migration 0011 (intake) applies the same rule in SQL to
-     * the rows stored before it: change both together.
+     * without the country code 86 before an 11-digit mobile number. Migration 0011 (intake) applies the same rule in
+     * SQL to the rows stored before it: change both together.
      */
     static QString normalizedPhone(const QString& phone);
     /** The ID number as stored and looked up: trimmed, the check character 'x' in upper case. */
