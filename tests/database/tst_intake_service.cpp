@@ -755,10 +755,17 @@ void TestIntakeService::migratesOlderData()
         QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
         const Migrator::Report report = Migrator(raw.db()).migrate(version);
         QVERIFY2(!report.refused(), qPrintable(report.message));
-        QCOMPARE(
-            raw.exec(QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) "
-                                    "VALUES ('李四', '+86 138-0013-8000', ' 11010519491231002x', '', 1767225600)")),
-            QString());
+        // A desk from before the intake kept the phone and ID number as typed; one from after it (the column
+        // phone_key exists) stored the normalised forms, as CitizenValidator does.
+        const bool normalises = raw.exec(QStringLiteral("SELECT phone_key FROM citizens WHERE 1 = 0")).isEmpty();
+        QCOMPARE(raw.exec(normalises
+                              ? QStringLiteral("INSERT INTO citizens (name, phone, phone_key, id_number, address, "
+                                               "created_at) VALUES ('李四', '+86 138-0013-8000', '13800138000', "
+                                               "'11010519491231002X', '', 1767225600)")
+                              : QStringLiteral("INSERT INTO citizens (name, phone, id_number, address, created_at) "
+                                               "VALUES ('李四', '+86 138-0013-8000', ' 11010519491231002x', '', "
+                                               "1767225600)")),
+                 QString());
         QCOMPARE(raw.exec(QStringLiteral("INSERT INTO cases (case_no, status, channel, created_by, citizen_id, "
                                          "complaint_text, received_at, acknowledged_at, resolved_at, updated_at) "
                                          "VALUES ('QT-20260101-0001', 'resolved', 'window', 'early', "

@@ -2,8 +2,10 @@
 #include "TestDatabases.h"
 #include "TestFixtures.h"
 #include "common/Clock.h"
+#include "reply/ReplyChecker.h"
 #include "repositories/AuditRepository.h"
 #include "repositories/ReferenceRepository.h"
+#include "repositories/ReplyRuleRepository.h"
 #include "repositories/ScriptRepository.h"
 #include "services/ReferenceService.h"
 #include "services/ScriptService.h"
@@ -113,6 +115,21 @@ private slots:
             for (const ScriptTemplate& s : *offered) {
                 QVERIFY(!s.emotion || s.emotion == e);
                 QCOMPARE(s.categoryId, qint64(0));
+            }
+        }
+
+        // What the library gives clerks to say aloud must pass the desk's own reply checker: an acknowledgement is
+        // empathy by definition (found in use: "我能感受到……换成是我也会不舒服" was reported as missing empathy).
+        const auto rules = repos.replyRules->list(false);
+        QINGTING_VERIFY_OK(rules);
+        const ReplyChecker checker(*rules);
+        for (const ScriptTemplate& s : *all) {
+            if (s.step != ScriptStep::Acknowledge) {
+                continue;
+            }
+            for (const ReplyFinding& f : checker.check(s.body)) {
+                QVERIFY2(f.kind != ReplyFindingKind::MissingEmpathy,
+                         qPrintable(s.title + QStringLiteral(": ") + s.body));
             }
         }
 

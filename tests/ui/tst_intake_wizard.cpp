@@ -217,14 +217,21 @@ void TestIntakeWizard::fillImpact()
 void TestIntakeWizard::fillSteps(IntakeWizard* wizard)
 {
     QTRY_VERIFY_WITH_TIMEOUT(focusIs("departmentComboBox"), kTimeoutMs);
+    // The reply was assembled from the script library when the page opened, before a department was chosen: the
+    // department shows as 【{部门}】, and choosing one fills it in (the clerk's other words stay).
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->stepsPage()->isAssembling(), kTimeoutMs);
+    auto* reply = child<QPlainTextEdit>(wizard, "replyTextEdit");
+    const QString unfilled = QStringLiteral("【{部门}】");
+    QVERIFY2(reply->toPlainText().contains(unfilled), qPrintable(reply->toPlainText()));
     key(Qt::Key_Down);
+    const QString department = child<QComboBox>(wizard, "departmentComboBox")->currentText();
+    QVERIFY(!reply->toPlainText().contains(unfilled));
+    QVERIFY2(reply->toPlainText().contains(department), qPrintable(reply->toPlainText()));
     alt('l'); // apology
     QTRY_VERIFY_WITH_TIMEOUT(child<QCheckBox>(wizard, "apologyCheckBox")->isChecked(), kTimeoutMs);
     alt('x');
     type(QStringLiteral("今天下午由综合科补办，办好后电话通知"));
-    // The reply was assembled from the script library when the page opened.
-    QTRY_VERIFY_WITH_TIMEOUT(!wizard->stepsPage()->isAssembling(), kTimeoutMs);
-    QVERIFY(!child<QPlainTextEdit>(wizard, "replyTextEdit")->toPlainText().isEmpty());
+    QVERIFY(!reply->toPlainText().isEmpty());
     m_desk.clock().advanceSeconds(60);
     alt('a');
     QTRY_VERIFY_WITH_TIMEOUT(!textOf(wizard, "stepsExplainedLabel").isEmpty(), kTimeoutMs);

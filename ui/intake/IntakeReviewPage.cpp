@@ -196,6 +196,11 @@ Receipt IntakeReviewPage::receipt() const
         c.intake.resolvedOnSpot = true;
         c.intake.steps.remedyNote = d.onSpotResolution;
     }
+    // The citizen reads the clerk's name, not the login (the case stores the login, as the audit log does).
+    const Session& session = m_wizard->context().session;
+    if (c.createdBy.id == session.userId() && !session.displayName().isEmpty()) {
+        c.createdBy.name = session.displayName();
+    }
     const Citizen citizen = m_wizard->listenPage()->isAnonymous() ? Citizen{} : d.base.citizen;
     return ReceiptPrinter::receiptFor(c, citizen, *m_wizard->context().settings);
 }

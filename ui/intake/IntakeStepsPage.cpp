@@ -11,6 +11,7 @@
 #include "workers/DatabaseWorker.h"
 
 #include <QEvent>
+#include <QTextCursor>
 #include <QTextEdit>
 
 IntakeStepsPage::IntakeStepsPage(IntakeWizard* wizard)
@@ -48,6 +49,8 @@ IntakeStepsPage::IntakeStepsPage(IntakeWizard* wizard)
     connect(m_ui->nextStepsTextEdit, &QPlainTextEdit::textChanged, this, &IntakeStepsPage::stepsChanged);
     connect(m_ui->promisedDateTimeEdit, &QDateTimeEdit::dateTimeChanged, this, &IntakeStepsPage::stepsChanged);
     connect(m_ui->departmentComboBox, &QComboBox::currentIndexChanged, this, &IntakeStepsPage::stepsChanged);
+    connect(m_ui->departmentComboBox, &QComboBox::currentIndexChanged, this, &IntakeStepsPage::refillReply);
+    connect(m_ui->promisedDateTimeEdit, &QDateTimeEdit::editingFinished, this, &IntakeStepsPage::refillReply);
     connect(m_ui->replyTextEdit, &QPlainTextEdit::textChanged, this, &IntakeStepsPage::checkReply);
     connect(m_ui->assembleReplyButton, &QPushButton::clicked, this, &IntakeStepsPage::assembleReply);
     connect(m_ui->stepsExplainedButton, &QPushButton::clicked, this, &IntakeStepsPage::explain);
@@ -185,6 +188,30 @@ void IntakeStepsPage::stepsChanged()
     showExplained();
     FormHelpers::showError(m_ui->stepsExplainedButtonErrorLabel,
                            tr("The steps changed: explain them to the citizen again."));
+}
+
+void IntakeStepsPage::refillReply()
+{
+    // A reply assembled before the department or the promised time was chosen shows 【{部门}】 where they go: fill
+    // those in now, and leave the rest of the clerk's text as it is.
+    const QString reply = m_ui->replyTextEdit->toPlainText();
+    if (m_loading || !reply.contains(QStringLiteral("【{"))) {
+        return;
+    }
+    const QHash<QString, QString> all = m_wizard->placeholderValues();
+    QHash<QString, QString> chosen;
+    for (const QString& name : {QStringLiteral("部门"), QStringLiteral("承诺时间")}) {
+        chosen.insert(name, all.value(name));
+    }
+    const QString filled = IntakeLibrary::fill(reply, chosen);
+    if (filled == reply) {
+        return;
+    }
+    const int position = m_ui->replyTextEdit->textCursor().position();
+    m_ui->replyTextEdit->setPlainText(filled);
+    QTextCursor cursor = m_ui->replyTextEdit->textCursor();
+    cursor.setPosition(std::min(position, int(filled.size())));
+    m_ui->replyTextEdit->setTextCursor(cursor);
 }
 
 void IntakeStepsPage::explain()

@@ -50,6 +50,7 @@ private:
     void loadAssignees();
     void updatePromise();
     void stepsChanged();
+    void refillReply();
     void explain();
     void showExplained();
     QString explainedText() const;
