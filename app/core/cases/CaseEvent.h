@@ -28,6 +28,24 @@ enum class CaseEventKind
     FactsAmended,  ///< the facts changed after the intake (IntakeService::amend)
     ImpactAmended, ///< the impact changed after the intake
     StepsAmended,  ///< the steps or the promised time changed after the intake
+    // The closed loop (issue 12): SLA pauses, sign-for and return, extensions, follow-up, rectification, appeals,
+    // supervision. The note carries the reason or the fact (CaseEventNotes::withFact).
+    Paused,                  ///< the SLA clocks stopped: waiting on the citizen (补正材料) or a third party
+    Resumed,                 ///< the clocks run again
+    TransferSigned,          ///< the department signed for the transfer (签收)
+    TransferReturned,        ///< the department returned the transfer (退回), with its reason
+    ExtensionRequested,      ///< an extension (延期) was asked for, with a reason and a new date
+    ExtensionApproved,       ///< a supervisor approved it: the clock follows the approved date
+    ExtensionRefused,        ///< a supervisor refused it
+    FollowUpAttempted,       ///< a follow-up attempt that did not reach the citizen
+    MarkedUnreachable,       ///< after the policy's number of failed attempts (失联)
+    RectificationStarted,    ///< a bad review reopened handling for rectification (差评整改)
+    RectificationProgressed, ///< a stage of the rectification done (核实 → 整改 → 反馈)
+    AppealRequested,         ///< a supervisor asked that a rating be left out (申诉复核), with the reason
+    AppealApproved,          ///< a second supervisor approved: the rating leaves the figures
+    AppealRefused,           ///< the second supervisor refused
+    RatingDefaulted,         ///< the no-rating rule gave the rating (默认评价)
+    Reminded,                ///< a supervisor's reminder to the assignee (督办)
 };
 
 namespace CaseEventKinds {

@@ -6,6 +6,7 @@ class CaseRepository;
 class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
+class SlaPolicyRepository;
 class UnitOfWork;
 class UserRepository;
 
@@ -20,4 +21,5 @@ struct Repositories
     CalendarRepository* calendar = nullptr;
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
+    SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
 };
