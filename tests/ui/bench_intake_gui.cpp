@@ -8,6 +8,7 @@
 #include "GuiTestSupport.h"
 #include "ListStallProbe.h"
 #include "SqlDatabaseConnector.h"
+#include "common/AppIdentity.h"
 #include "common/AppSettings.h"
 #include "common/Clock.h"
 #include "intake/IntakeContext.h"
@@ -22,6 +23,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
@@ -57,6 +59,7 @@ template <typename T> T* child(QObject* parent, const char* name)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    AppIdentity::apply(); // the desk's own audit key, as qingting and qingting-cli find it
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: bench_intake_gui FILE.sqlite [REPEAT]\n");
@@ -232,12 +235,18 @@ int main(int argc, char* argv[])
         std::printf("%-40s %11lld %11lld %12lld\n", qPrintable(s.name), s.stall, s.busy, s.elapsed);
         worst = qMax(worst, s.stall);
     }
-    std::printf("saved: %s\n",
-                wizard.savedCase() ? qPrintable(wizard.savedCase()->caseNo) : "no (see the review page)");
+    if (wizard.savedCase()) {
+        std::printf("saved: %s\n", qPrintable(wizard.savedCase()->caseNo));
+    } else {
+        // A bench whose save failed measured less than a clerk's save: say why, and fail below.
+        const auto* error = child<QLabel>(&wizard, "reviewErrorLabel");
+        std::printf("saved: no, on page %d: %s\n", wizard.currentId(),
+                    error ? qPrintable(error->text()) : "(no message)");
+    }
     std::printf("longest GUI-thread stall: %lld ms (budget %lld ms)\n", worst, kStallBudgetMs);
     std::printf("RESULT|intake: open the wizard (median)|%lld|ms|%lld|%s\n", openMedian, kOpenBudgetMs,
                 openMedian <= kOpenBudgetMs ? "ok" : "FAIL");
     std::printf("RESULT|intake: longest GUI-thread stall|%lld|ms|%lld|%s\n", worst, kStallBudgetMs,
                 worst <= kStallBudgetMs ? "ok" : "FAIL");
-    return openMedian <= kOpenBudgetMs && worst <= kStallBudgetMs ? 0 : 1;
+    return openMedian <= kOpenBudgetMs && worst <= kStallBudgetMs && wizard.savedCase() ? 0 : 1;
 }
