@@ -23,11 +23,6 @@ struct ReadColumn
     void (*read)(Case&, const QVariant&);
 };
 
-Ref refFrom(const QVariant& id, const QVariant& name)
-{
-    return {id.toLongLong(), name.toString()};
-}
-
 // clang-format off
 const ReadColumn kReadColumns[] = {
     {"c.id", "c.id", [](Case& c, const QVariant& v) { c.id = v.toLongLong(); }},
