@@ -29,7 +29,7 @@ CREATE TABLE case_pauses (
     resume_note  TEXT NOT NULL DEFAULT '',
     CHECK (resumed_at IS NULL OR resumed_at >= paused_at)
 );
-CREATE INDEX case_pauses_case ON case_pauses (case_id, paused_at);
+CREATE INDEX case_pauses_case ON case_pauses (case_id, paused_at, id);
 CREATE UNIQUE INDEX case_pauses_one_open ON case_pauses (case_id) WHERE resumed_at IS NULL;
 
 ALTER TABLE cases ADD COLUMN paused_at BIGINT;

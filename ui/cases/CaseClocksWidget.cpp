@@ -164,7 +164,7 @@ void CaseClocksWidget::updateButton()
 {
     const bool paused = m_case.pausedAt.isValid();
     m_ui->pauseButton->setText(paused ? tr("Resume clocks…") : tr("Pause clocks…"));
-    m_ui->pauseButton->setEnabled(!m_busy && m_case.id != 0 && CaseStatuses::isOpen(m_case.status));
+    m_ui->pauseButton->setEnabled(!m_busy && m_case.id != 0 && (paused || CaseStatuses::isOpen(m_case.status)));
 }
 
 void CaseClocksWidget::pauseOrResume()

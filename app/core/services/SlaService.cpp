@@ -207,9 +207,6 @@ Result<Case> SlaService::lockedOpenCase(qint64 caseId, int expectedVersion)
         return Error::make(Error::Code::Conflict,
                            tr("Someone else changed the case meanwhile. Reload it and try again."));
     }
-    if (!CaseStatuses::isOpen(found->status)) {
-        return invalid(tr("Only the clocks of an open case can be paused or resumed."));
-    }
     return found;
 }
 
@@ -248,6 +245,9 @@ Result<Case> SlaService::pause(qint64 caseId, SlaPauseKind kind, const QString& 
         return found.error();
     }
     Case c = std::move(found).value();
+    if (!CaseStatuses::isOpen(c.status)) {
+        return invalid(tr("Only the clocks of an open case can be paused."));
+    }
     if (c.pausedAt.isValid()) {
         return invalid(tr("The case's clocks are already paused."));
     }

@@ -51,7 +51,10 @@ public:
 
     /** Stops the case's clocks (补正材料 / third party) with a reason. `expectedVersion` -1 = any. */
     Result<Case> pause(qint64 caseId, SlaPauseKind kind, const QString& reason, int expectedVersion = -1);
-    /** Starts them again; the due time moves by the paused time. */
+    /**
+     * Starts them again; the due time moves by the paused time. Also for a case resolved or closed while paused
+     * (CaseService does not end pauses), so that it leaves the "paused" view.
+     */
     Result<Case> resume(qint64 caseId, const QString& note, int expectedVersion = -1);
 
     /** The facts of a case from its fields, timeline and pauses (no database): for the engine and its tests. */
@@ -59,7 +62,7 @@ public:
                               const QList<SlaPause>& pauses);
 
 private:
-    /** The case re-read under the write lock, checked open and at the expected version. */
+    /** The case re-read under the write lock, at the expected version. */
     Result<Case> lockedOpenCase(qint64 caseId, int expectedVersion);
     /** Recomputes due_at from the engine; leaves it as it was when no clock is counting or on error. */
     Status recomputeDue(Case& c);
