@@ -6,9 +6,9 @@
 #include <QSqlError>
 
 namespace {
-const QString kForCase = QStringLiteral(
-    "SELECT id, case_id, kind, reason, paused_at, paused_by, resumed_at, resumed_by FROM case_pauses "
-    "WHERE case_id = ? ORDER BY paused_at, id");
+const QString kForCase =
+    QStringLiteral("SELECT id, case_id, kind, reason, paused_at, paused_by, resumed_at, resumed_by FROM case_pauses "
+                   "WHERE case_id = ? ORDER BY paused_at, id");
 const QString kPausedCases =
     QStringLiteral("SELECT id FROM cases WHERE paused_at IS NOT NULL ORDER BY paused_at DESC, id DESC LIMIT 50");
 } // namespace

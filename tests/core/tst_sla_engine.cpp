@@ -69,7 +69,8 @@ private slots:
         QTest::addColumn<int>("days");
         QTest::addColumn<QDateTime>("due");
         QTest::newRow("plain 15 days") << at("2026-03-02 09:00") << 15 << at("2026-03-23 23:59:59");
-        QTest::newRow("2025 Spring Festival make-up Sunday 01-26") << at("2025-01-24 16:00") << 1 << at("2025-01-26 23:59:59");
+        QTest::newRow("2025 Spring Festival make-up Sunday 01-26")
+            << at("2025-01-24 16:00") << 1 << at("2025-01-26 23:59:59");
         QTest::newRow("2025 Spring Festival holidays") << at("2025-01-24 16:00") << 3 << at("2025-02-05 23:59:59");
         QTest::newRow("2025 make-up Saturday 02-08") << at("2025-02-07 10:00") << 1 << at("2025-02-08 23:59:59");
         QTest::newRow("2025 Qingming") << at("2025-04-03 10:00") << 1 << at("2025-04-07 23:59:59");
@@ -79,9 +80,12 @@ private slots:
         QTest::newRow("2025 make-up Sunday 09-28") << at("2025-09-26 10:00") << 1 << at("2025-09-28 23:59:59");
         QTest::newRow("2025 National Day") << at("2025-09-30 10:00") << 1 << at("2025-10-09 23:59:59");
         QTest::newRow("2025 make-up Saturday 10-11") << at("2025-09-30 10:00") << 3 << at("2025-10-11 23:59:59");
-        QTest::newRow("year end 2025/2026 and make-up Sunday 01-04") << at("2025-12-30 16:00") << 2 << at("2026-01-04 23:59:59");
-        QTest::newRow("year end 2025/2026, New Year holidays") << at("2025-12-30 16:00") << 3 << at("2026-01-05 23:59:59");
-        QTest::newRow("2026 make-up Saturday 02-14 and Spring Festival") << at("2026-02-12 10:00") << 5 << at("2026-02-26 23:59:59");
+        QTest::newRow("year end 2025/2026 and make-up Sunday 01-04")
+            << at("2025-12-30 16:00") << 2 << at("2026-01-04 23:59:59");
+        QTest::newRow("year end 2025/2026, New Year holidays")
+            << at("2025-12-30 16:00") << 3 << at("2026-01-05 23:59:59");
+        QTest::newRow("2026 make-up Saturday 02-14 and Spring Festival")
+            << at("2026-02-12 10:00") << 5 << at("2026-02-26 23:59:59");
         QTest::newRow("2026 make-up Saturday 02-28") << at("2026-02-26 10:00") << 2 << at("2026-02-28 23:59:59");
         QTest::newRow("2026 Qingming") << at("2026-04-03 10:00") << 1 << at("2026-04-07 23:59:59");
         QTest::newRow("2026 Labour Day") << at("2026-04-30 10:00") << 2 << at("2026-05-07 23:59:59");
@@ -126,9 +130,10 @@ private slots:
         QCOMPARE(*e.addHours(at("2026-05-06 14:45"), 48), at("2026-05-08 14:45"));
         QCOMPARE(*e.addHours(at("2026-05-06 14:45"), 48, {pause("2026-05-07 09:00", "2026-05-07 11:15")}),
                  at("2026-05-08 17:00"));
-        QCOMPARE(*e.addHours(at("2026-05-06 14:45"), 48,
-                             {pause("2026-05-07 15:00", "2026-05-07 15:30"), pause("2026-05-07 09:00", "2026-05-07 11:15")}),
-                 at("2026-05-08 17:30"));
+        QCOMPARE(
+            *e.addHours(at("2026-05-06 14:45"), 48,
+                        {pause("2026-05-07 15:00", "2026-05-07 15:30"), pause("2026-05-07 09:00", "2026-05-07 11:15")}),
+            at("2026-05-08 17:30"));
         // A pause after the due time changes nothing; one before the start only its part after the start.
         QCOMPARE(*e.addHours(at("2026-05-06 14:45"), 48, {pause("2026-05-09 09:00", "2026-05-09 11:00")}),
                  at("2026-05-08 14:45"));
@@ -149,7 +154,8 @@ private slots:
         QCOMPARE(answer->due, at("2026-05-08 17:00"));
         QCOMPARE(answer->pausedSeconds, qint64(8100));
         QCOMPARE(answer->state, SlaClock::State::Running);
-        QCOMPARE(answer->explanation, QStringLiteral("Due 2026-05-08 17:00: 48 h from receipt, plus 2 h 15 min paused."));
+        QCOMPARE(answer->explanation,
+                 QStringLiteral("Due 2026-05-08 17:00: 48 h from receipt, plus 2 h 15 min paused."));
         const SlaClock* resolve = find(clocks, SlaClockKind::Resolve);
         QCOMPARE(resolve->due, at("2026-05-26 23:59:59"));
         QCOMPARE(resolve->explanation, QStringLiteral("Due 2026-05-26 23:59: 15 working day(s) from receipt."));
@@ -166,7 +172,8 @@ private slots:
         QCOMPARE(answer->state, SlaClock::State::Paused);
         QCOMPARE(answer->remainingSeconds, qint64(29 * 3600 + 45 * 60));
         QCOMPARE(answer->due, at("2026-05-08 15:45")); // if it ran again now
-        QCOMPARE(answer->explanation, QStringLiteral("Paused since 2026-05-07 09:00: 29 h 45 min left of 48 h from receipt."));
+        QCOMPARE(answer->explanation,
+                 QStringLiteral("Paused since 2026-05-07 09:00: 29 h 45 min left of 48 h from receipt."));
         const SlaClock* resolve = find(clocks, SlaClockKind::Resolve);
         QCOMPARE(resolve->state, SlaClock::State::Paused);
         QCOMPARE(SlaEngine::caseDue(clocks), at("2026-05-08 15:45"));
@@ -254,9 +261,11 @@ private slots:
     {
         SlaFacts f;
         f.receivedAt = at("2026-05-06 17:00");
-        QCOMPARE(find(engine().clocks(f, at("2026-05-08 12:00")), SlaClockKind::Answer)->state, SlaClock::State::Running);
+        QCOMPARE(find(engine().clocks(f, at("2026-05-08 12:00")), SlaClockKind::Answer)->state,
+                 SlaClock::State::Running);
         QCOMPARE(find(engine().clocks(f, at("2026-05-08 14:00")), SlaClockKind::Answer)->state, SlaClock::State::Near);
-        QCOMPARE(find(engine().clocks(f, at("2026-05-08 17:01")), SlaClockKind::Answer)->state, SlaClock::State::Overdue);
+        QCOMPARE(find(engine().clocks(f, at("2026-05-08 17:01")), SlaClockKind::Answer)->state,
+                 SlaClock::State::Overdue);
     }
 
     void extension()
@@ -311,7 +320,8 @@ private slots:
         QVERIFY(rectify);
         QCOMPARE(rectify->due, at("2026-10-12 23:59:59")); // 09-28 and 09-29 paused: 09-30, 10-08, 10-09, 10-10, 10-12
         QCOMPARE(rectify->explanation,
-                 QStringLiteral("Due 2026-10-12 23:59: 5 working day(s) from the bad review, plus 2 working day(s) paused."));
+                 QStringLiteral(
+                     "Due 2026-10-12 23:59: 5 working day(s) from the bad review, plus 2 working day(s) paused."));
         QVERIFY(!find(clocks, SlaClockKind::SecondFollowUp));
         QCOMPARE(SlaEngine::caseDue(clocks), at("2026-10-12 23:59:59"));
 

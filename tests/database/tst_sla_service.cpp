@@ -120,9 +120,9 @@ void TestSlaService::pauseAndResumeMoveTheDue()
     const auto again = sla.resume(id, QString());
     QINGTING_VERIFY_OK(again);
     QCOMPARE(again->dueAt, at("2026-05-08 17:30"));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT kind FROM case_pauses WHERE case_id = ? ORDER BY id DESC"), {id})
-                 .toString(),
-             QStringLiteral("third_party"));
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT kind FROM case_pauses WHERE case_id = ? ORDER BY id DESC"), {id}).toString(),
+        QStringLiteral("third_party"));
 }
 
 void TestSlaService::refusals()

@@ -58,7 +58,9 @@ PauseClocksDialog* openDialog(CaseClocksWidget* clocks)
     }
     QTest::mouseClick(button, Qt::LeftButton);
     PauseClocksDialog* dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = findWindow<PauseClocksDialog>()) != nullptr; }, kTimeoutMs);
+    if (!QTest::qWaitFor([&] { return (dialog = findWindow<PauseClocksDialog>()) != nullptr; }, kTimeoutMs)) {
+        return nullptr;
+    }
     return dialog;
 }
 
@@ -72,7 +74,8 @@ void TestSlaClocks::pauseAndResumeFromTheCaseView()
 {
     Desk desk;
     QCOMPARE(desk.open(), QString());
-    const auto clerk = desk.addUser(QStringLiteral("wang"), Role::Clerk, QStringLiteral("王芳"), QStringLiteral("secret-pass-1"));
+    const auto clerk =
+        desk.addUser(QStringLiteral("wang"), Role::Clerk, QStringLiteral("王芳"), QStringLiteral("secret-pass-1"));
     QVERIFY(clerk);
     const Repositories repos = desk.repos();
     CaseService cases(*clerk, repos, desk.clock());
@@ -92,7 +95,8 @@ void TestSlaClocks::pauseAndResumeFromTheCaseView()
     QCOMPARE(answer->text(1), QStringLiteral("Running"));
     QCOMPARE(answer->text(2), QStringLiteral("2025-06-04 09:30"));
     QCOMPARE(answer->text(3), QStringLiteral("Due 2025-06-04 09:30: 48 h from receipt."));
-    QCOMPARE(clockRow(clocks, "resolve")->text(3), QStringLiteral("Due 2025-06-23 23:59: 15 working day(s) from receipt."));
+    QCOMPARE(clockRow(clocks, "resolve")->text(3),
+             QStringLiteral("Due 2025-06-23 23:59: 15 working day(s) from receipt."));
     QVERIFY(!clockRow(clocks, "acknowledge")); // a window case
 
     // Pausing needs a reason.
@@ -151,7 +155,8 @@ void TestSlaClocks::adminChangesTheRules()
 {
     Desk desk;
     QCOMPARE(desk.open(), QString());
-    const auto admin = desk.addUser(QStringLiteral("root"), Role::Admin, QStringLiteral("管理员"), QStringLiteral("secret-pass-1"));
+    const auto admin =
+        desk.addUser(QStringLiteral("root"), Role::Admin, QStringLiteral("管理员"), QStringLiteral("secret-pass-1"));
     QVERIFY(admin);
     SlaPolicyWidget page(*admin, desk.worker());
     bool loaded = false;
@@ -173,11 +178,12 @@ void TestSlaClocks::adminChangesTheRules()
     QVERIFY(periods->isEnabled());
     retype(periods, QStringLiteral("8.30 to 12"));
     QTest::mouseClick(child<QPushButton>(&page, "saveButton"), Qt::LeftButton);
-    QCOMPARE(child<QLabel>(&page, "messageLabel")->text(), QStringLiteral("Write the working periods as 09:00-12:00, 13:30-17:30."));
+    QCOMPARE(child<QLabel>(&page, "messageLabel")->text(),
+             QStringLiteral("Write the working periods as 09:00-12:00, 13:30-17:30."));
     retype(periods, QStringLiteral("8:30-12:00, 14:00-17:00"));
     QTest::mouseClick(child<QPushButton>(&page, "saveButton"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "messageLabel")->text(), QStringLiteral("The deadline rules were saved."),
-                              kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "messageLabel")->text(),
+                              QStringLiteral("The deadline rules were saved."), kTimeoutMs);
     const auto stored = desk.repos().slaPolicy->load();
     QVERIFY(stored.ok());
     QCOMPARE(stored->rectifyWorkingDays, 5);

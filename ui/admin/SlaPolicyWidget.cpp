@@ -37,16 +37,17 @@ SlaPolicyWidget::~SlaPolicyWidget() = default;
 
 std::optional<QList<SlaPolicy::Period>> SlaPolicyWidget::parsePeriods(const QString& text)
 {
-    static const QRegularExpression period(
-        QStringLiteral("^\\s*(\\d{1,2}:\\d{2})\\s*[-–~]\\s*(\\d{1,2}:\\d{2})\\s*$"));
+    static const QRegularExpression period(QStringLiteral("^\\s*(\\d{1,2}:\\d{2})\\s*[-–~]\\s*(\\d{1,2}:\\d{2})\\s*$"));
     QList<SlaPolicy::Period> result;
     for (const QString& part : text.split(QRegularExpression(QStringLiteral("[,，;；]")), Qt::SkipEmptyParts)) {
         const auto match = period.match(part);
         if (!match.hasMatch()) {
             return std::nullopt;
         }
-        const QTime from = QTime::fromString(match.captured(1).rightJustified(5, QLatin1Char('0')), QStringLiteral("HH:mm"));
-        const QTime to = QTime::fromString(match.captured(2).rightJustified(5, QLatin1Char('0')), QStringLiteral("HH:mm"));
+        const QTime from =
+            QTime::fromString(match.captured(1).rightJustified(5, QLatin1Char('0')), QStringLiteral("HH:mm"));
+        const QTime to =
+            QTime::fromString(match.captured(2).rightJustified(5, QLatin1Char('0')), QStringLiteral("HH:mm"));
         if (!from.isValid() || !to.isValid()) {
             return std::nullopt;
         }
@@ -165,8 +166,7 @@ void SlaPolicyWidget::save()
     }
     FormHelpers::clearError(m_ui->messageLabel);
     if (!parsePeriods(m_ui->periodsLineEdit->text())) {
-        FormHelpers::showError(m_ui->messageLabel,
-                               tr("Write the working periods as 09:00-12:00, 13:30-17:30."));
+        FormHelpers::showError(m_ui->messageLabel, tr("Write the working periods as 09:00-12:00, 13:30-17:30."));
         m_ui->periodsLineEdit->setFocus();
         return;
     }

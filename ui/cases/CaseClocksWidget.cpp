@@ -140,8 +140,8 @@ void CaseClocksWidget::showClocks()
         } else if (clock.stoppedAt.isValid()) {
             due = tr("%1 (done %2)").arg(due, FormHelpers::dateTime(clock.stoppedAt));
         }
-        auto* item = new QTreeWidgetItem(m_ui->clocksTreeWidget, {SlaClockKinds::label(clock.kind),
-                                                                  stateText(clock.state), due, clock.explanation});
+        auto* item = new QTreeWidgetItem(
+            m_ui->clocksTreeWidget, {SlaClockKinds::label(clock.kind), stateText(clock.state), due, clock.explanation});
         item->setIcon(1, style()->standardIcon(stateIcon(clock.state)));
         if (const QColor colour = stateColour(clock.state); colour.isValid()) {
             item->setForeground(1, colour);

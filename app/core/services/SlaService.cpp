@@ -72,8 +72,7 @@ Status SlaService::savePolicy(const SlaPolicy& policy)
     }
     const QJsonObject detail{{QStringLiteral("before"), QString::fromUtf8(SlaPolicyJson::toJson(*before))},
                              {QStringLiteral("after"), QString::fromUtf8(SlaPolicyJson::toJson(policy))}};
-    if (auto a = m_audit.record(m_session, QStringLiteral("sla.policy"), QStringLiteral("sla_policy"), 1, detail);
-        !a) {
+    if (auto a = m_audit.record(m_session, QStringLiteral("sla.policy"), QStringLiteral("sla_policy"), 1, detail); !a) {
         return a;
     }
     return tx.commit();

@@ -13,9 +13,9 @@ QString shortTime(const QDateTime& t)
 QList<SlaPause> sortedBefore(QList<SlaPause> pauses, const QDateTime& stoppedAt)
 {
     if (stoppedAt.isValid()) {
-        pauses.erase(std::remove_if(pauses.begin(), pauses.end(),
-                                    [&](const SlaPause& p) { return p.from >= stoppedAt; }),
-                     pauses.end());
+        pauses.erase(
+            std::remove_if(pauses.begin(), pauses.end(), [&](const SlaPause& p) { return p.from >= stoppedAt; }),
+            pauses.end());
         for (SlaPause& p : pauses) {
             if (p.isOpen() || p.to > stoppedAt) {
                 p.to = stoppedAt;
@@ -140,7 +140,8 @@ Result<std::pair<QDateTime, QDateTime>> SlaEngine::nextWorkingPeriod(const QDate
         if (!m_calendar.covers(day)) {
             return Error::make(
                 Error::Code::Invalid,
-                WorkCalendar::tr("The holiday calendar has no entries for %1; an administrator must add that year first.")
+                WorkCalendar::tr(
+                    "The holiday calendar has no entries for %1; an administrator must add that year first.")
                     .arg(day.year()));
         }
         if (!m_calendar.isWorkingDay(day)) {
@@ -294,8 +295,9 @@ Result<SlaEngine::DayCount> SlaEngine::countDays(const QDateTime& start, int n, 
 
 Result<QDateTime> SlaEngine::addHours(const QDateTime& start, int hours, const QList<SlaPause>& pauses) const
 {
-    const auto counted = count(start, qint64(hours) * 3600,
-                               m_policy.workingHoursMode ? Mode::WorkingHours : Mode::Natural, sortedBefore(pauses, {}));
+    const auto counted =
+        count(start, qint64(hours) * 3600, m_policy.workingHoursMode ? Mode::WorkingHours : Mode::Natural,
+              sortedBefore(pauses, {}));
     if (!counted) {
         return counted.error();
     }
@@ -305,8 +307,7 @@ Result<QDateTime> SlaEngine::addHours(const QDateTime& start, int hours, const Q
     return counted->due;
 }
 
-Result<QDateTime> SlaEngine::addNaturalMinutes(const QDateTime& start, int minutes,
-                                               const QList<SlaPause>& pauses) const
+Result<QDateTime> SlaEngine::addNaturalMinutes(const QDateTime& start, int minutes, const QList<SlaPause>& pauses) const
 {
     const auto counted = count(start, qint64(minutes) * 60, Mode::Natural, sortedBefore(pauses, {}));
     if (!counted) {
@@ -389,10 +390,10 @@ SlaClock SlaEngine::hourClock(SlaClockKind kind, const QDateTime& start, qint64 
     clock.due = counted->due;
     clock.pausedSeconds = counted->paused;
     if (clock.state != SlaClock::State::Paused) {
-        clock.explanation = clock.pausedSeconds > 0 ? tr("Due %1: %2 %3, plus %4 paused.")
-                                                          .arg(shortTime(clock.due), budget, from,
-                                                               duration(clock.pausedSeconds))
-                                                    : tr("Due %1: %2 %3.").arg(shortTime(clock.due), budget, from);
+        clock.explanation = clock.pausedSeconds > 0
+                                ? tr("Due %1: %2 %3, plus %4 paused.")
+                                      .arg(shortTime(clock.due), budget, from, duration(clock.pausedSeconds))
+                                : tr("Due %1: %2 %3.").arg(shortTime(clock.due), budget, from);
     }
     finish(clock, now);
     return clock;
@@ -438,7 +439,9 @@ QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now) c
     if (!facts.receivedAt.isValid()) {
         return result;
     }
-    const auto after = [](const QDateTime& t, const QDateTime& start) { return t.isValid() && t >= start ? t : QDateTime(); };
+    const auto after = [](const QDateTime& t, const QDateTime& start) {
+        return t.isValid() && t >= start ? t : QDateTime();
+    };
     if (facts.channel != Channel::Window) {
         result.append(hourClock(SlaClockKind::Acknowledge, facts.receivedAt, qint64(m_policy.acknowledgeMinutes) * 60,
                                 Mode::Natural, duration(qint64(m_policy.acknowledgeMinutes) * 60), tr("from receipt"),
@@ -464,9 +467,10 @@ QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now) c
         resolve.due = facts.extendedTo;
         resolve.pausedWorkingDays = 0;
         resolve.state = SlaClock::State::Running;
-        resolve.explanation = before.isValid() ? tr("Due %1: extension approved (the deadline was %2).")
-                                                     .arg(shortTime(resolve.due), shortTime(before))
-                                               : tr("Due %1: extension approved.").arg(shortTime(resolve.due));
+        resolve.explanation =
+            before.isValid()
+                ? tr("Due %1: extension approved (the deadline was %2).").arg(shortTime(resolve.due), shortTime(before))
+                : tr("Due %1: extension approved.").arg(shortTime(resolve.due));
         finish(resolve, now);
     }
     result.append(resolve);

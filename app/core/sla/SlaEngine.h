@@ -73,10 +73,10 @@ struct SlaClock
     SlaClockKind kind = SlaClockKind::Answer;
     State state = State::Running;
     QDateTime start;
-    QDateTime due;       ///< invalid while paused (see remainingSeconds) or on error
-    QDateTime stoppedAt; ///< when the clock was met (acknowledged, answered, resolved, ...)
-    qint64 pausedSeconds = 0;   ///< counted time lost to pauses (seconds), for hour clocks
-    int pausedWorkingDays = 0;  ///< working days lost to pauses, for day clocks
+    QDateTime due;               ///< invalid while paused (see remainingSeconds) or on error
+    QDateTime stoppedAt;         ///< when the clock was met (acknowledged, answered, resolved, ...)
+    qint64 pausedSeconds = 0;    ///< counted time lost to pauses (seconds), for hour clocks
+    int pausedWorkingDays = 0;   ///< working days lost to pauses, for day clocks
     qint64 remainingSeconds = 0; ///< counted time left when the clock was paused
     QString explanation;         ///< translated: "Due 2026-05-08 17:00: 48 h from receipt, plus 2 h 15 min paused."
 

@@ -17,8 +17,7 @@ namespace SlaPolicyJson {
 QByteArray toJson(const SlaPolicy& p)
 {
     QJsonObject byCategory;
-    for (auto it = p.resolveWorkingDaysByCategory.constBegin(); it != p.resolveWorkingDaysByCategory.constEnd();
-         ++it) {
+    for (auto it = p.resolveWorkingDaysByCategory.constBegin(); it != p.resolveWorkingDaysByCategory.constEnd(); ++it) {
         byCategory.insert(QString::number(it.key()), it.value());
     }
     QJsonArray periods;
@@ -49,8 +48,8 @@ Result<SlaPolicy> fromJson(const QByteArray& json)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        return Error::make(Error::Code::Invalid, SlaPolicyText::tr("The stored deadline rules cannot be read: %1")
-                                                     .arg(error.errorString()));
+        return Error::make(Error::Code::Invalid,
+                           SlaPolicyText::tr("The stored deadline rules cannot be read: %1").arg(error.errorString()));
     }
     const QJsonObject o = doc.object();
     SlaPolicy p;
@@ -102,15 +101,17 @@ QStringList problems(const SlaPolicy& p)
     range(p.acknowledgeMinutes, 1, 24 * 60, SlaPolicyText::tr("The acknowledgement target must be %1 to %2 minutes."));
     range(p.answerHours, 1, 720, SlaPolicyText::tr("The answer target must be %1 to %2 hours."));
     range(p.resolveWorkingDays, 1, 120, SlaPolicyText::tr("The resolution target must be %1 to %2 working days."));
-    for (auto it = p.resolveWorkingDaysByCategory.constBegin(); it != p.resolveWorkingDaysByCategory.constEnd();
-         ++it) {
+    for (auto it = p.resolveWorkingDaysByCategory.constBegin(); it != p.resolveWorkingDaysByCategory.constEnd(); ++it) {
         range(it.value(), 1, 120, SlaPolicyText::tr("A category's resolution target must be %1 to %2 working days."));
     }
     range(p.rectifyWorkingDays, 5, 15, SlaPolicyText::tr("The rectification target must be %1 to %2 working days."));
-    range(p.secondFollowUpWorkingDays, 1, 30, SlaPolicyText::tr("The second follow-up target must be %1 to %2 working days."));
-    range(p.nearDeadlineMinutes, 0, 7 * 24 * 60, SlaPolicyText::tr("The near-deadline warning must be %1 to %2 minutes."));
+    range(p.secondFollowUpWorkingDays, 1, 30,
+          SlaPolicyText::tr("The second follow-up target must be %1 to %2 working days."));
+    range(p.nearDeadlineMinutes, 0, 7 * 24 * 60,
+          SlaPolicyText::tr("The near-deadline warning must be %1 to %2 minutes."));
     range(p.transferFlagThreshold, 1, 20, SlaPolicyText::tr("The transfer flag threshold must be %1 to %2 transfers."));
-    range(p.unreachableAfterAttempts, 1, 10, SlaPolicyText::tr("The unreachable rule must be %1 to %2 failed attempts."));
+    range(p.unreachableAfterAttempts, 1, 10,
+          SlaPolicyText::tr("The unreachable rule must be %1 to %2 failed attempts."));
     range(p.noRatingDays, 1, 90, SlaPolicyText::tr("The no-rating rule must wait %1 to %2 days."));
     range(p.noRatingLevel, 1, 5, SlaPolicyText::tr("The no-rating level must be %1 to %2."));
     if (p.workingPeriods.isEmpty()) {
