@@ -7,6 +7,7 @@
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
+#include "SqlSlaPolicyRepository.h" // issue 12, helper "sla"
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -44,6 +45,8 @@ public:
         , calendar(sql)
         , replyRules(sql)
         , scripts(sql)
+        , slaPolicy(sql)  // issue 12, helper "sla"
+        , casePauses(sql) // issue 12, helper "sla"
     {}
 
     DatabaseLocation location;
@@ -56,6 +59,8 @@ public:
     SqlCalendarRepository calendar;
     SqlReplyRuleRepository replyRules;
     SqlScriptRepository scripts;
+    SqlSlaPolicyRepository slaPolicy;  // issue 12, helper "sla"
+    SqlCasePauseRepository casePauses; // issue 12, helper "sla"
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -529,7 +534,11 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->replyRules, &d->scripts};
+    Repositories repos{&d->unitOfWork, &d->users,      &d->cases,  &d->reference,
+                       &d->audit,      &d->calendar,   &d->replyRules, &d->scripts};
+    repos.slaPolicy = &d->slaPolicy;   // issue 12, helper "sla"
+    repos.casePauses = &d->casePauses; // issue 12, helper "sla"
+    return repos;
 }
 
 SqlCaseRepository& Database::caseRepository() const

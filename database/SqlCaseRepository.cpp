@@ -81,6 +81,8 @@ const ReadColumn kReadColumns[] = {
     {"c.reply_text", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.replyText = v.toString(); }},
     {"c.resolved_on_spot", nullptr, [](Case& c, const QVariant& v) { c.intake.resolvedOnSpot = v.toInt() != 0; }},
     {"c.queue_ticket", nullptr, [](Case& c, const QVariant& v) { c.intake.queueTicket = v.toString(); }},
+    // issue 12, helper "sla": read for lists too (the list marks paused cases)
+    {"c.paused_at", "c.paused_at", [](Case& c, const QVariant& v) { c.pausedAt = SqlContext::toTime(v); }},
 };
 // clang-format on
 
@@ -190,7 +192,8 @@ const WriteColumn kWriteColumns[] = {
     {"answered_at", "?", [](const Case& c) { return SqlContext::time(c.answeredAt); }},
     {"promised_at", "?", [](const Case& c) { return SqlContext::time(c.promisedAt); }},
     {"due_at", "?", [](const Case& c) { return SqlContext::time(c.dueAt); }},
-    {"open_due_at", "?", [](const Case& c) { return CaseStatuses::isOpen(c.status) ? SqlContext::time(c.dueAt) : QVariant(); }},
+    // A paused case is not overdue (issue 12, helper "sla"): open_due_at is NULL while its clocks stand still.
+    {"open_due_at", "?", [](const Case& c) { return CaseStatuses::isOpen(c.status) && !c.pausedAt.isValid() ? SqlContext::time(c.dueAt) : QVariant(); }},
     {"resolved_at", "?", [](const Case& c) { return SqlContext::time(c.resolvedAt); }},
     {"followed_up_at", "?", [](const Case& c) { return SqlContext::time(c.followedUpAt); }},
     {"closed_at", "?", [](const Case& c) { return SqlContext::time(c.closedAt); }},
@@ -218,6 +221,8 @@ const WriteColumn kWriteColumns[] = {
     {"reply_text", "?", [](const Case& c) { return QVariant(c.intake.steps.replyText); }},
     {"resolved_on_spot", "?", [](const Case& c) { return QVariant(c.intake.resolvedOnSpot ? 1 : 0); }},
     {"queue_ticket", "?", [](const Case& c) { return QVariant(c.intake.queueTicket); }},
+    // issue 12, helper "sla"
+    {"paused_at", "?", [](const Case& c) { return SqlContext::time(c.pausedAt); }},
 };
 // clang-format on
 

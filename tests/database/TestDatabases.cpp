@@ -48,7 +48,10 @@ const QStringList kTables{QStringLiteral("schema_migrations"),
                           QStringLiteral("audit_log"),
                           QStringLiteral("audit_head"),
                           QStringLiteral("login_failures"),
-                          QStringLiteral("case_status_counts")};
+                          QStringLiteral("case_status_counts"),
+                          // issue 12, helper "sla"
+                          QStringLiteral("sla_policy"),
+                          QStringLiteral("case_pauses")};
 } // namespace
 
 void TestDatabase::addBackendRows()

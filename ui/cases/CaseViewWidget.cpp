@@ -3,6 +3,7 @@
 #include "ui_CaseViewWidget.h"
 
 #include "cases/CaseActionDialog.h"
+#include "cases/CaseClocksWidget.h" // issue 12, helper "sla"
 #include "cases/CaseJobs.h"
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
@@ -49,6 +50,11 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_ui->amendButton->setVisible(m_cases.session().can(Permission::WorkCase));
     m_ui->amendButton->setEnabled(false);
     connect(m_ui->amendButton, &QPushButton::clicked, this, &CaseViewWidget::amendIntake);
+    // issue 12, helper "sla": the clocks panel below the details; a pause or resume shows as any other change.
+    m_clocks = new CaseClocksWidget(m_cases.session(), m_worker, m_ui->detailsContents);
+    m_clocks->setObjectName(QStringLiteral("caseClocksWidget"));
+    m_ui->detailsLayout->insertWidget(1, m_clocks);
+    connect(m_clocks, &CaseClocksWidget::caseChanged, this, &CaseViewWidget::applyUpdate);
     reload();
 }
 
@@ -99,6 +105,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showCitizen();
     showTimeline();
     rebuildActions();
+    m_clocks->setCase(m_case); // issue 12, helper "sla"
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);

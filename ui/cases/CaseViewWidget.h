@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class CaseClocksWidget; // issue 12, helper "sla"
 class CaseService;
 class Clock;
 class DatabaseWorker;
@@ -87,4 +88,5 @@ private:
     const Clock& m_clock;
     qint64 m_caseId;
     Case m_case;
+    CaseClocksWidget* m_clocks = nullptr; ///< issue 12, helper "sla": the SLA clocks panel
 };

@@ -4,6 +4,7 @@
 
 #include "admin/ReferenceDataWidget.h"
 #include "admin/ReplyRuleWidget.h"
+#include "admin/SlaPolicyWidget.h" // issue 12, helper "sla"
 #include "admin/ScriptLibraryWidget.h"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
@@ -77,6 +78,10 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         auto* scripts = new ScriptLibraryWidget(m_session, worker, this);
         scripts->setObjectName(QStringLiteral("scriptLibraryWidget"));
         addPage(Page::Scripts, scripts);
+        // issue 12, helper "sla"
+        auto* deadlineRules = new SlaPolicyWidget(m_session, worker, this);
+        deadlineRules->setObjectName(QStringLiteral("slaPolicyWidget"));
+        addPage(Page::DeadlineRules, deadlineRules);
     }
     if (m_session.can(Permission::ViewAuditLog)) {
         auto* audit = new AuditLogWidget(m_session, worker, this);
@@ -139,6 +144,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Reply rules");
     case Page::Scripts:
         return tr("Response scripts");
+    case Page::DeadlineRules: // issue 12, helper "sla"
+        return tr("Deadline rules");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Settings:

@@ -52,6 +52,10 @@ const ActionText kActions[] = {
     {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
     {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
     {"demo.generate", QT_TRANSLATE_NOOP("AuditActions", "Demo data generated")},
+    // issue 12, helper "sla"
+    {"case.pause", QT_TRANSLATE_NOOP("AuditActions", "Clocks paused")},
+    {"case.resume", QT_TRANSLATE_NOOP("AuditActions", "Clocks resumed")},
+    {"sla.policy", QT_TRANSLATE_NOOP("AuditActions", "Deadline rules changed")},
 };
 } // namespace
 

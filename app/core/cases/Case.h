@@ -51,6 +51,9 @@ struct Case
 
     IntakeDetail intake; ///< what the guided intake confirmed (emotion, facts, impact, steps); empty for old cases
 
+    // --- issue 12, helper "sla" ---
+    QDateTime pausedAt; ///< the SLA clocks stopped at (an open case_pauses row); invalid while they run
+
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */
     bool isOverdue(const QDateTime& now) const

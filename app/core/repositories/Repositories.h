@@ -2,6 +2,7 @@
 
 class AuditRepository;
 class CalendarRepository;
+class CasePauseRepository;
 class CaseRepository;
 class ReferenceRepository;
 class ReplyRuleRepository;
@@ -22,4 +23,5 @@ struct Repositories
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
+    CasePauseRepository* casePauses = nullptr; ///< issue 12, helper "sla": stops of the SLA clocks
 };
