@@ -86,6 +86,10 @@ const ReadColumn kReadColumns[] = {
     {"c.reply_text", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.replyText = v.toString(); }},
     {"c.resolved_on_spot", nullptr, [](Case& c, const QVariant& v) { c.intake.resolvedOnSpot = v.toInt() != 0; }},
     {"c.queue_ticket", nullptr, [](Case& c, const QVariant& v) { c.intake.queueTicket = v.toString(); }},
+    // followup (issue 12): follow-up attempts, the unreachable mark, a rating left out by an appeal.
+    {"c.followup_attempts", "c.followup_attempts", [](Case& c, const QVariant& v) { c.followUpAttempts = v.toInt(); }},
+    {"c.unreachable_at", "c.unreachable_at", [](Case& c, const QVariant& v) { c.unreachableAt = SqlContext::toTime(v); }},
+    {"c.rating_excluded", "c.rating_excluded", [](Case& c, const QVariant& v) { c.ratingExcluded = v.toInt() != 0; }},
 };
 // clang-format on
 
@@ -223,6 +227,10 @@ const WriteColumn kWriteColumns[] = {
     {"reply_text", "?", [](const Case& c) { return QVariant(c.intake.steps.replyText); }},
     {"resolved_on_spot", "?", [](const Case& c) { return QVariant(c.intake.resolvedOnSpot ? 1 : 0); }},
     {"queue_ticket", "?", [](const Case& c) { return QVariant(c.intake.queueTicket); }},
+    // followup (issue 12)
+    {"followup_attempts", "?", [](const Case& c) { return QVariant(c.followUpAttempts); }},
+    {"unreachable_at", "?", [](const Case& c) { return SqlContext::time(c.unreachableAt); }},
+    {"rating_excluded", "?", [](const Case& c) { return QVariant(c.ratingExcluded ? 1 : 0); }},
 };
 // clang-format on
 

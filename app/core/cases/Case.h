@@ -51,6 +51,11 @@ struct Case
 
     IntakeDetail intake; ///< what the guided intake confirmed (emotion, facts, impact, steps); empty for old cases
 
+    // followup (issue 12): follow-up attempts, the unreachable mark, a rating left out of the figures by an appeal.
+    int followUpAttempts = 0;    ///< failed follow-up attempts since the case was last resolved
+    QDateTime unreachableAt;     ///< marked unreachable (失联) after the policy's number of failed attempts
+    bool ratingExcluded = false; ///< an approved appeal (申诉复核) left the current rating out of CSAT and NPS
+
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */
     bool isOverdue(const QDateTime& now) const

@@ -3,6 +3,7 @@
 class AuditRepository;
 class CalendarRepository;
 class CaseRepository;
+class FollowUpRepository;
 class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
@@ -22,4 +23,5 @@ struct Repositories
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
+    FollowUpRepository* followUps = nullptr;  ///< followup (issue 12): attempts, rectifications, appeals, figures
 };
