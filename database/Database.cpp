@@ -532,8 +532,8 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    Repositories repos{&d->unitOfWork, &d->users,      &d->cases,  &d->reference,
-                       &d->audit,      &d->calendar,   &d->replyRules, &d->scripts};
+    Repositories repos{&d->unitOfWork, &d->users,    &d->cases,      &d->reference,
+                       &d->audit,      &d->calendar, &d->replyRules, &d->scripts};
     repos.followUps = &d->followUps; // followup (issue 12)
     return repos;
 }

@@ -15,6 +15,7 @@ class CaseService;
 class Clock;
 class DatabaseWorker;
 class ReferenceService;
+class RectificationPanel;
 
 namespace Ui {
 class CaseViewWidget;
@@ -87,4 +88,5 @@ private:
     const Clock& m_clock;
     qint64 m_caseId;
     Case m_case;
+    RectificationPanel* m_followUpPanel = nullptr; ///< followup (issue 12): ratings, rectification, appeals
 };
