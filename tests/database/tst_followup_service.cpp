@@ -267,6 +267,26 @@ void TestFollowUpService::badRatingRectification()
     RawConnection raw(scratch);
     QCOMPARE(count(raw, QStringLiteral("SELECT COUNT(*) FROM rectifications WHERE case_id = ?"), {other}), 1);
     QCOMPARE(count(raw, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'case.rectification'")), 6);
+
+    // Resolved through the case's own Resolve during the rectification: the stages still complete it.
+    const qint64 third = resolvedCase(repos, clock, clerk, at(QStringLiteral("2026-05-12 10:00")),
+                                      at(QStringLiteral("2026-05-12 11:00")));
+    clock.set(at(QStringLiteral("2026-05-13 09:00")));
+    QINGTING_VERIFY_OK(followUps.recordFollowUp(third, reached(2)));
+    CaseCommand resolve;
+    resolve.action = CaseAction::Resolve;
+    resolve.note = QStringLiteral("已重新办理");
+    clock.set(at(QStringLiteral("2026-05-13 15:00")));
+    QINGTING_VERIFY_OK(CaseService(clerk, repos, clock).perform(third, resolve));
+    QCOMPARE(followUps.recordFollowUp(third, reached(4)).error().code, Error::Code::Invalid);
+    for (const char* stage : {"核实", "整改", "反馈"}) {
+        QINGTING_VERIFY_OK(followUps.advanceRectification(third, QString::fromUtf8(stage)));
+    }
+    c = repos.cases->find(third);
+    QCOMPARE(c->status, CaseStatus::Resolved);
+    QCOMPARE(c->resolvedAt, at(QStringLiteral("2026-05-13 15:00")));
+    QINGTING_VERIFY_OK(followUps.recordFollowUp(third, reached(4)));
+    QCOMPARE(followUps.record(third)->rectification->stage, RectificationStage::Done);
 }
 
 void TestFollowUpService::appealFourEyes()

@@ -57,6 +57,29 @@ Result<QDateTime> FollowUpService::rectifyDue(const WorkCalendar& calendar, cons
     return calendar.addWorkingDays(start, policy.rectifyWorkingDays);
 }
 
+Result<Case> FollowUpService::lockedCase(qint64 caseId, Permission permission)
+{
+    // Checked under the write lock: an account disabled or demoted a moment ago cannot act any more.
+    if (auto denied = m_session.denyNow(*m_repos.users, permission)) {
+        return *denied;
+    }
+    return m_repos.cases->find(caseId);
+}
+
+Status FollowUpService::writeCase(const Case& c, const QList<CaseEvent>& events, const QString& auditAction,
+                                  const QJsonObject& detail)
+{
+    if (auto updated = m_repos.cases->update(c); !updated) {
+        return updated.error();
+    }
+    for (const CaseEvent& e : events) {
+        if (auto added = m_repos.cases->addEvent(e); !added) {
+            return added.error();
+        }
+    }
+    return m_audit.record(m_session, auditAction, QStringLiteral("case"), c.id, detail);
+}
+
 Result<FollowUpRecord> FollowUpService::record(qint64 caseId)
 {
     if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
@@ -86,10 +109,7 @@ Result<Case> FollowUpService::recordFollowUp(qint64 caseId, const FollowUpInput&
     if (!tx.started()) {
         return tx.started().error();
     }
-    if (auto denied = m_session.denyNow(*m_repos.users, Permission::WorkCase)) {
-        return *denied;
-    }
-    auto found = m_repos.cases->find(caseId);
+    auto found = lockedCase(caseId, Permission::WorkCase);
     if (!found) {
         return found.error();
     }
@@ -212,16 +232,8 @@ Result<Case> FollowUpService::recordFollowUp(qint64 caseId, const FollowUpInput&
     }
 
     c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
-    for (const CaseEvent& e : events) {
-        if (auto added = m_repos.cases->addEvent(e); !added) {
-            return added.error();
-        }
-    }
-    if (auto a = m_audit.record(m_session, auditAction, QStringLiteral("case"), c.id, detail); !a) {
-        return a.error();
+    if (auto written = writeCase(c, events, auditAction, detail); !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
@@ -242,10 +254,7 @@ Result<Case> FollowUpService::advanceRectification(qint64 caseId, const QString&
     if (!tx.started()) {
         return tx.started().error();
     }
-    if (auto denied = m_session.denyNow(*m_repos.users, Permission::WorkCase)) {
-        return *denied;
-    }
-    auto found = m_repos.cases->find(caseId);
+    auto found = lockedCase(caseId, Permission::WorkCase);
     if (!found) {
         return found.error();
     }
@@ -277,7 +286,9 @@ Result<Case> FollowUpService::advanceRectification(qint64 caseId, const QString&
         r.stage = RectificationStage::Feedback;
         break;
     case RectificationStage::Feedback: {
-        if (!CaseStatuses::isOpen(c.status) || !c.acknowledgedAt.isValid()) {
+        // Being handled (the usual path), or resolved already through the case's own Resolve action.
+        const bool resolvedAlready = c.status == CaseStatus::Resolved;
+        if (!resolvedAlready && (!CaseStatuses::isOpen(c.status) || !c.acknowledgedAt.isValid())) {
             return Error::make(Error::Code::InvalidTransition,
                                tr("The case is \"%1\"; the citizen can only be told of the rectification while it "
                                   "is being handled.")
@@ -302,7 +313,9 @@ Result<Case> FollowUpService::advanceRectification(qint64 caseId, const QString&
         // Telling the citizen what was put right resolves the case again; the second follow-up rates it.
         event.toStatus = CaseStatus::Resolved;
         c.status = CaseStatus::Resolved;
-        c.resolvedAt = now;
+        if (!resolvedAlready) {
+            c.resolvedAt = now;
+        }
         c.followUpAttempts = 0;
         c.unreachableAt = {};
         detail.insert(QStringLiteral("second_due_at"), secondDue->toSecsSinceEpoch());
@@ -317,15 +330,8 @@ Result<Case> FollowUpService::advanceRectification(qint64 caseId, const QString&
         return u.error();
     }
     c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
-    if (auto added = m_repos.cases->addEvent(event); !added) {
-        return added.error();
-    }
-    if (auto a = m_audit.record(m_session, QStringLiteral("case.rectification"), QStringLiteral("case"), c.id, detail);
-        !a) {
-        return a.error();
+    if (auto written = writeCase(c, {event}, QStringLiteral("case.rectification"), detail); !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
@@ -346,10 +352,7 @@ Result<RatingAppeal> FollowUpService::requestAppeal(qint64 caseId, AppealReason 
     if (!tx.started()) {
         return tx.started().error();
     }
-    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ApproveCase)) {
-        return *denied;
-    }
-    auto found = m_repos.cases->find(caseId);
+    auto found = lockedCase(caseId, Permission::ApproveCase);
     if (!found) {
         return found.error();
     }
@@ -387,22 +390,16 @@ Result<RatingAppeal> FollowUpService::requestAppeal(qint64 caseId, AppealReason 
     }
     appeal.id = *id;
     c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
     const CaseEvent event = eventOn(c, CaseEventKind::AppealRequested, m_session.actor(), now,
                                     CaseEventNotes::withFact(ratingFact(appeal.rating), words));
-    if (auto added = m_repos.cases->addEvent(event); !added) {
-        return added.error();
-    }
-    if (auto a = m_audit.record(m_session, QStringLiteral("rating.appeal.request"), QStringLiteral("case"), c.id,
-                                {{QStringLiteral("case_no"), c.caseNo},
-                                 {QStringLiteral("appeal_id"), appeal.id},
-                                 {QStringLiteral("rating"), appeal.rating},
-                                 {QStringLiteral("reason_kind"), AppealReasons::code(kind)},
-                                 {QStringLiteral("reason"), words}});
-        !a) {
-        return a.error();
+    if (auto written = writeCase(c, {event}, QStringLiteral("rating.appeal.request"),
+                                 {{QStringLiteral("case_no"), c.caseNo},
+                                  {QStringLiteral("appeal_id"), appeal.id},
+                                  {QStringLiteral("rating"), appeal.rating},
+                                  {QStringLiteral("reason_kind"), AppealReasons::code(kind)},
+                                  {QStringLiteral("reason"), words}});
+        !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
@@ -469,25 +466,18 @@ Result<RatingAppeal> FollowUpService::decideAppeal(qint64 appealId, bool approve
         }
     }
     c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
     const CaseEvent event = eventOn(c, approve ? CaseEventKind::AppealApproved : CaseEventKind::AppealRefused,
                                     m_session.actor(), now, CaseEventNotes::withFact(ratingFact(appeal.rating), words));
-    if (auto added = m_repos.cases->addEvent(event); !added) {
-        return added.error();
-    }
-    if (auto a = m_audit.record(
-            m_session, approve ? QStringLiteral("rating.appeal.approve") : QStringLiteral("rating.appeal.refuse"),
-            QStringLiteral("case"), c.id,
-            {{QStringLiteral("case_no"), c.caseNo},
-             {QStringLiteral("appeal_id"), appeal.id},
-             {QStringLiteral("rating"), appeal.rating},
-             {QStringLiteral("requested_by"), appeal.requestedBy.name},
-             {QStringLiteral("excluded"), approve && c.ratingExcluded},
-             {QStringLiteral("note"), words}});
-        !a) {
-        return a.error();
+    const QString action = approve ? QStringLiteral("rating.appeal.approve") : QStringLiteral("rating.appeal.refuse");
+    if (auto written = writeCase(c, {event}, action,
+                                 {{QStringLiteral("case_no"), c.caseNo},
+                                  {QStringLiteral("appeal_id"), appeal.id},
+                                  {QStringLiteral("rating"), appeal.rating},
+                                  {QStringLiteral("requested_by"), appeal.requestedBy.name},
+                                  {QStringLiteral("excluded"), approve && c.ratingExcluded},
+                                  {QStringLiteral("note"), words}});
+        !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
@@ -547,19 +537,13 @@ Result<int> FollowUpService::applyNoRatingRule(int limit)
         c.nps.reset();
         c.ratingExcluded = false;
         c.updatedAt = now;
-        if (auto updated = m_repos.cases->update(c); !updated) {
-            return updated.error();
-        }
-        if (auto added = m_repos.cases->addEvent(event); !added) {
-            return added.error();
-        }
-        if (auto a = m_audit.record(m_session, QStringLiteral("case.rating_default"), QStringLiteral("case"), c.id,
-                                    {{QStringLiteral("case_no"), c.caseNo},
-                                     {QStringLiteral("rating"), policy->noRatingLevel},
-                                     {QStringLiteral("days"), policy->noRatingDays},
-                                     {QStringLiteral("resolved_at"), c.resolvedAt.toSecsSinceEpoch()}});
-            !a) {
-            return a.error();
+        if (auto written = writeCase(c, {event}, QStringLiteral("case.rating_default"),
+                                     {{QStringLiteral("case_no"), c.caseNo},
+                                      {QStringLiteral("rating"), policy->noRatingLevel},
+                                      {QStringLiteral("days"), policy->noRatingDays},
+                                      {QStringLiteral("resolved_at"), c.resolvedAt.toSecsSinceEpoch()}});
+            !written) {
+            return written.error();
         }
         ++rated;
     }

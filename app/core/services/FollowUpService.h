@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cases/Case.h"
+#include "cases/CaseEvent.h"
 #include "cases/Rectification.h"
 #include "common/Result.h"
 #include "repositories/Repositories.h"
@@ -10,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QJsonObject>
 
 class Clock;
 class WorkCalendar;
@@ -78,6 +80,12 @@ public:
     Result<RatingFigures> figures(const QDate& from, const QDate& to);
 
 private:
+    /** Inside the caller's write transaction: the permission checked now, then the case as stored. */
+    Result<Case> lockedCase(qint64 caseId, Permission permission);
+    /** Updates the case (its version checked), adds the events and the audit entry. */
+    Status writeCase(const Case& c, const QList<CaseEvent>& events, const QString& auditAction,
+                     const QJsonObject& detail);
+
     Session m_session;
     Repositories m_repos;
     const Clock& m_clock;
