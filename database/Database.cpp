@@ -4,6 +4,7 @@
 #include "SqlAuditRepository.h"
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
+#include "SqlFollowUpRepository.h" // followup (issue 12)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
@@ -47,6 +48,7 @@ public:
         , scripts(sql)
         , slaPolicy(sql)  // issue 12, helper "sla"
         , casePauses(sql) // issue 12, helper "sla"
+        , followUps(sql) // followup (issue 12)
     {}
 
     DatabaseLocation location;
@@ -61,6 +63,7 @@ public:
     SqlScriptRepository scripts;
     SqlSlaPolicyRepository slaPolicy;  // issue 12, helper "sla"
     SqlCasePauseRepository casePauses; // issue 12, helper "sla"
+    SqlFollowUpRepository followUps; // followup (issue 12)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -538,6 +541,7 @@ Repositories Database::repositories() const
                        &d->audit,      &d->calendar,   &d->replyRules, &d->scripts};
     repos.slaPolicy = &d->slaPolicy;   // issue 12, helper "sla"
     repos.casePauses = &d->casePauses; // issue 12, helper "sla"
+    repos.followUps = &d->followUps; // followup (issue 12)
     return repos;
 }
 

@@ -83,6 +83,10 @@ const ReadColumn kReadColumns[] = {
     {"c.queue_ticket", nullptr, [](Case& c, const QVariant& v) { c.intake.queueTicket = v.toString(); }},
     // issue 12, helper "sla": read for lists too (the list marks paused cases)
     {"c.paused_at", "c.paused_at", [](Case& c, const QVariant& v) { c.pausedAt = SqlContext::toTime(v); }},
+    // followup (issue 12): follow-up attempts, the unreachable mark, a rating left out by an appeal.
+    {"c.followup_attempts", "c.followup_attempts", [](Case& c, const QVariant& v) { c.followUpAttempts = v.toInt(); }},
+    {"c.unreachable_at", "c.unreachable_at", [](Case& c, const QVariant& v) { c.unreachableAt = SqlContext::toTime(v); }},
+    {"c.rating_excluded", "c.rating_excluded", [](Case& c, const QVariant& v) { c.ratingExcluded = v.toInt() != 0; }},
 };
 // clang-format on
 
@@ -223,6 +227,10 @@ const WriteColumn kWriteColumns[] = {
     {"queue_ticket", "?", [](const Case& c) { return QVariant(c.intake.queueTicket); }},
     // issue 12, helper "sla"
     {"paused_at", "?", [](const Case& c) { return SqlContext::time(c.pausedAt); }},
+    // followup (issue 12)
+    {"followup_attempts", "?", [](const Case& c) { return QVariant(c.followUpAttempts); }},
+    {"unreachable_at", "?", [](const Case& c) { return SqlContext::time(c.unreachableAt); }},
+    {"rating_excluded", "?", [](const Case& c) { return QVariant(c.ratingExcluded ? 1 : 0); }},
 };
 // clang-format on
 

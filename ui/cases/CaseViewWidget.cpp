@@ -5,6 +5,8 @@
 #include "cases/CaseActionDialog.h"
 #include "cases/CaseClocksWidget.h" // issue 12, helper "sla"
 #include "cases/CaseJobs.h"
+#include "cases/FollowUpDialog.h"     // followup (issue 12)
+#include "cases/RectificationPanel.h" // followup (issue 12)
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
@@ -55,6 +57,11 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_clocks->setObjectName(QStringLiteral("caseClocksWidget"));
     m_ui->detailsLayout->insertWidget(1, m_clocks);
     connect(m_clocks, &CaseClocksWidget::caseChanged, this, &CaseViewWidget::applyUpdate);
+    // followup (issue 12): the follow-up panel under the details; a saved stage or appeal reads the case again.
+    m_followUpPanel = new RectificationPanel(m_cases.session(), m_worker, m_ui->detailsContents);
+    m_followUpPanel->setObjectName(QStringLiteral("rectificationPanel"));
+    m_ui->detailsLayout->insertWidget(1, m_followUpPanel);
+    connect(m_followUpPanel, &RectificationPanel::caseChanged, this, [this] { load(true); });
     reload();
 }
 
@@ -106,6 +113,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showTimeline();
     rebuildActions();
     m_clocks->setCase(m_case); // issue 12, helper "sla"
+    m_followUpPanel->setCase(m_case); // followup (issue 12)
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);
@@ -159,6 +167,9 @@ void CaseViewWidget::showCase()
         rating = tr("%1 of 5, recommendation %2 of 10").arg(*c.rating).arg(*c.nps);
     } else if (c.rating) {
         rating = tr("%1 of 5").arg(*c.rating);
+    }
+    if (c.rating && c.ratingExcluded) { // followup (issue 12): an approved appeal left it out of CSAT and NPS
+        rating = tr("%1 — left out of the figures after an appeal").arg(rating);
     }
     m_ui->ratingValueLabel->setText(rating);
 
@@ -316,6 +327,17 @@ void CaseViewWidget::rebuildActions()
 void CaseViewWidget::runAction(CaseAction action)
 {
     FormHelpers::clearError(m_ui->errorLabel);
+    if (action == CaseAction::FollowUp) { // followup (issue 12): the follow-up form with attempts and rectification
+        auto* dialog = new FollowUpDialog(m_cases.session(), m_worker, m_case, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            if (dialog->updatedCase()) {
+                applyUpdate(*dialog->updatedCase());
+            }
+        });
+        dialog->open();
+        return;
+    }
     if (!CaseActionDialog::needsInput(action)) {
         // Saved on the worker: a desk that holds the write lock makes this tab wait, not the window.
         CaseCommand command;

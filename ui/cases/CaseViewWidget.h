@@ -16,6 +16,7 @@ class CaseService;
 class Clock;
 class DatabaseWorker;
 class ReferenceService;
+class RectificationPanel;
 
 namespace Ui {
 class CaseViewWidget;
@@ -89,4 +90,5 @@ private:
     qint64 m_caseId;
     Case m_case;
     CaseClocksWidget* m_clocks = nullptr; ///< issue 12, helper "sla": the SLA clocks panel
+    RectificationPanel* m_followUpPanel = nullptr; ///< followup (issue 12): ratings, rectification, appeals
 };

@@ -53,6 +53,10 @@ struct Case
 
     // --- issue 12, helper "sla" ---
     QDateTime pausedAt; ///< the SLA clocks stopped at (an open case_pauses row); invalid while they run
+    // followup (issue 12): follow-up attempts, the unreachable mark, a rating left out of the figures by an appeal.
+    int followUpAttempts = 0;    ///< failed follow-up attempts since the case was last resolved
+    QDateTime unreachableAt;     ///< marked unreachable (失联) after the policy's number of failed attempts
+    bool ratingExcluded = false; ///< an approved appeal (申诉复核) left the current rating out of CSAT and NPS
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

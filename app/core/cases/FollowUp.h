@@ -32,4 +32,6 @@ struct FollowUp
     std::optional<int> nps; ///< 0-10
     QString note;
     Ref actor;
+    // followup (issue 12): an approved appeal left this rating out of the figures (the row itself is kept).
+    bool excluded = false;
 };

@@ -4,6 +4,7 @@ class AuditRepository;
 class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
+class FollowUpRepository;
 class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
@@ -24,4 +25,5 @@ struct Repositories
     ScriptRepository* scripts = nullptr;
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
     CasePauseRepository* casePauses = nullptr; ///< issue 12, helper "sla": stops of the SLA clocks
+    FollowUpRepository* followUps = nullptr;  ///< followup (issue 12): attempts, rectifications, appeals, figures
 };

@@ -403,6 +403,7 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         c.followedUpAt = now;
         c.rating = command.rating;
         c.nps = command.nps;
+        c.ratingExcluded = false; // followup (issue 12): a new rating counts again
         detail.insert(QStringLiteral("rating"), *command.rating);
         if (command.nps) {
             detail.insert(QStringLiteral("nps"), *command.nps);
@@ -438,6 +439,10 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         c.closedAt = {};
         c.rating.reset();
         c.nps.reset();
+        // followup (issue 12): the follow-up of the next resolution starts afresh.
+        c.ratingExcluded = false;
+        c.followUpAttempts = 0;
+        c.unreachableAt = {};
         c.dueAt = now.addSecs(qint64(kReopenDueHours) * 3600);
         detail.insert(QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch());
         break;
