@@ -4,6 +4,7 @@
 
 #include "cases/CaseActionDialog.h"
 #include "cases/CaseJobs.h"
+#include "cases/SupervisionPanel.h"
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
@@ -49,6 +50,11 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_ui->amendButton->setVisible(m_cases.session().can(Permission::WorkCase));
     m_ui->amendButton->setEnabled(false);
     connect(m_ui->amendButton, &QPushButton::clicked, this, &CaseViewWidget::amendIntake);
+    // supervise (issue 12): the deadline badge and reminders, under the header.
+    m_supervision = new SupervisionPanel(m_cases.session(), m_worker, m_clock, this);
+    m_supervision->setObjectName(QStringLiteral("supervisionPanel"));
+    m_ui->mainLayout->insertWidget(1, m_supervision);
+    connect(m_supervision, &SupervisionPanel::reminded, this, &CaseViewWidget::applyUpdate);
     reload();
 }
 
@@ -99,6 +105,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showCitizen();
     showTimeline();
     rebuildActions();
+    m_supervision->setCase(m_case); // supervise
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);

@@ -16,6 +16,8 @@ class Clock;
 class DatabaseWorker;
 class ReferenceService;
 
+class SupervisionPanel; // supervise (issue 12)
+
 namespace Ui {
 class CaseViewWidget;
 }
@@ -76,6 +78,7 @@ private:
     void setBusy(bool busy, const QString& what = QString());
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
+    SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
     CaseService& m_cases;
     ReferenceService& m_reference;
     DatabaseWorker& m_worker;

@@ -51,6 +51,10 @@ struct Case
 
     IntakeDetail intake; ///< what the guided intake confirmed (emotion, facts, impact, steps); empty for old cases
 
+    // supervise (issue 12): reminders (督办) a supervisor sent; SuperviseService::remind writes them.
+    int reminderLevel = 0; ///< reminders sent so far: the escalation the assignee sees
+    QDateTime remindedAt;  ///< the last reminder
+
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */
     bool isOverdue(const QDateTime& now) const

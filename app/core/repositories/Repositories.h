@@ -7,6 +7,7 @@ class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
+class SupervisionRepository; // supervise (issue 12)
 class UnitOfWork;
 class UserRepository;
 
@@ -22,4 +23,6 @@ struct Repositories
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
+    // supervise (issue 12): the timeline's change counter and the notices of a desk.
+    SupervisionRepository* supervision = nullptr;
 };
