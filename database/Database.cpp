@@ -9,6 +9,7 @@
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
 #include "SqlSlaPolicyRepository.h" // issue 12, helper "sla"
+#include "SqlSupervisionRepository.h" // supervise (issue 12)
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -49,6 +50,7 @@ public:
         , slaPolicy(sql)  // issue 12, helper "sla"
         , casePauses(sql) // issue 12, helper "sla"
         , followUps(sql) // followup (issue 12)
+        , supervision(sql) // supervise (issue 12)
     {}
 
     DatabaseLocation location;
@@ -64,6 +66,7 @@ public:
     SqlSlaPolicyRepository slaPolicy;  // issue 12, helper "sla"
     SqlCasePauseRepository casePauses; // issue 12, helper "sla"
     SqlFollowUpRepository followUps; // followup (issue 12)
+    SqlSupervisionRepository supervision; // supervise (issue 12)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -542,6 +545,7 @@ Repositories Database::repositories() const
     repos.slaPolicy = &d->slaPolicy;   // issue 12, helper "sla"
     repos.casePauses = &d->casePauses; // issue 12, helper "sla"
     repos.followUps = &d->followUps; // followup (issue 12)
+    repos.supervision = &d->supervision; // supervise (issue 12)
     return repos;
 }
 

@@ -87,6 +87,9 @@ const ReadColumn kReadColumns[] = {
     {"c.followup_attempts", "c.followup_attempts", [](Case& c, const QVariant& v) { c.followUpAttempts = v.toInt(); }},
     {"c.unreachable_at", "c.unreachable_at", [](Case& c, const QVariant& v) { c.unreachableAt = SqlContext::toTime(v); }},
     {"c.rating_excluded", "c.rating_excluded", [](Case& c, const QVariant& v) { c.ratingExcluded = v.toInt() != 0; }},
+    // supervise (issue 12): reminders, shown in the list's deadline column.
+    {"c.reminder_level", "c.reminder_level", [](Case& c, const QVariant& v) { c.reminderLevel = v.toInt(); }},
+    {"c.reminded_at", "c.reminded_at", [](Case& c, const QVariant& v) { c.remindedAt = SqlContext::toTime(v); }},
 };
 // clang-format on
 
@@ -231,6 +234,9 @@ const WriteColumn kWriteColumns[] = {
     {"followup_attempts", "?", [](const Case& c) { return QVariant(c.followUpAttempts); }},
     {"unreachable_at", "?", [](const Case& c) { return SqlContext::time(c.unreachableAt); }},
     {"rating_excluded", "?", [](const Case& c) { return QVariant(c.ratingExcluded ? 1 : 0); }},
+    // supervise (issue 12)
+    {"reminder_level", "?", [](const Case& c) { return QVariant(c.reminderLevel); }},
+    {"reminded_at", "?", [](const Case& c) { return SqlContext::time(c.remindedAt); }},
 };
 // clang-format on
 
@@ -520,12 +526,16 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
     const bool searched = !SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text)).isEmpty();
     const char* driver = nullptr;
     if (useIndexes && !searched) {
-        driver = query.overdueAt.isValid()   ? "c.open_due_at"
-                 : !query.statuses.isEmpty() ? "c.status"
-                 : query.assigneeId != 0     ? "c.assignee_id"
-                                             : nullptr;
+        // supervise (issue 12): the due-time range of "due today", then the two small views, drive before the rest.
+        driver = query.overdueAt.isValid() || query.dueFrom.isValid() ? "c.open_due_at"
+                 : query.awaitingSignFor                              ? "c.transfer_state"
+                 : query.pausedOnly                                   ? "c.paused_at"
+                 : !query.statuses.isEmpty()                          ? "c.status"
+                 : query.assigneeId != 0                              ? "c.assignee_id"
+                                                                      : nullptr;
     }
-    const bool assigneeAndOverdue = useIndexes && !searched && query.overdueAt.isValid() && query.assigneeId != 0;
+    const bool assigneeAndOverdue =
+        useIndexes && !searched && (query.overdueAt.isValid() || query.dueFrom.isValid()) && query.assigneeId != 0;
     const auto column = [&](const char* name) {
         const QString c = QLatin1String(name);
         const bool drives =
@@ -549,6 +559,18 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
         // Case::isOverdue in SQL: open_due_at is the due time while the case is open, NULL otherwise.
         conditions << column("c.open_due_at") + QLatin1String(" < ?");
         values->append(SqlContext::time(query.overdueAt));
+    }
+    // supervise (issue 12): the views. open_due_at is NULL for cases no longer open, so the range keeps only open
+    // ones; the two small views match their partial indexes (cases_awaiting_sign, cases_paused) word for word.
+    if (query.dueFrom.isValid()) {
+        conditions << column("c.open_due_at") + QLatin1String(" >= ?");
+        values->append(SqlContext::time(query.dueFrom));
+    }
+    if (query.awaitingSignFor) {
+        conditions << column("c.transfer_state") + QLatin1String(" = 'awaiting_sign'");
+    }
+    if (query.pausedOnly) {
+        conditions << column("c.paused_at") + QLatin1String(" IS NOT NULL");
     }
     const QString term = SearchGrams::normalizedTerm(query.text);
     if (!term.isEmpty()) {
@@ -581,7 +603,8 @@ Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQu
         plan.small = plan.candidateCount < m_smallSet;
         return plan;
     }
-    const bool filtered = !query.statuses.isEmpty() || query.assigneeId != 0 || query.overdueAt.isValid();
+    const bool filtered = !query.statuses.isEmpty() || query.assigneeId != 0 || query.overdueAt.isValid() ||
+                          query.dueFrom.isValid() || query.awaitingSignFor || query.pausedOnly; // supervise
     if (!filtered || !SearchGrams::normalizedTerm(query.text).isEmpty()) {
         // No filter, or a term without letters or digits (nothing to look up): walk the sort order.
         return plan;
@@ -739,8 +762,9 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
 
 Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
 {
-    const bool onlyStatuses =
-        query.assigneeId == 0 && !query.overdueAt.isValid() && SearchGrams::normalizedTerm(query.text).isEmpty();
+    const bool onlyStatuses = query.assigneeId == 0 && !query.overdueAt.isValid() &&
+                              SearchGrams::normalizedTerm(query.text).isEmpty() && !query.dueFrom.isValid() &&
+                              !query.awaitingSignFor && !query.pausedOnly; // supervise
     if (onlyStatuses) {
         // Kept by triggers on every write: exact, and no rows are counted.
         QStringList marks;

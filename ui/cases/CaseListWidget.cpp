@@ -6,6 +6,7 @@
 #include "common/AppSettings.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
+#include "services/SuperviseService.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
@@ -46,6 +47,7 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
     header->resizeSection(int(Column::Channel), 80);
     header->resizeSection(int(Column::Summary), 320);
     header->resizeSection(int(Column::WaitedMinutes), 90);
+    header->resizeSection(int(Column::Deadline), 200); // supervise
     const QByteArray savedHeader = m_settings.value(AppSettings::Key::CaseListHeaderState).toByteArray();
     // Without a saved layout the newest cases come first (Qt's own default would sort by the first column).
     if (savedHeader.isEmpty() || !header->restoreState(savedHeader) ||
@@ -91,6 +93,18 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
 
     updateTotal();
     onLoadingChanged();
+
+    // supervise: the hall's near-deadline minutes, read once on the worker.
+    m_worker.run(
+        this,
+        [session = m_cases.session()](const WorkerScope& scope) -> Result<int> {
+            return SuperviseService(session, scope.repos, scope.clock).nearDeadlineMinutes();
+        },
+        [this](const Result<int>& minutes) {
+            if (minutes) {
+                m_model->setNearDeadlineMinutes(*minutes);
+            }
+        });
 }
 
 CaseListWidget::~CaseListWidget()
@@ -107,6 +121,14 @@ void CaseListWidget::fillStatusFilter()
     combo->addItem(tr("All cases"), kAllStatuses);
     combo->addItem(tr("Open cases"), kOpenStatuses);
     combo->addItem(tr("Overdue cases"), kOverdueCases);
+    // supervise (issue 12): the views of a desk and its supervisor.
+    if (m_cases.session().userId() != 0) {
+        combo->addItem(tr("My open cases"), MyCasesView);
+    }
+    combo->addItem(tr("Due today"), DueTodayView);
+    combo->addItem(tr("Awaiting follow-up"), AwaitingFollowUpView);
+    combo->addItem(tr("Awaiting sign-for"), AwaitingSignForView);
+    combo->addItem(tr("Paused"), PausedView);
     for (CaseStatus status : CaseStatuses::all()) {
         combo->addItem(CaseStatuses::label(status), static_cast<int>(status));
     }
@@ -127,6 +149,21 @@ void CaseListWidget::applyFilter()
         }
     } else if (choice == kOverdueCases) {
         filter.overdueOnly = true;
+    } else if (choice == MyCasesView) { // supervise: the views
+        for (CaseStatus status : CaseStatuses::all()) {
+            if (CaseStatuses::isOpen(status)) {
+                filter.statuses.append(status);
+            }
+        }
+        filter.assigneeId = m_cases.session().userId();
+    } else if (choice == DueTodayView) {
+        filter.dueTodayOnly = true;
+    } else if (choice == AwaitingFollowUpView) {
+        filter.statuses.append(CaseStatus::Resolved);
+    } else if (choice == AwaitingSignForView) {
+        filter.awaitingSignFor = true;
+    } else if (choice == PausedView) {
+        filter.pausedOnly = true;
     } else if (choice >= 0) {
         filter.statuses.append(static_cast<CaseStatus>(choice));
     }
@@ -139,6 +176,14 @@ void CaseListWidget::applyFilter()
     }
     m_model->setFilter(filter);
     updateTotal();
+}
+
+void CaseListWidget::showView(int view)
+{
+    const int at = m_ui->statusFilterComboBox->findData(view);
+    if (at >= 0) {
+        m_ui->statusFilterComboBox->setCurrentIndex(at);
+    }
 }
 
 void CaseListWidget::refresh()

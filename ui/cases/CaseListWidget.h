@@ -33,6 +33,15 @@ class CaseListWidget : public QWidget
 
 public:
     static constexpr int kSearchDelayMs = 300;
+    /** supervise (issue 12): the views of the "Show" list (its item data; statuses are their enum values). */
+    enum View
+    {
+        MyCasesView = -4,
+        DueTodayView = -5,
+        AwaitingFollowUpView = -6,
+        AwaitingSignForView = -7,
+        PausedView = -8,
+    };
 
     CaseListWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
                    AppSettings& settings, QWidget* parent = nullptr);
@@ -49,6 +58,8 @@ public slots:
     void refresh();
     /** Shows the new state of a case that changed elsewhere. */
     void showChangedCase(const Case& updated);
+    /** supervise: shows one of the views (View, or a CaseStatus as int) as if chosen in the "Show" list. */
+    void showView(int view);
     /** Asks for the guided intake (the workspace opens it). */
     void newCase();
     /** Shows a case recorded elsewhere (the intake, a staff report): reloads the list and selects it. */

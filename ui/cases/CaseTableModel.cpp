@@ -1,5 +1,6 @@
 #include "cases/CaseTableModel.h"
 
+#include "cases/DeadlineBadge.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
@@ -10,7 +11,6 @@
 
 namespace {
 constexpr int kTooltipChars = 400;
-const QColor kOverdueColor(0xb3, 0x26, 0x1e);
 } // namespace
 
 CaseTableModel::CaseTableModel(DatabaseWorker& worker, const Session& session, const Clock& clock, QObject* parent)
@@ -83,6 +83,8 @@ QVariant CaseTableModel::displayValue(const Case& c, Column column) const
         return FormHelpers::refName(c.department);
     case Column::Assignee:
         return FormHelpers::refName(c.assignee);
+    case Column::Deadline:
+        return DeadlineBadge::listText(c, m_clock.now(), m_nearDeadlineMinutes);
     }
     return {};
 }
@@ -112,6 +114,8 @@ QVariant CaseTableModel::rawValue(const Case& c, Column column) const
         return c.department.name;
     case Column::Assignee:
         return c.assignee.name;
+    case Column::Deadline:
+        return c.dueAt;
     }
     return {};
 }
@@ -135,9 +139,19 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const
         return c.id;
     case OverdueRole:
         return overdue();
-    case Qt::ForegroundRole:
-        if (overdue()) {
-            return QBrush(kOverdueColor);
+    case DeadlineStateRole:
+        return int(Deadlines::stateOf(c, m_clock.now(), m_nearDeadlineMinutes));
+    case Qt::ForegroundRole: {
+        // supervise: overdue and nearly due rows in their colour; the Deadline column adds icon and words.
+        const DeadlineState state = Deadlines::stateOf(c, m_clock.now(), m_nearDeadlineMinutes);
+        if (state == DeadlineState::Overdue || state == DeadlineState::NearDeadline) {
+            return QBrush(DeadlineBadge::color(state));
+        }
+        return {};
+    }
+    case Qt::DecorationRole:
+        if (column == Column::Deadline) {
+            return DeadlineBadge::icon(Deadlines::stateOf(c, m_clock.now(), m_nearDeadlineMinutes));
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -146,6 +160,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == Column::Deadline && c.reminderLevel > 0) {
+            return Deadlines::reminderText(c);
+        }
         if (overdue()) {
             return tr("Overdue: a concrete answer was due by %1.").arg(FormHelpers::dateTime(c.dueAt));
         }
@@ -192,6 +209,8 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Department");
     case Column::Assignee:
         return tr("Assignee");
+    case Column::Deadline:
+        return tr("Deadline");
     }
     return {};
 }
@@ -263,6 +282,16 @@ void CaseTableModel::reload()
 {
     // Every page of one load counts "overdue" against the same moment, so the pages fit together.
     m_query.overdueAt = m_filter.overdueOnly ? m_clock.now() : QDateTime();
+    // supervise: "due today" is the open cases due from now to the end of the day (the overdue ones have a view
+    // of their own); the two small views are flags.
+    m_query.dueFrom = QDateTime();
+    if (m_filter.dueTodayOnly) {
+        const QDateTime now = m_clock.now();
+        m_query.dueFrom = now;
+        m_query.overdueAt = QDateTime(now.date().addDays(1), QTime(0, 0));
+    }
+    m_query.awaitingSignFor = m_filter.awaitingSignFor;
+    m_query.pausedOnly = m_filter.pausedOnly;
     m_request.invalidate(); // a page still on its way belongs to the old query
     beginResetModel();
     m_rows.clear();
@@ -341,6 +370,17 @@ void CaseTableModel::updateCase(const Case& updated)
 void CaseTableModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, kColumnCount - 1);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, kColumnCount - 1));
+    }
+}
+
+void CaseTableModel::setNearDeadlineMinutes(int minutes)
+{
+    if (minutes == m_nearDeadlineMinutes) {
+        return;
+    }
+    m_nearDeadlineMinutes = minutes;
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, kColumnCount - 1));
     }

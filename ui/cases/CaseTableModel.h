@@ -38,8 +38,9 @@ public:
         WaitedMinutes,
         Department,
         Assignee,
+        Deadline, ///< supervise (issue 12): overdue / due in … / due at, with icon and colour (not sortable)
     };
-    static constexpr int kColumnCount = static_cast<int>(Column::Assignee) + 1;
+    static constexpr int kColumnCount = static_cast<int>(Column::Deadline) + 1;
 
     enum ItemRole
     {
@@ -49,6 +50,8 @@ public:
         CaseIdRole,
         /** True when the case is open and past its due time. */
         OverdueRole,
+        /** supervise (issue 12): the DeadlineState (as int) of the row's case, in every column. */
+        DeadlineStateRole,
     };
 
     static constexpr int kPageSize = 200;
@@ -60,6 +63,10 @@ public:
         QString text;               ///< in the case number or the complaint
         qint64 assigneeId = 0;      ///< 0 = anyone's cases
         bool overdueOnly = false;   ///< only open cases past their due time, as of the clock at each (re)load
+        // supervise (issue 12): the views.
+        bool dueTodayOnly = false;    ///< only open cases due between now and the end of today
+        bool awaitingSignFor = false; ///< only transfers not yet signed for
+        bool pausedOnly = false;      ///< only cases whose clocks are paused
 
         friend bool operator==(const Filter&, const Filter&) = default;
     };
@@ -90,6 +97,9 @@ public:
     CaseQuery query() const;
     /** Reloads from the first page, keeping filter and order; "overdue" is measured again against the clock. */
     void reload();
+    /** supervise (issue 12): how close to its due time a case stands out as nearly due (SlaPolicy). */
+    void setNearDeadlineMinutes(int minutes);
+    int nearDeadlineMinutes() const { return m_nearDeadlineMinutes; }
 
     const Case* caseAt(int row) const;
     /** The row that shows the case, or -1. */
@@ -130,4 +140,5 @@ private:
     bool m_atEnd = true;
     bool m_loading = false;
     QString m_lastError;
+    int m_nearDeadlineMinutes = 240; // supervise: SlaPolicy's default until the policy is read
 };

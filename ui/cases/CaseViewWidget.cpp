@@ -7,6 +7,7 @@
 #include "cases/CaseJobs.h"
 #include "cases/FollowUpDialog.h"     // followup (issue 12)
 #include "cases/RectificationPanel.h" // followup (issue 12)
+#include "cases/SupervisionPanel.h"
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
@@ -62,6 +63,11 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_followUpPanel->setObjectName(QStringLiteral("rectificationPanel"));
     m_ui->detailsLayout->insertWidget(1, m_followUpPanel);
     connect(m_followUpPanel, &RectificationPanel::caseChanged, this, [this] { load(true); });
+    // supervise (issue 12): the deadline badge and reminders, under the header.
+    m_supervision = new SupervisionPanel(m_cases.session(), m_worker, m_clock, this);
+    m_supervision->setObjectName(QStringLiteral("supervisionPanel"));
+    m_ui->mainLayout->insertWidget(1, m_supervision);
+    connect(m_supervision, &SupervisionPanel::reminded, this, &CaseViewWidget::applyUpdate);
     reload();
 }
 
@@ -114,6 +120,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     rebuildActions();
     m_clocks->setCase(m_case); // issue 12, helper "sla"
     m_followUpPanel->setCase(m_case); // followup (issue 12)
+    m_supervision->setCase(m_case); // supervise
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);

@@ -18,6 +18,8 @@ class DatabaseWorker;
 class ReferenceService;
 class RectificationPanel;
 
+class SupervisionPanel; // supervise (issue 12)
+
 namespace Ui {
 class CaseViewWidget;
 }
@@ -78,6 +80,7 @@ private:
     void setBusy(bool busy, const QString& what = QString());
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
+    SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
     CaseService& m_cases;
     ReferenceService& m_reference;
     DatabaseWorker& m_worker;

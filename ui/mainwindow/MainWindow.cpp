@@ -11,6 +11,7 @@
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "mainwindow/DrillsUnavailableWidget.h"
+#include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
@@ -96,6 +97,17 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_sessionLabel->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(m_sessionLabel);
+    // supervise (issue 12): what other desks did on this desk's cases.
+    if (m_caseWorkspace && m_session.userId() != 0) {
+        auto* notices = new NotificationArea(m_session, worker, this);
+        statusBar()->addPermanentWidget(notices);
+        connect(notices, &NotificationArea::openCaseRequested, this, [this](qint64 caseId) {
+            showPage(Page::Cases);
+            m_caseWorkspace->openCase(caseId);
+        });
+        connect(notices, &NotificationArea::announce, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    }
 
     connect(m_ui->navigationListWidget, &QListWidget::currentRowChanged, m_ui->pagesStackedWidget,
             &QStackedWidget::setCurrentIndex);

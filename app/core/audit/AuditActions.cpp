@@ -27,6 +27,8 @@ const ActionText kActions[] = {
     {"case.amend_facts", QT_TRANSLATE_NOOP("AuditActions", "Facts amended")},
     {"case.amend_impact", QT_TRANSLATE_NOOP("AuditActions", "Impact amended")},
     {"case.amend_steps", QT_TRANSLATE_NOOP("AuditActions", "Steps amended")},
+    // supervise (issue 12)
+    {"case.remind", QT_TRANSLATE_NOOP("AuditActions", "Reminder sent")},
     {"citizen.read", QT_TRANSLATE_NOOP("AuditActions", "Citizen's personal data viewed")},
     {"user.add", QT_TRANSLATE_NOOP("AuditActions", "User created")},
     {"user.disable", QT_TRANSLATE_NOOP("AuditActions", "User disabled")},

@@ -57,6 +57,9 @@ struct Case
     int followUpAttempts = 0;    ///< failed follow-up attempts since the case was last resolved
     QDateTime unreachableAt;     ///< marked unreachable (失联) after the policy's number of failed attempts
     bool ratingExcluded = false; ///< an approved appeal (申诉复核) left the current rating out of CSAT and NPS
+    // supervise (issue 12): reminders (督办) a supervisor sent; SuperviseService::remind writes them.
+    int reminderLevel = 0; ///< reminders sent so far: the escalation the assignee sees
+    QDateTime remindedAt;  ///< the last reminder
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

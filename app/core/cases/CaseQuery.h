@@ -35,6 +35,10 @@ struct CaseQuery
     QString text;               ///< matched anywhere in the case number or the complaint (Chinese terms of any length)
     qint64 assigneeId = 0;      ///< 0 = anyone's cases
     QDateTime overdueAt;        ///< valid = only cases still open and due before this time (Case::isOverdue)
+    // supervise (issue 12): the views of the case list.
+    QDateTime dueFrom;            ///< valid = only open cases due at or after this time (with overdueAt: "due today")
+    bool awaitingSignFor = false; ///< only cases a department has not signed for yet (transfer_state 'awaiting_sign')
+    bool pausedOnly = false;      ///< only cases whose clocks are paused (paused_at set)
     CaseSortKey sortKey = CaseSortKey::ReceivedAt;
     bool descending = true;
     CaseCursor after; ///< invalid = first page

@@ -9,6 +9,7 @@ class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
+class SupervisionRepository; // supervise (issue 12)
 class UnitOfWork;
 class UserRepository;
 
@@ -26,4 +27,6 @@ struct Repositories
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
     CasePauseRepository* casePauses = nullptr; ///< issue 12, helper "sla": stops of the SLA clocks
     FollowUpRepository* followUps = nullptr;  ///< followup (issue 12): attempts, rectifications, appeals, figures
+    // supervise (issue 12): the timeline's change counter and the notices of a desk.
+    SupervisionRepository* supervision = nullptr;
 };

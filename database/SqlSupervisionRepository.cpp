@@ -1,0 +1,130 @@
+#include "SqlSupervisionRepository.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+
+SqlSupervisionRepository::~SqlSupervisionRepository()
+{
+    QObject::disconnect(m_listening);
+}
+
+Result<qint64> SqlSupervisionRepository::latestEventId()
+{
+    const auto id = m_sql.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM case_events"));
+    if (!id) {
+        return id.error();
+    }
+    return id->toLongLong();
+}
+
+QString SqlSupervisionRepository::noticesSql(int kindCount, int limit)
+{
+    // Driven by the primary key range e.id > ? (the events since the desk last looked: few); the case is joined by
+    // its primary key. The assignee is the case's current one: a case reassigned to me, reminded to me, returned to me.
+    const QString marks = QStringList(kindCount, QStringLiteral("?")).join(QLatin1String(", "));
+    return QStringLiteral(
+               "SELECT e.id, e.case_id, e.at, e.kind, e.actor_id, "
+               "COALESCE(NULLIF(u.display_name, ''), e.actor), e.from_status, e.to_status, e.note, c.case_no "
+               "FROM case_events e JOIN cases c ON c.id = e.case_id "
+               "LEFT JOIN users u ON u.id = e.actor_id "
+               "WHERE e.id > ? AND e.kind IN (%1) AND c.assignee_id = ? "
+               "AND (e.actor_id IS NULL OR e.actor_id <> ?) ORDER BY e.id LIMIT %2")
+        .arg(marks)
+        .arg(limit);
+}
+
+QVariantList SqlSupervisionRepository::noticesValues(qint64 afterEventId, qint64 userId,
+                                                     const QList<CaseEventKind>& kinds)
+{
+    QVariantList values{afterEventId};
+    for (CaseEventKind kind : kinds) {
+        values << CaseEventKinds::code(kind);
+    }
+    values << userId << userId;
+    return values;
+}
+
+Result<QList<Notice>> SqlSupervisionRepository::notices(qint64 afterEventId, qint64 userId,
+                                                        const QList<CaseEventKind>& kinds, int limit)
+{
+    if (kinds.isEmpty() || userId == 0) {
+        return QList<Notice>{};
+    }
+    auto q = m_sql.exec(noticesSql(int(kinds.size()), std::clamp(limit, 1, 500)),
+                        noticesValues(afterEventId, userId, kinds));
+    if (!q) {
+        return q.error();
+    }
+    QList<Notice> result;
+    while (q->next()) {
+        Notice n;
+        n.event.id = q->value(0).toLongLong();
+        n.event.caseId = q->value(1).toLongLong();
+        n.event.at = SqlContext::toTime(q->value(2));
+        n.event.kind = CaseEventKinds::fromCode(q->value(3).toString()).value_or(CaseEventKind::NoteAdded);
+        n.event.actor = {q->value(4).toLongLong(), q->value(5).toString()};
+        n.event.fromStatus = CaseStatuses::fromCode(q->value(6).toString());
+        n.event.toStatus = CaseStatuses::fromCode(q->value(7).toString());
+        n.event.note = q->value(8).toString();
+        n.caseNo = q->value(9).toString();
+        result.append(n);
+    }
+    return result;
+}
+
+Result<QStringList> SqlSupervisionRepository::explainNotices(qint64 afterEventId, qint64 userId,
+                                                             const QList<CaseEventKind>& kinds) const
+{
+    QString sql = noticesSql(int(kinds.size()), 50);
+    const QVariantList values = noticesValues(afterEventId, userId, kinds);
+    QStringList lines;
+    if (m_sql.dialect().isSqlite()) {
+        auto q = m_sql.exec(m_sql.dialect().explain() + sql, values);
+        if (!q) {
+            return q.error();
+        }
+        while (q->next()) {
+            lines << q->value(3).toString();
+        }
+        return lines;
+    }
+    // PostgreSQL cannot prepare EXPLAIN: the values are numbers and fixed codes, put in as literals.
+    for (const QVariant& value : values) {
+        const qsizetype at = sql.indexOf(QLatin1Char('?'));
+        const QString literal = value.typeId() == QMetaType::QString
+                                    ? QLatin1Char('\'') + value.toString() + QLatin1Char('\'')
+                                    : QString::number(value.toLongLong());
+        sql.replace(at, 1, literal);
+    }
+    QSqlQuery q(m_sql.db());
+    if (!q.exec(m_sql.dialect().explain() + sql)) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    while (q.next()) {
+        lines << q.value(0).toString();
+    }
+    return lines;
+}
+
+bool SqlSupervisionRepository::listenForEvents(std::function<void()> changed)
+{
+    if (m_sql.dialect().isSqlite()) {
+        return false;
+    }
+    QSqlDriver* driver = m_sql.db().driver();
+    if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications)) {
+        return false;
+    }
+    const QString channel = QLatin1String(kChannel);
+    if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) {
+        return false;
+    }
+    QObject::disconnect(m_listening);
+    m_listening = QObject::connect(driver, &QSqlDriver::notification, driver,
+                                   [channel, changed = std::move(changed)](const QString& name) {
+                                       if (name == channel) {
+                                           changed();
+                                       }
+                                   });
+    return true;
+}
