@@ -7,16 +7,46 @@ class QSqlDatabase;
 class QSqlError;
 
 /**
- * The statements of the case search index (see SearchGrams): an FTS5 table on SQLite, a GIN-indexed text[] on
- * PostgreSQL. Each statement binds the case id and/or one value made by document() or argument().
+ * The statements of the case search index (see SearchGrams): an FTS5 table on SQLite, a GIN-indexed text[] column
+ * of `cases` on PostgreSQL (migration 0012). Each statement binds the case id and/or one value made by document() or
+ * argument().
  */
 struct SearchIndexSql
 {
     bool sqlite = true;
-    QString insert;     ///< binds case id, document
-    QString remove;     ///< binds case id, the document that was inserted
-    QString clear;      ///< binds nothing
+    /**
+     * PostgreSQL: the column of `cases` that holds a case's grams (GIN-indexed), written by the case's own INSERT
+     * and UPDATE with `columnValue` (binds document()). Empty on SQLite, where `insert` and `remove` keep the
+     * separate FTS5 table in step.
+     */
+    QString column;
+    QString columnValue;
+    QString insert;     ///< binds case id, document; whole only with `insertTail` (see insertOf)
+    QString insertTail; ///< what follows the rows of insertOf(n) (PostgreSQL: the UPDATE's join)
+    QString remove;     ///< binds case id, the document that was inserted; empty = nothing to remove
+    QString clear;      ///< binds nothing; empty = nothing to clear (the rebuild overwrites every case's grams)
     QString candidates; ///< a SELECT of case ids that hold every gram; binds argument()
+    /** A condition on `cases c`: the case holds every gram, found through the index. Binds argument(). */
+    QString matches;
+    /**
+     * The same while walking the sort order, kept off the index (SQLite's planner would otherwise drive from it);
+     * empty = nothing but the text itself is checked (PostgreSQL: reading a row's grams back from TOAST costs three
+     * times the text comparison, measured).
+     */
+    QString walkMatches;
+    /**
+     * PostgreSQL: a statement whose plan's first line estimates the candidates (`rows=N`, from the statistics of
+     * the column: most common elements); %1 is the document() of the grams as a literal. Empty on SQLite.
+     */
+    QString estimate;
+    /**
+     * Around a statement that must read the candidates through the index (the count's sample, the probe):
+     * PostgreSQL would read a very common gram's rows by a sequential scan, fetching every row's grams back.
+     * `throughIndexSaved` reads the setting first; `throughIndexEnd` puts it back (its %1). Empty = nothing to do.
+     */
+    QString throughIndexSaved;
+    QString throughIndexBegin;
+    QString throughIndexEnd;
     /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
@@ -51,8 +81,13 @@ struct SearchIndexSql
      * cases, so 2,000 rather than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
      */
     int largeCountSample = 0;
+    /**
+     * Where a search switches from collecting its candidates and sorting them to walking the sort order (0 = the
+     * repository's small-set threshold). PostgreSQL: each candidate is a random heap page, so fewer than SQLite.
+     */
+    int smallSet = 0;
 
-    /** `insert` for `rows` rows (binds case id, document for each). */
+    /** `insert` for `rows` rows (binds case id, document for each), with its tail. */
     QString insertOf(int rows) const;
 
     /** The stored form of a case's grams. */

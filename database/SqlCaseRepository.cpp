@@ -272,14 +272,23 @@ Result<qint64> SqlCaseRepository::insert(const Case& c)
         placeholders << QLatin1String(column.placeholder);
     }
     values << writeValues(c);
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (!index.column.isEmpty()) {
+        // PostgreSQL: the grams are a column of the case, written by the same statement.
+        columns << index.column;
+        placeholders << index.columnValue;
+        values << index.documentOfText(searchableText(c));
+    }
     const auto id = m_sql.scalar(QStringLiteral("INSERT INTO cases (%1) VALUES (%2) RETURNING id")
                                      .arg(columns.join(QLatin1String(", ")), placeholders.join(QLatin1String(", "))),
                                  values);
     if (!id) {
         return id.error();
     }
-    if (auto indexed = indexText(id->toLongLong(), searchableText(c)); !indexed) {
-        return indexed.error();
+    if (index.column.isEmpty()) {
+        if (auto indexed = indexText(id->toLongLong(), searchableText(c)); !indexed) {
+            return indexed.error();
+        }
     }
     return id->toLongLong();
 }
@@ -307,6 +316,14 @@ Status SqlCaseRepository::update(const Case& c)
         assignments << QLatin1String(column.name) + QLatin1String(" = ") + QLatin1String(column.placeholder);
     }
     QVariantList values = writeValues(c);
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    const QString text = searchableText(c);
+    const bool textChanged = found && text != storedText;
+    if (textChanged && !index.column.isEmpty()) {
+        // PostgreSQL: the grams are a column of the case (left alone when the text is, so the update can stay HOT).
+        assignments << index.column + QLatin1String(" = ") + index.columnValue;
+        values << index.documentOfText(text);
+    }
     values << c.id << c.version;
     const auto q = m_sql.exec(QStringLiteral("UPDATE cases SET %1, version = version + 1 WHERE id = ? AND version = ?")
                                   .arg(assignments.join(QLatin1String(", "))),
@@ -318,8 +335,7 @@ Status SqlCaseRepository::update(const Case& c)
         return Error::make(Error::Code::Conflict,
                            tr("Case %1 was changed by someone else meanwhile; reopen it and try again.").arg(c.caseNo));
     }
-    const QString text = searchableText(c);
-    if (text != storedText) {
+    if (textChanged && index.column.isEmpty()) {
         if (auto removed = unindexText(c.id, storedText); !removed) {
             return removed;
         }
@@ -334,7 +350,7 @@ Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
     if (!m_indexInsert) {
         QSqlQuery query(m_sql.db());
         query.setForwardOnly(true);
-        if (!query.prepare(index.insert)) {
+        if (!query.prepare(index.insertOf(1))) {
             return m_sql.errorFrom(query.lastError());
         }
         m_indexInsert = std::move(query);
@@ -377,8 +393,10 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
         return {};
     }
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    if (auto cleared = m_sql.exec(index.clear); !cleared) {
-        return cleared.error();
+    if (!index.clear.isEmpty()) {
+        if (auto cleared = m_sql.exec(index.clear); !cleared) {
+            return cleared.error();
+        }
     }
     QString saved;
     if (!index.bulkLoadSaved.isEmpty()) {
@@ -506,7 +524,8 @@ Result<Case> SqlCaseRepository::findByNumber(const QString& caseNo)
  * statistics here and would otherwise pick the assignee's index (an equality) over the overdue range and read a
  * clerk's whole history.
  */
-QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const
+QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values,
+                                                bool confirmTerm) const
 {
     const Dialect& dialect = m_sql.dialect();
     const bool searched = !SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text)).isEmpty();
@@ -543,7 +562,7 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
         values->append(SqlContext::time(query.overdueAt));
     }
     const QString term = SearchGrams::normalizedTerm(query.text);
-    if (!term.isEmpty()) {
+    if (!term.isEmpty() && confirmTerm) {
         // The index only narrows; the text itself confirms the match.
         QStringList fields;
         for (const char* field : {"c.case_no", "c.complaint_text", "c.facts", "c.impact", "c.steps"}) {
@@ -558,23 +577,39 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
 Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQuery& query) const
 {
     SearchPlan plan;
-    const QStringList grams = SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text));
+    const QString term = SearchGrams::normalizedTerm(query.text);
+    const QStringList grams = SearchGrams::ofTerm(term);
     if (!grams.isEmpty()) {
         const SearchIndexSql& index = m_sql.dialect().searchIndex();
         plan.candidates = index.candidates;
         plan.argument = index.argument(grams);
-        const auto n = m_sql.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT %2) AS t").arg(index.candidates).arg(m_smallSet),
+        // A term that is one gram (one character, or two in one run) is in a text exactly when its gram is.
+        plan.exact = grams.size() == 1 && grams.constFirst() == term;
+        const int smallSet = searchSmallSet();
+        if (!index.estimate.isEmpty()) {
+            // The planner's estimate from the column's statistics (most common elements) is cheap; when it is
+            // already past the threshold, the probe below would only read thousands of pages to say so.
+            const auto estimated = estimatedRows(index.estimate.arg(index.document(grams)));
+            if (!estimated) {
+                return estimated.error();
+            }
+            if (*estimated >= smallSet) {
+                plan.candidateCount = smallSet;
+                return plan;
+            }
+        }
+        const auto n = scalarThroughIndex(
+            QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT %2) AS t").arg(index.candidates).arg(smallSet),
             {plan.argument});
         if (!n) {
             return n.error();
         }
         plan.candidateCount = n->toLongLong();
-        plan.small = plan.candidateCount < m_smallSet;
+        plan.small = plan.candidateCount < smallSet;
         return plan;
     }
     const bool filtered = !query.statuses.isEmpty() || query.assigneeId != 0 || query.overdueAt.isValid();
-    if (!filtered || !SearchGrams::normalizedTerm(query.text).isEmpty()) {
+    if (!filtered || !term.isEmpty()) {
         // No filter, or a term without letters or digits (nothing to look up): walk the sort order.
         return plan;
     }
@@ -591,6 +626,50 @@ Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQu
     return plan;
 }
 
+int SqlCaseRepository::searchSmallSet() const
+{
+    if (m_searchSmallSet > 0) {
+        return m_searchSmallSet;
+    }
+    const int dialects = m_sql.dialect().searchIndex().smallSet;
+    return dialects > 0 ? dialects : m_smallSet;
+}
+
+Result<qint64> SqlCaseRepository::estimatedRows(const QString& explainSql) const
+{
+    // EXPLAIN cannot be prepared on PostgreSQL; the statement holds only letters, digits and quotes it made itself.
+    QSqlQuery q(m_sql.db());
+    q.setForwardOnly(true);
+    if (!q.exec(explainSql)) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    static const QRegularExpression rows(QStringLiteral("rows=(\\d+)"));
+    const QRegularExpressionMatch match = q.next() ? rows.match(q.value(0).toString()) : QRegularExpressionMatch();
+    return match.hasMatch() ? match.captured(1).toLongLong() : qint64(0);
+}
+
+Result<QVariant> SqlCaseRepository::scalarThroughIndex(const QString& sql, const QVariantList& values) const
+{
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (index.throughIndexBegin.isEmpty()) {
+        return m_sql.scalar(sql, values);
+    }
+    // SET and SHOW cannot be prepared on PostgreSQL; these are the dialect's own words.
+    QSqlQuery setting(m_sql.db());
+    if (!setting.exec(index.throughIndexSaved) || !setting.next()) {
+        return m_sql.errorFrom(setting.lastError());
+    }
+    const QString saved = setting.value(0).toString();
+    if (!setting.exec(index.throughIndexBegin)) {
+        return m_sql.errorFrom(setting.lastError());
+    }
+    auto result = m_sql.scalar(sql, values);
+    if (!setting.exec(index.throughIndexEnd.arg(saved)) && result) {
+        return m_sql.errorFrom(setting.lastError());
+    }
+    return result;
+}
+
 Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query) const
 {
     const auto plan = planSearch(query);
@@ -603,10 +682,11 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     // keeps it to that shape.
     const bool small = plan->small;
     Statement statement;
-    QStringList conditions = filterConditions(query, small, &statement.values);
-    if (!plan->candidates.isEmpty()) {
-        const QString id = small ? QStringLiteral("c.id") : dialect.withoutIndex(QStringLiteral("c.id"));
-        conditions.prepend(QStringLiteral("%1 IN (%2)").arg(id, plan->candidates));
+    const SearchIndexSql& index = dialect.searchIndex();
+    const QString matches = plan->candidates.isEmpty() ? QString() : small ? index.matches : index.walkMatches;
+    QStringList conditions = filterConditions(query, small, &statement.values, !(plan->exact && !matches.isEmpty()));
+    if (!matches.isEmpty()) {
+        conditions.prepend(matches);
         statement.values.prepend(plan->argument);
     }
     const QString key = sortColumn(query.sortKey);
@@ -755,22 +835,23 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
         return plan.error();
     }
     QVariantList values;
-    QStringList conditions = filterConditions(query, true, &values);
+    const bool searched = !plan->candidates.isEmpty();
+    QStringList conditions = filterConditions(query, true, &values, !plan->exact);
     bool boundedByCandidates = false;
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    if (!plan->candidates.isEmpty()) {
-        // Past m_smallSet candidates, only the first ones are confirmed: what they hold is a lower bound.
+    if (searched) {
+        // Past the small set, only the first candidates are confirmed: what they hold is a lower bound.
         boundedByCandidates = !plan->small;
-        const int sample = index.largeCountSample > 0 ? index.largeCountSample : m_smallSet;
+        const int sample = index.largeCountSample > 0 ? index.largeCountSample : searchSmallSet();
         conditions.prepend(boundedByCandidates
                                ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(index.candidates).arg(sample)
-                               : QStringLiteral("c.id IN (%1)").arg(index.candidates));
+                               : index.matches);
         values.prepend(plan->argument);
     }
-    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
-                                    .arg(conditions.join(QLatin1String(" AND ")))
-                                    .arg(m_countCap + 1),
-                                values);
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
+                            .arg(conditions.join(QLatin1String(" AND ")))
+                            .arg(m_countCap + 1);
+    const auto n = searched ? scalarThroughIndex(sql, values) : m_sql.scalar(sql, values);
     if (!n) {
         return n.error();
     }

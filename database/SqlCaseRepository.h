@@ -55,6 +55,7 @@ public:
     void setPlanThresholds(int smallSet, int countCap)
     {
         m_smallSet = smallSet;
+        m_searchSmallSet = smallSet;
         m_countCap = countCap;
     }
     /** PostgreSQL: a planner setting for this connection (`SET name = value`), for plan tests; no-op on SQLite. */
@@ -84,11 +85,20 @@ private:
         QString argument;          ///< its one bound value
         qint64 candidateCount = 0; ///< capped at the small-set size
         bool small = false;        ///< the matching set is small: collect it and sort, rather than walk the order
+        bool exact = false;        ///< the index alone decides (the term is one gram): the text need not confirm
     };
 
     Result<Case> findWhere(const QString& condition, const QVariant& value);
-    QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const;
+    /** With `confirmTerm` false the search term's text comparison is left out (the index condition decides). */
+    QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values,
+                                 bool confirmTerm = true) const;
     Result<SearchPlan> planSearch(const CaseQuery& query) const;
+    /** Candidates past which a search walks the sort order (the dialect's, unless set by setPlanThresholds). */
+    int searchSmallSet() const;
+    /** The planner's row estimate of an EXPLAIN statement (the first `rows=`). */
+    Result<qint64> estimatedRows(const QString& explainSql) const;
+    /** scalar() between the search index's throughIndexBegin / throughIndexEnd settings. */
+    Result<QVariant> scalarThroughIndex(const QString& sql, const QVariantList& values) const;
     /** Indexes every case, in slices by id (the index is empty). */
     Status indexAllCases();
     /** Indexes one slice of (case id, text): bulkRows rows a statement. */
@@ -103,5 +113,6 @@ private:
      */
     std::optional<QSqlQuery> m_indexInsert;
     int m_smallSet = kDefaultSmallSet;
+    int m_searchSmallSet = 0; ///< 0 = SearchIndexSql::smallSet (else m_smallSet)
     int m_countCap = kDefaultCountCap;
 };
