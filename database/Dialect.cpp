@@ -86,9 +86,8 @@ const SearchIndexSql& Dialect::searchIndex() const
         s.candidates = QStringLiteral("SELECT id FROM cases WHERE search_grams @> CAST(? AS text[])");
         s.matches = QStringLiteral("c.search_grams @> CAST(? AS text[])");
         s.estimate = QStringLiteral("EXPLAIN SELECT 1 FROM cases WHERE search_grams @> '%1'");
-        s.throughIndexSaved = QStringLiteral("SHOW enable_seqscan");
-        s.throughIndexBegin = QStringLiteral("SET enable_seqscan = off");
-        s.throughIndexEnd = QStringLiteral("SET enable_seqscan = %1");
+        s.throughIndex = {QStringLiteral("enable_seqscan"), QStringLiteral("off")};
+        s.collect = {QStringLiteral("enable_indexscan"), QStringLiteral("off")};
         // Inside the rebuild's transaction: a GIN index built once over a million rows takes a fraction of the time
         // that inserting each row into it takes. The table is locked until the commit (searches wait; they would
         // find nothing meanwhile anyway).
@@ -99,6 +98,7 @@ const SearchIndexSql& Dialect::searchIndex() const
         s.bulkRows = 500;
         s.largeCountSample = 2000;
         s.smallSet = 5000;
+        s.walkWindow = 10000;
         return s;
     }();
     return isSqlite() ? sqlite : postgres;

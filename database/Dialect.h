@@ -39,14 +39,23 @@ struct SearchIndexSql
      * the column: most common elements); %1 is the document() of the grams as a literal. Empty on SQLite.
      */
     QString estimate;
+    /** A planner setting of the connection, changed for one statement and put back after it (PostgreSQL). */
+    struct PlannerSetting
+    {
+        QString name; ///< empty = nothing to change
+        QString value;
+    };
     /**
      * Around a statement that must read the candidates through the index (the count's sample, the probe):
      * PostgreSQL would read a very common gram's rows by a sequential scan, fetching every row's grams back.
-     * `throughIndexSaved` reads the setting first; `throughIndexEnd` puts it back (its %1). Empty = nothing to do.
      */
-    QString throughIndexSaved;
-    QString throughIndexBegin;
-    QString throughIndexEnd;
+    PlannerSetting throughIndex;
+    /**
+     * Around the list's statement when it collects a search's candidates and sorts them: with the column's
+     * statistics PostgreSQL may prefer walking the sort order's index (it assumes the term is spread evenly over
+     * the order), which is the walk the plan decided against.
+     */
+    PlannerSetting collect;
     /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
@@ -86,6 +95,12 @@ struct SearchIndexSql
      * repository's small-set threshold). PostgreSQL: each candidate is a random heap page, so fewer than SQLite.
      */
     int smallSet = 0;
+    /**
+     * A large candidate set walks at most this many rows of the sort order (0 = no limit), and is collected and
+     * sorted when they hold no whole page: a term that follows the sort key (收费 and the category 收费) would
+     * otherwise walk a third of the table.
+     */
+    int walkWindow = 0;
 
     /** `insert` for `rows` rows (binds case id, document for each), with its tail. */
     QString insertOf(int rows) const;

@@ -648,31 +648,46 @@ Result<qint64> SqlCaseRepository::estimatedRows(const QString& explainSql) const
     return match.hasMatch() ? match.captured(1).toLongLong() : qint64(0);
 }
 
-Result<QVariant> SqlCaseRepository::scalarThroughIndex(const QString& sql, const QVariantList& values) const
+Status SqlCaseRepository::setPlanner(const QString& name, const QString& value) const
 {
-    const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    if (index.throughIndexBegin.isEmpty()) {
-        return m_sql.scalar(sql, values);
+    // SET cannot be prepared on PostgreSQL; the words come from the dialect (setSessionOption checks callers').
+    QSqlQuery q(m_sql.db());
+    if (!q.exec(QStringLiteral("SET %1 = %2").arg(name, value))) {
+        return m_sql.errorFrom(q.lastError());
     }
-    // SET and SHOW cannot be prepared on PostgreSQL; these are the dialect's own words.
-    QSqlQuery setting(m_sql.db());
-    if (!setting.exec(index.throughIndexSaved) || !setting.next()) {
-        return m_sql.errorFrom(setting.lastError());
+    return {};
+}
+
+template <typename Run>
+auto SqlCaseRepository::withPlanner(const SearchIndexSql::PlannerSetting& setting, Run&& run) const -> decltype(run())
+{
+    if (setting.name.isEmpty()) {
+        return run();
     }
-    const QString saved = setting.value(0).toString();
-    if (!setting.exec(index.throughIndexBegin)) {
-        return m_sql.errorFrom(setting.lastError());
+    QSqlQuery show(m_sql.db());
+    if (!show.exec(QStringLiteral("SHOW ") + setting.name) || !show.next()) {
+        return m_sql.errorFrom(show.lastError());
     }
-    auto result = m_sql.scalar(sql, values);
-    if (!setting.exec(index.throughIndexEnd.arg(saved)) && result) {
-        return m_sql.errorFrom(setting.lastError());
+    const QString saved = show.value(0).toString();
+    show.finish();
+    if (auto set = setPlanner(setting.name, setting.value); !set) {
+        return set.error();
+    }
+    auto result = run();
+    if (auto reset = setPlanner(setting.name, saved); !reset && result) {
+        return reset.error();
     }
     return result;
 }
 
-Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query) const
+Result<QVariant> SqlCaseRepository::scalarThroughIndex(const QString& sql, const QVariantList& values) const
 {
-    const auto plan = planSearch(query);
+    return withPlanner(m_sql.dialect().searchIndex().throughIndex, [&] { return m_sql.scalar(sql, values); });
+}
+
+Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query, bool collect) const
+{
+    auto plan = planSearch(query);
     if (!plan) {
         return plan.error();
     }
@@ -680,11 +695,19 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     // A small set is collected through the filters' indexes (or the search index) and sorted; a large one is read
     // in the sort order's index, which stops after a page. Hiding the other side's columns from SQLite's planner
     // keeps it to that shape.
-    const bool small = plan->small;
+    const bool small = plan->small || collect;
     Statement statement;
     const SearchIndexSql& index = dialect.searchIndex();
-    const QString matches = plan->candidates.isEmpty() ? QString() : small ? index.matches : index.walkMatches;
-    QStringList conditions = filterConditions(query, small, &statement.values, !(plan->exact && !matches.isEmpty()));
+    const bool searched = !plan->candidates.isEmpty();
+    // PostgreSQL walks a window of the order for a search term, and collects the candidates if it held no page.
+    const int window = m_walkWindow >= 0 ? m_walkWindow : index.walkWindow;
+    const bool windowed = searched && !small && window > 0;
+    const QString matches = !searched ? QString() : small ? index.matches : index.walkMatches;
+    CaseQuery filters = query;
+    if (windowed) {
+        filters.text.clear(); // the term is confirmed outside the window
+    }
+    QStringList conditions = filterConditions(filters, small, &statement.values, !(plan->exact && !matches.isEmpty()));
     if (!matches.isEmpty()) {
         conditions.prepend(matches);
         statement.values.prepend(plan->argument);
@@ -709,10 +732,24 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     const int limit = std::clamp(query.limit, 1, 5000);
     const QString where =
         conditions.isEmpty() ? QString() : QLatin1String(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    const QString order = QStringLiteral(" ORDER BY %1 %3, %2 %3").arg(keyExpr, idExpr, dir);
+    QString from = kFrom;
+    QString outerWhere = where;
+    if (windowed) {
+        // The first walkWindow rows of the order that pass the other filters, then the term among them.
+        from.replace(QLatin1String(" FROM cases c "),
+                     QStringLiteral(" FROM (SELECT c.* FROM cases c%1%2 LIMIT %3) c ").arg(where, order).arg(window));
+        CaseQuery term;
+        term.text = query.text;
+        const QStringList confirm = filterConditions(term, false, &statement.values);
+        outerWhere = QLatin1String(" WHERE ") + confirm.join(QLatin1String(" AND "));
+    }
     // One row more than asked tells whether another page follows.
-    statement.sql = selectClause(Shape::List) + QLatin1String(", ") + key + kFrom + where +
-                    QStringLiteral(" ORDER BY %1 %3, %2 %3 LIMIT %4").arg(keyExpr, idExpr, dir).arg(limit + 1);
+    statement.sql = selectClause(Shape::List) + QLatin1String(", ") + key + from + outerWhere + order +
+                    QStringLiteral(" LIMIT %1").arg(limit + 1);
     statement.small = small;
+    statement.windowed = windowed;
+    statement.collectsSearch = searched && small;
     return statement;
 }
 
@@ -753,14 +790,17 @@ Result<QStringList> SqlCaseRepository::explain(const Statement& statement) const
         sql.replace(at, 1, literal);
         at += literal.size();
     }
-    QSqlQuery q(m_sql.db());
-    if (!q.exec(m_sql.dialect().explain() + sql)) {
-        return m_sql.errorFrom(q.lastError());
-    }
-    while (q.next()) {
-        lines << q.value(0).toString();
-    }
-    return lines;
+    const auto run = [&]() -> Result<QStringList> {
+        QSqlQuery q(m_sql.db());
+        if (!q.exec(m_sql.dialect().explain() + sql)) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        while (q.next()) {
+            lines << q.value(0).toString();
+        }
+        return lines;
+    };
+    return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
 Status SqlCaseRepository::setSessionOption(const QString& name, const QString& value)
@@ -786,27 +826,47 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
     if (!statement) {
         return statement.error();
     }
-    const int limit = std::clamp(query.limit, 1, 5000);
-    auto q = m_sql.exec(statement->sql, statement->values);
-    if (!q) {
-        return q.error();
-    }
-    CasePage page;
-    QVariant lastKey;
-    while (q->next()) {
-        if (page.cases.size() == limit) {
-            page.atEnd = false;
-            break;
+    auto page = readPage(*statement, query.limit);
+    if (page && statement->windowed && page->atEnd) {
+        // The window held no whole page: the term is rare in this order (it follows the sort key, or is rare
+        // itself). Collecting the candidates costs a page read each, but no more than that.
+        const auto collect = listStatement(query, true);
+        if (!collect) {
+            return collect.error();
         }
-        Case c;
-        const int keyColumn = readCase(*q, Shape::List, &c);
-        page.cases.append(std::move(c));
-        lastKey = q->value(keyColumn);
-    }
-    if (!page.cases.isEmpty()) {
-        page.next = {lastKey, page.cases.constLast().id};
+        return readPage(*collect, query.limit);
     }
     return page;
+}
+
+Result<CasePage> SqlCaseRepository::readPage(const Statement& statement, int pageSize)
+{
+    const int limit = std::clamp(pageSize, 1, 5000);
+    // The rows are read before a planner setting is put back: QPSQL drops a result another statement follows.
+    const auto run = [&]() -> Result<CasePage> {
+        auto q = m_sql.exec(statement.sql, statement.values);
+        if (!q) {
+            return q.error();
+        }
+        CasePage page;
+        QVariant lastKey;
+        while (q->next()) {
+            if (page.cases.size() == limit) {
+                page.atEnd = false;
+                break;
+            }
+            Case c;
+            const int keyColumn = readCase(*q, Shape::List, &c);
+            page.cases.append(std::move(c));
+            lastKey = q->value(keyColumn);
+        }
+        q->finish();
+        if (!page.cases.isEmpty()) {
+            page.next = {lastKey, page.cases.constLast().id};
+        }
+        return page;
+    };
+    return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
 Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)

@@ -58,6 +58,8 @@ public:
         m_searchSmallSet = smallSet;
         m_countCap = countCap;
     }
+    /** The rows a search walks of the sort order before collecting instead (SearchIndexSql::walkWindow), for tests. */
+    void setSearchWalkWindow(int rows) { m_walkWindow = rows; }
     /** PostgreSQL: a planner setting for this connection (`SET name = value`), for plan tests; no-op on SQLite. */
     Status setSessionOption(const QString& name, const QString& value);
     static constexpr int kDefaultSmallSet = 20000;
@@ -69,8 +71,13 @@ private:
         QString sql;
         QVariantList values;
         bool small = false;
+        bool windowed = false;       ///< a window of the sort order: no whole page in it means collect instead
+        bool collectsSearch = false; ///< collects a search's candidates: run with SearchIndexSql::collect
     };
-    Result<Statement> listStatement(const CaseQuery& query) const;
+    /** The list's statement; `collect` = collect the matching set and sort it whatever its size. */
+    Result<Statement> listStatement(const CaseQuery& query, bool collect = false) const;
+    /** Runs a list statement and reads one page of `pageSize` cases from it. */
+    Result<CasePage> readPage(const Statement& statement, int pageSize);
     Result<QStringList> explain(const Statement& statement) const;
     static Statement findCitizensStatement(const QString& phoneKey, const QString& idNumber, int limit);
     static Statement citizenCasesStatement(qint64 citizenId, int limit);
@@ -97,8 +104,12 @@ private:
     int searchSmallSet() const;
     /** The planner's row estimate of an EXPLAIN statement (the first `rows=`). */
     Result<qint64> estimatedRows(const QString& explainSql) const;
-    /** scalar() between the search index's throughIndexBegin / throughIndexEnd settings. */
+    /** scalar() with the search index's `throughIndex` planner setting. */
     Result<QVariant> scalarThroughIndex(const QString& sql, const QVariantList& values) const;
+    /** Runs `run` with a planner setting changed, and puts the setting back. */
+    template <typename Run>
+    auto withPlanner(const SearchIndexSql::PlannerSetting& setting, Run&& run) const -> decltype(run());
+    Status setPlanner(const QString& name, const QString& value) const;
     /** Indexes every case, in slices by id (the index is empty). */
     Status indexAllCases();
     /** Indexes one slice of (case id, text): bulkRows rows a statement. */
@@ -115,4 +126,5 @@ private:
     int m_smallSet = kDefaultSmallSet;
     int m_searchSmallSet = 0; ///< 0 = SearchIndexSql::smallSet (else m_smallSet)
     int m_countCap = kDefaultCountCap;
+    int m_walkWindow = -1; ///< -1 = SearchIndexSql::walkWindow
 };
