@@ -38,6 +38,12 @@ QString Dialect::containsText(const QString& column) const
                       : QStringLiteral("strpos(lower(%1), lower(?)) > 0").arg(column);
 }
 
+QString Dialect::containsUncasedText(const QString& column) const
+{
+    return isSqlite() ? QStringLiteral("instr(%1, ?) > 0").arg(column)
+                      : QStringLiteral("strpos(%1, ?) > 0").arg(column);
+}
+
 QString Dialect::explain() const
 {
     return isSqlite() ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ");
@@ -98,7 +104,7 @@ const SearchIndexSql& Dialect::searchIndex() const
         s.bulkRows = 500;
         s.largeCountSample = 2000;
         s.smallSet = 5000;
-        s.walkWindow = 10000;
+        s.walkWindow = 20000;
         return s;
     }();
     return isSqlite() ? sqlite : postgres;

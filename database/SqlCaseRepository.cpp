@@ -564,9 +564,11 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
     const QString term = SearchGrams::normalizedTerm(query.text);
     if (!term.isEmpty() && confirmTerm) {
         // The index only narrows; the text itself confirms the match.
+        const bool uncased = term == term.toLower() && term == term.toUpper();
         QStringList fields;
         for (const char* field : {"c.case_no", "c.complaint_text", "c.facts", "c.impact", "c.steps"}) {
-            fields << dialect.containsText(QLatin1String(field));
+            fields << (uncased ? dialect.containsUncasedText(QLatin1String(field))
+                               : dialect.containsText(QLatin1String(field)));
             values->append(term);
         }
         conditions << QLatin1Char('(') + fields.join(QLatin1String(" OR ")) + QLatin1Char(')');
