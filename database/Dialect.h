@@ -86,8 +86,8 @@ struct SearchIndexSql
 
     /**
      * With a large candidate set, the count confirms only this many candidates and says "at least" (0 = as many
-     * as the small-set threshold). PostgreSQL: reading a candidate costs a random page of case_search and one of
-     * cases, so 2,000 rather than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
+     * as the small-set threshold). PostgreSQL: reading a candidate costs a random page of cases, so 2,000 rather
+     * than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
      */
     int largeCountSample = 0;
     /**
