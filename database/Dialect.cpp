@@ -38,6 +38,12 @@ QString Dialect::containsText(const QString& column) const
                       : QStringLiteral("strpos(lower(%1), lower(?)) > 0").arg(column);
 }
 
+QString Dialect::containsUncasedText(const QString& column) const
+{
+    return isSqlite() ? QStringLiteral("instr(%1, ?) > 0").arg(column)
+                      : QStringLiteral("strpos(%1, ?) > 0").arg(column);
+}
+
 QString Dialect::explain() const
 {
     return isSqlite() ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ");
@@ -50,60 +56,69 @@ QString Dialect::forUpdate() const
 
 const SearchIndexSql& Dialect::searchIndex() const
 {
-    static const SearchIndexSql sqlite{
-        true,
-        QStringLiteral("INSERT INTO case_search (rowid, grams) VALUES (?, ?)"),
+    static const SearchIndexSql sqlite = [] {
+        SearchIndexSql s;
+        s.sqlite = true;
+        s.insert = QStringLiteral("INSERT INTO case_search (rowid, grams) VALUES (?, ?)");
         // A contentless FTS5 table forgets a row only when told exactly what was indexed.
-        QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)"),
-        QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')"),
-        QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?"),
+        s.remove = QStringLiteral("INSERT INTO case_search (case_search, rowid, grams) VALUES ('delete', ?, ?)");
+        s.clear = QStringLiteral("INSERT INTO case_search (case_search) VALUES ('delete-all')");
+        s.candidates = QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH ?");
+        s.matches = QStringLiteral("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+        s.walkMatches = QStringLiteral("+c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
         // 256 MiB at most while rebuilding, then back to what the connection had.
-        QStringLiteral("PRAGMA cache_size"),
-        QStringLiteral("PRAGMA cache_size = -262144"),
-        QStringLiteral("PRAGMA cache_size = %1"),
-        {QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)"),
-         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 1000)")},
-        {QStringLiteral("INSERT INTO case_search (case_search) VALUES ('optimize')"),
-         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 4)"),
-         QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 16)")},
-        {},
-        {},
-        1,
-        0,
-    };
-    static const SearchIndexSql postgres{
-        false,
-        QStringLiteral("INSERT INTO case_search (case_id, grams) VALUES (?, CAST(? AS text[]))"),
-        QStringLiteral("DELETE FROM case_search WHERE case_id = ? AND CAST(? AS text) IS NOT NULL"),
-        QStringLiteral("DELETE FROM case_search"),
-        QStringLiteral("SELECT case_id FROM case_search WHERE grams @> CAST(? AS text[])"),
-        QString(),
-        QString(),
-        QString(),
-        {},
-        {},
+        s.bulkLoadSaved = QStringLiteral("PRAGMA cache_size");
+        s.bulkLoadBegin = QStringLiteral("PRAGMA cache_size = -262144");
+        s.bulkLoadEnd = QStringLiteral("PRAGMA cache_size = %1");
+        s.bulkWriteBegin = {QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)"),
+                            QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 1000)")};
+        s.bulkWriteEnd = {QStringLiteral("INSERT INTO case_search (case_search) VALUES ('optimize')"),
+                          QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('automerge', 4)"),
+                          QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 16)")};
+        s.bulkRows = 1;
+        return s;
+    }();
+    static const SearchIndexSql postgres = [] {
+        SearchIndexSql s;
+        s.sqlite = false;
+        // The grams live on the case row (migration 0017): the GIN index yields rows of `cases`, and a bitmap scan
+        // reads only the pages that hold matches.
+        s.column = QStringLiteral("search_grams");
+        s.columnValue = QStringLiteral("CAST(? AS text[])");
+        // Only the rebuild writes grams apart from the case: many cases a statement, joined by id.
+        s.insert = QStringLiteral("UPDATE cases SET search_grams = v.grams FROM (VALUES (CAST(? AS bigint), "
+                                  "CAST(? AS text[]))");
+        s.insertTail = QStringLiteral(") AS v (id, grams) WHERE cases.id = v.id");
+        s.candidates = QStringLiteral("SELECT id FROM cases WHERE search_grams @> CAST(? AS text[])");
+        s.matches = QStringLiteral("c.search_grams @> CAST(? AS text[])");
+        s.estimate = QStringLiteral("EXPLAIN SELECT 1 FROM cases WHERE search_grams @> '%1'");
+        s.throughIndex = {QStringLiteral("enable_seqscan"), QStringLiteral("off")};
+        s.collect = {QStringLiteral("enable_indexscan"), QStringLiteral("off")};
         // Inside the rebuild's transaction: a GIN index built once over a million rows takes a fraction of the time
         // that inserting each row into it takes. The table is locked until the commit (searches wait; they would
         // find nothing meanwhile anyway).
-        {QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'"),
-         QStringLiteral("DROP INDEX IF EXISTS case_search_grams")},
-        {QStringLiteral("CREATE INDEX case_search_grams ON case_search USING gin (grams)"),
-         QStringLiteral("ANALYZE case_search")},
-        500,
-        2000,
-    };
+        s.rebuildBegin = {QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'"),
+                          QStringLiteral("DROP INDEX IF EXISTS cases_search_grams")};
+        s.rebuildEnd = {QStringLiteral("CREATE INDEX cases_search_grams ON cases USING gin (search_grams)"),
+                        QStringLiteral("ANALYZE cases")};
+        s.bulkRows = 500;
+        s.largeCountSample = 2000;
+        s.smallSet = 5000;
+        s.walkWindow = 20000;
+        return s;
+    }();
     return isSqlite() ? sqlite : postgres;
 }
 
 QString SearchIndexSql::insertOf(int rows) const
 {
     if (rows <= 1) {
-        return insert;
+        return insert + insertTail;
     }
-    const qsizetype values = insert.indexOf(QLatin1String(" VALUES "));
-    const QString head = insert.left(values + 8);
-    const QString row = insert.mid(values + 8);
-    return head + QStringList(rows, row).join(QLatin1String(", "));
+    const qsizetype values = insert.indexOf(QLatin1String("VALUES "));
+    const QString head = insert.left(values + 7);
+    const QString row = insert.mid(values + 7);
+    return head + QStringList(rows, row).join(QLatin1String(", ")) + insertTail;
 }
 
 QString SearchIndexSql::document(const QStringList& grams) const

@@ -7,16 +7,55 @@ class QSqlDatabase;
 class QSqlError;
 
 /**
- * The statements of the case search index (see SearchGrams): an FTS5 table on SQLite, a GIN-indexed text[] on
- * PostgreSQL. Each statement binds the case id and/or one value made by document() or argument().
+ * The statements of the case search index (see SearchGrams): an FTS5 table on SQLite, a GIN-indexed text[] column
+ * of `cases` on PostgreSQL (migration 0017). Each statement binds the case id and/or one value made by document() or
+ * argument().
  */
 struct SearchIndexSql
 {
     bool sqlite = true;
-    QString insert;     ///< binds case id, document
-    QString remove;     ///< binds case id, the document that was inserted
-    QString clear;      ///< binds nothing
+    /**
+     * PostgreSQL: the column of `cases` that holds a case's grams (GIN-indexed), written by the case's own INSERT
+     * and UPDATE with `columnValue` (binds document()). Empty on SQLite, where `insert` and `remove` keep the
+     * separate FTS5 table in step.
+     */
+    QString column;
+    QString columnValue;
+    QString insert;     ///< binds case id, document; whole only with `insertTail` (see insertOf)
+    QString insertTail; ///< what follows the rows of insertOf(n) (PostgreSQL: the UPDATE's join)
+    QString remove;     ///< binds case id, the document that was inserted; empty = nothing to remove
+    QString clear;      ///< binds nothing; empty = nothing to clear (the rebuild overwrites every case's grams)
     QString candidates; ///< a SELECT of case ids that hold every gram; binds argument()
+    /** A condition on `cases c`: the case holds every gram, found through the index. Binds argument(). */
+    QString matches;
+    /**
+     * The same while walking the sort order, kept off the index (SQLite's planner would otherwise drive from it);
+     * empty = nothing but the text itself is checked (PostgreSQL: reading a row's grams back from TOAST costs three
+     * times the text comparison, measured).
+     */
+    QString walkMatches;
+    /**
+     * PostgreSQL: a statement whose plan's first line estimates the candidates (`rows=N`, from the statistics of
+     * the column: most common elements); %1 is the document() of the grams as a literal. Empty on SQLite.
+     */
+    QString estimate;
+    /** A planner setting of the connection, changed for one statement and put back after it (PostgreSQL). */
+    struct PlannerSetting
+    {
+        QString name; ///< empty = nothing to change
+        QString value;
+    };
+    /**
+     * Around a statement that must read the candidates through the index (the count's sample, the probe):
+     * PostgreSQL would read a very common gram's rows by a sequential scan, fetching every row's grams back.
+     */
+    PlannerSetting throughIndex;
+    /**
+     * Around the list's statement when it collects a search's candidates and sorts them: with the column's
+     * statistics PostgreSQL may prefer walking the sort order's index (it assumes the term is spread evenly over
+     * the order), which is the walk the plan decided against.
+     */
+    PlannerSetting collect;
     /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
@@ -47,12 +86,23 @@ struct SearchIndexSql
 
     /**
      * With a large candidate set, the count confirms only this many candidates and says "at least" (0 = as many
-     * as the small-set threshold). PostgreSQL: reading a candidate costs a random page of case_search and one of
-     * cases, so 2,000 rather than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
+     * as the small-set threshold). PostgreSQL: reading a candidate costs a random page of cases, so 2,000 rather
+     * than 20,000 (measured at 1 M cases: docs/BENCHMARKS.md).
      */
     int largeCountSample = 0;
+    /**
+     * Where a search switches from collecting its candidates and sorting them to walking the sort order (0 = the
+     * repository's small-set threshold). PostgreSQL: each candidate is a random heap page, so fewer than SQLite.
+     */
+    int smallSet = 0;
+    /**
+     * A large candidate set walks at most this many rows of the sort order (0 = no limit), and is collected and
+     * sorted when they hold no whole page: a term that follows the sort key (收费 and the category 收费) would
+     * otherwise walk a third of the table.
+     */
+    int walkWindow = 0;
 
-    /** `insert` for `rows` rows (binds case id, document for each). */
+    /** `insert` for `rows` rows (binds case id, document for each), with its tail. */
     QString insertOf(int rows) const;
 
     /** The stored form of a case's grams. */
@@ -99,6 +149,11 @@ public:
     QString withoutIndex(const QString& expression) const;
     /** A condition "column contains the bound term" for a term already in SearchGrams::normalizedTerm form. */
     QString containsText(const QString& column) const;
+    /**
+     * containsText() for a term without cased letters (Chinese, digits): folding the text cannot change whether it
+     * holds such a term, so the text is not folded (half the cost of confirming a row, measured on PostgreSQL).
+     */
+    QString containsUncasedText(const QString& column) const;
     /** The row lock suffix of a SELECT inside a write transaction (SQLite's write lock already covers it). */
     QString forUpdate() const;
     /** The prefix that asks for a statement's plan instead of its rows. */

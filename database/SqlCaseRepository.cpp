@@ -286,14 +286,23 @@ Result<qint64> SqlCaseRepository::insert(const Case& c)
         placeholders << QLatin1String(column.placeholder);
     }
     values << writeValues(c);
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    if (!index.column.isEmpty()) {
+        // PostgreSQL: the grams are a column of the case, written by the same statement.
+        columns << index.column;
+        placeholders << index.columnValue;
+        values << index.documentOfText(searchableText(c));
+    }
     const auto id = m_sql.scalar(QStringLiteral("INSERT INTO cases (%1) VALUES (%2) RETURNING id")
                                      .arg(columns.join(QLatin1String(", ")), placeholders.join(QLatin1String(", "))),
                                  values);
     if (!id) {
         return id.error();
     }
-    if (auto indexed = indexText(id->toLongLong(), searchableText(c)); !indexed) {
-        return indexed.error();
+    if (index.column.isEmpty()) {
+        if (auto indexed = indexText(id->toLongLong(), searchableText(c)); !indexed) {
+            return indexed.error();
+        }
     }
     return id->toLongLong();
 }
@@ -321,6 +330,14 @@ Status SqlCaseRepository::update(const Case& c)
         assignments << QLatin1String(column.name) + QLatin1String(" = ") + QLatin1String(column.placeholder);
     }
     QVariantList values = writeValues(c);
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    const QString text = searchableText(c);
+    const bool textChanged = found && text != storedText;
+    if (textChanged && !index.column.isEmpty()) {
+        // PostgreSQL: the grams are a column of the case (left alone when the text is, so the update can stay HOT).
+        assignments << index.column + QLatin1String(" = ") + index.columnValue;
+        values << index.documentOfText(text);
+    }
     values << c.id << c.version;
     const auto q = m_sql.exec(QStringLiteral("UPDATE cases SET %1, version = version + 1 WHERE id = ? AND version = ?")
                                   .arg(assignments.join(QLatin1String(", "))),
@@ -332,8 +349,7 @@ Status SqlCaseRepository::update(const Case& c)
         return Error::make(Error::Code::Conflict,
                            tr("Case %1 was changed by someone else meanwhile; reopen it and try again.").arg(c.caseNo));
     }
-    const QString text = searchableText(c);
-    if (text != storedText) {
+    if (textChanged && index.column.isEmpty()) {
         if (auto removed = unindexText(c.id, storedText); !removed) {
             return removed;
         }
@@ -348,7 +364,7 @@ Status SqlCaseRepository::indexText(qint64 caseId, const QString& text)
     if (!m_indexInsert) {
         QSqlQuery query(m_sql.db());
         query.setForwardOnly(true);
-        if (!query.prepare(index.insert)) {
+        if (!query.prepare(index.insertOf(1))) {
             return m_sql.errorFrom(query.lastError());
         }
         m_indexInsert = std::move(query);
@@ -391,8 +407,10 @@ Status SqlCaseRepository::rebuildSearchIndexIfNeeded()
         return {};
     }
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    if (auto cleared = m_sql.exec(index.clear); !cleared) {
-        return cleared.error();
+    if (!index.clear.isEmpty()) {
+        if (auto cleared = m_sql.exec(index.clear); !cleared) {
+            return cleared.error();
+        }
     }
     QString saved;
     if (!index.bulkLoadSaved.isEmpty()) {
@@ -520,7 +538,8 @@ Result<Case> SqlCaseRepository::findByNumber(const QString& caseNo)
  * statistics here and would otherwise pick the assignee's index (an equality) over the overdue range and read a
  * clerk's whole history.
  */
-QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const
+QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values,
+                                                bool confirmTerm) const
 {
     const Dialect& dialect = m_sql.dialect();
     const bool searched = !SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text)).isEmpty();
@@ -573,11 +592,13 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
         conditions << column("c.paused_at") + QLatin1String(" IS NOT NULL");
     }
     const QString term = SearchGrams::normalizedTerm(query.text);
-    if (!term.isEmpty()) {
+    if (!term.isEmpty() && confirmTerm) {
         // The index only narrows; the text itself confirms the match.
+        const bool uncased = term == term.toLower() && term == term.toUpper();
         QStringList fields;
         for (const char* field : {"c.case_no", "c.complaint_text", "c.facts", "c.impact", "c.steps"}) {
-            fields << dialect.containsText(QLatin1String(field));
+            fields << (uncased ? dialect.containsUncasedText(QLatin1String(field))
+                               : dialect.containsText(QLatin1String(field)));
             values->append(term);
         }
         conditions << QLatin1Char('(') + fields.join(QLatin1String(" OR ")) + QLatin1Char(')');
@@ -588,24 +609,40 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
 Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQuery& query) const
 {
     SearchPlan plan;
-    const QStringList grams = SearchGrams::ofTerm(SearchGrams::normalizedTerm(query.text));
+    const QString term = SearchGrams::normalizedTerm(query.text);
+    const QStringList grams = SearchGrams::ofTerm(term);
     if (!grams.isEmpty()) {
         const SearchIndexSql& index = m_sql.dialect().searchIndex();
         plan.candidates = index.candidates;
         plan.argument = index.argument(grams);
-        const auto n = m_sql.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT %2) AS t").arg(index.candidates).arg(m_smallSet),
+        // A term that is one gram (one character, or two in one run) is in a text exactly when its gram is.
+        plan.exact = grams.size() == 1 && grams.constFirst() == term;
+        const int smallSet = searchSmallSet();
+        if (!index.estimate.isEmpty()) {
+            // The planner's estimate from the column's statistics (most common elements) is cheap; when it is
+            // already past the threshold, the probe below would only read thousands of pages to say so.
+            const auto estimated = estimatedRows(index.estimate.arg(index.document(grams)));
+            if (!estimated) {
+                return estimated.error();
+            }
+            if (*estimated >= smallSet) {
+                plan.candidateCount = smallSet;
+                return plan;
+            }
+        }
+        const auto n = scalarThroughIndex(
+            QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT %2) AS t").arg(index.candidates).arg(smallSet),
             {plan.argument});
         if (!n) {
             return n.error();
         }
         plan.candidateCount = n->toLongLong();
-        plan.small = plan.candidateCount < m_smallSet;
+        plan.small = plan.candidateCount < smallSet;
         return plan;
     }
     const bool filtered = !query.statuses.isEmpty() || query.assigneeId != 0 || query.overdueAt.isValid() ||
                           query.dueFrom.isValid() || query.awaitingSignFor || query.pausedOnly; // supervise
-    if (!filtered || !SearchGrams::normalizedTerm(query.text).isEmpty()) {
+    if (!filtered || !term.isEmpty()) {
         // No filter, or a term without letters or digits (nothing to look up): walk the sort order.
         return plan;
     }
@@ -622,9 +659,68 @@ Result<SqlCaseRepository::SearchPlan> SqlCaseRepository::planSearch(const CaseQu
     return plan;
 }
 
-Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query) const
+int SqlCaseRepository::searchSmallSet() const
 {
-    const auto plan = planSearch(query);
+    if (m_searchSmallSet > 0) {
+        return m_searchSmallSet;
+    }
+    const int dialects = m_sql.dialect().searchIndex().smallSet;
+    return dialects > 0 ? dialects : m_smallSet;
+}
+
+Result<qint64> SqlCaseRepository::estimatedRows(const QString& explainSql) const
+{
+    // EXPLAIN cannot be prepared on PostgreSQL; the statement holds only letters, digits and quotes it made itself.
+    QSqlQuery q(m_sql.db());
+    q.setForwardOnly(true);
+    if (!q.exec(explainSql)) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    static const QRegularExpression rows(QStringLiteral("rows=(\\d+)"));
+    const QRegularExpressionMatch match = q.next() ? rows.match(q.value(0).toString()) : QRegularExpressionMatch();
+    return match.hasMatch() ? match.captured(1).toLongLong() : qint64(0);
+}
+
+Status SqlCaseRepository::setPlanner(const QString& name, const QString& value) const
+{
+    // SET cannot be prepared on PostgreSQL; the words come from the dialect (setSessionOption checks callers').
+    QSqlQuery q(m_sql.db());
+    if (!q.exec(QStringLiteral("SET %1 = %2").arg(name, value))) {
+        return m_sql.errorFrom(q.lastError());
+    }
+    return {};
+}
+
+template <typename Run>
+auto SqlCaseRepository::withPlanner(const SearchIndexSql::PlannerSetting& setting, Run&& run) const -> decltype(run())
+{
+    if (setting.name.isEmpty()) {
+        return run();
+    }
+    QSqlQuery show(m_sql.db());
+    if (!show.exec(QStringLiteral("SHOW ") + setting.name) || !show.next()) {
+        return m_sql.errorFrom(show.lastError());
+    }
+    const QString saved = show.value(0).toString();
+    show.finish();
+    if (auto set = setPlanner(setting.name, setting.value); !set) {
+        return set.error();
+    }
+    auto result = run();
+    if (auto reset = setPlanner(setting.name, saved); !reset && result) {
+        return reset.error();
+    }
+    return result;
+}
+
+Result<QVariant> SqlCaseRepository::scalarThroughIndex(const QString& sql, const QVariantList& values) const
+{
+    return withPlanner(m_sql.dialect().searchIndex().throughIndex, [&] { return m_sql.scalar(sql, values); });
+}
+
+Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query, bool collect) const
+{
+    auto plan = planSearch(query);
     if (!plan) {
         return plan.error();
     }
@@ -632,12 +728,21 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     // A small set is collected through the filters' indexes (or the search index) and sorted; a large one is read
     // in the sort order's index, which stops after a page. Hiding the other side's columns from SQLite's planner
     // keeps it to that shape.
-    const bool small = plan->small;
+    const bool small = plan->small || collect;
     Statement statement;
-    QStringList conditions = filterConditions(query, small, &statement.values);
-    if (!plan->candidates.isEmpty()) {
-        const QString id = small ? QStringLiteral("c.id") : dialect.withoutIndex(QStringLiteral("c.id"));
-        conditions.prepend(QStringLiteral("%1 IN (%2)").arg(id, plan->candidates));
+    const SearchIndexSql& index = dialect.searchIndex();
+    const bool searched = !plan->candidates.isEmpty();
+    // PostgreSQL walks a window of the order for a search term, and collects the candidates if it held no page.
+    const int window = m_walkWindow >= 0 ? m_walkWindow : index.walkWindow;
+    const bool windowed = searched && !small && window > 0;
+    const QString matches = !searched ? QString() : small ? index.matches : index.walkMatches;
+    CaseQuery filters = query;
+    if (windowed) {
+        filters.text.clear(); // the term is confirmed outside the window
+    }
+    QStringList conditions = filterConditions(filters, small, &statement.values, !(plan->exact && !matches.isEmpty()));
+    if (!matches.isEmpty()) {
+        conditions.prepend(matches);
         statement.values.prepend(plan->argument);
     }
     const QString key = sortColumn(query.sortKey);
@@ -660,10 +765,24 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     const int limit = std::clamp(query.limit, 1, 5000);
     const QString where =
         conditions.isEmpty() ? QString() : QLatin1String(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    const QString order = QStringLiteral(" ORDER BY %1 %3, %2 %3").arg(keyExpr, idExpr, dir);
+    QString from = kFrom;
+    QString outerWhere = where;
+    if (windowed) {
+        // The first walkWindow rows of the order that pass the other filters, then the term among them.
+        from.replace(QLatin1String(" FROM cases c "),
+                     QStringLiteral(" FROM (SELECT c.* FROM cases c%1%2 LIMIT %3) c ").arg(where, order).arg(window));
+        CaseQuery term;
+        term.text = query.text;
+        const QStringList confirm = filterConditions(term, false, &statement.values);
+        outerWhere = QLatin1String(" WHERE ") + confirm.join(QLatin1String(" AND "));
+    }
     // One row more than asked tells whether another page follows.
-    statement.sql = selectClause(Shape::List) + QLatin1String(", ") + key + kFrom + where +
-                    QStringLiteral(" ORDER BY %1 %3, %2 %3 LIMIT %4").arg(keyExpr, idExpr, dir).arg(limit + 1);
+    statement.sql = selectClause(Shape::List) + QLatin1String(", ") + key + from + outerWhere + order +
+                    QStringLiteral(" LIMIT %1").arg(limit + 1);
     statement.small = small;
+    statement.windowed = windowed;
+    statement.collectsSearch = searched && small;
     return statement;
 }
 
@@ -704,14 +823,17 @@ Result<QStringList> SqlCaseRepository::explain(const Statement& statement) const
         sql.replace(at, 1, literal);
         at += literal.size();
     }
-    QSqlQuery q(m_sql.db());
-    if (!q.exec(m_sql.dialect().explain() + sql)) {
-        return m_sql.errorFrom(q.lastError());
-    }
-    while (q.next()) {
-        lines << q.value(0).toString();
-    }
-    return lines;
+    const auto run = [&]() -> Result<QStringList> {
+        QSqlQuery q(m_sql.db());
+        if (!q.exec(m_sql.dialect().explain() + sql)) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        while (q.next()) {
+            lines << q.value(0).toString();
+        }
+        return lines;
+    };
+    return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
 Status SqlCaseRepository::setSessionOption(const QString& name, const QString& value)
@@ -737,27 +859,47 @@ Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
     if (!statement) {
         return statement.error();
     }
-    const int limit = std::clamp(query.limit, 1, 5000);
-    auto q = m_sql.exec(statement->sql, statement->values);
-    if (!q) {
-        return q.error();
-    }
-    CasePage page;
-    QVariant lastKey;
-    while (q->next()) {
-        if (page.cases.size() == limit) {
-            page.atEnd = false;
-            break;
+    auto page = readPage(*statement, query.limit);
+    if (page && statement->windowed && page->atEnd) {
+        // The window held no whole page: the term is rare in this order (it follows the sort key, or is rare
+        // itself). Collecting the candidates costs a page read each, but no more than that.
+        const auto collect = listStatement(query, true);
+        if (!collect) {
+            return collect.error();
         }
-        Case c;
-        const int keyColumn = readCase(*q, Shape::List, &c);
-        page.cases.append(std::move(c));
-        lastKey = q->value(keyColumn);
-    }
-    if (!page.cases.isEmpty()) {
-        page.next = {lastKey, page.cases.constLast().id};
+        return readPage(*collect, query.limit);
     }
     return page;
+}
+
+Result<CasePage> SqlCaseRepository::readPage(const Statement& statement, int pageSize)
+{
+    const int limit = std::clamp(pageSize, 1, 5000);
+    // The rows are read before a planner setting is put back: QPSQL drops a result another statement follows.
+    const auto run = [&]() -> Result<CasePage> {
+        auto q = m_sql.exec(statement.sql, statement.values);
+        if (!q) {
+            return q.error();
+        }
+        CasePage page;
+        QVariant lastKey;
+        while (q->next()) {
+            if (page.cases.size() == limit) {
+                page.atEnd = false;
+                break;
+            }
+            Case c;
+            const int keyColumn = readCase(*q, Shape::List, &c);
+            page.cases.append(std::move(c));
+            lastKey = q->value(keyColumn);
+        }
+        q->finish();
+        if (!page.cases.isEmpty()) {
+            page.next = {lastKey, page.cases.constLast().id};
+        }
+        return page;
+    };
+    return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
 Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
@@ -787,22 +929,23 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
         return plan.error();
     }
     QVariantList values;
-    QStringList conditions = filterConditions(query, true, &values);
+    const bool searched = !plan->candidates.isEmpty();
+    QStringList conditions = filterConditions(query, true, &values, !plan->exact);
     bool boundedByCandidates = false;
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    if (!plan->candidates.isEmpty()) {
-        // Past m_smallSet candidates, only the first ones are confirmed: what they hold is a lower bound.
+    if (searched) {
+        // Past the small set, only the first candidates are confirmed: what they hold is a lower bound.
         boundedByCandidates = !plan->small;
-        const int sample = index.largeCountSample > 0 ? index.largeCountSample : m_smallSet;
+        const int sample = index.largeCountSample > 0 ? index.largeCountSample : searchSmallSet();
         conditions.prepend(boundedByCandidates
                                ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(index.candidates).arg(sample)
-                               : QStringLiteral("c.id IN (%1)").arg(index.candidates));
+                               : index.matches);
         values.prepend(plan->argument);
     }
-    const auto n = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
-                                    .arg(conditions.join(QLatin1String(" AND ")))
-                                    .arg(m_countCap + 1),
-                                values);
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 LIMIT %2) AS t")
+                            .arg(conditions.join(QLatin1String(" AND ")))
+                            .arg(m_countCap + 1);
+    const auto n = searched ? scalarThroughIndex(sql, values) : m_sql.scalar(sql, values);
     if (!n) {
         return n.error();
     }

@@ -55,8 +55,11 @@ public:
     void setPlanThresholds(int smallSet, int countCap)
     {
         m_smallSet = smallSet;
+        m_searchSmallSet = smallSet;
         m_countCap = countCap;
     }
+    /** The rows a search walks of the sort order before collecting instead (SearchIndexSql::walkWindow), for tests. */
+    void setSearchWalkWindow(int rows) { m_walkWindow = rows; }
     /** PostgreSQL: a planner setting for this connection (`SET name = value`), for plan tests; no-op on SQLite. */
     Status setSessionOption(const QString& name, const QString& value);
     static constexpr int kDefaultSmallSet = 20000;
@@ -68,8 +71,13 @@ private:
         QString sql;
         QVariantList values;
         bool small = false;
+        bool windowed = false;       ///< a window of the sort order: no whole page in it means collect instead
+        bool collectsSearch = false; ///< collects a search's candidates: run with SearchIndexSql::collect
     };
-    Result<Statement> listStatement(const CaseQuery& query) const;
+    /** The list's statement; `collect` = collect the matching set and sort it whatever its size. */
+    Result<Statement> listStatement(const CaseQuery& query, bool collect = false) const;
+    /** Runs a list statement and reads one page of `pageSize` cases from it. */
+    Result<CasePage> readPage(const Statement& statement, int pageSize);
     Result<QStringList> explain(const Statement& statement) const;
     static Statement findCitizensStatement(const QString& phoneKey, const QString& idNumber, int limit);
     static Statement citizenCasesStatement(qint64 citizenId, int limit);
@@ -84,11 +92,24 @@ private:
         QString argument;          ///< its one bound value
         qint64 candidateCount = 0; ///< capped at the small-set size
         bool small = false;        ///< the matching set is small: collect it and sort, rather than walk the order
+        bool exact = false;        ///< the index alone decides (the term is one gram): the text need not confirm
     };
 
     Result<Case> findWhere(const QString& condition, const QVariant& value);
-    QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values) const;
+    /** With `confirmTerm` false the search term's text comparison is left out (the index condition decides). */
+    QStringList filterConditions(const CaseQuery& query, bool useIndexes, QVariantList* values,
+                                 bool confirmTerm = true) const;
     Result<SearchPlan> planSearch(const CaseQuery& query) const;
+    /** Candidates past which a search walks the sort order (the dialect's, unless set by setPlanThresholds). */
+    int searchSmallSet() const;
+    /** The planner's row estimate of an EXPLAIN statement (the first `rows=`). */
+    Result<qint64> estimatedRows(const QString& explainSql) const;
+    /** scalar() with the search index's `throughIndex` planner setting. */
+    Result<QVariant> scalarThroughIndex(const QString& sql, const QVariantList& values) const;
+    /** Runs `run` with a planner setting changed, and puts the setting back. */
+    template <typename Run>
+    auto withPlanner(const SearchIndexSql::PlannerSetting& setting, Run&& run) const -> decltype(run());
+    Status setPlanner(const QString& name, const QString& value) const;
     /** Indexes every case, in slices by id (the index is empty). */
     Status indexAllCases();
     /** Indexes one slice of (case id, text): bulkRows rows a statement. */
@@ -103,5 +124,7 @@ private:
      */
     std::optional<QSqlQuery> m_indexInsert;
     int m_smallSet = kDefaultSmallSet;
+    int m_searchSmallSet = 0; ///< 0 = SearchIndexSql::smallSet (else m_smallSet)
     int m_countCap = kDefaultCountCap;
+    int m_walkWindow = -1; ///< -1 = SearchIndexSql::walkWindow
 };

@@ -276,6 +276,18 @@ const QString kCaseSql = QStringLiteral(
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
     "?, ?)");
+/** kCaseSql, on PostgreSQL with the case's search grams as one more column (migration 0017), bound last. */
+QString caseSql(const SearchIndexSql& index)
+{
+    if (index.column.isEmpty()) {
+        return kCaseSql;
+    }
+    QString sql = kCaseSql;
+    sql.replace(QLatin1String(", open_due_at) "),
+                QLatin1String(", open_due_at, ") + index.column + QLatin1String(") "));
+    sql.chop(1); // the closing parenthesis of the values
+    return sql + QLatin1String(", ") + index.columnValue + QLatin1Char(')');
+}
 const QString kEventSql = QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, "
                                          "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 const QString kFollowUpSql = QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, "
@@ -420,15 +432,19 @@ Status SqlDemoWriter::prepare()
         *into = std::make_unique<QtStatement>(m_sql, std::move(q));
         return {};
     };
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
     for (const auto& [sql, returning, into] :
-         {std::tuple{kCitizenSql, true, &m_citizen}, std::tuple{kCaseSql, true, &m_case},
+         {std::tuple{kCitizenSql, true, &m_citizen}, std::tuple{caseSql(index), true, &m_case},
           std::tuple{kEventSql, false, &m_event}, std::tuple{kFollowUpSql, false, &m_followUp},
           std::tuple{kVisitSql, false, &m_visit}, std::tuple{kCounterReadSql, false, &m_counterRead},
-          std::tuple{kCounterWriteSql, false, &m_counterWrite},
-          std::tuple{m_sql.dialect().searchIndex().insert, false, &m_search}}) {
+          std::tuple{kCounterWriteSql, false, &m_counterWrite}}) {
         if (auto s = make(sql, returning, into); !s) {
             return s;
         }
+    }
+    if (index.column.isEmpty()) {
+        // SQLite: the separate index table; PostgreSQL writes the grams with the case row.
+        return make(index.insertOf(1), false, &m_search);
     }
     return {};
 }
@@ -527,9 +543,7 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
 
     QString caseNo;
     QList<qint64> caseIds;
-    QStringList caseNos;
     caseIds.reserve(batch.cases.size());
-    caseNos.reserve(batch.cases.size());
     for (const Demo::Case& c : batch.cases) {
         const auto number = caseNumber(c.day);
         if (!number) {
@@ -537,6 +551,11 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         }
         caseNo = SqlCaseRepository::formatCaseNo(c.day, *number);
         const Demo::User& creator = users[c.createdBy];
+        // The grams of the text came from the generator thread; the case number's are added here. A gram in both
+        // is listed twice, which neither index minds (FTS5 detail=none keeps a case once per gram; GIN holds sets).
+        const QString numberGrams = SearchGrams::joined(caseNo, {}, u" ", {});
+        QString document = searchIndex.documentOfJoined(
+            c.searchGrams.isEmpty() ? numberGrams : c.searchGrams + QLatin1Char(' ') + numberGrams);
         BulkStatement& s = *m_case;
         s.bindText(0, caseNo);
         s.bindText(1, codes.status[std::size_t(c.status)]);
@@ -574,12 +593,17 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         s.bindId(32, c.categoryId);
         s.bindInt(33, c.waitedMinutes);
         s.bindTime(34, CaseStatuses::isOpen(c.status) ? c.dueAt : 0);
+        if (!searchIndex.column.isEmpty()) {
+            s.bindText(35, document);
+        }
         const auto r = s.exec();
         if (!r) {
             return r.error();
         }
         caseIds.append(s.insertedId(*r));
-        caseNos.append(caseNo);
+        if (searchIndex.column.isEmpty()) {
+            searchRows.append({caseIds.constLast(), std::move(document)});
+        }
         ++counts.cases;
     }
     if (auto s = m_case->flush(); !s) {
@@ -588,13 +612,6 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
     for (qsizetype i = 0; i < batch.cases.size(); ++i) {
         const Demo::Case& c = batch.cases.at(i);
         const qint64 caseId = caseIds.at(i);
-        const QString& thisCaseNo = caseNos.at(i);
-        // The grams of the text came from the generator thread; the case number's are added here. A gram in both
-        // is listed twice, which neither index minds (FTS5 detail=none keeps a case once per gram; GIN holds sets).
-        const QString numberGrams = SearchGrams::joined(thisCaseNo, {}, u" ", {});
-        searchRows.append({caseId, searchIndex.documentOfJoined(c.searchGrams.isEmpty()
-                                                                    ? numberGrams
-                                                                    : c.searchGrams + QLatin1Char(' ') + numberGrams)});
 
         for (const Demo::Event& e : c.events) {
             const Demo::User& actor = users[e.actor];
@@ -693,6 +710,9 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         }
     }
     for (BulkStatement* buffered : {m_event.get(), m_followUp.get(), m_visit.get(), m_search.get()}) {
+        if (!buffered) {
+            continue; // PostgreSQL: no separate search rows
+        }
         if (auto s = buffered->flush(); !s) {
             return s.error();
         }

@@ -251,6 +251,11 @@ void TestCaseListPlans::shapesAgreeAndPagesContinue(Database& db, qint64 assigne
                 q.descending = descending;
                 repo.setPlanThresholds(1, SqlCaseRepository::kDefaultCountCap);
                 const QStringList walked = allPages(repo, q, 97);
+                // A search walking a short window of the order: pages from the window and pages collected when
+                // the window held none continue each other exactly.
+                repo.setSearchWalkWindow(150);
+                const QStringList windowed = allPages(repo, q, 97);
+                repo.setSearchWalkWindow(-1);
                 repo.setPlanThresholds(1000000, SqlCaseRepository::kDefaultCountCap);
                 const QStringList collected = allPages(repo, q, 97);
                 const QStringList onePage = allPages(repo, q, 5000);
@@ -259,6 +264,7 @@ void TestCaseListPlans::shapesAgreeAndPagesContinue(Database& db, qint64 assigne
                                           .arg(int(key))
                                           .arg(descending ? QStringLiteral("desc") : QStringLiteral("asc"));
                 QVERIFY2(walked == collected, qPrintable(where));
+                QVERIFY2(windowed == collected, qPrintable(where + QStringLiteral(": walking a window")));
                 QVERIFY2(walked == onePage, qPrintable(where + QStringLiteral(": pages of 97 differ from one page")));
                 QVERIFY2(QSet<QString>(walked.begin(), walked.end()).size() == walked.size(), qPrintable(where));
                 if (combination.name == QLatin1String("none")) {

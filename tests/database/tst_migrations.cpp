@@ -3,6 +3,7 @@
 #include "Migrator.h"
 #include "TestDatabases.h"
 #include "repositories/CalendarRepository.h"
+#include "repositories/CaseRepository.h"
 #include "repositories/ReferenceRepository.h"
 #include "repositories/UserRepository.h"
 
@@ -39,6 +40,8 @@ private slots:
     void refusesBrokenFile();
     void failingMigrationRollsBack_data() { TestDatabase::addBackendRows(); }
     void failingMigrationRollsBack();
+    void searchGramsMoveOntoCases_data() { TestDatabase::addBackendRows(); }
+    void searchGramsMoveOntoCases();
 };
 
 namespace {
@@ -511,6 +514,62 @@ void TestMigrations::failingMigrationRollsBack()
     QINGTING_OPEN_DATABASE(db, scratch);
     QCOMPARE(db->versionFoundOnOpen(), 1);
     QCOMPARE(db->schemaVersion(), Migrator::latestVersion());
+}
+
+/**
+ * PostgreSQL's search grams move from case_search onto the case row (0017_pg_search_on_cases): a case indexed by a
+ * desk on the older schema is found after the upgrade without rebuilding the index; SQLite's index stays as it was.
+ */
+void TestMigrations::searchGramsMoveOntoCases()
+{
+    int version = 0;
+    for (const Migration& m : Migrator::migrations()) {
+        if (m.name == QLatin1String("pg_search_on_cases")) {
+            version = m.version;
+        }
+    }
+    QVERIFY(version > 1);
+    QINGTING_TEST_DATABASE(scratch);
+    const QString text = QStringLiteral("窗口人员态度生硬");
+    {
+        RawConnection raw(scratch);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+        const Migrator::Report report = Migrator(raw.db()).migrate(version - 1);
+        QVERIFY2(!report.refused(), qPrintable(report.message));
+        const qint64 id = raw.scalar(QStringLiteral("INSERT INTO cases (case_no, status, channel, created_by, "
+                                                    "complaint_text, received_at, updated_at) VALUES "
+                                                    "('QT-20260301-0001', 'received', 'window', 'early', ?, "
+                                                    "1772323200, 1772323200) RETURNING id"),
+                                     {text})
+                              .toLongLong();
+        QVERIFY(id > 0);
+        // The index row as a desk on the older schema wrote it, and the index marked current (no rebuild).
+        const Dialect dialect(scratch.isPostgres() ? Dialect::Kind::Postgres : Dialect::Kind::Sqlite);
+        const QString document = dialect.searchIndex().documentOfText(QStringLiteral("QT-20260301-0001\n") + text);
+        QCOMPARE(raw.exec(scratch.isPostgres()
+                              ? QStringLiteral("INSERT INTO case_search (case_id, grams) VALUES (?, CAST(? AS text[]))")
+                              : QStringLiteral("INSERT INTO case_search (rowid, grams) VALUES (?, ?)"),
+                          {id, document}),
+                 QString());
+        QCOMPARE(raw.exec(QStringLiteral("UPDATE qingting_meta SET value = 'ok' WHERE key = 'search_index'")),
+                 QString());
+    }
+    QINGTING_OPEN_DATABASE(db, scratch);
+    for (const QString& term : {QStringLiteral("态度"), QStringLiteral("慢"), QStringLiteral("0301-0001")}) {
+        CaseQuery query;
+        query.text = term;
+        const auto page = db->repositories().cases->list(query);
+        QINGTING_VERIFY_OK(page);
+        QVERIFY2(page->cases.size() == (term == QStringLiteral("慢") ? 0 : 1), qPrintable(term));
+    }
+    RawConnection raw(scratch);
+    if (scratch.isPostgres()) {
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables "
+                                           "WHERE table_schema = current_schema() AND table_name = 'case_search'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE search_grams @> '{态度}'")).toInt(), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
