@@ -7,6 +7,7 @@
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
+#include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -44,6 +45,7 @@ public:
         , calendar(sql)
         , replyRules(sql)
         , scripts(sql)
+        , transfers(sql) // transfer (issue 12)
     {}
 
     DatabaseLocation location;
@@ -56,6 +58,7 @@ public:
     SqlCalendarRepository calendar;
     SqlReplyRuleRepository replyRules;
     SqlScriptRepository scripts;
+    SqlTransferRepository transfers; // transfer (issue 12)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -529,12 +532,21 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    return {&d->unitOfWork, &d->users, &d->cases, &d->reference, &d->audit, &d->calendar, &d->replyRules, &d->scripts};
+    Repositories repos{&d->unitOfWork, &d->users,      &d->cases,  &d->reference,
+                       &d->audit,      &d->calendar,   &d->replyRules, &d->scripts};
+    repos.transfers = &d->transfers; // transfer (issue 12)
+    return repos;
 }
 
 SqlCaseRepository& Database::caseRepository() const
 {
     return d->cases;
+}
+
+// transfer (issue 12)
+SqlTransferRepository& Database::transferRepository() const
+{
+    return d->transfers;
 }
 
 Result<QStringList> Database::integrityProblems()

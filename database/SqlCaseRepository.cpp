@@ -86,6 +86,9 @@ const ReadColumn kReadColumns[] = {
     {"c.reply_text", nullptr, [](Case& c, const QVariant& v) { c.intake.steps.replyText = v.toString(); }},
     {"c.resolved_on_spot", nullptr, [](Case& c, const QVariant& v) { c.intake.resolvedOnSpot = v.toInt() != 0; }},
     {"c.queue_ticket", nullptr, [](Case& c, const QVariant& v) { c.intake.queueTicket = v.toString(); }},
+    // transfer (issue 12): the latest transfer's state (lists show it) and the approved extension's date.
+    {"c.transfer_state", "c.transfer_state", [](Case& c, const QVariant& v) { c.transferState = TransferStates::fromCode(v.toString()); }},
+    {"c.extended_due_at", nullptr, [](Case& c, const QVariant& v) { c.extendedDueAt = SqlContext::toTime(v); }},
 };
 // clang-format on
 
@@ -223,6 +226,9 @@ const WriteColumn kWriteColumns[] = {
     {"reply_text", "?", [](const Case& c) { return QVariant(c.intake.steps.replyText); }},
     {"resolved_on_spot", "?", [](const Case& c) { return QVariant(c.intake.resolvedOnSpot ? 1 : 0); }},
     {"queue_ticket", "?", [](const Case& c) { return QVariant(c.intake.queueTicket); }},
+    // transfer (issue 12)
+    {"transfer_state", "?", [](const Case& c) { return c.transferState == TransferState::None ? QVariant() : QVariant(TransferStates::code(c.transferState)); }},
+    {"extended_due_at", "?", [](const Case& c) { return SqlContext::time(c.extendedDueAt); }},
 };
 // clang-format on
 

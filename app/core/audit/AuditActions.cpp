@@ -52,6 +52,12 @@ const ActionText kActions[] = {
     {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
     {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
     {"demo.generate", QT_TRANSLATE_NOOP("AuditActions", "Demo data generated")},
+    // transfer (issue 12): sign-for, return and extensions (case.transfer is above)
+    {"case.transfer_sign", QT_TRANSLATE_NOOP("AuditActions", "Transfer signed for")},
+    {"case.transfer_return", QT_TRANSLATE_NOOP("AuditActions", "Transfer returned")},
+    {"case.extension_request", QT_TRANSLATE_NOOP("AuditActions", "Extension requested")},
+    {"case.extension_approve", QT_TRANSLATE_NOOP("AuditActions", "Extension approved")},
+    {"case.extension_refuse", QT_TRANSLATE_NOOP("AuditActions", "Extension refused")},
 };
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "cases/CaseStatus.h"
 #include "cases/Citizen.h"
 #include "cases/Intake.h"
+#include "cases/Transfer.h" // transfer (issue 12)
 #include "common/Ref.h"
 
 #include <QDateTime>
@@ -50,6 +51,10 @@ struct Case
     std::optional<int> nps;    ///< 0-10
 
     IntakeDetail intake; ///< what the guided intake confirmed (emotion, facts, impact, steps); empty for old cases
+
+    // --- transfer (issue 12): sign-for and extensions (TransferService, ExtensionService) ---
+    TransferState transferState = TransferState::None; ///< the latest transfer: awaiting sign-for, signed, returned
+    QDateTime extendedDueAt; ///< the approved extension's date (延期); the resolve clock follows it; empty = none
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

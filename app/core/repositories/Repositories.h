@@ -7,6 +7,7 @@ class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
+class TransferRepository;
 class UnitOfWork;
 class UserRepository;
 
@@ -22,4 +23,5 @@ struct Repositories
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
     SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
+    TransferRepository* transfers = nullptr;  ///< transfer (issue 12): transfers, sign-for, extensions
 };
