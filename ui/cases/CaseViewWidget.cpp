@@ -4,6 +4,7 @@
 
 #include "cases/CaseActionDialog.h"
 #include "cases/CaseJobs.h"
+#include "cases/TransferPanel.h" // transfer (issue 12)
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
@@ -49,6 +50,10 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_ui->amendButton->setVisible(m_cases.session().can(Permission::WorkCase));
     m_ui->amendButton->setEnabled(false);
     connect(m_ui->amendButton, &QPushButton::clicked, this, &CaseViewWidget::amendIntake);
+    // transfer (issue 12): transfers with sign-for and return, extensions; below the details.
+    m_transferPanel = new TransferPanel(m_cases.session(), m_reference, m_worker, m_ui->detailsContents);
+    m_ui->detailsLayout->insertWidget(1, m_transferPanel);
+    connect(m_transferPanel, &TransferPanel::caseChanged, this, &CaseViewWidget::applyUpdate);
     reload();
 }
 
@@ -99,6 +104,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showCitizen();
     showTimeline();
     rebuildActions();
+    m_transferPanel->setCase(m_case); // transfer (issue 12)
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);
@@ -309,6 +315,10 @@ void CaseViewWidget::rebuildActions()
 void CaseViewWidget::runAction(CaseAction action)
 {
     FormHelpers::clearError(m_ui->errorLabel);
+    if (action == CaseAction::Transfer) { // transfer (issue 12): with the reason, then sign-for or return
+        m_transferPanel->transfer();
+        return;
+    }
     if (!CaseActionDialog::needsInput(action)) {
         // Saved on the worker: a desk that holds the write lock makes this tab wait, not the window.
         CaseCommand command;

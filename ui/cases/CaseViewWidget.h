@@ -15,6 +15,7 @@ class CaseService;
 class Clock;
 class DatabaseWorker;
 class ReferenceService;
+class TransferPanel; // transfer (issue 12)
 
 namespace Ui {
 class CaseViewWidget;
@@ -87,4 +88,5 @@ private:
     const Clock& m_clock;
     qint64 m_caseId;
     Case m_case;
+    TransferPanel* m_transferPanel = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
 };
