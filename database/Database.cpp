@@ -10,6 +10,7 @@
 #include "SqlScriptRepository.h"
 #include "SqlSlaPolicyRepository.h" // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
+#include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlSupport.h"
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -51,6 +52,7 @@ public:
         , casePauses(sql) // issue 12, helper "sla"
         , followUps(sql) // followup (issue 12)
         , supervision(sql) // supervise (issue 12)
+        , transfers(sql) // transfer (issue 12)
     {}
 
     DatabaseLocation location;
@@ -67,6 +69,7 @@ public:
     SqlCasePauseRepository casePauses; // issue 12, helper "sla"
     SqlFollowUpRepository followUps; // followup (issue 12)
     SqlSupervisionRepository supervision; // supervise (issue 12)
+    SqlTransferRepository transfers; // transfer (issue 12)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -546,12 +549,19 @@ Repositories Database::repositories() const
     repos.casePauses = &d->casePauses; // issue 12, helper "sla"
     repos.followUps = &d->followUps; // followup (issue 12)
     repos.supervision = &d->supervision; // supervise (issue 12)
+    repos.transfers = &d->transfers; // transfer (issue 12)
     return repos;
 }
 
 SqlCaseRepository& Database::caseRepository() const
 {
     return d->cases;
+}
+
+// transfer (issue 12)
+SqlTransferRepository& Database::transferRepository() const
+{
+    return d->transfers;
 }
 
 Result<QStringList> Database::integrityProblems()

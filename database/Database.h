@@ -33,6 +33,7 @@ class AuditKeyRing;
 class DatabasePrivate;
 class SqlContext;
 class SqlCaseRepository;
+class SqlTransferRepository; // transfer (issue 12)
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -69,6 +70,8 @@ public:
     const SqlContext& sqlContext() const;
     /** The case repository itself, for what only SQL can say: query plans and their thresholds. */
     SqlCaseRepository& caseRepository() const;
+    /** transfer (issue 12): the transfers repository with its plan helpers, for tests. */
+    SqlTransferRepository& transferRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

@@ -90,6 +90,9 @@ const ReadColumn kReadColumns[] = {
     // supervise (issue 12): reminders, shown in the list's deadline column.
     {"c.reminder_level", "c.reminder_level", [](Case& c, const QVariant& v) { c.reminderLevel = v.toInt(); }},
     {"c.reminded_at", "c.reminded_at", [](Case& c, const QVariant& v) { c.remindedAt = SqlContext::toTime(v); }},
+    // transfer (issue 12): the latest transfer's state (lists show it) and the approved extension's date.
+    {"c.transfer_state", "c.transfer_state", [](Case& c, const QVariant& v) { c.transferState = TransferStates::fromCode(v.toString()); }},
+    {"c.extended_due_at", nullptr, [](Case& c, const QVariant& v) { c.extendedDueAt = SqlContext::toTime(v); }},
 };
 // clang-format on
 
@@ -237,6 +240,9 @@ const WriteColumn kWriteColumns[] = {
     // supervise (issue 12)
     {"reminder_level", "?", [](const Case& c) { return QVariant(c.reminderLevel); }},
     {"reminded_at", "?", [](const Case& c) { return SqlContext::time(c.remindedAt); }},
+    // transfer (issue 12)
+    {"transfer_state", "?", [](const Case& c) { return c.transferState == TransferState::None ? QVariant() : QVariant(TransferStates::code(c.transferState)); }},
+    {"extended_due_at", "?", [](const Case& c) { return SqlContext::time(c.extendedDueAt); }},
 };
 // clang-format on
 
@@ -580,7 +586,7 @@ QStringList SqlCaseRepository::filterConditions(const CaseQuery& query, bool use
         values->append(SqlContext::time(query.overdueAt));
     }
     // supervise (issue 12): the views. open_due_at is NULL for cases no longer open, so the range keeps only open
-    // ones; the two small views match their partial indexes (cases_awaiting_sign, cases_paused) word for word.
+    // ones; the two small views match their partial indexes (cases_transfer_state, cases_paused).
     if (query.dueFrom.isValid()) {
         conditions << column("c.open_due_at") + QLatin1String(" >= ?");
         values->append(SqlContext::time(query.dueFrom));

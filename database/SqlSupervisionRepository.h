@@ -11,7 +11,7 @@ class SqlSupervisionRepository final : public SupervisionRepository
     Q_DECLARE_TR_FUNCTIONS(SqlSupervisionRepository)
 
 public:
-    /** The channel migration 0014 announces every new case event on (payload: the event id). */
+    /** The channel migration 0016 announces every new case event on (payload: the event id). */
     static constexpr const char* kChannel = "qingting_case_events";
 
     explicit SqlSupervisionRepository(const SqlContext& sql)

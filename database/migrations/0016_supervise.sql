@@ -3,10 +3,8 @@
 -- * cases.reminder_level / reminded_at: how many reminders (督办) a supervisor sent on the case and when the last
 --   one went out; the level is the escalation the assignee sees (1 督办, 2 催办, 3 and more 挂牌督办). Every
 --   reminder is also a 'reminded' event on the timeline and an audit entry.
--- * cases.transfer_state / paused_at: the columns the views "awaiting sign-for" and "paused" are keyed on. They
---   belong to the helpers "transfer" and "sla"; they are added here only so that the views can be built and tested
---   on their own. ON MERGE: keep the owners' definitions and drop the two ALTERs and their indexes below if the
---   owners add the same columns (the views need only transfer_state = 'awaiting_sign' and paused_at IS NOT NULL).
+-- * The views "awaiting sign-for" and "paused" are keyed on cases.transfer_state (migration 0018, with its partial
+--   index cases_transfer_state) and cases.paused_at (0014, cases_paused).
 -- * Indexes: each view is one index range; the partial indexes hold only the few cases in that state.
 -- * PostgreSQL: every new timeline event is announced (NOTIFY qingting_case_events, payload = the event id), so that
 --   a desk listening on its worker connection learns of a reassignment, reminder or return at once. SQLite desks
@@ -15,9 +13,6 @@
 ALTER TABLE cases ADD COLUMN reminder_level INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN reminded_at BIGINT;
 
--- supervise: test-only stand-ins for the columns of "transfer" and "sla" (see above).
-ALTER TABLE cases ADD COLUMN transfer_state TEXT;
-CREATE INDEX cases_awaiting_sign ON cases (transfer_state, id) WHERE transfer_state = 'awaiting_sign';
 
 --@ postgres
 CREATE FUNCTION case_events_notify() RETURNS trigger LANGUAGE plpgsql AS $$

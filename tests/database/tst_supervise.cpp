@@ -246,7 +246,7 @@ void TestSupervise::viewPlansUseIndexes()
                     }
                     if (!walk) {
                         // The small shape is driven by the view's own index.
-                        const char* index = name == QLatin1String("awaiting sign-for") ? "cases_awaiting_sign"
+                        const char* index = name == QLatin1String("awaiting sign-for") ? "cases_transfer_state"
                                             : name == QLatin1String("paused")          ? "cases_paused"
                                             : name == QLatin1String("my due today")    ? "cases_assignee_open_due"
                                                                                        : "cases_open_due";

@@ -8,6 +8,7 @@
 #include "cases/FollowUpDialog.h"     // followup (issue 12)
 #include "cases/RectificationPanel.h" // followup (issue 12)
 #include "cases/SupervisionPanel.h"
+#include "cases/TransferPanel.h" // transfer (issue 12)
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
@@ -68,6 +69,10 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_supervision->setObjectName(QStringLiteral("supervisionPanel"));
     m_ui->mainLayout->insertWidget(1, m_supervision);
     connect(m_supervision, &SupervisionPanel::reminded, this, &CaseViewWidget::applyUpdate);
+    // transfer (issue 12): transfers with sign-for and return, extensions; below the details.
+    m_transferPanel = new TransferPanel(m_cases.session(), m_reference, m_worker, m_ui->detailsContents);
+    m_ui->detailsLayout->insertWidget(1, m_transferPanel);
+    connect(m_transferPanel, &TransferPanel::caseChanged, this, &CaseViewWidget::applyUpdate);
     reload();
 }
 
@@ -121,6 +126,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     m_clocks->setCase(m_case); // issue 12, helper "sla"
     m_followUpPanel->setCase(m_case); // followup (issue 12)
     m_supervision->setCase(m_case); // supervise
+    m_transferPanel->setCase(m_case); // transfer (issue 12)
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);
@@ -343,6 +349,8 @@ void CaseViewWidget::runAction(CaseAction action)
             }
         });
         dialog->open();
+    if (action == CaseAction::Transfer) { // transfer (issue 12): with the reason, then sign-for or return
+        m_transferPanel->transfer();
         return;
     }
     if (!CaseActionDialog::needsInput(action)) {

@@ -19,6 +19,7 @@ class ReferenceService;
 class RectificationPanel;
 
 class SupervisionPanel; // supervise (issue 12)
+class TransferPanel; // transfer (issue 12)
 
 namespace Ui {
 class CaseViewWidget;
@@ -94,4 +95,5 @@ private:
     Case m_case;
     CaseClocksWidget* m_clocks = nullptr; ///< issue 12, helper "sla": the SLA clocks panel
     RectificationPanel* m_followUpPanel = nullptr; ///< followup (issue 12): ratings, rectification, appeals
+    TransferPanel* m_transferPanel = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
 };

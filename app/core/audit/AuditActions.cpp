@@ -58,6 +58,12 @@ const ActionText kActions[] = {
     {"case.pause", QT_TRANSLATE_NOOP("AuditActions", "Clocks paused")},
     {"case.resume", QT_TRANSLATE_NOOP("AuditActions", "Clocks resumed")},
     {"sla.policy", QT_TRANSLATE_NOOP("AuditActions", "Deadline rules changed")},
+    // transfer (issue 12): sign-for, return and extensions (case.transfer is above)
+    {"case.transfer_sign", QT_TRANSLATE_NOOP("AuditActions", "Transfer signed for")},
+    {"case.transfer_return", QT_TRANSLATE_NOOP("AuditActions", "Transfer returned")},
+    {"case.extension_request", QT_TRANSLATE_NOOP("AuditActions", "Extension requested")},
+    {"case.extension_approve", QT_TRANSLATE_NOOP("AuditActions", "Extension approved")},
+    {"case.extension_refuse", QT_TRANSLATE_NOOP("AuditActions", "Extension refused")},
 };
 } // namespace
 

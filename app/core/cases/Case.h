@@ -3,6 +3,7 @@
 #include "cases/CaseStatus.h"
 #include "cases/Citizen.h"
 #include "cases/Intake.h"
+#include "cases/Transfer.h" // transfer (issue 12)
 #include "common/Ref.h"
 
 #include <QDateTime>
@@ -60,6 +61,9 @@ struct Case
     // supervise (issue 12): reminders (督办) a supervisor sent; SuperviseService::remind writes them.
     int reminderLevel = 0; ///< reminders sent so far: the escalation the assignee sees
     QDateTime remindedAt;  ///< the last reminder
+    // --- transfer (issue 12): sign-for and extensions (TransferService, ExtensionService) ---
+    TransferState transferState = TransferState::None; ///< the latest transfer: awaiting sign-for, signed, returned
+    QDateTime extendedDueAt; ///< the approved extension's date (延期); the resolve clock follows it; empty = none
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

@@ -10,6 +10,7 @@ class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
 class SupervisionRepository; // supervise (issue 12)
+class TransferRepository;
 class UnitOfWork;
 class UserRepository;
 
@@ -29,4 +30,5 @@ struct Repositories
     FollowUpRepository* followUps = nullptr;  ///< followup (issue 12): attempts, rectifications, appeals, figures
     // supervise (issue 12): the timeline's change counter and the notices of a desk.
     SupervisionRepository* supervision = nullptr;
+    TransferRepository* transfers = nullptr;  ///< transfer (issue 12): transfers, sign-for, extensions
 };
