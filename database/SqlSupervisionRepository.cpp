@@ -10,27 +10,31 @@ SqlSupervisionRepository::~SqlSupervisionRepository()
 
 Result<qint64> SqlSupervisionRepository::latestEventId()
 {
-    const auto id = m_sql.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM case_events"));
+    // Plain MAX(id): SQLite answers it from the end of the primary key; wrapped in COALESCE it would read all events.
+    const auto id = m_sql.scalar(QStringLiteral("SELECT MAX(id) FROM case_events"));
     if (!id) {
         return id.error();
     }
-    return id->toLongLong();
+    return id->isNull() ? 0 : id->toLongLong();
 }
 
-QString SqlSupervisionRepository::noticesSql(int kindCount, int limit)
+QString SqlSupervisionRepository::noticesSql(const Dialect& dialect, int kindCount, int limit)
 {
     // Driven by the primary key range e.id > ? (the events since the desk last looked: few); the case is joined by
     // its primary key. The assignee is the case's current one: a case reassigned to me, reminded to me, returned to me.
+    // The assignee's own index is hidden from SQLite's planner: without statistics it would start from the clerk's
+    // tens of thousands of cases and look up each one's events (measured: 560 ms on a million cases, against a few ms).
     const QString marks = QStringList(kindCount, QStringLiteral("?")).join(QLatin1String(", "));
     return QStringLiteral(
                "SELECT e.id, e.case_id, e.at, e.kind, e.actor_id, "
                "COALESCE(NULLIF(u.display_name, ''), e.actor), e.from_status, e.to_status, e.note, c.case_no "
                "FROM case_events e JOIN cases c ON c.id = e.case_id "
                "LEFT JOIN users u ON u.id = e.actor_id "
-               "WHERE e.id > ? AND e.kind IN (%1) AND c.assignee_id = ? "
+               "WHERE e.id > ? AND e.kind IN (%1) AND %3 = ? "
                "AND (e.actor_id IS NULL OR e.actor_id <> ?) ORDER BY e.id LIMIT %2")
         .arg(marks)
-        .arg(limit);
+        .arg(limit)
+        .arg(dialect.withoutIndex(QStringLiteral("c.assignee_id")));
 }
 
 QVariantList SqlSupervisionRepository::noticesValues(qint64 afterEventId, qint64 userId,
@@ -50,7 +54,7 @@ Result<QList<Notice>> SqlSupervisionRepository::notices(qint64 afterEventId, qin
     if (kinds.isEmpty() || userId == 0) {
         return QList<Notice>{};
     }
-    auto q = m_sql.exec(noticesSql(int(kinds.size()), std::clamp(limit, 1, 500)),
+    auto q = m_sql.exec(noticesSql(m_sql.dialect(), int(kinds.size()), std::clamp(limit, 1, 500)),
                         noticesValues(afterEventId, userId, kinds));
     if (!q) {
         return q.error();
@@ -75,7 +79,7 @@ Result<QList<Notice>> SqlSupervisionRepository::notices(qint64 afterEventId, qin
 Result<QStringList> SqlSupervisionRepository::explainNotices(qint64 afterEventId, qint64 userId,
                                                              const QList<CaseEventKind>& kinds) const
 {
-    QString sql = noticesSql(int(kinds.size()), 50);
+    QString sql = noticesSql(m_sql.dialect(), int(kinds.size()), 50);
     const QVariantList values = noticesValues(afterEventId, userId, kinds);
     QStringList lines;
     if (m_sql.dialect().isSqlite()) {

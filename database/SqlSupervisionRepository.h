@@ -28,7 +28,7 @@ public:
     Result<QStringList> explainNotices(qint64 afterEventId, qint64 userId, const QList<CaseEventKind>& kinds) const;
 
 private:
-    static QString noticesSql(int kindCount, int limit);
+    static QString noticesSql(const Dialect& dialect, int kindCount, int limit);
     static QVariantList noticesValues(qint64 afterEventId, qint64 userId, const QList<CaseEventKind>& kinds);
 
     const SqlContext& m_sql;
