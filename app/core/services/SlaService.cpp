@@ -133,10 +133,10 @@ SlaFacts SlaService::factsFrom(const Case& c, qint64 topCategoryId, const QList<
             break;
         }
     }
-    // The transfer helper's approval writes the approved date as the case's due time; until its extension table is
-    // read here, that due time is the extension the resolve clock follows.
-    if (extended && c.dueAt.isValid()) {
-        f.extendedTo = c.dueAt;
+    // The approved extension's date (ExtensionService keeps it on the case); an extension approved before a
+    // reopening belonged to the earlier handling and no longer applies.
+    if (extended && c.extendedDueAt.isValid()) {
+        f.extendedTo = c.extendedDueAt;
     }
     return f;
 }
