@@ -349,6 +349,8 @@ void CaseViewWidget::runAction(CaseAction action)
             }
         });
         dialog->open();
+        return;
+    }
     if (action == CaseAction::Transfer) { // transfer (issue 12): with the reason, then sign-for or return
         m_transferPanel->transfer();
         return;
