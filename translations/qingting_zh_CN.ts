@@ -96,6 +96,88 @@
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <source>The rating is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve: leave the rating out of the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal against a rating — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask that the rating %1 of 5 on case %2 be left out of the figures. A second supervisor decides; the rating itself is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide an appeal — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks on %2 that the rating %3 of 5 be left out of the figures as &quot;%4&quot;:
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why it is refused (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation type="unfinished">备注（选填）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppealReason</name>
+    <message>
+        <source>Mistaken rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malicious rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppealState</name>
+    <message>
+        <source>Awaiting a second supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Case recorded</source>
@@ -252,6 +334,42 @@
     <message>
         <source>Response script reactivated</source>
         <translation>重新启用话术</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -617,6 +735,88 @@
     </message>
 </context>
 <context>
+    <name>CaseChange</name>
+    <message>
+        <source>Case %1 was changed by someone else after you opened it; reopen it to see the changes, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseClocksWidget</name>
+    <message>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline clocks of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause clocks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 if resumed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks paused since %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume clocks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseEventKind</name>
     <message>
         <source>Case received</source>
@@ -685,6 +885,70 @@
     <message>
         <source>Steps amended</source>
         <translation>后续步骤已修改</translation>
+    </message>
+    <message>
+        <source>Clock paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up attempt: not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification stage done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating appealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating given by the no-rating rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s reminder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -835,6 +1099,26 @@
     <message>
         <source>Report a problem you noticed yourself (non-punitive)</source>
         <translation>上报您自己发现的问题（不追究责任）</translation>
+    </message>
+    <message>
+        <source>My open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting sign-for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1284,10 @@
     <message>
         <source>Assignee</source>
         <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1509,10 @@
     <message>
         <source>%1 (later because: %2)</source>
         <translation>%1（延后原因：%2）</translation>
+    </message>
+    <message>
+        <source>%1 — left out of the figures after an appeal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1794,6 +2086,64 @@ Commands:
     </message>
 </context>
 <context>
+    <name>DeadlineBadge</name>
+    <message>
+        <source>%1 · reminded %2×</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urgent reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervised by the hall&apos;s leadership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminded %1× (%2), last %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoGenerator</name>
     <message>
         <source>The holiday calendar has no entries for %1: Monday to Friday are taken as working days there.</source>
@@ -1854,6 +2204,138 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ExtensionDecisionDialog</name>
+    <message>
+        <source>&amp;Note (required to refuse):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Decide the extension — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks that the deadline of case %2 move from %3 to %4. Approve it, or refuse it and say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionRequestDialog</name>
+    <message>
+        <source>Current deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the case needs more time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request an extension — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a later deadline for case %1, before the current one passes. A supervisor approves or refuses it; once approved, the case&apos;s deadline is the new date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionService</name>
+    <message>
+        <source>Case %1 is no longer open: there is no deadline to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no deadline to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline of case %1 passed at %2: an extension must be asked for before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extension of case %1 already awaits a supervisor&apos;s decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the case needs more time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date must be later than the current deadline, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date lies more than %1 days after the current deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No extension of case %1 awaits a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked for this extension yourself: another supervisor decides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the extension is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer open: refuse the extension instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionState</name>
+    <message>
+        <source>Awaiting decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the administrator</source>
@@ -1901,6 +2383,87 @@ Commands:
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The citizen was &amp;reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ra&amp;ting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation (0–10):</source>
+        <translation type="unfinished">推荐度（0–10）：</translation>
+    </message>
+    <message>
+        <source>How likely the citizen would recommend the hall, from 0 to 10. Leave at &quot;Not asked&quot; if the question was not asked.</source>
+        <translation type="unfinished">市民向他人推荐本大厅的可能性，从 0 到 10 分。如未询问此问题，请保持为“未询问”。</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished">未询问</translation>
+    </message>
+    <message>
+        <source>&amp;What the citizen said (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the rating</source>
+        <translation type="unfinished">请选择满意度评价</translation>
+    </message>
+    <message>
+        <source>5 — Very satisfied</source>
+        <translation type="unfinished">5 — 非常满意</translation>
+    </message>
+    <message>
+        <source>4 — Satisfied</source>
+        <translation type="unfinished">4 — 满意</translation>
+    </message>
+    <message>
+        <source>3 — Basically satisfied</source>
+        <translation type="unfinished">3 — 基本满意</translation>
+    </message>
+    <message>
+        <source>2 — Dissatisfied</source>
+        <translation type="unfinished">2 — 不满意</translation>
+    </message>
+    <message>
+        <source>1 — Very dissatisfied</source>
+        <translation type="unfinished">1 — 非常不满意</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call back the citizen of case %1 and record what they say. %n earlier attempt(s) did not reach them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call back the citizen of case %1 and record what they say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record follow-up</source>
+        <translation type="unfinished">记录回访</translation>
+    </message>
+    <message>
+        <source>A rating of 2 (dissatisfied) or 1 (very dissatisfied) reopens the case for rectification, with a second follow-up afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempt is recorded; after several failed attempts the case is marked unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpMethod</name>
     <message>
         <source>Phone call</source>
@@ -1913,6 +2476,85 @@ Commands:
     <message>
         <source>Visit</source>
         <translation>上门回访</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpService</name>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the citizen&apos;s rating, from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation type="unfinished">请记录市民的满意度评价，从 1 分（非常不满意）到 5 分（非常满意）。</translation>
+    </message>
+    <message>
+        <source>The recommendation score runs from 0 to 10.</source>
+        <translation type="unfinished">推荐度须在 0 至 10 分之间。</translation>
+    </message>
+    <message>
+        <source>A citizen who was not reached gave no rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the rectification (verify, put right, tell the citizen) before the second follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what was done at this stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no rectification under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is &quot;%1&quot;; the citizen can only be told of the rectification while it is being handled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rectification waits for the second follow-up: record it as a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the rating is mistaken or malicious.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no rating to appeal against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is already left out of the figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appeal against this rating awaits a second supervisor already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the appeal is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appeal was decided already (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second supervisor must decide: you asked for this appeal yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The no-rating rule needs a level from 1 to 5 and at least one day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period must run from a date to the same or a later date.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2911,6 +3553,10 @@ Commands:
         <source>Response scripts</source>
         <translation>话术库</translation>
     </message>
+    <message>
+        <source>Deadline rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -2942,6 +3588,51 @@ Commands:
     </message>
 </context>
 <context>
+    <name>NotificationArea</name>
+    <message>
+        <source>%1 %2: assigned to you by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: reminder from %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: transfer returned by %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new from the other desks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices: %1 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What other desks did on your cases: assigned to you, reminders, returned transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordHasher</name>
     <message numerus="yes">
         <source>The password must have at least %n characters.</source>
@@ -2952,6 +3643,45 @@ Commands:
     <message>
         <source>The password must not be only spaces.</source>
         <translation>密码不能只包含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>PauseClocksDialog</name>
+    <message>
+        <source>Waiting &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the clocks of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the case waits on the citizen or a third party, its deadlines stand still. The reason goes on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the clocks of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clocks run again; every deadline moves by the time paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3846,134 @@ Commands:
     <message>
         <source>Print receipt</source>
         <translation>打印回执</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPanel</name>
+    <message>
+        <source>Follow-up and rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ppeal rating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decide appeal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5 on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, recommendation %2 of 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — left out of the figures after an appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5 (no-rating rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s), the last on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — marked unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the rating %1 of 5: next, %2; due %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the rating %1 of 5: rectified, the second follow-up is due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the rating %1 of 5: rectified and followed up again on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was verified:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was put right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What the citizen was told:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) asked by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; decided by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second supervisor must decide the appeal you asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RectificationStage</name>
+    <message>
+        <source>Verify the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the citizen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3318,6 +4176,29 @@ Commands:
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Send a reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note for the assignee (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is needed, and by when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) goes back to %3 as reminder no. %4: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reminder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4062,6 +4943,361 @@ Commands:
     </message>
 </context>
 <context>
+    <name>SignForDialog</name>
+    <message>
+        <source>&amp;Note (optional to sign for; the reason, required to return):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return to sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Sign for or return — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was transferred to %2. Sign for it if it is yours to handle; otherwise return it to %3 and say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred %1 by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaEngine</name>
+    <message>
+        <source>Waiting on a third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting on the citizen (supplementary documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer (solution or timetable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification after a bad review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working hours have no period in which a clock could run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused since %1: %2 left of %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1: %2 %3, plus %4 paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1: %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused since %1: %n working day(s) left of %2 %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1: %2 %3, plus %n working day(s) paused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from reopening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due %1: extension approved (the deadline was %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1: extension approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the bad review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the rectification&apos;s feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaPolicyText</name>
+    <message>
+        <source>The stored deadline rules cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acknowledgement target must be %1 to %2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer target must be %1 to %2 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolution target must be %1 to %2 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category&apos;s resolution target must be %1 to %2 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rectification target must be %1 to %2 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second follow-up target must be %1 to %2 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The near-deadline warning must be %1 to %2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer flag threshold must be %1 to %2 transfers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unreachable rule must be %1 to %2 failed attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The no-rating rule must wait %1 to %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The no-rating level must be %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one working period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A working period must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working periods must be in order and must not overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaPolicyWidget</name>
+    <message>
+        <source>The targets of every deadline clock. Changes apply to every case from the next time its clocks are read; each change is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge (not at a window), minutes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nswer, hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve, working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ctify after a bad review, working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Second follow-up, working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count hour clocks in &amp;working hours only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working &amp;periods:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>09:00-12:00, 13:30-17:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Near the deadline, minutes left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag after &amp;transfers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unreachable after failed attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rating within some days counts as a &amp;rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rating &amp;within, days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts as &amp;level (1-5):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution per category (working days; 0 = the general target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>general target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution of %1, working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the working periods as 09:00-12:00, 13:30-17:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline rules were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaService</name>
+    <message>
+        <source>This database cannot store deadline rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database cannot record pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the case meanwhile. Reload it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the case is waiting for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clocks of an open case can be paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case&apos;s clocks are already paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case&apos;s clocks are running; there is nothing to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqlAuditRepository</name>
     <message>
         <source>The audit log&apos;s head row is missing.</source>
@@ -4194,6 +5430,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>SqlFollowUpRepository</name>
+    <message>
+        <source>The appeal does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqlReferenceRepository</name>
     <message>
         <source>The record %1 no longer exists.</source>
@@ -4285,6 +5528,331 @@ Commands:
     <message>
         <source>Describe what you noticed, in a sentence or two.</source>
         <translation>请用一两句话描述您发现的问题。</translation>
+    </message>
+</context>
+<context>
+    <name>SuperviseService</name>
+    <message>
+        <source>The reminder&apos;s note is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was changed by someone else meanwhile; reopen it and try again.</source>
+        <translation type="unfinished">案件 %1 在此期间已被他人修改，请重新打开该案件后再试。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no assignee to remind; assign it to someone first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reminder is for a case that is overdue or nearly due; case %1 is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPanel</name>
+    <message>
+        <source>Send &amp;reminder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind the assignee of this overdue or nearly due case; each reminder raises its level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind %1 of this case; each reminder raises its level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no assignee to remind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reminder is for a case that is overdue or nearly due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>&amp;Department:</source>
+        <translation type="unfinished">责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the transfer (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this department must handle the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a department</source>
+        <translation type="unfinished">请选择责任部门</translation>
+    </message>
+    <message>
+        <source>Transfer — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer case %1 to the department that must handle it. The department signs for it or returns it with its reason; until then the case cannot be passed on. Every transfer is counted: a case transferred too often is shown to the supervisors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferFiguresDialog</name>
+    <message>
+        <source>Transfers per receiving department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">责任部门</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average time to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">案件</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished">转办</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions awaiting a decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers and extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cases transferred more than %n time(s), flagged to the supervisors:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>Transfers and extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation type="unfinished">已转办</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign for or &amp;return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request e&amp;xtension…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decide extension…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer &amp;figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Transferred %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting sign-for by %1 since %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting sign-for by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to %1: it must handle the case or transfer it with a better reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Transferred %n time(s) in all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Extension to %1 asked for by %2, awaiting a supervisor&apos;s decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline extended to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <comment>outcome, time, who</comment>
+        <translation type="unfinished">%1（%3） {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>outcome: note</comment>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TransferService</name>
+    <message>
+        <source>Case %1 awaits sign-for by %2: it cannot be passed on before that department signs for it or returns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the case goes to another department.</source>
+        <translation type="unfinished">请说明案件转办至其他责任部门的原因。</translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the department that takes the case over.</source>
+        <translation type="unfinished">请选择接办该案件的责任部门。</translation>
+    </message>
+    <message>
+        <source>The case is already with that department.</source>
+        <translation type="unfinished">该案件已在该责任部门办理。</translation>
+    </message>
+    <message>
+        <source>The chosen department does not exist or is no longer active.</source>
+        <translation type="unfinished">所选责任部门不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no transfer awaiting sign-for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the department returns the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferState</name>
+    <message>
+        <source>Not transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting sign-for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
