@@ -99,82 +99,83 @@
     <name>AppealDialog</name>
     <message>
         <source>The rating is:</source>
-        <translation type="unfinished"></translation>
+        <translation>该评价为：</translation>
     </message>
     <message>
         <source>Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>复核意见：</translation>
     </message>
     <message>
         <source>&amp;Approve: leave the rating out of the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>同意：该评价不计入统计(&amp;A)</translation>
     </message>
     <message>
         <source>Re&amp;fuse</source>
-        <translation type="unfinished"></translation>
+        <translation>不同意(&amp;F)</translation>
     </message>
     <message>
         <source>Appeal against a rating — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评价申诉 — %1</translation>
     </message>
     <message>
         <source>Ask that the rating %1 of 5 on case %2 be left out of the figures. A second supervisor decides; the rating itself is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请案件 %2 的评价 %1 分（满分 5 分）不计入统计。由另一位值班主任复核决定；评价本身仍予保留。</translation>
     </message>
     <message>
         <source>&amp;Why (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉理由（必填）(&amp;W)：</translation>
     </message>
     <message>
         <source>Ask for review</source>
-        <translation type="unfinished"></translation>
+        <translation>提交复核</translation>
     </message>
     <message>
         <source>Decide an appeal — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉复核 — %1</translation>
     </message>
     <message>
         <source>%1 asks on %2 that the rating %3 of 5 be left out of the figures as &quot;%4&quot;:
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 于 %2 申请以“%4”为由，将评价 %3 分（满分 5 分）不计入统计：
+%5</translation>
     </message>
     <message>
         <source>&amp;Why it is refused (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>不同意的理由（必填）(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation type="unfinished">备注（选填）(&amp;N)：</translation>
+        <translation>备注（选填）(&amp;N)：</translation>
     </message>
     <message>
         <source>Decide</source>
-        <translation type="unfinished"></translation>
+        <translation>复核</translation>
     </message>
 </context>
 <context>
     <name>AppealReason</name>
     <message>
         <source>Mistaken rating</source>
-        <translation type="unfinished"></translation>
+        <translation>误评</translation>
     </message>
     <message>
         <source>Malicious rating</source>
-        <translation type="unfinished"></translation>
+        <translation>恶意差评</translation>
     </message>
 </context>
 <context>
     <name>AppealState</name>
     <message>
         <source>Awaiting a second supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>待另一位值班主任复核</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已同意</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>未同意</translation>
     </message>
 </context>
 <context>
@@ -337,39 +338,39 @@
     </message>
     <message>
         <source>Reminder sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送催办</translation>
     </message>
     <message>
         <source>Clocks paused</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时</translation>
     </message>
     <message>
         <source>Clocks resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复计时</translation>
     </message>
     <message>
         <source>Deadline rules changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改时限规则</translation>
     </message>
     <message>
         <source>Transfer signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>签收转办</translation>
     </message>
     <message>
         <source>Transfer returned</source>
-        <translation type="unfinished"></translation>
+        <translation>退回转办</translation>
     </message>
     <message>
         <source>Extension requested</source>
-        <translation type="unfinished"></translation>
+        <translation>申请延期</translation>
     </message>
     <message>
         <source>Extension approved</source>
-        <translation type="unfinished"></translation>
+        <translation>批准延期</translation>
     </message>
     <message>
         <source>Extension refused</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回延期</translation>
     </message>
 </context>
 <context>
@@ -738,82 +739,82 @@
     <name>CaseChange</name>
     <message>
         <source>Case %1 was changed by someone else after you opened it; reopen it to see the changes, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>您打开案件 %1 后，该案件已被他人修改；请重新打开查看修改内容后再试。</translation>
     </message>
 </context>
 <context>
     <name>CaseClocksWidget</name>
     <message>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时限</translation>
     </message>
     <message>
         <source>Deadline clocks of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件的时限计时</translation>
     </message>
     <message>
         <source>Clock</source>
-        <translation type="unfinished"></translation>
+        <translation>计时项</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Pause clocks…</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时…</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>计时中</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>按时完成</translation>
     </message>
     <message>
         <source>Met late</source>
-        <translation type="unfinished"></translation>
+        <translation>超时完成</translation>
     </message>
     <message>
         <source>Cannot be computed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算</translation>
     </message>
     <message>
         <source>%1 if resumed now</source>
-        <translation type="unfinished"></translation>
+        <translation>如现在恢复：%1</translation>
     </message>
     <message>
         <source>%1 (done %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 完成）</translation>
     </message>
     <message>
         <source>Clocks paused since %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起暂停计时（%2）：%3</translation>
     </message>
     <message>
         <source>Resume clocks…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复计时…</translation>
     </message>
 </context>
 <context>
@@ -888,67 +889,67 @@
     </message>
     <message>
         <source>Clock paused</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时</translation>
     </message>
     <message>
         <source>Clock resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复计时</translation>
     </message>
     <message>
         <source>Transfer signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>签收转办</translation>
     </message>
     <message>
         <source>Transfer returned</source>
-        <translation type="unfinished"></translation>
+        <translation>退回转办</translation>
     </message>
     <message>
         <source>Extension requested</source>
-        <translation type="unfinished"></translation>
+        <translation>申请延期</translation>
     </message>
     <message>
         <source>Extension approved</source>
-        <translation type="unfinished"></translation>
+        <translation>批准延期</translation>
     </message>
     <message>
         <source>Extension refused</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回延期</translation>
     </message>
     <message>
         <source>Follow-up attempt: not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>回访未联系上</translation>
     </message>
     <message>
         <source>Marked unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为无法联系</translation>
     </message>
     <message>
         <source>Rectification started</source>
-        <translation type="unfinished"></translation>
+        <translation>启动差评整改</translation>
     </message>
     <message>
         <source>Rectification stage done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成整改环节</translation>
     </message>
     <message>
         <source>Rating appealed</source>
-        <translation type="unfinished"></translation>
+        <translation>提出评价申诉</translation>
     </message>
     <message>
         <source>Appeal approved</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉复核通过</translation>
     </message>
     <message>
         <source>Appeal refused</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉复核未通过</translation>
     </message>
     <message>
         <source>Rating given by the no-rating rule</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期未评价，按规则默认评价</translation>
     </message>
     <message>
         <source>Supervisor&apos;s reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>值班主任催办</translation>
     </message>
 </context>
 <context>
@@ -1102,23 +1103,23 @@
     </message>
     <message>
         <source>My open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>我的在办案件</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期</translation>
     </message>
     <message>
         <source>Awaiting follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>待回访</translation>
     </message>
     <message>
         <source>Awaiting sign-for</source>
-        <translation type="unfinished"></translation>
+        <translation>待签收</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1288,7 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时限</translation>
     </message>
 </context>
 <context>
@@ -1512,7 +1513,7 @@
     </message>
     <message>
         <source>%1 — left out of the figures after an appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 经申诉复核不计入统计</translation>
     </message>
 </context>
 <context>
@@ -2089,58 +2090,58 @@ Commands:
     <name>DeadlineBadge</name>
     <message>
         <source>%1 · reminded %2×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已催办 %2 次</translation>
     </message>
 </context>
 <context>
     <name>Deadlines</name>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>Overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期 %1</translation>
     </message>
     <message>
         <source>Due in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 后到期</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期</translation>
     </message>
     <message>
         <source>reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>催办</translation>
     </message>
     <message>
         <source>urgent reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急催办</translation>
     </message>
     <message>
         <source>supervised by the hall&apos;s leadership</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅领导督办</translation>
     </message>
     <message>
         <source>Reminded %1× (%2), last %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已催办 %1 次（%2），最近一次 %3</translation>
     </message>
 </context>
 <context>
@@ -2207,132 +2208,132 @@ Commands:
     <name>ExtensionDecisionDialog</name>
     <message>
         <source>&amp;Note (required to refuse):</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（驳回时必填）(&amp;N)：</translation>
     </message>
     <message>
         <source>Re&amp;fuse</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Decide the extension — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>延期审批 — %1</translation>
     </message>
     <message>
         <source>%1 asks that the deadline of case %2 move from %3 to %4. Approve it, or refuse it and say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 申请将案件 %2 的办理时限由 %3 延至 %4。请批准，或驳回并说明理由。</translation>
     </message>
     <message>
         <source>Asked %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 申请，理由：%2</translation>
     </message>
 </context>
 <context>
     <name>ExtensionRequestDialog</name>
     <message>
         <source>Current deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前时限：</translation>
     </message>
     <message>
         <source>&amp;New deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>新时限(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>延期理由（必填）(&amp;R)：</translation>
     </message>
     <message>
         <source>Why the case needs more time</source>
-        <translation type="unfinished"></translation>
+        <translation>案件需要延期办理的原因</translation>
     </message>
     <message>
         <source>Request an extension — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>申请延期 — %1</translation>
     </message>
     <message>
         <source>Ask for a later deadline for case %1, before the current one passes. A supervisor approves or refuses it; once approved, the case&apos;s deadline is the new date.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在当前时限届满前为案件 %1 申请延期。由值班主任批准或驳回；批准后，案件的办理时限即为新日期。</translation>
     </message>
     <message>
         <source>&amp;Request</source>
-        <translation type="unfinished"></translation>
+        <translation>提交申请(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>ExtensionService</name>
     <message>
         <source>Case %1 is no longer open: there is no deadline to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已不在办理中，无时限可延期。</translation>
     </message>
     <message>
         <source>Case %1 has no deadline to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 没有可延期的时限。</translation>
     </message>
     <message>
         <source>The deadline of case %1 passed at %2: an extension must be asked for before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 的办理时限已于 %2 届满；延期须在时限届满前申请。</translation>
     </message>
     <message>
         <source>An extension of case %1 already awaits a supervisor&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已有一项延期申请正在等待值班主任审批。</translation>
     </message>
     <message>
         <source>Say why the case needs more time.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明案件需要延期办理的原因。</translation>
     </message>
     <message>
         <source>The reason is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The new date must be later than the current deadline, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>新日期必须晚于当前时限 %1。</translation>
     </message>
     <message>
         <source>The new date lies more than %1 days after the current deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>新日期不得比当前时限晚 %1 天以上。</translation>
     </message>
     <message>
         <source>No extension of case %1 awaits a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 没有待审批的延期申请。</translation>
     </message>
     <message>
         <source>You asked for this extension yourself: another supervisor decides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该延期由您本人申请，须由其他值班主任审批。</translation>
     </message>
     <message>
         <source>Say why the extension is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明驳回延期的理由。</translation>
     </message>
     <message>
         <source>The note is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Case %1 is no longer open: refuse the extension instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已不在办理中，请驳回该延期申请。</translation>
     </message>
 </context>
 <context>
     <name>ExtensionState</name>
     <message>
         <source>Awaiting decision</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
 </context>
 <context>
@@ -2386,81 +2387,81 @@ Commands:
     <name>FollowUpDialog</name>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>回访方式(&amp;M)：</translation>
     </message>
     <message>
         <source>The citizen was &amp;reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已联系上市民(&amp;R)</translation>
     </message>
     <message>
         <source>Ra&amp;ting:</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度评价(&amp;T)：</translation>
     </message>
     <message>
         <source>Recommendation (0–10):</source>
-        <translation type="unfinished">推荐度（0–10）：</translation>
+        <translation>推荐度（0–10）：</translation>
     </message>
     <message>
         <source>How likely the citizen would recommend the hall, from 0 to 10. Leave at &quot;Not asked&quot; if the question was not asked.</source>
-        <translation type="unfinished">市民向他人推荐本大厅的可能性，从 0 到 10 分。如未询问此问题，请保持为“未询问”。</translation>
+        <translation>市民向他人推荐本大厅的可能性，从 0 到 10 分。如未询问此问题，请保持为“未询问”。</translation>
     </message>
     <message>
         <source>Not asked</source>
-        <translation type="unfinished">未询问</translation>
+        <translation>未询问</translation>
     </message>
     <message>
         <source>&amp;What the citizen said (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>市民反馈（选填）(&amp;W)：</translation>
     </message>
     <message>
         <source>Follow-up — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回访 — %1</translation>
     </message>
     <message>
         <source>Choose the rating</source>
-        <translation type="unfinished">请选择满意度评价</translation>
+        <translation>请选择满意度评价</translation>
     </message>
     <message>
         <source>5 — Very satisfied</source>
-        <translation type="unfinished">5 — 非常满意</translation>
+        <translation>5 — 非常满意</translation>
     </message>
     <message>
         <source>4 — Satisfied</source>
-        <translation type="unfinished">4 — 满意</translation>
+        <translation>4 — 满意</translation>
     </message>
     <message>
         <source>3 — Basically satisfied</source>
-        <translation type="unfinished">3 — 基本满意</translation>
+        <translation>3 — 基本满意</translation>
     </message>
     <message>
         <source>2 — Dissatisfied</source>
-        <translation type="unfinished">2 — 不满意</translation>
+        <translation>2 — 不满意</translation>
     </message>
     <message>
         <source>1 — Very dissatisfied</source>
-        <translation type="unfinished">1 — 非常不满意</translation>
+        <translation>1 — 非常不满意</translation>
     </message>
     <message numerus="yes">
         <source>Call back the citizen of case %1 and record what they say. %n earlier attempt(s) did not reach them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>请回访案件 %1 的市民并记录其反馈。此前已有 %n 次未联系上。</numerusform>
         </translation>
     </message>
     <message>
         <source>Call back the citizen of case %1 and record what they say.</source>
-        <translation type="unfinished"></translation>
+        <translation>请回访案件 %1 的市民并记录其反馈。</translation>
     </message>
     <message>
         <source>Record follow-up</source>
-        <translation type="unfinished">记录回访</translation>
+        <translation>记录回访</translation>
     </message>
     <message>
         <source>A rating of 2 (dissatisfied) or 1 (very dissatisfied) reopens the case for rectification, with a second follow-up afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价为 2 分（不满意）或 1 分（非常不满意）时，案件将重新办理进行差评整改，整改后再次回访。</translation>
     </message>
     <message>
         <source>The attempt is recorded; after several failed attempts the case is marked unreachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次回访尝试将被记录；多次未联系上后，案件将被标记为无法联系。</translation>
     </message>
 </context>
 <context>
@@ -2482,79 +2483,79 @@ Commands:
     <name>FollowUpService</name>
     <message>
         <source>The note is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Record the citizen&apos;s rating, from 1 (very dissatisfied) to 5 (very satisfied).</source>
-        <translation type="unfinished">请记录市民的满意度评价，从 1 分（非常不满意）到 5 分（非常满意）。</translation>
+        <translation>请记录市民的满意度评价，从 1 分（非常不满意）到 5 分（非常满意）。</translation>
     </message>
     <message>
         <source>The recommendation score runs from 0 to 10.</source>
-        <translation type="unfinished">推荐度须在 0 至 10 分之间。</translation>
+        <translation>推荐度须在 0 至 10 分之间。</translation>
     </message>
     <message>
         <source>A citizen who was not reached gave no rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>未联系上市民时不能记录满意度评价。</translation>
     </message>
     <message>
         <source>Finish the rectification (verify, put right, tell the citizen) before the second follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成差评整改（核实、整改、反馈市民），再进行二次回访。</translation>
     </message>
     <message>
         <source>Write what was done at this stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写本环节的处理情况。</translation>
     </message>
     <message>
         <source>The case has no rectification under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件没有进行中的差评整改。</translation>
     </message>
     <message>
         <source>The case is &quot;%1&quot;; the citizen can only be told of the rectification while it is being handled.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件当前为“%1”；只有在办理中才能向市民反馈整改情况。</translation>
     </message>
     <message>
         <source>The rectification waits for the second follow-up: record it as a follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>差评整改正等待二次回访：请以回访方式记录。</translation>
     </message>
     <message>
         <source>Say why the rating is mistaken or malicious.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明该评价属于误评或恶意差评的理由。</translation>
     </message>
     <message>
         <source>The reason is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The case has no rating to appeal against.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件没有可申诉的评价。</translation>
     </message>
     <message>
         <source>The rating is already left out of the figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>该评价已不计入统计。</translation>
     </message>
     <message>
         <source>An appeal against this rating awaits a second supervisor already.</source>
-        <translation type="unfinished"></translation>
+        <translation>针对该评价的申诉已在等待另一位值班主任复核。</translation>
     </message>
     <message>
         <source>Say why the appeal is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明申诉不予通过的理由。</translation>
     </message>
     <message>
         <source>The appeal was decided already (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>该申诉已复核（%1）。</translation>
     </message>
     <message>
         <source>A second supervisor must decide: you asked for this appeal yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>该申诉由您本人提出，须由另一位值班主任复核。</translation>
     </message>
     <message>
         <source>The no-rating rule needs a level from 1 to 5 and at least one day.</source>
-        <translation type="unfinished"></translation>
+        <translation>未评价默认规则需要 1 至 5 分的默认分值，且天数至少为 1 天。</translation>
     </message>
     <message>
         <source>The period must run from a date to the same or a later date.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期不能早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -3555,7 +3556,7 @@ Commands:
     </message>
     <message>
         <source>Deadline rules</source>
-        <translation type="unfinished"></translation>
+        <translation>时限规则</translation>
     </message>
 </context>
 <context>
@@ -3591,45 +3592,45 @@ Commands:
     <name>NotificationArea</name>
     <message>
         <source>%1 %2: assigned to you by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2：%3 将案件改派给您</translation>
     </message>
     <message>
         <source>%1 %2: reminder from %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2：%3 催办（%4）</translation>
     </message>
     <message>
         <source>%1 %2: transfer returned by %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2：%3 退回转办（%4）</translation>
     </message>
     <message>
         <source>%1 %2: %3 by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2：%4 %3</translation>
     </message>
     <message numerus="yes">
         <source>%n new notices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条新通知</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing new from the other desks</source>
-        <translation type="unfinished"></translation>
+        <translation>其他岗位暂无新动态</translation>
     </message>
     <message>
         <source>Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表</translation>
     </message>
     <message>
         <source>Notices: %1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>新通知：%1 条</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <source>What other desks did on your cases: assigned to you, reminders, returned transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>其他岗位对您案件的操作：改派给您、催办、退回转办</translation>
     </message>
 </context>
 <context>
@@ -3649,39 +3650,39 @@ Commands:
     <name>PauseClocksDialog</name>
     <message>
         <source>Waiting &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>等待对象(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>Pause the clocks of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停案件 %1 的计时</translation>
     </message>
     <message>
         <source>While the case waits on the citizen or a third party, its deadlines stand still. The reason goes on the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件等待市民或第三方期间，办理时限暂停计算。暂停原因将记入办理记录。</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时</translation>
     </message>
     <message>
         <source>Resume the clocks of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复案件 %1 的计时</translation>
     </message>
     <message>
         <source>The clocks run again; every deadline moves by the time paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>计时将重新开始；各项时限将顺延暂停的时长。</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复计时</translation>
     </message>
 </context>
 <context>
@@ -3852,128 +3853,128 @@ Commands:
     <name>RectificationPanel</name>
     <message>
         <source>Follow-up and rating</source>
-        <translation type="unfinished"></translation>
+        <translation>回访与评价</translation>
     </message>
     <message>
         <source>Ratings:</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度评价：</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation type="unfinished"></translation>
+        <translation>回访尝试：</translation>
     </message>
     <message>
         <source>Rectification:</source>
-        <translation type="unfinished"></translation>
+        <translation>差评整改：</translation>
     </message>
     <message>
         <source>Appeal:</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉：</translation>
     </message>
     <message>
         <source>A&amp;ppeal rating…</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉评价(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Decide appeal…</source>
-        <translation type="unfinished"></translation>
+        <translation>复核申诉(&amp;D)…</translation>
     </message>
     <message>
         <source>%1 of 5 on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分（满分 5 分），%2（%3）</translation>
     </message>
     <message>
         <source>%1, recommendation %2 of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，推荐度 %2 分（满分 10 分）</translation>
     </message>
     <message>
         <source>%1 — left out of the figures after an appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 经申诉复核不计入统计</translation>
     </message>
     <message>
         <source>%1 of 5 (no-rating rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分（满分 5 分，未评价默认）</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s), the last on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次未联系上，最近一次为 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — marked unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已标记为无法联系</translation>
     </message>
     <message>
         <source>After the rating %1 of 5: next, %2; due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>评价 %1 分（满分 5 分）后：下一环节为“%2”，时限 %3</translation>
     </message>
     <message>
         <source>After the rating %1 of 5: rectified, the second follow-up is due %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评价 %1 分（满分 5 分）后：已整改，二次回访时限 %2</translation>
     </message>
     <message>
         <source>After the rating %1 of 5: rectified and followed up again on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评价 %1 分（满分 5 分）后：已整改，并于 %2 二次回访</translation>
     </message>
     <message>
         <source>&amp;What was verified:</source>
-        <translation type="unfinished"></translation>
+        <translation>核实情况(&amp;W)：</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已核实</translation>
     </message>
     <message>
         <source>&amp;What was put right:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改情况(&amp;W)：</translation>
     </message>
     <message>
         <source>Put right</source>
-        <translation type="unfinished"></translation>
+        <translation>已整改</translation>
     </message>
     <message>
         <source>&amp;What the citizen was told:</source>
-        <translation type="unfinished"></translation>
+        <translation>向市民反馈的内容(&amp;W)：</translation>
     </message>
     <message>
         <source>Citizen told</source>
-        <translation type="unfinished"></translation>
+        <translation>已反馈市民</translation>
     </message>
     <message>
         <source>%1 (%2) asked by %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），申请人 %3：%4</translation>
     </message>
     <message>
         <source>%1; decided by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；复核人 %2</translation>
     </message>
     <message>
         <source>A second supervisor must decide the appeal you asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>您提出的申诉须由另一位值班主任复核。</translation>
     </message>
 </context>
 <context>
     <name>RectificationStage</name>
     <message>
         <source>Verify the complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>核实</translation>
     </message>
     <message>
         <source>Put it right</source>
-        <translation type="unfinished"></translation>
+        <translation>整改</translation>
     </message>
     <message>
         <source>Tell the citizen</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈市民</translation>
     </message>
     <message>
         <source>Second follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>二次回访</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -4182,23 +4183,23 @@ Commands:
     <name>ReminderDialog</name>
     <message>
         <source>Send a reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>发送催办</translation>
     </message>
     <message>
         <source>&amp;Note for the assignee (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>给承办人的备注（选填）(&amp;N)：</translation>
     </message>
     <message>
         <source>What is needed, and by when</source>
-        <translation type="unfinished"></translation>
+        <translation>需要做什么，何时完成</translation>
     </message>
     <message>
         <source>Case %1 (%2) goes back to %3 as reminder no. %4: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>将向 %3 发出案件 %1（%2）的第 %4 次催办：%5。</translation>
     </message>
     <message>
         <source>Send reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>发送催办</translation>
     </message>
 </context>
 <context>
@@ -4946,355 +4947,355 @@ Commands:
     <name>SignForDialog</name>
     <message>
         <source>&amp;Note (optional to sign for; the reason, required to return):</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（签收时选填；退回时须填写理由）(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Return to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>退回(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
-        <translation type="unfinished"></translation>
+        <translation>签收(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Sign for or return — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签收或退回 — %1</translation>
     </message>
     <message>
         <source>Case %1 was transferred to %2. Sign for it if it is yours to handle; otherwise return it to %3 and say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已转办至 %2。如属本部门办理范围，请签收；否则请退回 %3 并说明理由。</translation>
     </message>
     <message>
         <source>Transferred %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 于 %1 转办：%3</translation>
     </message>
 </context>
 <context>
     <name>SlaEngine</name>
     <message>
         <source>Waiting on a third party</source>
-        <translation type="unfinished"></translation>
+        <translation>等待第三方</translation>
     </message>
     <message>
         <source>Waiting on the citizen (supplementary documents)</source>
-        <translation type="unfinished"></translation>
+        <translation>等待市民补正材料</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>回应市民</translation>
     </message>
     <message>
         <source>Answer (solution or timetable)</source>
-        <translation type="unfinished"></translation>
+        <translation>答复（解决方案或办理时间表）</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Rectification after a bad review</source>
-        <translation type="unfinished"></translation>
+        <translation>差评整改</translation>
     </message>
     <message>
         <source>Second follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>二次回访</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>The working hours have no period in which a clock could run.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作时间中没有可计时的时段。</translation>
     </message>
     <message>
         <source>The deadline could not be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算办理时限。</translation>
     </message>
     <message>
         <source>The clock is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>计时已暂停。</translation>
     </message>
     <message>
         <source>Paused since %1: %2 left of %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起暂停：%4 %3，剩余 %2。</translation>
     </message>
     <message>
         <source>Due %1: %2 %3, plus %4 paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期：%3 %2，另加暂停的 %4。</translation>
     </message>
     <message>
         <source>Due %1: %2 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期：%3 %2。</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Paused since %1: %n working day(s) left of %2 %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>自 %1 起暂停：%3 %2，剩余 %n 个工作日。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Due %1: %2 %3, plus %n working day(s) paused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 到期：%3 %2，另加暂停的 %n 个工作日。</numerusform>
         </translation>
     </message>
     <message>
         <source>from receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>自受理起</translation>
     </message>
     <message>
         <source>from reopening</source>
-        <translation type="unfinished"></translation>
+        <translation>自重新办理起</translation>
     </message>
     <message numerus="yes">
         <source>%n working hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个工作小时</numerusform>
         </translation>
     </message>
     <message>
         <source>Due %1: extension approved (the deadline was %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期：已批准延期（原时限为 %2）。</translation>
     </message>
     <message>
         <source>Due %1: extension approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期：已批准延期。</translation>
     </message>
     <message>
         <source>from the bad review</source>
-        <translation type="unfinished"></translation>
+        <translation>自差评起</translation>
     </message>
     <message>
         <source>from the rectification&apos;s feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>自整改反馈起</translation>
     </message>
 </context>
 <context>
     <name>SlaPolicyText</name>
     <message>
         <source>The stored deadline rules cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取已保存的时限规则：%1</translation>
     </message>
     <message>
         <source>The acknowledgement target must be %1 to %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>回应时限须为 %1 至 %2 分钟。</translation>
     </message>
     <message>
         <source>The answer target must be %1 to %2 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>答复时限须为 %1 至 %2 小时。</translation>
     </message>
     <message>
         <source>The resolution target must be %1 to %2 working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>办结时限须为 %1 至 %2 个工作日。</translation>
     </message>
     <message>
         <source>A category&apos;s resolution target must be %1 to %2 working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别的办结时限须为 %1 至 %2 个工作日。</translation>
     </message>
     <message>
         <source>The rectification target must be %1 to %2 working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改时限须为 %1 至 %2 个工作日。</translation>
     </message>
     <message>
         <source>The second follow-up target must be %1 to %2 working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>二次回访时限须为 %1 至 %2 个工作日。</translation>
     </message>
     <message>
         <source>The near-deadline warning must be %1 to %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>临期提醒须为 %1 至 %2 分钟。</translation>
     </message>
     <message>
         <source>The transfer flag threshold must be %1 to %2 transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>多次转办标记阈值须为 %1 至 %2 次。</translation>
     </message>
     <message>
         <source>The unreachable rule must be %1 to %2 failed attempts.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法联系规则须为 %1 至 %2 次未联系上。</translation>
     </message>
     <message>
         <source>The no-rating rule must wait %1 to %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>未评价默认规则的等待天数须为 %1 至 %2 天。</translation>
     </message>
     <message>
         <source>The no-rating level must be %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未评价默认分值须为 %1 至 %2 分。</translation>
     </message>
     <message>
         <source>Give at least one working period.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少填写一个工作时段。</translation>
     </message>
     <message>
         <source>A working period must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作时段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
         <source>Working periods must be in order and must not overlap.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作时段须按时间顺序排列，且不得重叠。</translation>
     </message>
 </context>
 <context>
     <name>SlaPolicyWidget</name>
     <message>
         <source>The targets of every deadline clock. Changes apply to every case from the next time its clocks are read; each change is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>各项计时的办理时限。修改后，所有案件在下次读取计时时生效；每次修改均记入审计日志。</translation>
     </message>
     <message>
         <source>Clocks</source>
-        <translation type="unfinished"></translation>
+        <translation>计时</translation>
     </message>
     <message>
         <source>&amp;Acknowledge (not at a window), minutes:</source>
-        <translation type="unfinished"></translation>
+        <translation>回应时限（非窗口受理），分钟(&amp;A)：</translation>
     </message>
     <message>
         <source>A&amp;nswer, hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>答复时限，小时(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Resolve, working days:</source>
-        <translation type="unfinished"></translation>
+        <translation>办结时限，工作日(&amp;R)：</translation>
     </message>
     <message>
         <source>Re&amp;ctify after a bad review, working days:</source>
-        <translation type="unfinished"></translation>
+        <translation>差评整改时限，工作日(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Second follow-up, working days:</source>
-        <translation type="unfinished"></translation>
+        <translation>二次回访时限，工作日(&amp;S)：</translation>
     </message>
     <message>
         <source>Count hour clocks in &amp;working hours only</source>
-        <translation type="unfinished"></translation>
+        <translation>按小时计的时限仅在工作时间内计时(&amp;W)</translation>
     </message>
     <message>
         <source>Working &amp;periods:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作时段(&amp;P)：</translation>
     </message>
     <message>
         <source>09:00-12:00, 13:30-17:30</source>
-        <translation type="unfinished"></translation>
+        <translation>09:00-12:00, 13:30-17:30</translation>
     </message>
     <message>
         <source>Closed loop</source>
-        <translation type="unfinished"></translation>
+        <translation>闭环管理</translation>
     </message>
     <message>
         <source>&amp;Near the deadline, minutes left:</source>
-        <translation type="unfinished"></translation>
+        <translation>临期提醒，剩余分钟数(&amp;N)：</translation>
     </message>
     <message>
         <source>Flag after &amp;transfers:</source>
-        <translation type="unfinished"></translation>
+        <translation>转办次数达到后标记(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Unreachable after failed attempts:</source>
-        <translation type="unfinished"></translation>
+        <translation>未联系上次数达到后标记为无法联系(&amp;U)：</translation>
     </message>
     <message>
         <source>No rating within some days counts as a &amp;rating</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期未评价视为默认评价(&amp;R)</translation>
     </message>
     <message>
         <source>No rating &amp;within, days:</source>
-        <translation type="unfinished"></translation>
+        <translation>未评价天数(&amp;W)：</translation>
     </message>
     <message>
         <source>Counts as &amp;level (1-5):</source>
-        <translation type="unfinished"></translation>
+        <translation>默认分值（1-5）(&amp;L)：</translation>
     </message>
     <message>
         <source>Resolution per category (working days; 0 = the general target)</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别办结时限（工作日；0 = 通用时限）</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>工作日</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载(&amp;L)</translation>
     </message>
     <message>
         <source>Sa&amp;ve rules</source>
-        <translation type="unfinished"></translation>
+        <translation>保存规则(&amp;V)</translation>
     </message>
     <message>
         <source>general target</source>
-        <translation type="unfinished"></translation>
+        <translation>通用时限</translation>
     </message>
     <message>
         <source>Resolution of %1, working days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的办结时限，工作日</translation>
     </message>
     <message>
         <source>Write the working periods as 09:00-12:00, 13:30-17:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按 09:00-12:00, 13:30-17:30 的格式填写工作时段。</translation>
     </message>
     <message>
         <source>The deadline rules were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>时限规则已保存。</translation>
     </message>
 </context>
 <context>
     <name>SlaService</name>
     <message>
         <source>This database cannot store deadline rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库无法保存时限规则。</translation>
     </message>
     <message>
         <source>This database cannot record pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库无法记录暂停计时。</translation>
     </message>
     <message>
         <source>Someone else changed the case meanwhile. Reload it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件在此期间已被他人修改。请重新加载后再试。</translation>
     </message>
     <message>
         <source>Say what the case is waiting for.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明案件在等待什么。</translation>
     </message>
     <message>
         <source>The reason is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Only the clocks of an open case can be paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有办理中的案件才能暂停计时。</translation>
     </message>
     <message>
         <source>The case&apos;s clocks are already paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件已暂停计时。</translation>
     </message>
     <message>
         <source>The note is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The case&apos;s clocks are running; there is nothing to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件正在计时，无需恢复。</translation>
     </message>
 </context>
 <context>
@@ -5433,7 +5434,7 @@ Commands:
     <name>SqlFollowUpRepository</name>
     <message>
         <source>The appeal does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该申诉不存在。</translation>
     </message>
 </context>
 <context>
@@ -5534,169 +5535,169 @@ Commands:
     <name>SuperviseService</name>
     <message>
         <source>The reminder&apos;s note is too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>催办备注过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>Case %1 was changed by someone else meanwhile; reopen it and try again.</source>
-        <translation type="unfinished">案件 %1 在此期间已被他人修改，请重新打开该案件后再试。</translation>
+        <translation>案件 %1 在此期间已被他人修改，请重新打开该案件后再试。</translation>
     </message>
     <message>
         <source>Case %1 has no assignee to remind; assign it to someone first.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 没有可催办的承办人；请先指派承办人。</translation>
     </message>
     <message>
         <source>A reminder is for a case that is overdue or nearly due; case %1 is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>催办仅适用于已超期或即将到期的案件；案件 %1 不属于此类。</translation>
     </message>
 </context>
 <context>
     <name>SupervisionPanel</name>
     <message>
         <source>Send &amp;reminder…</source>
-        <translation type="unfinished"></translation>
+        <translation>催办(&amp;R)…</translation>
     </message>
     <message>
         <source>Remind the assignee of this overdue or nearly due case; each reminder raises its level</source>
-        <translation type="unfinished"></translation>
+        <translation>催办该已超期或即将到期案件的承办人；每催办一次，督办级别提升一级</translation>
     </message>
     <message>
         <source>Remind %1 of this case; each reminder raises its level</source>
-        <translation type="unfinished"></translation>
+        <translation>就该案件催办 %1；每催办一次，督办级别提升一级</translation>
     </message>
     <message>
         <source>The case has no assignee to remind.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件没有可催办的承办人。</translation>
     </message>
     <message>
         <source>A reminder is for a case that is overdue or nearly due.</source>
-        <translation type="unfinished"></translation>
+        <translation>催办仅适用于已超期或即将到期的案件。</translation>
     </message>
 </context>
 <context>
     <name>TransferDialog</name>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished">责任部门(&amp;D)：</translation>
+        <translation>责任部门(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Reason for the transfer (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>转办理由（必填）(&amp;R)：</translation>
     </message>
     <message>
         <source>Why this department must handle the case</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件应由此部门办理的原因</translation>
     </message>
     <message>
         <source>Choose a department</source>
-        <translation type="unfinished">请选择责任部门</translation>
+        <translation>请选择责任部门</translation>
     </message>
     <message>
         <source>Transfer — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>转办 — %1</translation>
     </message>
     <message>
         <source>Transfer case %1 to the department that must handle it. The department signs for it or returns it with its reason; until then the case cannot be passed on. Every transfer is counted: a case transferred too often is shown to the supervisors.</source>
-        <translation type="unfinished"></translation>
+        <translation>将案件 %1 转办至应办理的责任部门。该部门签收，或说明理由后退回；在此之前案件不能再次转办。每次转办均计入次数：转办次数过多的案件将提示值班主任。</translation>
     </message>
     <message>
         <source>&amp;Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>转办(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>TransferFiguresDialog</name>
     <message>
         <source>Transfers per receiving department:</source>
-        <translation type="unfinished"></translation>
+        <translation>各接收部门转办情况：</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">责任部门</translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>转办次数</translation>
     </message>
     <message>
         <source>Signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <source>Awaiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待签收</translation>
     </message>
     <message>
         <source>Average time to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>平均签收用时</translation>
     </message>
     <message>
         <source>Longest</source>
-        <translation type="unfinished"></translation>
+        <translation>最长用时</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished">转办</translation>
+        <translation>转办状态</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Extensions awaiting a decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批的延期申请：</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation>申请时间</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>原时限</translation>
     </message>
     <message>
         <source>New deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>新时限</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>Transfers and extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>转办与延期</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
         <source>Cases transferred more than %n time(s), flagged to the supervisors:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>转办超过 %n 次、已提示值班主任的案件：</numerusform>
         </translation>
     </message>
 </context>
@@ -5704,155 +5705,155 @@ Commands:
     <name>TransferPanel</name>
     <message>
         <source>Transfers and extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>转办与延期</translation>
     </message>
     <message>
         <source>Transferred</source>
-        <translation type="unfinished">已转办</translation>
+        <translation>转办时间</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>转出部门</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>转入部门</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Sign for or &amp;return…</source>
-        <translation type="unfinished"></translation>
+        <translation>签收或退回(&amp;R)…</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请延期(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Decide extension…</source>
-        <translation type="unfinished"></translation>
+        <translation>审批延期(&amp;D)…</translation>
     </message>
     <message>
         <source>Transfer &amp;figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>转办统计(&amp;F)…</translation>
     </message>
     <message numerus="yes">
         <source>Transferred %n time(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已转办 %n 次。</numerusform>
         </translation>
     </message>
     <message>
         <source>Not transferred.</source>
-        <translation type="unfinished"></translation>
+        <translation>未转办。</translation>
     </message>
     <message>
         <source>Awaiting sign-for by %1 since %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %2 起待 %1 签收。</translation>
     </message>
     <message>
         <source>Awaiting sign-for by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>待 %1 签收。</translation>
     </message>
     <message>
         <source>Signed for by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已签收。</translation>
     </message>
     <message>
         <source>Returned to %1: it must handle the case or transfer it with a better reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回 %1：须由其办理，或以更充分的理由重新转办。</translation>
     </message>
     <message numerus="yes">
         <source>Transferred %n time(s) in all.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共转办 %n 次。</numerusform>
         </translation>
     </message>
     <message>
         <source>Extension to %1 asked for by %2, awaiting a supervisor&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 申请延期至 %1，待值班主任审批。</translation>
     </message>
     <message>
         <source>Deadline extended to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时限已延至 %1。</translation>
     </message>
     <message>
         <source>Extension refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>延期申请已驳回：%1</translation>
     </message>
     <message>
         <source>%1 %2 by %3</source>
         <comment>outcome, time, who</comment>
-        <translation type="unfinished">%1（%3） {1 %2 ?}</translation>
+        <translation>%3 于 %2 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>outcome: note</comment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>TransferService</name>
     <message>
         <source>Case %1 awaits sign-for by %2: it cannot be passed on before that department signs for it or returns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 正待 %2 签收：该部门签收或退回前，案件不能再次转办。</translation>
     </message>
     <message>
         <source>Say why the case goes to another department.</source>
-        <translation type="unfinished">请说明案件转办至其他责任部门的原因。</translation>
+        <translation>请说明案件转办至其他责任部门的原因。</translation>
     </message>
     <message>
         <source>The reason is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Choose the department that takes the case over.</source>
-        <translation type="unfinished">请选择接办该案件的责任部门。</translation>
+        <translation>请选择接办该案件的责任部门。</translation>
     </message>
     <message>
         <source>The case is already with that department.</source>
-        <translation type="unfinished">该案件已在该责任部门办理。</translation>
+        <translation>该案件已在该责任部门办理。</translation>
     </message>
     <message>
         <source>The chosen department does not exist or is no longer active.</source>
-        <translation type="unfinished">所选责任部门不存在或已停用。</translation>
+        <translation>所选责任部门不存在或已停用。</translation>
     </message>
     <message>
         <source>Case %1 has no transfer awaiting sign-for.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 没有待签收的转办。</translation>
     </message>
     <message>
         <source>The note is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Say why the department returns the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明该部门退回案件的理由。</translation>
     </message>
 </context>
 <context>
     <name>TransferState</name>
     <message>
         <source>Not transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>未转办</translation>
     </message>
     <message>
         <source>Awaiting sign-for</source>
-        <translation type="unfinished"></translation>
+        <translation>待签收</translation>
     </message>
     <message>
         <source>Signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>
