@@ -8,10 +8,10 @@
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
-#include "SqlSlaPolicyRepository.h" // issue 12, helper "sla"
+#include "SqlSlaPolicyRepository.h"   // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
-#include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlSupport.h"
+#include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
 
@@ -48,11 +48,11 @@ public:
         , calendar(sql)
         , replyRules(sql)
         , scripts(sql)
-        , slaPolicy(sql)  // issue 12, helper "sla"
-        , casePauses(sql) // issue 12, helper "sla"
-        , followUps(sql) // followup (issue 12)
+        , slaPolicy(sql)   // issue 12, helper "sla"
+        , casePauses(sql)  // issue 12, helper "sla"
+        , followUps(sql)   // followup (issue 12)
         , supervision(sql) // supervise (issue 12)
-        , transfers(sql) // transfer (issue 12)
+        , transfers(sql)   // transfer (issue 12)
     {}
 
     DatabaseLocation location;
@@ -65,11 +65,11 @@ public:
     SqlCalendarRepository calendar;
     SqlReplyRuleRepository replyRules;
     SqlScriptRepository scripts;
-    SqlSlaPolicyRepository slaPolicy;  // issue 12, helper "sla"
-    SqlCasePauseRepository casePauses; // issue 12, helper "sla"
-    SqlFollowUpRepository followUps; // followup (issue 12)
+    SqlSlaPolicyRepository slaPolicy;     // issue 12, helper "sla"
+    SqlCasePauseRepository casePauses;    // issue 12, helper "sla"
+    SqlFollowUpRepository followUps;      // followup (issue 12)
     SqlSupervisionRepository supervision; // supervise (issue 12)
-    SqlTransferRepository transfers; // transfer (issue 12)
+    SqlTransferRepository transfers;      // transfer (issue 12)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -543,13 +543,13 @@ int Database::versionFoundOnOpen() const
 
 Repositories Database::repositories() const
 {
-    Repositories repos{&d->unitOfWork, &d->users,      &d->cases,  &d->reference,
-                       &d->audit,      &d->calendar,   &d->replyRules, &d->scripts};
-    repos.slaPolicy = &d->slaPolicy;   // issue 12, helper "sla"
-    repos.casePauses = &d->casePauses; // issue 12, helper "sla"
-    repos.followUps = &d->followUps; // followup (issue 12)
+    Repositories repos{&d->unitOfWork, &d->users,    &d->cases,      &d->reference,
+                       &d->audit,      &d->calendar, &d->replyRules, &d->scripts};
+    repos.slaPolicy = &d->slaPolicy;     // issue 12, helper "sla"
+    repos.casePauses = &d->casePauses;   // issue 12, helper "sla"
+    repos.followUps = &d->followUps;     // followup (issue 12)
     repos.supervision = &d->supervision; // supervise (issue 12)
-    repos.transfers = &d->transfers; // transfer (issue 12)
+    repos.transfers = &d->transfers;     // transfer (issue 12)
     return repos;
 }
 

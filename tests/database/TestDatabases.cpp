@@ -30,28 +30,15 @@ void configurePostgres(QSqlDatabase& db, const QUrl& url)
     db.setConnectOptions(QStringLiteral("connect_timeout=10"));
 }
 
-const QStringList kTables{QStringLiteral("schema_migrations"),
-                          QStringLiteral("qingting_meta"),
-                          QStringLiteral("users"),
-                          QStringLiteral("windows"),
-                          QStringLiteral("departments"),
-                          QStringLiteral("service_items"),
-                          QStringLiteral("categories"),
-                          QStringLiteral("citizens"),
-                          QStringLiteral("case_counters"),
-                          QStringLiteral("cases"),
-                          QStringLiteral("case_events"),
-                          QStringLiteral("follow_ups"),
-                          QStringLiteral("queue_visits"),
-                          QStringLiteral("holiday_calendar"),
-                          QStringLiteral("script_templates"),
-                          QStringLiteral("audit_log"),
-                          QStringLiteral("audit_head"),
-                          QStringLiteral("login_failures"),
-                          QStringLiteral("case_status_counts"),
+const QStringList kTables{QStringLiteral("schema_migrations"), QStringLiteral("qingting_meta"), QStringLiteral("users"),
+                          QStringLiteral("windows"), QStringLiteral("departments"), QStringLiteral("service_items"),
+                          QStringLiteral("categories"), QStringLiteral("citizens"), QStringLiteral("case_counters"),
+                          QStringLiteral("cases"), QStringLiteral("case_events"), QStringLiteral("follow_ups"),
+                          QStringLiteral("queue_visits"), QStringLiteral("holiday_calendar"),
+                          QStringLiteral("script_templates"), QStringLiteral("audit_log"), QStringLiteral("audit_head"),
+                          QStringLiteral("login_failures"), QStringLiteral("case_status_counts"),
                           // issue 12, helper "sla"
-                          QStringLiteral("sla_policy"),
-                          QStringLiteral("case_pauses")};
+                          QStringLiteral("sla_policy"), QStringLiteral("case_pauses")};
 } // namespace
 
 void TestDatabase::addBackendRows()

@@ -123,9 +123,9 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     showCitizen();
     showTimeline();
     rebuildActions();
-    m_clocks->setCase(m_case); // issue 12, helper "sla"
+    m_clocks->setCase(m_case);        // issue 12, helper "sla"
     m_followUpPanel->setCase(m_case); // followup (issue 12)
-    m_supervision->setCase(m_case); // supervise
+    m_supervision->setCase(m_case);   // supervise
     m_transferPanel->setCase(m_case); // transfer (issue 12)
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
     if (changed && m_case.id != 0) {

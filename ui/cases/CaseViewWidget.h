@@ -19,7 +19,7 @@ class ReferenceService;
 class RectificationPanel;
 
 class SupervisionPanel; // supervise (issue 12)
-class TransferPanel; // transfer (issue 12)
+class TransferPanel;    // transfer (issue 12)
 
 namespace Ui {
 class CaseViewWidget;
@@ -93,7 +93,7 @@ private:
     const Clock& m_clock;
     qint64 m_caseId;
     Case m_case;
-    CaseClocksWidget* m_clocks = nullptr; ///< issue 12, helper "sla": the SLA clocks panel
+    CaseClocksWidget* m_clocks = nullptr;          ///< issue 12, helper "sla": the SLA clocks panel
     RectificationPanel* m_followUpPanel = nullptr; ///< followup (issue 12): ratings, rectification, appeals
-    TransferPanel* m_transferPanel = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
+    TransferPanel* m_transferPanel = nullptr;      ///< transfer (issue 12): transfers, sign-for, extensions
 };

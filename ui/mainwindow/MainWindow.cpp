@@ -4,8 +4,8 @@
 
 #include "admin/ReferenceDataWidget.h"
 #include "admin/ReplyRuleWidget.h"
-#include "admin/SlaPolicyWidget.h" // issue 12, helper "sla"
 #include "admin/ScriptLibraryWidget.h"
+#include "admin/SlaPolicyWidget.h" // issue 12, helper "sla"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
 #include "cases/CaseWorkspaceWidget.h"

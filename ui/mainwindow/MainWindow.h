@@ -40,7 +40,7 @@ public:
         ReplyRules,
         AuditLog,
         Settings,
-        Scripts, ///< the response-script library (话术库), after Reference data in the navigation
+        Scripts,       ///< the response-script library (话术库), after Reference data in the navigation
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
     };
 

@@ -25,10 +25,10 @@ struct Repositories
     CalendarRepository* calendar = nullptr;
     ReplyRuleRepository* replyRules = nullptr;
     ScriptRepository* scripts = nullptr;
-    SlaPolicyRepository* slaPolicy = nullptr; ///< issue 12; nullptr = the defaults of SlaPolicy
+    SlaPolicyRepository* slaPolicy = nullptr;  ///< issue 12; nullptr = the defaults of SlaPolicy
     CasePauseRepository* casePauses = nullptr; ///< issue 12, helper "sla": stops of the SLA clocks
-    FollowUpRepository* followUps = nullptr;  ///< followup (issue 12): attempts, rectifications, appeals, figures
+    FollowUpRepository* followUps = nullptr;   ///< followup (issue 12): attempts, rectifications, appeals, figures
     // supervise (issue 12): the timeline's change counter and the notices of a desk.
     SupervisionRepository* supervision = nullptr;
-    TransferRepository* transfers = nullptr;  ///< transfer (issue 12): transfers, sign-for, extensions
+    TransferRepository* transfers = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
 };
