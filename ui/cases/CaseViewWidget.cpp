@@ -44,8 +44,10 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     , m_caseId(caseId)
 {
     m_ui->setupUi(this);
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 4);
+    // The details side carries the clocks, transfer and follow-up panels: half the width, so that the clocks'
+    // due times and explanations are not cut off.
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 1);
     auto* header = m_ui->timelineTreeWidget->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
