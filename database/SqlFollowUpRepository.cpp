@@ -279,38 +279,14 @@ Result<RatingFigures> SqlFollowUpRepository::figures(const QDateTime& from, cons
     return f;
 }
 
-Result<QStringList> SqlFollowUpRepository::explain(const QString& sql, const QVariantList& values) const
-{
-    QString statement = sql;
-    QVariantList bound = values;
-    if (!m_sql.dialect().isSqlite()) {
-        // PostgreSQL cannot prepare EXPLAIN: the values go in as literals, formatted by the driver.
-        const auto inlined = SqlContext::inlineValues(*m_sql.db().driver(), sql, values);
-        if (!inlined) {
-            return Error::make(Error::Code::Storage, QStringLiteral("explain: placeholder count"));
-        }
-        statement = *inlined;
-        bound.clear();
-    }
-    auto q = m_sql.exec(m_sql.dialect().explain() + statement, bound);
-    if (!q) {
-        return q.error();
-    }
-    QStringList lines;
-    while (q->next()) {
-        lines << q->value(m_sql.dialect().isSqlite() ? 3 : 0).toString();
-    }
-    return lines;
-}
-
 Result<QStringList> SqlFollowUpRepository::explainPendingAppeals() const
 {
-    return explain(kAppealColumns + kPendingAppeals, {50});
+    return m_sql.explain(kAppealColumns + kPendingAppeals, {50});
 }
 
 Result<QStringList> SqlFollowUpRepository::explainUnratedResolved(const QDateTime& resolvedBefore) const
 {
-    return explain(kUnrated, {SqlContext::time(resolvedBefore), 500});
+    return m_sql.explain(kUnrated, {SqlContext::time(resolvedBefore), 500});
 }
 
 Result<QStringList> SqlFollowUpRepository::explainCaseRows() const
@@ -318,8 +294,8 @@ Result<QStringList> SqlFollowUpRepository::explainCaseRows() const
     QStringList lines;
     for (const QString& table :
          {QStringLiteral("follow_up_attempts"), QStringLiteral("rectifications"), QStringLiteral("rating_appeals")}) {
-        const auto plan =
-            explain(QStringLiteral("SELECT id FROM %1 WHERE case_id = ? ORDER BY id DESC LIMIT 1").arg(table), {1});
+        const auto plan = m_sql.explain(
+            QStringLiteral("SELECT id FROM %1 WHERE case_id = ? ORDER BY id DESC LIMIT 1").arg(table), {1});
         if (!plan) {
             return plan.error();
         }

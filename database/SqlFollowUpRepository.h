@@ -33,7 +33,6 @@ public:
     Result<QStringList> explainCaseRows() const;
 
 private:
-    Result<QStringList> explain(const QString& sql, const QVariantList& values) const;
     Result<QList<RatingAppeal>> appeals(const QString& where, const QVariantList& values);
     Result<QList<Rectification>> rectifications(const QString& where, const QVariantList& values);
 

@@ -78,30 +78,12 @@ Status SqlCasePauseRepository::close(qint64 pauseId, const QDateTime& at, const 
                          {SqlContext::time(at), SqlContext::id(actor.id), actor.name, note, pauseId});
 }
 
-Result<QStringList> SqlCasePauseRepository::explain(const QString& sql, const QVariantList& values) const
-{
-    const auto inlined = SqlContext::inlineValues(*m_sql.db().driver(), sql, values);
-    if (!inlined) {
-        return Error::make(Error::Code::Invalid, QStringLiteral("placeholder count"));
-    }
-    auto q = m_sql.exec(m_sql.dialect().explain() + *inlined);
-    if (!q) {
-        return q.error();
-    }
-    QStringList lines;
-    const int column = m_sql.dialect().isSqlite() ? 3 : 0; // EXPLAIN QUERY PLAN: id, parent, notused, detail
-    while (q->next()) {
-        lines << q->value(column).toString();
-    }
-    return lines;
-}
-
 Result<QStringList> SqlCasePauseRepository::explainForCase(qint64 caseId) const
 {
-    return explain(kForCase, {caseId});
+    return m_sql.explain(kForCase, {caseId});
 }
 
 Result<QStringList> SqlCasePauseRepository::explainPausedCases() const
 {
-    return explain(kPausedCases, {});
+    return m_sql.explain(kPausedCases, {});
 }

@@ -37,6 +37,5 @@ public:
     Result<QStringList> explainPausedCases() const;
 
 private:
-    Result<QStringList> explain(const QString& sql, const QVariantList& values) const;
     const SqlContext& m_sql;
 };

@@ -79,35 +79,8 @@ Result<QList<Notice>> SqlSupervisionRepository::notices(qint64 afterEventId, qin
 Result<QStringList> SqlSupervisionRepository::explainNotices(qint64 afterEventId, qint64 userId,
                                                              const QList<CaseEventKind>& kinds) const
 {
-    QString sql = noticesSql(m_sql.dialect(), int(kinds.size()), 50);
-    const QVariantList values = noticesValues(afterEventId, userId, kinds);
-    QStringList lines;
-    if (m_sql.dialect().isSqlite()) {
-        auto q = m_sql.exec(m_sql.dialect().explain() + sql, values);
-        if (!q) {
-            return q.error();
-        }
-        while (q->next()) {
-            lines << q->value(3).toString();
-        }
-        return lines;
-    }
-    // PostgreSQL cannot prepare EXPLAIN: the values are numbers and fixed codes, put in as literals.
-    for (const QVariant& value : values) {
-        const qsizetype at = sql.indexOf(QLatin1Char('?'));
-        const QString literal = value.typeId() == QMetaType::QString
-                                    ? QLatin1Char('\'') + value.toString() + QLatin1Char('\'')
-                                    : QString::number(value.toLongLong());
-        sql.replace(at, 1, literal);
-    }
-    QSqlQuery q(m_sql.db());
-    if (!q.exec(m_sql.dialect().explain() + sql)) {
-        return m_sql.errorFrom(q.lastError());
-    }
-    while (q.next()) {
-        lines << q.value(0).toString();
-    }
-    return lines;
+    return m_sql.explain(noticesSql(m_sql.dialect(), int(kinds.size()), 50),
+                         noticesValues(afterEventId, userId, kinds));
 }
 
 bool SqlSupervisionRepository::listenForEvents(std::function<void()> changed)

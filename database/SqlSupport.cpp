@@ -146,3 +146,27 @@ QString SqlContext::containsPattern(const QString& text)
     escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
+
+Result<QStringList> SqlContext::explain(const QString& sql, const QVariantList& values) const
+{
+    QString statement = sql;
+    QVariantList bound = values;
+    if (!m_dialect.isSqlite()) {
+        const auto inlined = inlineValues(*db().driver(), sql, values);
+        if (!inlined) {
+            return Error::make(Error::Code::Invalid, QStringLiteral("explain: placeholders and values differ"));
+        }
+        statement = *inlined;
+        bound.clear();
+    }
+    auto q = exec(m_dialect.explain() + statement, bound);
+    if (!q) {
+        return q.error();
+    }
+    QStringList lines;
+    const int column = m_dialect.isSqlite() ? 3 : 0; // EXPLAIN QUERY PLAN: id, parent, notused, detail
+    while (q->next()) {
+        lines << q->value(column).toString();
+    }
+    return lines;
+}

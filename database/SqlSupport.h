@@ -43,6 +43,11 @@ public:
     Status execOne(const QString& sql, const QVariantList& values = {}) const;
 
     Error errorFrom(const QSqlError& error) const;
+    /**
+     * The planner's plan of `sql` with these values, one line per step (for the tests that prove index use). SQLite
+     * binds the values as exec() does; PostgreSQL cannot prepare EXPLAIN, so they go in as the driver's literals.
+     */
+    Result<QStringList> explain(const QString& sql, const QVariantList& values = {}) const;
 
     static QVariant time(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
     static QDateTime toTime(const QVariant& v)

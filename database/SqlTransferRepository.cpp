@@ -234,49 +234,25 @@ Result<QList<FlaggedTransferCase>> SqlTransferRepository::flaggedCases(int thres
     return result;
 }
 
-Result<QStringList> SqlTransferRepository::explain(const QString& sql, const QVariantList& values) const
-{
-    QString statement = sql;
-    QVariantList bound = values;
-    if (!m_sql.dialect().isSqlite()) {
-        // PostgreSQL cannot prepare EXPLAIN: the values go in as literals, as SqlContext::exec writes them anyway.
-        const auto inlined = SqlContext::inlineValues(*m_sql.db().driver(), sql, values);
-        if (!inlined) {
-            return Error::make(Error::Code::Invalid, QStringLiteral("placeholders and values differ"));
-        }
-        statement = *inlined;
-        bound.clear();
-    }
-    auto q = m_sql.exec(m_sql.dialect().explain() + statement, bound);
-    if (!q) {
-        return q.error();
-    }
-    QStringList lines;
-    const int column = m_sql.dialect().isSqlite() ? 3 : 0; // EXPLAIN QUERY PLAN: id, parent, notused, detail
-    while (q->next()) {
-        lines << q->value(column).toString();
-    }
-    return lines;
-}
-
 Result<QStringList> SqlTransferRepository::explainAwaitingSign() const
 {
-    return explain(awaitingSignSql(), {TransferStates::code(TransferState::AwaitingSign)});
+    return m_sql.explain(awaitingSignSql(), {TransferStates::code(TransferState::AwaitingSign)});
 }
 
 Result<QStringList> SqlTransferRepository::explainFlaggedCases(int threshold) const
 {
-    return explain(kFlaggedSql, {threshold, 200});
+    return m_sql.explain(kFlaggedSql, {threshold, 200});
 }
 
 Result<QStringList> SqlTransferRepository::explainPendingExtensions() const
 {
-    return explain(QStringLiteral("SELECT ") + kExtensionColumns + kExtensionFrom + kPendingExtensionsWhere, {200});
+    return m_sql.explain(QStringLiteral("SELECT ") + kExtensionColumns + kExtensionFrom + kPendingExtensionsWhere,
+                         {200});
 }
 
 Result<QStringList> SqlTransferRepository::explainCaseTransfers(qint64 caseId) const
 {
-    return explain(QStringLiteral("SELECT ") + kTransferColumns + kTransferFrom +
-                       QStringLiteral(" WHERE t.case_id = ? ORDER BY t.id"),
-                   {caseId});
+    return m_sql.explain(QStringLiteral("SELECT ") + kTransferColumns + kTransferFrom +
+                             QStringLiteral(" WHERE t.case_id = ? ORDER BY t.id"),
+                         {caseId});
 }

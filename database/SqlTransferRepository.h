@@ -40,7 +40,6 @@ public:
 private:
     Result<QList<CaseTransfer>> readTransfers(const QString& condition, const QVariantList& values);
     Result<QList<CaseExtension>> readExtensions(const QString& condition, const QVariantList& values);
-    Result<QStringList> explain(const QString& sql, const QVariantList& values) const;
 
     const SqlContext& m_sql;
 };
