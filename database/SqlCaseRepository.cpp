@@ -752,8 +752,16 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
         statement.values.prepend(plan->argument);
     }
     const QString key = sortColumn(query.sortKey);
-    const QString keyExpr = small ? dialect.withoutIndex(key) : key;
-    const QString idExpr = small ? dialect.withoutIndex(QStringLiteral("c.id")) : QStringLiteral("c.id");
+    // One status in received order ("awaiting follow-up", or a status chosen in the list), no term: the
+    // (status, received_at, id) index holds the rows in the page's order, so even a small set is walked there and
+    // the read stops after a page, instead of collecting and sorting every case of the status (5,000 resolved cases
+    // took 144 ms at 1 M cases).
+    const bool statusInOrder = small && !searched && query.statuses.size() == 1 &&
+                               query.sortKey == CaseSortKey::ReceivedAt && !query.overdueAt.isValid() &&
+                               !query.dueFrom.isValid() && !query.awaitingSignFor && !query.pausedOnly;
+    const bool hideOrder = small && !statusInOrder;
+    const QString keyExpr = hideOrder ? dialect.withoutIndex(key) : key;
+    const QString idExpr = hideOrder ? dialect.withoutIndex(QStringLiteral("c.id")) : QStringLiteral("c.id");
     const QLatin1String dir(query.descending ? "DESC" : "ASC");
     if (!small && query.sortKey == CaseSortKey::Status && !query.statuses.isEmpty()) {
         // Sorted by status and filtered by status: start the walk at the first wanted status, not at the top of

@@ -13,6 +13,7 @@
 #include "repositories/UnitOfWork.h"
 #include "services/CaseService.h"
 #include "services/FollowUpService.h"
+#include "services/SlaService.h"
 
 #include <QTest>
 
@@ -198,6 +199,18 @@ void TestFollowUpService::badRatingRectification()
     QCOMPARE(record->rectification->badRating, 2);
     QCOMPARE(record->rectification->dueAt, at(QStringLiteral("2026-05-22 23:59:59")));
     QCOMPARE(record->rectification->followUpId, record->followUps.at(0).id);
+    // The case was resolved before the bad review: its resolve clock stays met, the rectify clock is the one that
+    // counts, and the case's deadline is the rectify clock's (one engine for both).
+    const auto clocks = SlaService(clerk, repos, clock).clocks(id);
+    QINGTING_VERIFY_OK(clocks);
+    QStringList states;
+    for (const SlaClock& k : clocks->clocks) {
+        states << SlaClockKinds::code(k.kind) + QLatin1Char('=') + QString::number(int(k.state));
+        if (k.kind == SlaClockKind::Rectify) {
+            QCOMPARE(k.due, at(QStringLiteral("2026-05-22 23:59:59")));
+        }
+    }
+    QCOMPARE(states.join(u' '), QStringLiteral("answer=4 resolve=4 rectify=0")); // Met, Met, Running
 
     // The second follow-up must wait for the stages.
     const auto early = followUps.recordFollowUp(id, reached(5));

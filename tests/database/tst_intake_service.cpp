@@ -125,7 +125,10 @@ void TestIntakeService::submitStoresEverything()
     QCOMPARE(c.acknowledgedAt, draft.confirmed.acknowledgedAt);
     QCOMPARE(c.answeredAt, draft.confirmed.stepsExplainedAt);
     QCOMPARE(c.promisedAt, draft.base.promisedAt);
-    QCOMPARE(c.dueAt, draft.base.receivedAt.addSecs(48 * 3600));
+    // The answer was given at the desk (steps explained), so the deadline the desk works to is the resolve clock's
+    // (SlaService::recomputeDue): 15 working days after Monday 2026-03-02, i.e. Monday 2026-03-23 at the day's end.
+    QCOMPARE(draft.base.receivedAt.date(), QDate(2026, 3, 2));
+    QCOMPARE(c.dueAt, QDateTime(QDate(2026, 3, 23), QTime(23, 59, 59)));
     QVERIFY(!c.resolvedAt.isValid());
     QCOMPARE(c.department.id, draft.base.departmentId);
     QCOMPARE(c.steps, draft.base.steps);

@@ -3,6 +3,7 @@
 #include "repositories/CaseRepository.h"
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
+#include "services/TransferService.h"
 
 #include <QTest>
 
@@ -157,21 +158,29 @@ void TestLifecycleDb::transfer()
     QCOMPARE(first->department.id, it);
     QCOMPARE(first->department.name, QStringLiteral("信息技术科"));
     QCOMPARE(first->transferCount, 1);
+    // Every caller's transfer goes through TransferService (转办, issue 12): it awaits the department's sign-for,
+    // with its reason on record, and cannot be passed on before that.
+    QCOMPARE(first->transferState, TransferState::AwaitingSign);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT reason FROM case_transfers WHERE case_id = ?"), {c->id}).toString(),
+             QStringLiteral("需要技术支持"));
 
     CaseCommand toOffice{CaseAction::Transfer, QStringLiteral("涉及多个部门")};
     toOffice.departmentId = office;
+    QCOMPARE(cases.perform(c->id, toOffice).error().code, Error::Code::InvalidTransition);
+    QINGTING_VERIFY_OK(TransferService(Session::commandLine(), repos, clock).signFor(c->id, first->version, {}));
     const auto second = cases.perform(c->id, toOffice);
     QINGTING_VERIFY_OK(second);
     QCOMPARE(second->transferCount, 2);
     QCOMPARE(second->department.id, office);
 
     const auto events = cases.timeline(c->id);
-    QCOMPARE(events->size(), 3);
+    QCOMPARE(events->size(), 4);
     QCOMPARE(events->at(1).kind, CaseEventKind::Transferred);
     QCOMPARE(events->at(1).fromStatus, std::optional<CaseStatus>(CaseStatus::Received));
     QCOMPARE(events->at(1).toStatus, std::optional<CaseStatus>(CaseStatus::Received));
     QVERIFY(events->at(1).note.contains(QStringLiteral("信息技术科")));
-    QVERIFY(events->at(2).note.contains(QStringLiteral("涉及多个部门")));
+    QCOMPARE(events->at(2).kind, CaseEventKind::TransferSigned);
+    QVERIFY(events->at(3).note.contains(QStringLiteral("涉及多个部门")));
     const QString detail = raw.scalar(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'case.transfer' "
                                                      "ORDER BY seq DESC"))
                                .toString();
@@ -506,9 +515,9 @@ void TestLifecycleDb::transitionEffects()
         QCOMPARE(now.value(QStringLiteral("version")).toInt(), before.value(QStringLiteral("version")).toInt() + 1);
         QCOMPARE(now.value(QStringLiteral("updated_at")).toLongLong(), clock.now().toSecsSinceEpoch());
         if (e.action == A::Reopen) {
-            // A new answer is owed within kReopenDueHours of reopening; the first answer stays on record.
+            // A new answer is owed within the policy's 48 h of reopening; the first answer stays on record.
             QCOMPARE(now.value(QStringLiteral("due_at")).toLongLong(),
-                     clock.now().toSecsSinceEpoch() + qint64(CaseService::kReopenDueHours) * 3600);
+                     clock.now().toSecsSinceEpoch() + qint64(48) * 3600);
             QVERIFY(!now.value(QStringLiteral("answered_at")).isNull());
         }
 

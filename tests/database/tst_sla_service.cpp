@@ -8,6 +8,7 @@
 #include "repositories/SlaPolicyRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "services/CaseService.h"
+#include "services/ExtensionService.h"
 #include "services/SlaService.h"
 
 #include <QRegularExpression>
@@ -34,6 +35,10 @@ private slots:
     void policyStoredAndAudited();
     void lookupsUseIndexes_data() { TestDatabase::addBackendRows(); }
     void lookupsUseIndexes();
+    void everyDueFromTheEngine_data() { TestDatabase::addBackendRows(); }
+    void everyDueFromTheEngine();
+    void resolvingEndsThePause_data() { TestDatabase::addBackendRows(); }
+    void resolvingEndsThePause();
 };
 
 namespace {
@@ -284,4 +289,88 @@ void TestSlaService::lookupsUseIndexes()
 }
 
 QTEST_GUILESS_MAIN(TestSlaService)
+void TestSlaService::everyDueFromTheEngine()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    FixedClock clock(at("2026-06-09 15:00"));
+    const Session clerk = Fixtures::addUser(repos, QStringLiteral("li"), Role::Clerk);
+    const Session admin = Fixtures::addUser(repos, QStringLiteral("root"), Role::Admin);
+    const Session boss = Fixtures::addUser(repos, QStringLiteral("wang"), Role::Supervisor);
+
+    // Working-hours mode (9:00-12:00, 13:30-17:30): a case recorded through CaseService gets its due time from the
+    // engine, not from a fixed 48 natural hours. Tuesday 9 June 15:00: 2.5 h that day, 7 h on each of the next six
+    // working days (Wed, Thu, Fri, Mon, Tue, Wed: 44.5 h), then 3.5 h of Thursday 18 June: 14:00.
+    SlaPolicy p;
+    p.workingHoursMode = true;
+    QINGTING_VERIFY_OK(SlaService(admin, repos, clock).savePolicy(p));
+    const qint64 id = newCase(repos, clerk, clock, at("2026-06-09 15:00"));
+    QVERIFY(id != 0);
+    CaseService cases(clerk, repos, clock);
+    QCOMPARE(cases.get(id)->dueAt, at("2026-06-18 14:00"));
+
+    // Reopened on Friday 3 July 10:30 (after a resolution): the answer clock runs again from the reopening, in
+    // working hours: Fri 5.5 h, then Mon-Fri 35 h (40.5 h), Monday 13 July 7 h (47.5 h), then 0.5 h: Tuesday 09:30.
+    QINGTING_VERIFY_OK(cases.perform(id, {CaseAction::Acknowledge}));
+    QINGTING_VERIFY_OK(cases.perform(id, {CaseAction::Resolve, QStringLiteral("已当面解释并致歉")}));
+    clock.set(at("2026-07-03 10:30"));
+    const auto reopened =
+        CaseService(boss, repos, clock).perform(id, {CaseAction::Reopen, QStringLiteral("市民来电表示问题仍未解决")});
+    QINGTING_VERIFY_OK(reopened);
+    QCOMPARE(reopened->dueAt, at("2026-07-14 09:30"));
+
+    // An approved extension (延期) is the deadline the desk works to, even while the answer clock still counts.
+    clock.set(at("2026-07-06 09:00"));
+    const auto asked =
+        ExtensionService(clerk, repos, clock)
+            .request(id, reopened->version, at("2026-07-31 17:00"), QStringLiteral("需调取监控录像核实"));
+    QINGTING_VERIFY_OK(asked);
+    const auto approved = ExtensionService(boss, repos, clock).decide(id, asked->version, true, QString());
+    QINGTING_VERIFY_OK(approved);
+    QCOMPARE(approved->dueAt, at("2026-07-31 17:00"));
+    const auto clocks = SlaService(clerk, repos, clock).clocks(id);
+    QINGTING_VERIFY_OK(clocks);
+    QCOMPARE(SlaEngine::caseDue(clocks->clocks), at("2026-07-31 17:00"));
+}
+
+void TestSlaService::resolvingEndsThePause()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    FixedClock clock(at("2026-05-06 14:45"));
+    const Session clerk = Fixtures::addUser(repos, QStringLiteral("li"), Role::Clerk);
+    const qint64 id = newCase(repos, clerk, clock, at("2026-05-06 14:45"));
+    QVERIFY(id != 0);
+    CaseService cases(clerk, repos, clock);
+    QINGTING_VERIFY_OK(cases.perform(id, {CaseAction::Acknowledge}));
+    clock.set(at("2026-05-07 09:00"));
+    QINGTING_VERIFY_OK(
+        SlaService(clerk, repos, clock).pause(id, SlaPauseKind::Citizen, QStringLiteral("等待补交材料")));
+
+    // The citizen brings the papers to the window and the case is resolved there: the pause ends with it.
+    clock.set(at("2026-05-07 10:30"));
+    const auto resolved = cases.perform(id, {CaseAction::Resolve, QStringLiteral("材料齐全，当场办结")});
+    QINGTING_VERIFY_OK(resolved);
+    QVERIFY(!resolved->pausedAt.isValid());
+    RawConnection raw(scratch);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT resumed_at FROM case_pauses WHERE case_id = ?"), {id}).toLongLong(),
+             at("2026-05-07 10:30").toSecsSinceEpoch());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE paused_at IS NOT NULL")).toInt(), 0);
+    const auto timeline = repos.cases->events(id);
+    QINGTING_VERIFY_OK(timeline);
+    QCOMPARE(timeline->size(), 5); // created, acknowledged, paused, resumed, resolved
+    QCOMPARE(timeline->at(3).kind, CaseEventKind::Resumed);
+    QCOMPARE(timeline->at(3).note, QStringLiteral("Ended by the case's status change to \"Resolved\"."));
+    QCOMPARE(timeline->at(4).kind, CaseEventKind::Resolved);
+    // The answer clock stopped in time: 1.5 h of the pause did not count.
+    const auto clocks = SlaService(clerk, repos, clock).clocks(id);
+    QINGTING_VERIFY_OK(clocks);
+    QCOMPARE(clocks->clocks.at(0).kind, SlaClockKind::Answer);
+    QCOMPARE(clocks->clocks.at(0).state, SlaClock::State::Met);
+    QCOMPARE(clocks->pauses.size(), 1);
+    QVERIFY(!clocks->pauses.at(0).isOpen());
+}
+
 #include "tst_sla_service.moc"

@@ -202,7 +202,7 @@ void TestTransferService::transferRefusals()
     QCOMPARE(noDepartment.error().code, Error::Code::Invalid);
     const auto same = transfers.transfer(c.id, c.version, department(repos, "综合受理科"), QStringLiteral("原因"));
     QCOMPARE(same.error().code, Error::Code::Invalid);
-    const auto stale = transfers.transfer(c.id, c.version - 1, department(repos, "信息技术科"), QStringLiteral("原因"));
+    const auto stale = transfers.transfer(c.id, c.version + 1, department(repos, "信息技术科"), QStringLiteral("原因"));
     QCOMPARE(stale.error().code, Error::Code::Conflict);
     TransferService notAllowed(trainer, repos, clock);
     const auto denied = notAllowed.transfer(c.id, c.version, department(repos, "信息技术科"), QStringLiteral("原因"));

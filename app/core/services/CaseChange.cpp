@@ -15,7 +15,7 @@ Result<Case> CaseChange::load(const Session& session, const Repositories& repos,
     if (!found) {
         return found.error();
     }
-    if (found->version != expectedVersion) {
+    if (expectedVersion >= 0 && found->version != expectedVersion) {
         return Error::make(Error::Code::Conflict,
                            tr("Case %1 was changed by someone else after you opened it; reopen it to see the "
                               "changes, then try again.")

@@ -22,7 +22,7 @@ class CaseChange
     Q_DECLARE_TR_FUNCTIONS(CaseChange)
 
 public:
-    /** Permission, then the case as stored now, which must still be at `expectedVersion`. */
+    /** Permission, then the case as stored now, which must still be at `expectedVersion` (-1: any version). */
     static Result<Case> load(const Session& session, const Repositories& repos, qint64 caseId, int expectedVersion,
                              Permission permission);
 

@@ -2,10 +2,13 @@
 
 #include "cases/CitizenValidator.h"
 #include "common/Clock.h"
+#include "repositories/CasePauseRepository.h"
 #include "repositories/CaseRepository.h"
 #include "repositories/ReferenceRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "services/SlaService.h"
+#include "services/TransferService.h"
 
 #include <QJsonObject>
 
@@ -101,7 +104,6 @@ Result<Case> CaseService::create(const CaseDraft& draft)
     c.steps = draft.steps.trimmed();
     c.promisedAt = draft.promisedAt;
     c.receivedAt = draft.receivedAt.isValid() ? draft.receivedAt : now;
-    c.dueAt = c.receivedAt.addSecs(qint64(kAnswerDueHours) * 3600);
     c.updatedAt = now;
 
     return store({c, draft.citizen, now, {}, {}});
@@ -110,6 +112,10 @@ Result<Case> CaseService::create(const CaseDraft& draft)
 Result<Case> CaseService::store(NewCase n)
 {
     Case& c = n.c;
+    // The deadline from the one SLA engine (the hall's rules, the holiday calendar), read before the write lock.
+    if (auto due = SlaService(m_session, m_repos, m_clock).recomputeDue(c, n.events); !due) {
+        return due.error();
+    }
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
@@ -276,22 +282,6 @@ Status CaseService::validateCommand(const Case& c, const CaseCommand& command)
 {
     const QString note = command.note.trimmed();
     switch (command.action) {
-    case CaseAction::Transfer: {
-        if (note.isEmpty()) {
-            return invalid(tr("Say why the case goes to another department."));
-        }
-        if (command.departmentId == 0) {
-            return invalid(tr("Choose the department that takes the case over."));
-        }
-        if (command.departmentId == c.department.id) {
-            return invalid(tr("The case is already with that department."));
-        }
-        const auto dept = m_repos.reference->find(ReferenceKind::Department, command.departmentId);
-        if (!dept || !dept->active) {
-            return invalid(tr("The chosen department does not exist or is no longer active."));
-        }
-        break;
-    }
     case CaseAction::Escalate:
     case CaseAction::Reopen:
     case CaseAction::AddNote:
@@ -333,6 +323,10 @@ Status CaseService::validateCommand(const Case& c, const CaseCommand& command)
 
 Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
 {
+    if (command.action == CaseAction::Transfer) {
+        // A transfer awaits the receiving department's sign-for or return (转办, issue 12): one path for every caller.
+        return TransferService(m_session, m_repos, m_clock).transfer(caseId, -1, command.departmentId, command.note);
+    }
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
@@ -376,16 +370,8 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
     case CaseAction::Start:
         event.kind = CaseEventKind::Started;
         break;
-    case CaseAction::Transfer: {
-        event.kind = CaseEventKind::Transferred;
-        const auto dept = m_repos.reference->find(ReferenceKind::Department, command.departmentId);
-        detail.insert(QStringLiteral("from_department"), c.department.id);
-        detail.insert(QStringLiteral("to_department"), command.departmentId);
-        event.note = CaseEventNotes::withFact(dept->name, event.note);
-        c.department = {dept->id, dept->name};
-        c.transferCount += 1;
+    case CaseAction::Transfer: // TransferService::transfer, above
         break;
-    }
     case CaseAction::Escalate:
         event.kind = CaseEventKind::Escalated;
         c.escalationLevel += 1;
@@ -443,7 +429,11 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         c.ratingExcluded = false;
         c.followUpAttempts = 0;
         c.unreachableAt = {};
-        c.dueAt = now.addSecs(qint64(kReopenDueHours) * 3600);
+        c.extendedDueAt = {}; // an extension belonged to the handling before the reopening
+        // The clocks run again from now (SlaEngine: "from reopening").
+        if (auto due = SlaService(m_session, m_repos, m_clock).recomputeDue(c, {event}); !due) {
+            return due.error();
+        }
         detail.insert(QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch());
         break;
     }
@@ -462,10 +452,41 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
         break;
     }
 
+    // A case leaving the open statuses while its clocks stand still (resolved while waiting on the citizen) ends
+    // the pause, or it would stay in the "paused" view for ever; the timeline says the clocks were started again.
+    CaseEvent resumed;
+    if (c.pausedAt.isValid() && !CaseStatuses::isOpen(*target) && m_repos.casePauses) {
+        const auto pauses = m_repos.casePauses->forCase(c.id);
+        if (!pauses) {
+            return pauses.error();
+        }
+        for (const SlaPause& p : *pauses) {
+            if (!p.isOpen()) {
+                continue;
+            }
+            const QString why = tr("Ended by the case's status change to \"%1\".").arg(CaseStatuses::label(*target));
+            if (auto closed = m_repos.casePauses->close(p.id, now, m_session.actor(), why); !closed) {
+                return closed.error();
+            }
+            resumed.caseId = c.id;
+            resumed.at = now;
+            resumed.kind = CaseEventKind::Resumed;
+            resumed.actor = m_session.actor();
+            resumed.note = why;
+            detail.insert(QStringLiteral("pause_ended"), p.id);
+        }
+        c.pausedAt = {};
+    }
+
     c.status = *target;
     c.updatedAt = now;
     if (auto updated = m_repos.cases->update(c); !updated) {
         return updated.error();
+    }
+    if (resumed.caseId != 0) {
+        if (auto e = m_repos.cases->addEvent(resumed); !e) {
+            return e.error();
+        }
     }
     if (auto e = m_repos.cases->addEvent(event); !e) {
         return e.error();

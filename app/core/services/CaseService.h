@@ -25,10 +25,11 @@ class CaseService
     Q_DECLARE_TR_FUNCTIONS(CaseService)
 
 public:
-    /** Hours from receipt within which the citizen is owed a concrete solution or timetable (PRODUCT.md). */
+    /**
+     * Hours from receipt within which the citizen is owed a concrete solution or timetable (PRODUCT.md): the limit
+     * of an intake's promise. A case's due time comes from SlaService::recomputeDue (the hall's rules).
+     */
     static constexpr int kAnswerDueHours = 48;
-    /** Hours from reopening within which the reopened case is owed a new answer (docs/ARCHITECTURE.md). */
-    static constexpr int kReopenDueHours = 48;
 
     CaseService(Session session, const Repositories& repos, const Clock& clock);
 

@@ -6,6 +6,7 @@
 #include "repositories/TransferRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "services/CaseChange.h"
+#include "services/SlaService.h"
 
 namespace {
 constexpr int kMaxReasonChars = 2000;
@@ -154,8 +155,11 @@ Result<Case> ExtensionService::decide(qint64 caseId, int expectedVersion, bool a
                        {QStringLiteral("requested_due_at"), row.requestedDueAt.toSecsSinceEpoch()}};
     if (approve) {
         detail.insert(QStringLiteral("previous_due_at"), c.dueAt.toSecsSinceEpoch());
-        c.dueAt = row.requestedDueAt;
         c.extendedDueAt = row.requestedDueAt;
+        // The engine's resolve clock follows the approved date, and so does the case's deadline.
+        if (auto due = SlaService(m_session, m_repos, m_clock).recomputeDue(c, {event}); !due) {
+            return due.error();
+        }
     }
     if (auto written = CaseChange::write(
             m_session, m_repos, m_audit, c, event,

@@ -9,6 +9,7 @@
 #include "repositories/SlaPolicyRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "services/SlaService.h"
 
 #include <QJsonObject>
 
@@ -50,12 +51,6 @@ FollowUpService::FollowUpService(Session session, const Repositories& repos, con
     , m_clock(clock)
     , m_audit(*repos.audit, clock)
 {}
-
-Result<QDateTime> FollowUpService::rectifyDue(const WorkCalendar& calendar, const SlaPolicy& policy,
-                                              const QDateTime& start)
-{
-    return calendar.addWorkingDays(start, policy.rectifyWorkingDays);
-}
 
 Result<Case> FollowUpService::lockedCase(qint64 caseId, Permission permission)
 {
@@ -199,11 +194,12 @@ Result<Case> FollowUpService::recordFollowUp(qint64 caseId, const FollowUpInput&
             detail.insert(QStringLiteral("previous_rating"), open->badRating);
         } else if (isBadRating(rating)) {
             // 差评整改: handling reopens with its own deadline; the bad rating stays on the case and in follow_ups.
-            const auto calendar = m_repos.calendar->load();
-            if (!calendar) {
-                return calendar.error();
+            SlaService sla(m_session, m_repos, m_clock);
+            const auto engine = sla.engine();
+            if (!engine) {
+                return engine.error();
             }
-            const auto due = rectifyDue(*calendar, *policy, now);
+            const auto due = engine->rectifyDue(now);
             if (!due) {
                 return due.error();
             }
@@ -225,7 +221,10 @@ Result<Case> FollowUpService::recordFollowUp(qint64 caseId, const FollowUpInput&
             events << started;
             c.status = CaseStatus::InProgress;
             c.resolvedAt = {};
-            c.dueAt = *due;
+            // The case's deadline from the engine: the rectify clock is the one still counting.
+            if (auto d = sla.recomputeDue(c, events); !d) {
+                return d.error();
+            }
             detail.insert(QStringLiteral("rectification_id"), *id);
             detail.insert(QStringLiteral("rectify_due_at"), due->toSecsSinceEpoch());
         }
@@ -294,15 +293,11 @@ Result<Case> FollowUpService::advanceRectification(qint64 caseId, const QString&
                                   "is being handled.")
                                    .arg(CaseStatuses::label(c.status)));
         }
-        const auto policy = SlaPolicies::current(m_repos);
-        if (!policy) {
-            return policy.error();
+        const auto engine = SlaService(m_session, m_repos, m_clock).engine();
+        if (!engine) {
+            return engine.error();
         }
-        const auto calendar = m_repos.calendar->load();
-        if (!calendar) {
-            return calendar.error();
-        }
-        const auto secondDue = calendar->addWorkingDays(now, policy->secondFollowUpWorkingDays);
+        const auto secondDue = engine->secondFollowUpDue(now);
         if (!secondDue) {
             return secondDue.error();
         }

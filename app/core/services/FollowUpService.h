@@ -44,8 +44,6 @@ public:
 
     /** A rating of 不满意 (2) or 非常不满意 (1) is a bad review that opens a rectification. */
     static bool isBadRating(int rating) { return rating >= 1 && rating <= 2; }
-    /** The rectification's deadline: 23:59:59 on the n-th working day after start (WorkCalendar). */
-    static Result<QDateTime> rectifyDue(const WorkCalendar& calendar, const SlaPolicy& policy, const QDateTime& start);
 
     /** The attempts, ratings, rectification and appeals of one case. */
     Result<FollowUpRecord> record(qint64 caseId);

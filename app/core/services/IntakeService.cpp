@@ -557,7 +557,6 @@ Result<Case> IntakeService::submit(const IntakeDraft& draft)
     c.acknowledgedAt = stamp(confirmed.acknowledgedAt);
     c.answeredAt = stamp(confirmed.stepsExplainedAt); // a concrete answer or timetable was given then
     c.promisedAt = base.promisedAt.isValid() ? stamp(base.promisedAt) : QDateTime();
-    c.dueAt = c.receivedAt.addSecs(qint64(CaseService::kAnswerDueHours) * 3600);
     if (onSpot) {
         c.resolvedAt = now;
     }
@@ -641,7 +640,6 @@ Result<Case> IntakeService::submitStaffReport(const StaffReportDraft& draft)
         c.complaintText += QStringLiteral("\n\n改进建议：") + suggestion;
     }
     c.receivedAt = now;
-    c.dueAt = now.addSecs(qint64(CaseService::kAnswerDueHours) * 3600);
     c.updatedAt = now;
     n.createdAt = now;
     n.auditDetail = {{QStringLiteral("staff_report"), true}};

@@ -104,8 +104,12 @@ SlaFacts SlaService::factsFrom(const Case& c, qint64 topCategoryId, const QList<
     f.pauses = pauses;
     int stagesDone = 0;
     bool extended = false;
+    QDateTime lastResolved;
     for (const CaseEvent& e : timeline) {
         switch (e.kind) {
+        case CaseEventKind::Resolved:
+            lastResolved = e.at;
+            break;
         case CaseEventKind::Reopened:
             f.restartedAt = e.at;
             extended = false; // an extension belonged to the handling before the reopening
@@ -133,6 +137,12 @@ SlaFacts SlaService::factsFrom(const Case& c, qint64 topCategoryId, const QList<
             break;
         }
     }
+    // A rectification (差评整改) hands the case back for handling (FollowUpService clears resolved_at), but the case
+    // was resolved: its resolve clock stays met, and the rectify clock is the one that counts.
+    if (!f.resolvedAt.isValid() && f.rectifyStartedAt.isValid() && lastResolved.isValid() &&
+        lastResolved <= f.rectifyStartedAt) {
+        f.resolvedAt = lastResolved;
+    }
     // The approved extension's date (ExtensionService keeps it on the case); an extension approved before a
     // reopening belonged to the earlier handling and no longer applies.
     if (extended && c.extendedDueAt.isValid()) {
@@ -141,7 +151,7 @@ SlaFacts SlaService::factsFrom(const Case& c, qint64 topCategoryId, const QList<
     return f;
 }
 
-Result<SlaFacts> SlaService::facts(const Case& c)
+Result<SlaFacts> SlaService::facts(const Case& c, const QList<CaseEvent>& pending)
 {
     qint64 top = c.category.id;
     for (int depth = 0; top != 0 && depth < 8; ++depth) {
@@ -151,19 +161,24 @@ Result<SlaFacts> SlaService::facts(const Case& c)
         }
         top = category->parentId;
     }
-    const auto timeline = m_repos.cases->events(c.id);
-    if (!timeline) {
-        return timeline.error();
+    QList<CaseEvent> timeline;
+    if (c.id != 0) { // a case being created has no timeline and no pauses yet
+        auto stored = m_repos.cases->events(c.id);
+        if (!stored) {
+            return stored.error();
+        }
+        timeline = std::move(stored).value();
     }
+    timeline += pending;
     QList<SlaPause> pauses;
-    if (m_repos.casePauses) {
+    if (m_repos.casePauses && c.id != 0) {
         auto stored = m_repos.casePauses->forCase(c.id);
         if (!stored) {
             return stored.error();
         }
         pauses = std::move(stored).value();
     }
-    return factsFrom(c, top, *timeline, pauses);
+    return factsFrom(c, top, timeline, pauses);
 }
 
 Result<SlaService::CaseClocks> SlaService::clocks(qint64 caseId)
@@ -209,19 +224,27 @@ Result<Case> SlaService::lockedOpenCase(qint64 caseId, int expectedVersion)
     return found;
 }
 
-Status SlaService::recomputeDue(Case& c)
+Status SlaService::recomputeDue(Case& c, const QList<CaseEvent>& pending)
 {
     const auto e = engine();
     if (!e) {
         return e.error();
     }
-    const auto f = facts(c);
+    const auto f = facts(c, pending);
     if (!f) {
         return f.error();
     }
-    const QDateTime due = SlaEngine::caseDue(e->clocks(*f, m_clock.now()));
-    if (due.isValid()) {
+    const QList<SlaClock> clocks = e->clocks(*f, m_clock.now());
+    if (const QDateTime due = SlaEngine::caseDue(clocks); due.isValid()) {
         c.dueAt = due;
+        return {};
+    }
+    if (!c.dueAt.isValid()) {
+        for (const SlaClock& clock : clocks) {
+            if (clock.kind == SlaClockKind::Answer && clock.due.isValid()) {
+                c.dueAt = clock.due;
+            }
+        }
     }
     return {};
 }

@@ -44,8 +44,11 @@ public:
 
     /** The engine over the stored rules and the holiday calendar. */
     Result<SlaEngine> engine();
-    /** What the engine needs of a case: its times, its timeline (reopening, rectification) and its pauses. */
-    Result<SlaFacts> facts(const Case& c);
+    /**
+     * What the engine needs of a case: its times, its timeline (reopening, rectification) and its pauses.
+     * `pending`: events of a change being written in the caller's transaction, not stored yet (e.g. the reopening).
+     */
+    Result<SlaFacts> facts(const Case& c, const QList<CaseEvent>& pending = {});
     /** Every clock of the case as of now, with its explanation. */
     Result<CaseClocks> clocks(qint64 caseId);
 
@@ -57,6 +60,15 @@ public:
      */
     Result<Case> resume(qint64 caseId, const QString& note, int expectedVersion = -1);
 
+    /**
+     * The deadline the desk works to (cases.due_at), as the one engine has it: the earliest due time of the clocks
+     * still counting (SlaEngine::caseDue). Every service that creates a case or changes its clocks calls this inside
+     * its write transaction, with the events it is about to store in `pending`. When no clock counts any more (a case
+     * resolved on the spot), a case without a due time gets the answer clock's, so the list never shows it empty;
+     * otherwise due_at stays as it was.
+     */
+    Status recomputeDue(Case& c, const QList<CaseEvent>& pending = {});
+
     /** The facts of a case from its fields, timeline and pauses (no database): for the engine and its tests. */
     static SlaFacts factsFrom(const Case& c, qint64 topCategoryId, const QList<CaseEvent>& timeline,
                               const QList<SlaPause>& pauses);
@@ -64,8 +76,6 @@ public:
 private:
     /** The case re-read under the write lock, at the expected version. */
     Result<Case> lockedOpenCase(qint64 caseId, int expectedVersion);
-    /** Recomputes due_at from the engine; leaves it as it was when no clock is counting or on error. */
-    Status recomputeDue(Case& c);
 
     Session m_session;
     Repositories m_repos;

@@ -467,6 +467,7 @@ QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now) c
         resolve.due = facts.extendedTo;
         resolve.pausedWorkingDays = 0;
         resolve.state = SlaClock::State::Running;
+        resolve.extended = true;
         resolve.explanation =
             before.isValid()
                 ? tr("Due %1: extension approved (the deadline was %2).").arg(shortTime(resolve.due), shortTime(before))
@@ -490,6 +491,11 @@ QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now) c
 
 QDateTime SlaEngine::caseDue(const QList<SlaClock>& clocks)
 {
+    for (const SlaClock& c : clocks) {
+        if (c.extended && c.isPending() && c.due.isValid()) {
+            return c.due;
+        }
+    }
     QDateTime due;
     for (const SlaClock& c : clocks) {
         if (c.kind == SlaClockKind::Acknowledge || !(c.isPending() || c.state == SlaClock::State::Paused) ||

@@ -79,6 +79,7 @@ struct SlaClock
     int pausedWorkingDays = 0;   ///< working days lost to pauses, for day clocks
     qint64 remainingSeconds = 0; ///< counted time left when the clock was paused
     QString explanation;         ///< translated: "Due 2026-05-08 17:00: 48 h from receipt, plus 2 h 15 min paused."
+    bool extended = false;       ///< the resolve clock follows an approved extension (延期)
 
     bool isPending() const { return state == State::Running || state == State::Near || state == State::Overdue; }
 };
@@ -141,7 +142,8 @@ public:
     QList<SlaClock> clocks(const SlaFacts& facts, const QDateTime& now) const;
     /**
      * The deadline the desk works to (cases.due_at): the earliest due time of the answer, resolve, rectify and
-     * second follow-up clocks still counting. While paused, the due time as it stood when the clock stopped.
+     * second follow-up clocks still counting; after an approved extension (延期), the approved date, which a
+     * supervisor set for the whole handling. While paused, the due time as it stood when the clock stopped.
      * Invalid when no clock is counting (or none can be computed).
      */
     static QDateTime caseDue(const QList<SlaClock>& clocks);
