@@ -117,6 +117,17 @@ Result<CaseTransfer> TransferService::awaiting(const Case& c)
 
 Result<Case> TransferService::signFor(qint64 caseId, int expectedVersion, const QString& note)
 {
+    return decide(caseId, expectedVersion, TransferState::Signed, note);
+}
+
+Result<Case> TransferService::returnTransfer(qint64 caseId, int expectedVersion, const QString& reason)
+{
+    return decide(caseId, expectedVersion, TransferState::Returned, reason);
+}
+
+Result<Case> TransferService::decide(qint64 caseId, int expectedVersion, TransferState outcome, const QString& text)
+{
+    const bool sign = outcome == TransferState::Signed;
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
@@ -131,79 +142,36 @@ Result<Case> TransferService::signFor(qint64 caseId, int expectedVersion, const 
         return found.error();
     }
     CaseTransfer row = std::move(found).value();
-    const QString words = note.trimmed();
+    const QString words = text.trimmed();
+    if (!sign && words.isEmpty()) {
+        return CaseChange::invalid(tr("Say why the department returns the case."));
+    }
     if (words.size() > kMaxReasonChars) {
-        return CaseChange::invalid(tr("The note is longer than %1 characters.").arg(kMaxReasonChars));
+        return CaseChange::invalid(sign ? tr("The note is longer than %1 characters.").arg(kMaxReasonChars)
+                                        : tr("The reason is longer than %1 characters.").arg(kMaxReasonChars));
     }
     const QDateTime now = m_clock.now();
-    row.state = TransferState::Signed;
+    row.state = outcome;
     row.decidedAt = now;
     row.decidedBy = m_session.actor();
     row.decisionNote = words;
 
     CaseEvent event;
     event.at = now;
-    event.kind = CaseEventKind::TransferSigned;
+    event.kind = sign ? CaseEventKind::TransferSigned : CaseEventKind::TransferReturned;
     event.note = CaseEventNotes::withFact(row.toDepartment.name, words);
-    c.transferState = TransferState::Signed;
-    const QJsonObject detail{{QStringLiteral("department"), row.toDepartment.id},
-                             {QStringLiteral("transfer_id"), row.id},
-                             {QStringLiteral("seconds_to_sign"), row.secondsToSign().value_or(0)}};
+    c.transferState = outcome;
+    QJsonObject detail{{QStringLiteral("department"), row.toDepartment.id}, {QStringLiteral("transfer_id"), row.id}};
+    if (sign) {
+        detail.insert(QStringLiteral("seconds_to_sign"), row.secondsToSign().value_or(0));
+    } else {
+        // Back to the department that sent it: it must handle the case or transfer it with a better reason.
+        c.department = row.fromDepartment;
+        detail.insert(QStringLiteral("back_to_department"), row.fromDepartment.id);
+    }
     if (auto written =
-            CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("transfer_sign"), detail);
-        !written) {
-        return written.error();
-    }
-    if (auto updated = m_repos.transfers->updateTransfer(row); !updated) {
-        return updated.error();
-    }
-    if (auto committed = tx.commit(); !committed) {
-        return committed.error();
-    }
-    return m_repos.cases->find(c.id);
-}
-
-Result<Case> TransferService::returnTransfer(qint64 caseId, int expectedVersion, const QString& reason)
-{
-    WriteTransaction tx(*m_repos.unitOfWork);
-    if (!tx.started()) {
-        return tx.started().error();
-    }
-    auto loaded = CaseChange::load(m_session, m_repos, caseId, expectedVersion, Permission::WorkCase);
-    if (!loaded) {
-        return loaded.error();
-    }
-    Case c = std::move(loaded).value();
-    auto found = awaiting(c);
-    if (!found) {
-        return found.error();
-    }
-    CaseTransfer row = std::move(found).value();
-    const QString why = reason.trimmed();
-    if (why.isEmpty()) {
-        return CaseChange::invalid(tr("Say why the department returns the case."));
-    }
-    if (why.size() > kMaxReasonChars) {
-        return CaseChange::invalid(tr("The reason is longer than %1 characters.").arg(kMaxReasonChars));
-    }
-    const QDateTime now = m_clock.now();
-    row.state = TransferState::Returned;
-    row.decidedAt = now;
-    row.decidedBy = m_session.actor();
-    row.decisionNote = why;
-
-    CaseEvent event;
-    event.at = now;
-    event.kind = CaseEventKind::TransferReturned;
-    event.note = CaseEventNotes::withFact(row.toDepartment.name, why);
-    // Back to the department that sent it: it must handle the case or transfer it with a better reason.
-    c.department = row.fromDepartment;
-    c.transferState = TransferState::Returned;
-    const QJsonObject detail{{QStringLiteral("department"), row.toDepartment.id},
-                             {QStringLiteral("back_to_department"), row.fromDepartment.id},
-                             {QStringLiteral("transfer_id"), row.id}};
-    if (auto written =
-            CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("transfer_return"), detail);
+            CaseChange::write(m_session, m_repos, m_audit, c, event,
+                              sign ? QStringLiteral("transfer_sign") : QStringLiteral("transfer_return"), detail);
         !written) {
         return written.error();
     }

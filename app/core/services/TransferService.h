@@ -44,6 +44,8 @@ public:
     bool maySupervise() const { return m_session.can(Permission::ApproveCase); }
 
 private:
+    /** Signs for (Signed) or returns (Returned, `text` = the required reason) the awaiting transfer. */
+    Result<Case> decide(qint64 caseId, int expectedVersion, TransferState outcome, const QString& text);
     /** The awaiting transfer of a case loaded for a change, or an InvalidTransition error. */
     Result<CaseTransfer> awaiting(const Case& c);
 
