@@ -362,7 +362,7 @@ void TestSlaService::resolvingEndsThePause()
     QINGTING_VERIFY_OK(timeline);
     QCOMPARE(timeline->size(), 5); // created, acknowledged, paused, resumed, resolved
     QCOMPARE(timeline->at(3).kind, CaseEventKind::Resumed);
-    QCOMPARE(timeline->at(3).note, QStringLiteral("Ended by the case's status change to \"Resolved\"."));
+    QCOMPARE(timeline->at(3).note, QStringLiteral("案件已办结或关闭，暂停随之结束"));
     QCOMPARE(timeline->at(4).kind, CaseEventKind::Resolved);
     // The answer clock stopped in time: 1.5 h of the pause did not count.
     const auto clocks = SlaService(clerk, repos, clock).clocks(id);

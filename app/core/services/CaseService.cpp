@@ -464,7 +464,8 @@ Result<Case> CaseService::perform(qint64 caseId, const CaseCommand& command)
             if (!p.isOpen()) {
                 continue;
             }
-            const QString why = tr("Ended by the case's status change to \"%1\".").arg(CaseStatuses::label(*target));
+            // Stored text, the same in every interface language (like the intake's stored sentences).
+            const QString why = QStringLiteral("案件已办结或关闭，暂停随之结束");
             if (auto closed = m_repos.casePauses->close(p.id, now, m_session.actor(), why); !closed) {
                 return closed.error();
             }
