@@ -203,6 +203,14 @@ void TestIntakeService::submitStoresEverything()
     QINGTING_VERIFY_OK(page);
     QCOMPARE(page->cases.size(), 1);
     QCOMPARE(page->cases.first().caseNo, c.caseNo);
+
+    // A reply that names the case's number ({案件编号}) is stored with the number, which exists only at the save.
+    IntakeDraft numbered = fullDraft(repos);
+    numbered.detail.steps.replyText = QStringLiteral("您的案件编号是{案件编号}，请留存。");
+    const auto second = intake.submit(numbered);
+    QINGTING_VERIFY_OK(second);
+    QCOMPARE(repos.cases->find(second->id)->intake.steps.replyText,
+             QStringLiteral("您的案件编号是%1，请留存。").arg(second->caseNo));
 }
 
 void TestIntakeService::anonymous()

@@ -139,6 +139,8 @@ Result<Case> CaseService::store(NewCase n)
         return number.error();
     }
     c.caseNo = *number;
+    // The reply told to the citizen may name the case's number ({案件编号}), which exists only now.
+    c.intake.steps.replyText.replace(QStringLiteral("{案件编号}"), c.caseNo);
     const auto id = m_repos.cases->insert(c);
     if (!id) {
         return id.error();
