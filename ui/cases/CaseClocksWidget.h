@@ -51,11 +51,15 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void show(const Result<SlaService::CaseClocks>& result);
     void showClocks();
     void updateButton();
+    /** Row heights for the wrapped explanations and the table's height for its rows, once the widths settled. */
+    void scheduleFit();
+    void fitRows();
 
     std::unique_ptr<Ui::CaseClocksWidget> m_ui;
     Session m_session;
@@ -65,4 +69,5 @@ private:
     QList<SlaClock> m_clocks;
     QList<SlaPause> m_pauses;
     bool m_busy = false;
+    bool m_fitPending = false;
 };

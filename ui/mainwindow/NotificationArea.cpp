@@ -17,6 +17,9 @@ NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worke
     setPopupMode(QToolButton::InstantPopup);
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setAutoRaise(true);
+    // The status bar sizes its height by its widgets' minimum sizes: a Fixed vertical policy makes that the button's
+    // full height (with the menu arrow), and Minimum keeps the width of "Notices: N new" from being squeezed.
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     connect(m_watcher, &NoticeWatcher::noticesArrived, this, &NotificationArea::add);
     connect(m_menu, &QMenu::aboutToShow, this, [this] {
         m_unread = 0; // seen once the list is open
