@@ -55,6 +55,9 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
+        if (index.column() == kStateColumn) { // sized to its contents: one line, never wrapped
+            return QStyledItemDelegate::sizeHint(option, index);
+        }
         QStyleOptionViewItem opt(option);
         initStyleOption(&opt, index);
         opt.features |= QStyleOptionViewItem::WrapText;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QMenu>
+#include <QStyle>
 
 NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worker, QWidget* parent)
     : QToolButton(parent)
@@ -18,7 +19,7 @@ NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worke
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setAutoRaise(true);
     // The status bar sizes its height by its widgets' minimum sizes: a Fixed vertical policy makes that the button's
-    // full height (with the menu arrow), and Minimum keeps the width of "Notices: N new" from being squeezed.
+    // full height, and Minimum keeps the width of "Notices: N new" (and its arrow, sizeHint) from being squeezed.
     setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     connect(m_watcher, &NoticeWatcher::noticesArrived, this, &NotificationArea::add);
     connect(m_menu, &QMenu::aboutToShow, this, [this] {
@@ -28,6 +29,13 @@ NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worke
     rebuildMenu();
     updateText();
     m_watcher->start();
+}
+
+QSize NotificationArea::sizeHint() const
+{
+    QSize size = QToolButton::sizeHint();
+    size.rwidth() += style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, this);
+    return size;
 }
 
 QString NotificationArea::describe(const Notice& n)
