@@ -8,6 +8,7 @@
 # The main window is set to 1280x800 at 0,0 (there is no window manager); dialog clicks are relative to the dialog.
 # Look at every PNG afterwards.
 set -euo pipefail
+[ -n "${QINGTING_SHOT_TRACE:-}" ] && set -x
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
@@ -39,7 +40,7 @@ sleep 1
 
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
 paste_text() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.2; xdotool key ctrl+v; sleep 0.3; }
-top() { xdotool search --onlyvisible --name "." | tail -1; }
+top() { xdotool search --onlyvisible --name "." | awk 'END { print }'; }
 # The topmost window's position: dclick X Y clicks at X,Y inside it.
 dialog() { eval "$(xdotool getwindowgeometry --shell "$(top)")"; DX=$X; DY=$Y; DW=$WIDTH; DH=$HEIGHT; }
 dclick() { click $((DX + $1)) $((DY + $2)) "${3:-0.3}"; }
@@ -49,8 +50,9 @@ start_app() { # login password
     LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 build/dev/app/qingting --db "$db" >>"$work/app.log" 2>&1 &
     app=$!
     sleep 4
+    click 667 339 0.2; xdotool key ctrl+a             # the login field (it remembers the last login)
     xdotool type "$1"; xdotool key Tab; xdotool type "$2"; xdotool key Return; sleep 5
-    local main; main=$(xdotool search --onlyvisible --name "Qingting" | head -1)
+    local main; main=$(xdotool search --onlyvisible --name "Qingting" | awk 'NR == 1')
     xdotool windowmove "$main" 0 0 windowsize "$main" 1280 800; sleep 1
 }
 stop_app() { kill "$app"; wait "$app" 2>/dev/null || true; app=; }
@@ -72,7 +74,7 @@ dialog; dclick 283 86 0.5; xdotool key Down Down Return; sleep 0.3
 dclick 240 215; paste_text "收费标准的解释属于价格主管部门职责，请综合受理科会同价格科答复"
 snap_dialog "$out/loop-transfer.png"
 dclick 342 316 2                                    # 转办
-xdotool key alt+r; sleep 1.5                        # 签收或退回(R)… (the reminder button is disabled)
+click 288 690 1.5                                   # 签收或退回…
 dialog; dclick 240 215; paste_text "属本科室职责，已签收，由价格科配合答复"
 snap_dialog "$out/loop-sign-for.png"
 dclick 340 316 2                                    # 签收
@@ -85,6 +87,7 @@ dclick 298 151 0.2; xdotool key ctrl+a; xdotool type 3
 dclick 250 288; paste_text "市民表示问题虽已解决，但前后跑了三趟，窗口没有一次性告知所需材料，不满意"
 snap_dialog "$out/loop-followup-form.png"
 dclick 355 353 3                                    # 记录回访
+xdotool mousemove 235 455 click 5 click 5 click 5; sleep 1   # the follow-up panel, below the transfers
 snap_window "$out/loop-rectification-panel.png"
 stop_app
 

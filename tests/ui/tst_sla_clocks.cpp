@@ -65,28 +65,6 @@ PauseClocksDialog* openDialog(CaseClocksWidget* clocks)
     return dialog;
 }
 
-/**
- * Whether every explanation can be read where it is: its cell lies inside the table's viewport (no scrolling to
- * reach it) and is as tall as the text wrapped to the cell's width.
- */
-bool explanationsReadable(CaseClocksWidget* clocks)
-{
-    auto* tree = child<QTreeWidget>(clocks, "clocksTreeWidget");
-    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
-    const QRect viewport = tree->viewport()->rect();
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem* item = tree->topLevelItem(i);
-        const QRect cell = tree->visualRect(tree->model()->index(i, 3));
-        const QRect text = tree->fontMetrics().boundingRect(QRect(0, 0, cell.width() - 2 * margin, 10000),
-                                                            Qt::TextWordWrap, item->text(3));
-        if (!viewport.contains(cell) || cell.height() < text.height()) {
-            qWarning() << "explanation" << i << "in" << cell << "of" << viewport << "needs" << text.size();
-            return false;
-        }
-    }
-    return tree->topLevelItemCount() > 0;
-}
-
 void clickOk(QDialog* dialog)
 {
     QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
@@ -123,9 +101,9 @@ void TestSlaClocks::pauseAndResumeFromTheCaseView()
     QVERIFY(!clockRow(clocks, "acknowledge")); // a window case
     // The explanations wrap to the width the case view gives them, wide or narrow, and the table fits its rows.
     view.resize(1280, 760);
-    QTRY_VERIFY_WITH_TIMEOUT(explanationsReadable(clocks), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(wrappedColumnReadable(child<QTreeWidget>(clocks, "clocksTreeWidget"), 3), kTimeoutMs);
     view.resize(760, 600);
-    QTRY_VERIFY_WITH_TIMEOUT(explanationsReadable(clocks), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(wrappedColumnReadable(child<QTreeWidget>(clocks, "clocksTreeWidget"), 3), kTimeoutMs);
 
     // Pausing needs a reason.
     desk.clock().set(at("2025-06-03 10:00"));

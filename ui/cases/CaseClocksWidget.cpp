@@ -4,19 +4,12 @@
 
 #include "cases/PauseClocksDialog.h"
 #include "common/FormHelpers.h"
+#include "common/WrappingTree.h"
 #include "workers/DatabaseWorker.h"
 
-#include <QDateTime>
 #include <QEvent>
-#include <QFontMetrics>
-#include <QHeaderView>
-#include <QMetaObject>
 #include <QPushButton>
-#include <QResizeEvent>
 #include <QStyle>
-#include <QStyledItemDelegate>
-
-#include <algorithm>
 
 namespace {
 /** Colour never carries the state alone: the icon and the text say it too. */
@@ -36,39 +29,8 @@ QColor stateColour(SlaClock::State state)
     }
 }
 
-constexpr int kClockColumn = 0;
 constexpr int kStateColumn = 1;
-constexpr int kDueColumn = 2;
 constexpr int kWhyColumn = 3;
-
-/**
- * QTreeView asks its delegate for row heights without the column's width, so wrapped text would keep one line's
- * height: this delegate measures each cell wrapped to its column.
- */
-class WrappingDelegate : public QStyledItemDelegate
-{
-public:
-    explicit WrappingDelegate(QTreeWidget* tree)
-        : QStyledItemDelegate(tree)
-        , m_tree(tree)
-    {}
-
-    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        if (index.column() == kStateColumn) { // sized to its contents: one line, never wrapped
-            return QStyledItemDelegate::sizeHint(option, index);
-        }
-        QStyleOptionViewItem opt(option);
-        initStyleOption(&opt, index);
-        opt.features |= QStyleOptionViewItem::WrapText;
-        opt.rect = QRect(0, 0, m_tree->header()->sectionSize(index.column()), 1); // valid, so the style wraps
-        const QWidget* widget = opt.widget ? opt.widget : m_tree;
-        return widget->style()->sizeFromContents(QStyle::CT_ItemViewItem, &opt, QSize(), widget);
-    }
-
-private:
-    QTreeWidget* m_tree;
-};
 
 QStyle::StandardPixmap stateIcon(SlaClock::State state)
 {
@@ -100,19 +62,8 @@ CaseClocksWidget::CaseClocksWidget(const Session& session, DatabaseWorker& worke
     // The explanation ("due …: 48 h from receipt, plus 2 h paused") is what a clerk reads to answer a citizen: it
     // wraps in the column that takes the rest of the width, the rows grow to fit it, and the table is as tall as its
     // rows, so neither a horizontal nor a vertical scroll bar hides part of a deadline.
-    QTreeWidget* tree = m_ui->clocksTreeWidget;
-    tree->setWordWrap(true);
-    tree->setItemDelegate(new WrappingDelegate(tree));
-    tree->setUniformRowHeights(false);
-    tree->setTextElideMode(Qt::ElideNone);
-    tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    tree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* header = tree->header();
-    // fitRows() gives the widths: the header's own stretch keeps a last section of at least its default size.
-    header->setStretchLastSection(false);
-    header->setMinimumSectionSize(tree->fontMetrics().averageCharWidth() * 4);
-    header->setSectionResizeMode(QHeaderView::Fixed);
-    header->setSectionResizeMode(kStateColumn, QHeaderView::ResizeToContents);
+    // The clock's name and the due time ("… (done …)") wrap too, at some 30 % of the width each.
+    m_wrapping = new WrappingTree(m_ui->clocksTreeWidget, kWhyColumn, {kStateColumn});
     m_ui->pauseButton->setVisible(m_session.can(Permission::WorkCase));
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &CaseClocksWidget::pauseOrResume);
     FormHelpers::clearError(m_ui->errorLabel);
@@ -203,7 +154,7 @@ void CaseClocksWidget::showClocks()
         item->setData(0, Qt::UserRole, SlaClockKinds::code(clock.kind));
         item->setToolTip(3, clock.explanation);
     }
-    scheduleFit();
+    m_wrapping->fit();
     QString pauseText;
     for (const SlaPause& p : m_pauses) {
         if (p.isOpen()) {
@@ -213,53 +164,6 @@ void CaseClocksWidget::showClocks()
     }
     m_ui->pauseLabel->setText(pauseText);
     m_ui->pauseLabel->setVisible(!pauseText.isEmpty());
-}
-
-void CaseClocksWidget::scheduleFit()
-{
-    if (!m_fitPending) {
-        m_fitPending = true;
-        QMetaObject::invokeMethod(this, &CaseClocksWidget::fitRows, Qt::QueuedConnection);
-    }
-}
-
-void CaseClocksWidget::fitRows()
-{
-    m_fitPending = false;
-    QTreeWidget* tree = m_ui->clocksTreeWidget;
-    // The clock's name and the due time wrap too when long ("… (done …)"): each gets at most some 30 % of what the
-    // state leaves, so the explanation keeps the larger part of the width however narrow the case view is.
-    const QFontMetrics metrics = tree->fontMetrics();
-    const int padding = 2 * (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1) + 6;
-    const auto widest = [&](int column) {
-        int width = metrics.horizontalAdvance(tree->headerItem()->text(column));
-        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-            width = std::max(width, metrics.horizontalAdvance(tree->topLevelItem(i)->text(column)));
-        }
-        return width + padding;
-    };
-    const int rest = tree->viewport()->width() - tree->header()->sectionSize(kStateColumn);
-    const int share = std::max(rest * 3 / 10, metrics.averageCharWidth() * 6);
-    tree->header()->resizeSection(kClockColumn, std::min(widest(kClockColumn), share));
-    tree->header()->resizeSection(kDueColumn, std::min(widest(kDueColumn), share));
-    tree->header()->resizeSection(
-        kWhyColumn, std::max(tree->header()->minimumSectionSize(), rest - tree->header()->sectionSize(kClockColumn) -
-                                                                       tree->header()->sectionSize(kDueColumn)));
-    tree->doItemsLayout(); // row heights again, for the columns' present widths
-    int height = tree->header()->isVisible() ? tree->header()->height() : 0;
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        height += tree->visualItemRect(tree->topLevelItem(i)).height();
-    }
-    if (tree->topLevelItemCount() == 0) {
-        height += tree->fontMetrics().height() * 2;
-    }
-    tree->setFixedHeight(height + 2 * tree->frameWidth());
-}
-
-void CaseClocksWidget::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    scheduleFit();
 }
 
 void CaseClocksWidget::updateButton()

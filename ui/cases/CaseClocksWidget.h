@@ -11,6 +11,7 @@
 #include <memory>
 
 class DatabaseWorker;
+class WrappingTree;
 
 namespace Ui {
 class CaseClocksWidget;
@@ -51,15 +52,11 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void show(const Result<SlaService::CaseClocks>& result);
     void showClocks();
     void updateButton();
-    /** Row heights for the wrapped explanations and the table's height for its rows, once the widths settled. */
-    void scheduleFit();
-    void fitRows();
 
     std::unique_ptr<Ui::CaseClocksWidget> m_ui;
     Session m_session;
@@ -69,5 +66,5 @@ private:
     QList<SlaClock> m_clocks;
     QList<SlaPause> m_pauses;
     bool m_busy = false;
-    bool m_fitPending = false;
+    WrappingTree* m_wrapping = nullptr; ///< the explanations wrap in rows that fit them
 };
