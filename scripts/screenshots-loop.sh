@@ -21,14 +21,17 @@ $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 400 --days 30 --seed 7 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role supervisor --name 赵磊 >/dev/null
 printf 'lina12345\n' | $cli --db "$db" user add lina --role supervisor --name 李娜 >/dev/null
-# An open case due in more than a day (so it has no reminder button) and a resolved one awaiting its follow-up.
+# An open case due in more than a day (so it has no reminder button), of a department with a short name that is not
+# the one it goes to (so the transfers table below has the same row height, and the sign-for button the same place
+# in every run), and a resolved case awaiting its follow-up.
 pick() { $cli --db "$db" cases --status "$1" --limit 200 --json | python3 -c '
 import datetime, json, sys
 later = (datetime.datetime.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S")
 for c in json.load(sys.stdin):
-    if sys.argv[1] != "due-later" or (c["due"] or "") > later:
+    dept = c.get("department") or ""
+    if sys.argv[1] != "open" or ((c["due"] or "") > later and 0 < len(dept) <= 5 and dept != "综合受理科"):
         print(c["case_no"]); break' "$2"; }
-open_case=$(pick in_progress due-later)
+open_case=$(pick in_progress open)
 resolved_case=$(pick resolved any)
 echo "open case $open_case, resolved case $resolved_case"
 
@@ -74,7 +77,7 @@ dialog; dclick 283 86 0.5; xdotool key Down Down Return; sleep 0.3
 dclick 240 215; paste_text "收费标准的解释属于价格主管部门职责，请综合受理科会同价格科答复"
 snap_dialog "$out/loop-transfer.png"
 dclick 342 316 2                                    # 转办
-click 288 690 1.5                                   # 签收或退回…
+click 288 632 1.5                                   # 签收或退回…
 dialog; dclick 240 215; paste_text "属本科室职责，已签收，由价格科配合答复"
 snap_dialog "$out/loop-sign-for.png"
 dclick 340 316 2                                    # 签收
@@ -98,7 +101,7 @@ xdotool key alt+d; sleep 1.5                        # 审批延期(D)…
 dialog; dclick 240 215; paste_text "同意延期，请在新时限前电话告知市民进展"
 snap_dialog "$out/loop-extension-decision.png"
 dclick 340 316 2                                    # 批准
-xdotool mousemove 235 455 click 5 click 5 click 5 click 5; sleep 1   # scroll the details down to the clocks
+xdotool mousemove 235 455 click 5 click 5 click 5 click 5 click 5; sleep 1   # the details down to the clocks
 snap_window "$out/case-view-clocks.png"
 stop_app
 echo "screenshots in $out; work files in $work"

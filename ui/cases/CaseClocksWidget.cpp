@@ -63,7 +63,7 @@ CaseClocksWidget::CaseClocksWidget(const Session& session, DatabaseWorker& worke
     // wraps in the column that takes the rest of the width, the rows grow to fit it, and the table is as tall as its
     // rows, so neither a horizontal nor a vertical scroll bar hides part of a deadline.
     // The clock's name and the due time ("… (done …)") wrap too, at some 30 % of the width each.
-    m_wrapping = new WrappingTree(m_ui->clocksTreeWidget, kWhyColumn, {kStateColumn});
+    m_wrapping = new WrappingTree(m_ui->clocksTreeWidget, {kWhyColumn}, {kStateColumn});
     m_ui->pauseButton->setVisible(m_session.can(Permission::WorkCase));
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &CaseClocksWidget::pauseOrResume);
     FormHelpers::clearError(m_ui->errorLabel);

@@ -16,6 +16,7 @@
 namespace {
 constexpr int kTransferredColumn = 0;
 constexpr int kReasonColumn = 3;
+constexpr int kOutcomeColumn = 4;
 const CaseTransfer* awaitingOf(const QList<CaseTransfer>& transfers)
 {
     for (auto it = transfers.crbegin(); it != transfers.crend(); ++it) {
@@ -45,8 +46,9 @@ TransferPanel::TransferPanel(Session session, ReferenceService& reference, Datab
     , m_worker(worker)
 {
     m_ui->setupUi(this);
-    // The reason wraps in the width the other columns leave, in rows that fit it: no scrolling sideways to read it.
-    m_wrapping = new WrappingTree(m_ui->transfersTreeWidget, kReasonColumn, {kTransferredColumn});
+    // The reason and the outcome share the width the other columns leave, wrapped in rows that fit them: no
+    // scrolling sideways to read them.
+    m_wrapping = new WrappingTree(m_ui->transfersTreeWidget, {kReasonColumn, kOutcomeColumn}, {kTransferredColumn});
     FormHelpers::clearError(m_ui->errorLabel);
     connect(m_ui->signForButton, &QPushButton::clicked, this, &TransferPanel::signForOrReturn);
     connect(m_ui->requestExtensionButton, &QPushButton::clicked, this, &TransferPanel::requestExtension);

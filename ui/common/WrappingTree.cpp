@@ -45,10 +45,10 @@ private:
 };
 } // namespace
 
-WrappingTree::WrappingTree(QTreeWidget* tree, int textColumn, QList<int> oneLineColumns)
+WrappingTree::WrappingTree(QTreeWidget* tree, QList<int> textColumns, QList<int> oneLineColumns)
     : QObject(tree)
     , m_tree(tree)
-    , m_textColumn(textColumn)
+    , m_textColumns(std::move(textColumns))
     , m_oneLineColumns(std::move(oneLineColumns))
 {
     tree->setWordWrap(true);
@@ -104,16 +104,22 @@ void WrappingTree::fitNow()
         rest -= header->sectionSize(column);
     }
     // The wrapping short columns share at most 60 % of what the one-line columns leave (two: 30 % each).
-    const int wrapped = int(tree->columnCount() - m_oneLineColumns.size() - 1);
+    const int wrapped = int(tree->columnCount() - m_oneLineColumns.size() - m_textColumns.size());
     const int share = std::max(rest * 6 / (10 * std::max(1, wrapped)), metrics.averageCharWidth() * 6);
     int used = 0;
     for (int column = 0; column < tree->columnCount(); ++column) {
-        if (column != m_textColumn && !m_oneLineColumns.contains(column)) {
+        if (!m_textColumns.contains(column) && !m_oneLineColumns.contains(column)) {
             header->resizeSection(column, std::min(widest(column), share));
             used += header->sectionSize(column);
         }
     }
-    header->resizeSection(m_textColumn, std::max(header->minimumSectionSize(), rest - used));
+    const int texts = int(std::max<qsizetype>(1, m_textColumns.size()));
+    for (int i = 0; i < m_textColumns.size(); ++i) {
+        const int left = rest - used;
+        const int width = i + 1 == m_textColumns.size() ? left : left / (texts - i);
+        header->resizeSection(m_textColumns.at(i), std::max(header->minimumSectionSize(), width));
+        used += header->sectionSize(m_textColumns.at(i));
+    }
     tree->doItemsLayout(); // row heights again, for the columns' present widths
     int height = header->isVisible() ? header->height() : 0;
     for (int i = 0; i < tree->topLevelItemCount(); ++i) {
