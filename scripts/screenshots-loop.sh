@@ -77,7 +77,7 @@ dialog; dclick 283 86 0.5; xdotool key Down Down Return; sleep 0.3
 dclick 240 215; paste_text "收费标准的解释属于价格主管部门职责，请综合受理科会同价格科答复"
 snap_dialog "$out/loop-transfer.png"
 dclick 342 316 2                                    # 转办
-click 288 632 1.5                                   # 签收或退回…
+click 288 650 1.5                                   # 签收或退回…
 dialog; dclick 240 215; paste_text "属本科室职责，已签收，由价格科配合答复"
 snap_dialog "$out/loop-sign-for.png"
 dclick 340 316 2                                    # 签收
