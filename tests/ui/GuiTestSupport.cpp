@@ -11,7 +11,9 @@
 
 #include <QLineEdit>
 #include <QListWidget>
+#include <QStyle>
 #include <QTest>
+#include <QTreeWidget>
 
 namespace GuiTest {
 
@@ -113,6 +115,23 @@ IntakeDraftState completedIntake(IntakeDraftState state, ReferenceService& refer
     }
     state.page = 4; // Review
     return state;
+}
+
+bool wrappedColumnReadable(QTreeWidget* tree, int column)
+{
+    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
+    const QRect viewport = tree->viewport()->rect();
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QString text = tree->topLevelItem(i)->text(column);
+        const QRect cell = tree->visualRect(tree->model()->index(i, column));
+        const QRect needed =
+            tree->fontMetrics().boundingRect(QRect(0, 0, cell.width() - 2 * margin, 10000), Qt::TextWordWrap, text);
+        if (!viewport.contains(cell) || cell.height() < needed.height()) {
+            qWarning() << "cell" << i << column << "in" << cell << "of" << viewport << "needs" << needed.size();
+            return false;
+        }
+    }
+    return tree->topLevelItemCount() > 0;
 }
 
 void quietOffscreenWarnings()

@@ -20,6 +20,7 @@ class Database;
 struct DatabaseLocation;
 class DatabaseWorker;
 class QLineEdit;
+class QTreeWidget;
 class ReferenceService;
 
 /** What the widget tests share: typing as a user does, finding widgets and dialogs, logging in, navigating. */
@@ -58,6 +59,12 @@ template <typename T> T* child(QObject* parent, const char* name)
  * confirmations stamped at `now`), and the wizard is to open on the Review page. What is set already stays.
  */
 IntakeDraftState completedIntake(IntakeDraftState state, ReferenceService& reference, const QDateTime& now);
+
+/**
+ * Whether every cell of the column can be read where it is (WrappingTree): inside the tree's viewport, so no
+ * scrolling reaches it, and as tall as its text wrapped to the cell's width. Says which cell is not in a warning.
+ */
+bool wrappedColumnReadable(QTreeWidget* tree, int column);
 
 /** Drops the offscreen platform's note that it cannot resize windows to their size hints; keeps everything else. */
 void quietOffscreenWarnings();

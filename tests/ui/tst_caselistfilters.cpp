@@ -187,7 +187,17 @@ void TestCaseListFilters::overdueAndMineFilters()
     QTRY_VERIFY_WITH_TIMEOUT(window->caseWorkspace()->viewOf(openedId) != nullptr, kTimeoutMs);
     CaseViewWidget* view = window->caseWorkspace()->viewOf(openedId);
     QTRY_VERIFY_WITH_TIMEOUT(view->isVisible(), kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(view, "overdueLabel")->isVisible(), kTimeoutMs);
+    // It says so once: the supervision panel's badge (icon and coloured text), no second label in the header.
+    auto* badge = child<QLabel>(view, "deadlineLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(badge->isVisible(), kTimeoutMs);
+    QVERIFY2(badge->text().startsWith(QStringLiteral("Overdue by ")), qPrintable(badge->text()));
+    QVERIFY(child<QLabel>(view, "deadlineIconLabel")->isVisible());
+    QVERIFY(view->findChild<QLabel*>(QStringLiteral("overdueLabel")) == nullptr);
+    int overdueLabels = 0;
+    for (const QLabel* label : view->findChildren<QLabel*>()) {
+        overdueLabels += label->isVisible() && label->text().contains(QStringLiteral("Overdue")) ? 1 : 0;
+    }
+    QCOMPARE(overdueLabels, 1);
     window->close();
 }
 

@@ -7,13 +7,17 @@
 
 #include "Database.h"
 #include "cases/AppealDialog.h"
+#include "cases/CaseListWidget.h"
+#include "cases/CaseTableModel.h"
 #include "cases/CaseViewWidget.h"
+#include "cases/CaseWorkspaceWidget.h"
 #include "cases/FollowUpDialog.h"
 #include "cases/RectificationPanel.h"
 #include "repositories/CaseRepository.h"
 #include "services/CaseService.h"
 #include "services/FollowUpService.h"
 #include "services/ReferenceService.h"
+#include "services/SlaService.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QCheckBox>
@@ -21,6 +25,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -86,6 +91,67 @@ void clickOk(QDialog* dialog)
     auto* box = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"));
     QTest::mouseClick(box->button(QDialogButtonBox::Ok), Qt::LeftButton);
 }
+
+/** Switches the hall's no-rating rule on or off, as an admin does on the SLA policy page. */
+bool setNoRatingRule(Desk& desk, const Session& admin, bool enabled, int days, int level)
+{
+    SlaService sla(admin, desk.repos(), desk.clock());
+    auto policy = sla.policy();
+    if (!policy) {
+        qWarning() << policy.error().message;
+        return false;
+    }
+    policy->noRatingRuleEnabled = enabled;
+    policy->noRatingDays = days;
+    policy->noRatingLevel = level;
+    if (const auto saved = sla.savePolicy(*policy); !saved) {
+        qWarning() << saved.error().message;
+        return false;
+    }
+    return true;
+}
+
+/** A desk with the accounts the no-rating rule's tests need: a clerk, a supervisor and the admin of the policy. */
+struct RuleDesk
+{
+    RuleDesk()
+    {
+        if (!desk.open().isEmpty()) {
+            return;
+        }
+        const QString password = QStringLiteral("pass-1234");
+        clerk = desk.addUser(QStringLiteral("li"), Role::Clerk, QStringLiteral("李敏"), password);
+        wang = desk.addUser(QStringLiteral("wang"), Role::Supervisor, QStringLiteral("王强"), password);
+        admin = desk.addUser(QStringLiteral("root"), Role::Admin, QStringLiteral("管理员"), password);
+        ok = clerk && wang && admin;
+    }
+    Desk desk;
+    std::optional<Session> clerk;
+    std::optional<Session> wang;
+    std::optional<Session> admin;
+    bool ok = false;
+};
+
+/** Presses the message box's accepting button with the space key, as a keyboard user does. */
+bool pressAccept(QMessageBox* box)
+{
+    for (QAbstractButton* b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::AcceptRole) {
+            b->setFocus();
+            QTest::keyClick(b, Qt::Key_Space);
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The case list of a main window for the session, showing "Awaiting follow-up" (chosen by key presses). */
+CaseListWidget* awaitingFollowUp(MainWindow& window)
+{
+    CaseListWidget* list = window.caseWorkspace()->listWidget();
+    chooseByKeys(child<QComboBox>(list, "statusFilterComboBox"), int(CaseListWidget::AwaitingFollowUpView));
+    return list;
+}
 } // namespace
 
 class TestFollowUpGui : public QObject
@@ -96,6 +162,8 @@ private slots:
     void initTestCase() { quietOffscreenWarnings(); }
     void badRatingRectificationAndSecondFollowUp();
     void appealApprovedLeavesTheFigures();
+    void noRatingRuleFromTheAwaitingFollowUpView();
+    void noRatingRuleButtonHiddenWhenOffOrNotSupervisor();
 };
 
 void TestFollowUpGui::badRatingRectificationAndSecondFollowUp()
@@ -248,6 +316,109 @@ void TestFollowUpGui::appealApprovedLeavesTheFigures()
     QCOMPARE(after->npsN, 0);
     QCOMPARE(after->excludedN, 1);
     QCOMPARE(view.widget.currentCase().rating, std::optional<int>(3)); // the original is kept
+}
+
+void TestFollowUpGui::noRatingRuleFromTheAwaitingFollowUpView()
+{
+    RuleDesk rules;
+    QVERIFY(rules.ok);
+    Desk& desk = rules.desk;
+    const Session &clerk = *rules.clerk, &wang = *rules.wang, &admin = *rules.admin;
+    QVERIFY(setNoRatingRule(desk, admin, true, 7, 5));
+    const qint64 old = resolvedCase(desk, clerk); // resolved on 2 June
+    desk.clock().set(QDateTime(QDate(2025, 6, 8), QTime(10, 0)));
+    const qint64 recent = resolvedCase(desk, clerk); // resolved on 8 June: not yet 7 days without a rating
+    QVERIFY(old != 0 && recent != 0);
+    desk.clock().set(QDateTime(QDate(2025, 6, 10), QTime(9, 0)));
+
+    auto window = desk.showWindow(wang);
+    QVERIFY(window);
+    CaseListWidget* list = awaitingFollowUp(*window);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading() && list->model()->rowCount() == 2, kTimeoutMs);
+    auto* button = child<QPushButton>(list, "noRatingRuleButton");
+    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kTimeoutMs);
+
+    // The supervisor is asked first, with the policy's days and level; cancelling rates nothing.
+    button->setFocus();
+    QTest::keyClick(button, Qt::Key_Space);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = findWindow<QMessageBox>()) != nullptr, kTimeoutMs);
+    QVERIFY2(box->text().contains(QStringLiteral("7 day(s)")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("5 — Very satisfied")), qPrintable(box->text()));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!findWindow<QMessageBox>(), kTimeoutMs);
+    QVERIFY(!desk.repos().cases->find(old)->rating);
+
+    QTest::keyClick(button, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT((box = findWindow<QMessageBox>()) != nullptr, kTimeoutMs);
+    QVERIFY(pressAccept(box));
+    auto* notice = child<QLabel>(list, "noticeLabel");
+    QTRY_COMPARE_WITH_TIMEOUT(notice->text(), QStringLiteral("The no-rating rule rated 1 case(s)."), kTimeoutMs);
+    QVERIFY(notice->isVisible());
+
+    // The old case carries the default rating, is followed up, and says why on its timeline; the recent one waits.
+    const auto rated = desk.repos().cases->find(old);
+    QVERIFY(rated.ok());
+    QCOMPARE(rated->rating, std::optional<int>(5));
+    QCOMPARE(rated->status, CaseStatus::FollowedUp);
+    const auto events = desk.repos().cases->events(old);
+    QVERIFY(events.ok());
+    QCOMPARE(events->last().kind, CaseEventKind::RatingDefaulted);
+    QCOMPARE(events->last().actor.id, wang.userId());
+    QVERIFY(!desk.repos().cases->find(recent)->rating);
+    // The list was read again: only the recent case still awaits its follow-up.
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading() && list->model()->rowCount() == 1, kTimeoutMs);
+    QCOMPARE(list->model()->caseAt(0)->id, recent);
+
+    // Applied again: the rule is idempotent and says so.
+    QTest::keyClick(button, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT((box = findWindow<QMessageBox>()) != nullptr, kTimeoutMs);
+    QVERIFY(pressAccept(box));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        notice->text(), QStringLiteral("The no-rating rule rated no case: none has waited long enough."), kTimeoutMs);
+    QCOMPARE(desk.repos().cases->events(old)->size(), events->size());
+    window->close();
+}
+
+void TestFollowUpGui::noRatingRuleButtonHiddenWhenOffOrNotSupervisor()
+{
+    RuleDesk rules;
+    QVERIFY(rules.ok);
+    Desk& desk = rules.desk;
+    const Session &clerk = *rules.clerk, &wang = *rules.wang, &admin = *rules.admin;
+    QVERIFY(resolvedCase(desk, clerk) != 0);
+    desk.clock().set(QDateTime(QDate(2025, 6, 20), QTime(9, 0)));
+
+    // The rule is off (the default): a supervisor sees the view without the button.
+    {
+        auto window = desk.showWindow(wang);
+        QVERIFY(window);
+        CaseListWidget* list = awaitingFollowUp(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading() && list->model()->rowCount() == 1, kTimeoutMs);
+        // The policy was asked for before the page (one worker, in order): its answer has come back too.
+        QVERIFY(!child<QPushButton>(list, "noRatingRuleButton")->isVisible());
+        window->close();
+    }
+    // The rule is on: a clerk still does not see it; the supervisor sees it in this view only.
+    QVERIFY(setNoRatingRule(desk, admin, true, 7, 5));
+    {
+        auto window = desk.showWindow(clerk);
+        QVERIFY(window);
+        CaseListWidget* list = awaitingFollowUp(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading() && list->model()->rowCount() == 1, kTimeoutMs);
+        QVERIFY(!child<QPushButton>(list, "noRatingRuleButton")->isVisible());
+        window->close();
+    }
+    {
+        auto window = desk.showWindow(wang);
+        QVERIFY(window);
+        CaseListWidget* list = awaitingFollowUp(*window);
+        auto* button = child<QPushButton>(list, "noRatingRuleButton");
+        QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kTimeoutMs);
+        chooseByKeys(child<QComboBox>(list, "statusFilterComboBox"), int(CaseListWidget::PausedView));
+        QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), kTimeoutMs);
+        window->close();
+    }
 }
 
 QTEST_MAIN(TestFollowUpGui)

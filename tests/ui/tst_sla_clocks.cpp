@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -98,6 +99,11 @@ void TestSlaClocks::pauseAndResumeFromTheCaseView()
     QCOMPARE(clockRow(clocks, "resolve")->text(3),
              QStringLiteral("Due 2025-06-23 23:59: 15 working day(s) from receipt."));
     QVERIFY(!clockRow(clocks, "acknowledge")); // a window case
+    // The explanations wrap to the width the case view gives them, wide or narrow, and the table fits its rows.
+    view.resize(1280, 760);
+    QTRY_VERIFY_WITH_TIMEOUT(wrappedColumnReadable(child<QTreeWidget>(clocks, "clocksTreeWidget"), 3), kTimeoutMs);
+    view.resize(760, 600);
+    QTRY_VERIFY_WITH_TIMEOUT(wrappedColumnReadable(child<QTreeWidget>(clocks, "clocksTreeWidget"), 3), kTimeoutMs);
 
     // Pausing needs a reason.
     desk.clock().set(at("2025-06-03 10:00"));

@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTest>
 
@@ -139,6 +140,12 @@ void TestSupervisionGui::reminderReachesTheAssignee()
     QTRY_VERIFY_WITH_TIMEOUT(notices->watcher()->isStarted(), kTimeoutMs);
     notices->watcher()->setPollInterval(100);
     QCOMPARE(notices->text(), QStringLiteral("Notices"));
+    // The text and the menu arrow (drawn in the bottom right corner) both fit: the arrow is not drawn over the text.
+    const int arrow = notices->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, notices);
+    QTRY_VERIFY_WITH_TIMEOUT(notices->isVisible(), kTimeoutMs);
+    QVERIFY2(notices->width() >= notices->fontMetrics().horizontalAdvance(notices->text()) + arrow,
+             qPrintable(QString::number(notices->width())));
+    QVERIFY(notices->height() >= notices->sizeHint().height());
 
     auto bossWindow = m_desk.showWindow(*m_boss);
     QVERIFY(bossWindow);

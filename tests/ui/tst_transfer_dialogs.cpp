@@ -222,6 +222,12 @@ void TestTransferDialogs::transferReturned()
     auto* transfers = child<QTreeWidget>(itView.panel(), "transfersTreeWidget");
     QCOMPARE(transfers->topLevelItemCount(), 1);
     QVERIFY(transfers->topLevelItem(0)->text(4).contains(QStringLiteral("属于窗口服务问题，不涉及系统")));
+    // The reason and the outcome wrap in the panel's width: read without scrolling, narrow or wide.
+    for (int width : {1280, 760}) {
+        itView.widget->resize(width, 700);
+        QTRY_VERIFY_WITH_TIMEOUT(wrappedColumnReadable(transfers, 3) && wrappedColumnReadable(transfers, 4),
+                                 kTimeoutMs);
+    }
 }
 
 void TestTransferDialogs::extensionRequestedAndApproved()

@@ -4,10 +4,10 @@
 
 #include "cases/PauseClocksDialog.h"
 #include "common/FormHelpers.h"
+#include "common/WrappingTree.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QEvent>
-#include <QHeaderView>
 #include <QPushButton>
 #include <QStyle>
 
@@ -28,6 +28,9 @@ QColor stateColour(SlaClock::State state)
         return {};
     }
 }
+
+constexpr int kStateColumn = 1;
+constexpr int kWhyColumn = 3;
 
 QStyle::StandardPixmap stateIcon(SlaClock::State state)
 {
@@ -56,9 +59,11 @@ CaseClocksWidget::CaseClocksWidget(const Session& session, DatabaseWorker& worke
     , m_worker(worker)
 {
     m_ui->setupUi(this);
-    auto* header = m_ui->clocksTreeWidget->header();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setStretchLastSection(true);
+    // The explanation ("due …: 48 h from receipt, plus 2 h paused") is what a clerk reads to answer a citizen: it
+    // wraps in the column that takes the rest of the width, the rows grow to fit it, and the table is as tall as its
+    // rows, so neither a horizontal nor a vertical scroll bar hides part of a deadline.
+    // The clock's name and the due time ("… (done …)") wrap too, at some 30 % of the width each.
+    m_wrapping = new WrappingTree(m_ui->clocksTreeWidget, {kWhyColumn}, {kStateColumn});
     m_ui->pauseButton->setVisible(m_session.can(Permission::WorkCase));
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &CaseClocksWidget::pauseOrResume);
     FormHelpers::clearError(m_ui->errorLabel);
@@ -149,6 +154,7 @@ void CaseClocksWidget::showClocks()
         item->setData(0, Qt::UserRole, SlaClockKinds::code(clock.kind));
         item->setToolTip(3, clock.explanation);
     }
+    m_wrapping->fit();
     QString pauseText;
     for (const SlaPause& p : m_pauses) {
         if (p.isOpen()) {

@@ -11,6 +11,7 @@
 #include <memory>
 
 class DatabaseWorker;
+class WrappingTree;
 
 namespace Ui {
 class CaseClocksWidget;
@@ -65,4 +66,5 @@ private:
     QList<SlaClock> m_clocks;
     QList<SlaPause> m_pauses;
     bool m_busy = false;
+    WrappingTree* m_wrapping = nullptr; ///< the explanations wrap in rows that fit them
 };

@@ -3,14 +3,18 @@
 #include "ui_CaseListWidget.h"
 
 #include "cases/CaseTableModel.h"
+#include "cases/FollowUpDialog.h"
 #include "common/AppSettings.h"
 #include "common/FormHelpers.h"
 #include "services/CaseService.h"
+#include "services/FollowUpService.h"
+#include "services/SlaService.h"
 #include "services/SuperviseService.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QMessageBox>
 #include <QShortcut>
 #include <QTimer>
 
@@ -82,6 +86,9 @@ CaseListWidget::CaseListWidget(CaseService& cases, ReferenceService& reference, 
     connect(m_ui->newCaseButton, &QPushButton::clicked, this, &CaseListWidget::newCase);
     m_ui->staffReportButton->setVisible(mayCreate);
     connect(m_ui->staffReportButton, &QPushButton::clicked, this, &CaseListWidget::staffReportRequested);
+    connect(m_ui->noRatingRuleButton, &QPushButton::clicked, this, &CaseListWidget::applyNoRatingRule);
+    m_ui->noticeLabel->hide();
+    updateNoRatingButton();
 
     connect(view, &QTableView::activated, this, &CaseListWidget::openIndex);
     connect(m_model, &CaseTableModel::loadFailed, this,
@@ -160,6 +167,7 @@ void CaseListWidget::applyFilter()
         filter.dueTodayOnly = true;
     } else if (choice == AwaitingFollowUpView) {
         filter.statuses.append(CaseStatus::Resolved);
+        readPolicy(); // the rule may have been switched on or off since
     } else if (choice == AwaitingSignForView) {
         filter.awaitingSignFor = true;
     } else if (choice == PausedView) {
@@ -167,6 +175,10 @@ void CaseListWidget::applyFilter()
     } else if (choice >= 0) {
         filter.statuses.append(static_cast<CaseStatus>(choice));
     }
+    if (choice != AwaitingFollowUpView) {
+        m_ui->noticeLabel->hide();
+    }
+    updateNoRatingButton();
     filter.text = m_ui->searchLineEdit->text().trimmed();
     if (m_ui->assignedToMeCheckBox->isChecked()) {
         filter.assigneeId = m_cases.session().userId();
@@ -193,6 +205,80 @@ void CaseListWidget::refresh()
     m_model->reload();
     updateTotal();
     m_selectWhenLoaded = selected;
+}
+
+void CaseListWidget::readPolicy()
+{
+    if (!m_cases.session().can(Permission::ApproveCase)) {
+        return;
+    }
+    m_worker.run(
+        this,
+        [session = m_cases.session()](const WorkerScope& scope) {
+            return SlaService(session, scope.repos, scope.clock).policy();
+        },
+        [this](const Result<SlaPolicy>& policy) {
+            if (policy) {
+                m_policy = *policy;
+            }
+            updateNoRatingButton();
+        });
+}
+
+void CaseListWidget::updateNoRatingButton()
+{
+    // Supervisors only, in the "Awaiting follow-up" view, when the hall's policy has the rule switched on.
+    const bool shown = m_cases.session().can(Permission::ApproveCase) && m_policy && m_policy->noRatingRuleEnabled &&
+                       m_ui->statusFilterComboBox->currentData().toInt() == AwaitingFollowUpView;
+    m_ui->noRatingRuleButton->setVisible(shown);
+    m_ui->noRatingRuleButton->setEnabled(!m_applyingRule);
+}
+
+void CaseListWidget::applyNoRatingRule()
+{
+    if (!m_policy || !m_policy->noRatingRuleEnabled || m_applyingRule) {
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Apply the no-rating rule"),
+                                tr("Every resolved case whose citizen has given no rating %n day(s) after its "
+                                   "resolution will be rated “%1” and marked as followed up.",
+                                   "", m_policy->noRatingDays)
+                                    .arg(FollowUpDialog::ratingText(m_policy->noRatingLevel)),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("noRatingRuleConfirmation"));
+    box->setInformativeText(tr("Each such case gets a “rating defaulted” event on its timeline and an entry in "
+                               "the audit log. Cases already rated are not touched."));
+    box->addButton(tr("Rate the cases"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->buttonRole(box->clickedButton()) != QMessageBox::AcceptRole) {
+            return;
+        }
+        m_applyingRule = true;
+        updateNoRatingButton();
+        FormHelpers::clearError(m_ui->errorLabel);
+        m_worker.run(
+            this,
+            [session = m_cases.session()](const WorkerScope& scope) {
+                return FollowUpService(session, scope.repos, scope.clock).applyNoRatingRule();
+            },
+            [this](const Result<int>& rated) {
+                m_applyingRule = false;
+                updateNoRatingButton();
+                if (!rated) {
+                    FormHelpers::showError(m_ui->errorLabel, rated.error().message);
+                    return;
+                }
+                m_ui->noticeLabel->setText(*rated == 0
+                                               ? tr("The no-rating rule rated no case: none has waited long enough.")
+                                               : tr("The no-rating rule rated %n case(s).", "", *rated));
+                m_ui->noticeLabel->show();
+                refresh();
+                emit noRatingRuleApplied(*rated);
+            });
+    });
+    box->open();
 }
 
 bool CaseListWidget::isLoading() const
@@ -335,6 +421,7 @@ void CaseListWidget::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         fillStatusFilter();
+        updateNoRatingButton();
         m_model->retranslate();
         updateStateTexts();
     }

@@ -3,6 +3,7 @@
 #include "cases/Case.h"
 
 #include "cases/CaseQuery.h"
+#include "sla/SlaPolicy.h"
 #include "workers/LatestRequest.h"
 
 #include <QWidget>
@@ -64,9 +65,16 @@ public slots:
     void newCase();
     /** Shows a case recorded elsewhere (the intake, a staff report): reloads the list and selects it. */
     void showCreatedCase(const Case& created);
+    /**
+     * The no-rating rule (默认评价): asks the supervisor to confirm the policy's days and level, then rates the
+     * resolved cases without a rating on the worker (FollowUpService::applyNoRatingRule) and reloads the list.
+     */
+    void applyNoRatingRule();
 
 signals:
     void openCaseRequested(qint64 caseId);
+    /** The no-rating rule was applied: how many cases it rated. */
+    void noRatingRuleApplied(int rated);
     void caseCreated(const Case& created);
     /** "New case…" (Ctrl+N): the workspace opens the guided intake. */
     void newCaseRequested();
@@ -86,6 +94,9 @@ private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void onLoadingChanged();
     void onPageLoaded();
+    /** Reads the hall's policy on the worker (a supervisor in "Awaiting follow-up" may apply its no-rating rule). */
+    void readPolicy();
+    void updateNoRatingButton();
 
     std::unique_ptr<Ui::CaseListWidget> m_ui;
     CaseService& m_cases;
@@ -100,4 +111,6 @@ private:
     qint64 m_selectWhenLoaded = 0; ///< a case to select once the page that holds it has arrived
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    std::optional<SlaPolicy> m_policy; ///< as last read; the no-rating button follows it
+    bool m_applyingRule = false;
 };

@@ -158,9 +158,7 @@ void CaseViewWidget::showCase()
     m_ui->caseNoLabel->setText(c.caseNo);
     m_ui->statusLabel->setText(c.id ? CaseStatuses::label(c.status) : QString());
     m_ui->statusLabel->setVisible(c.id != 0);
-    const bool overdue = c.isOverdue(m_clock.now());
-    m_ui->overdueLabel->setText(overdue ? tr("Overdue since %1").arg(dateTime(c.dueAt)) : QString());
-    m_ui->overdueLabel->setVisible(overdue);
+    // Overdue (or nearly due) is said once, by the supervision panel's badge (colour, icon and text) under the header.
 
     m_ui->channelValueLabel->setText(c.id ? Channels::label(c.channel) : FormHelpers::dash());
     m_ui->windowValueLabel->setText(refName(c.window));

@@ -30,6 +30,15 @@ FollowUpDialog::FollowUpDialog(Session session, DatabaseWorker& worker, const Ca
 
 FollowUpDialog::~FollowUpDialog() = default;
 
+QString FollowUpDialog::ratingText(int level)
+{
+    static const char* const levels[] = {
+        QT_TR_NOOP("1 — Very dissatisfied"), QT_TR_NOOP("2 — Dissatisfied"),   QT_TR_NOOP("3 — Basically satisfied"),
+        QT_TR_NOOP("4 — Satisfied"),         QT_TR_NOOP("5 — Very satisfied"),
+    };
+    return level >= 1 && level <= 5 ? tr(levels[level - 1]) : QString();
+}
+
 void FollowUpDialog::retranslate()
 {
     setWindowTitle(tr("Follow-up — %1").arg(m_case.caseNo));
@@ -42,13 +51,8 @@ void FollowUpDialog::retranslate()
     const int rating = std::max(0, m_ui->ratingComboBox->currentIndex());
     m_ui->ratingComboBox->clear();
     m_ui->ratingComboBox->addItem(tr("Choose the rating"), 0);
-    const char* const levels[] = {
-        QT_TR_NOOP("5 — Very satisfied"), QT_TR_NOOP("4 — Satisfied"),         QT_TR_NOOP("3 — Basically satisfied"),
-        QT_TR_NOOP("2 — Dissatisfied"),   QT_TR_NOOP("1 — Very dissatisfied"),
-    };
-    int level = 5;
-    for (const char* text : levels) {
-        m_ui->ratingComboBox->addItem(tr(text), level--);
+    for (int level = 5; level >= 1; --level) {
+        m_ui->ratingComboBox->addItem(ratingText(level), level);
     }
     m_ui->ratingComboBox->setCurrentIndex(rating);
     m_ui->descriptionLabel->setText(

@@ -35,6 +35,9 @@ public:
     void reject() override;
     bool isSaving() const;
 
+    /** "5 — Very satisfied" … "1 — Very dissatisfied", as the form lists the levels; empty outside 1 to 5. */
+    static QString ratingText(int level);
+
 protected:
     void changeEvent(QEvent* event) override;
 

@@ -9,10 +9,14 @@
 #include "cases/TransferFiguresDialog.h"
 #include "cases/TransferJobs.h"
 #include "common/FormHelpers.h"
+#include "common/WrappingTree.h"
 
 #include <QHeaderView>
 
 namespace {
+constexpr int kTransferredColumn = 0;
+constexpr int kReasonColumn = 3;
+constexpr int kOutcomeColumn = 4;
 const CaseTransfer* awaitingOf(const QList<CaseTransfer>& transfers)
 {
     for (auto it = transfers.crbegin(); it != transfers.crend(); ++it) {
@@ -42,10 +46,9 @@ TransferPanel::TransferPanel(Session session, ReferenceService& reference, Datab
     , m_worker(worker)
 {
     m_ui->setupUi(this);
-    auto* header = m_ui->transfersTreeWidget->header();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setStretchLastSection(true);
-    m_ui->transfersTreeWidget->setMaximumHeight(140);
+    // The reason and the outcome share the width the other columns leave, wrapped in rows that fit them: no
+    // scrolling sideways to read them.
+    m_wrapping = new WrappingTree(m_ui->transfersTreeWidget, {kReasonColumn, kOutcomeColumn}, {kTransferredColumn});
     FormHelpers::clearError(m_ui->errorLabel);
     connect(m_ui->signForButton, &QPushButton::clicked, this, &TransferPanel::signForOrReturn);
     connect(m_ui->requestExtensionButton, &QPushButton::clicked, this, &TransferPanel::requestExtension);
@@ -142,6 +145,7 @@ void TransferPanel::showState()
         item->setToolTip(4, outcome);
     }
     m_ui->transfersTreeWidget->setVisible(!m_transfers.isEmpty());
+    m_wrapping->fit();
     updateButtons();
 }
 

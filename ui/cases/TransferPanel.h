@@ -11,6 +11,7 @@
 
 class DatabaseWorker;
 class ReferenceService;
+class WrappingTree;
 
 namespace Ui {
 class TransferPanel;
@@ -64,6 +65,7 @@ private:
     DatabaseWorker& m_worker;
     LatestRequest m_request;
     bool m_loading = false;
+    WrappingTree* m_wrapping = nullptr; ///< reasons and outcomes wrap in rows that fit them
     Case m_case;
     QList<CaseTransfer> m_transfers;
     QList<CaseExtension> m_extensions;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QMenu>
+#include <QStyle>
 
 NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worker, QWidget* parent)
     : QToolButton(parent)
@@ -17,6 +18,9 @@ NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worke
     setPopupMode(QToolButton::InstantPopup);
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setAutoRaise(true);
+    // The status bar sizes its height by its widgets' minimum sizes: a Fixed vertical policy makes that the button's
+    // full height, and Minimum keeps the width of "Notices: N new" (and its arrow, sizeHint) from being squeezed.
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     connect(m_watcher, &NoticeWatcher::noticesArrived, this, &NotificationArea::add);
     connect(m_menu, &QMenu::aboutToShow, this, [this] {
         m_unread = 0; // seen once the list is open
@@ -25,6 +29,13 @@ NotificationArea::NotificationArea(const Session& session, DatabaseWorker& worke
     rebuildMenu();
     updateText();
     m_watcher->start();
+}
+
+QSize NotificationArea::sizeHint() const
+{
+    QSize size = QToolButton::sizeHint();
+    size.rwidth() += style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, this);
+    return size;
 }
 
 QString NotificationArea::describe(const Notice& n)

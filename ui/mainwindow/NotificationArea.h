@@ -31,6 +31,10 @@ public:
     /** One line for a notice, as the menu shows it. */
     static QString describe(const Notice& notice);
 
+    /** Room for the menu arrow too, which the style draws in the bottom right corner over the text otherwise. */
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
 signals:
     void openCaseRequested(qint64 caseId);
     /** New notices arrived: a line for the status bar. */
