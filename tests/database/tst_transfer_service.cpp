@@ -298,10 +298,12 @@ void TestTransferService::extensionApproved()
     const Session clerk = Fixtures::addUser(repos, QStringLiteral("li"), Role::Clerk);
     const Session chief = Fixtures::addUser(repos, QStringLiteral("chen"), Role::Supervisor);
     const Case c = newCase(repos, clerk, clock);
-    QCOMPARE(c.dueAt, at(QStringLiteral("2026-03-04 09:30")));
+    QCOMPARE(c.dueAt, at(QStringLiteral("2026-03-04 09:30"))); // the 48-hour answer
 
+    // An extension moves the handling deadline, the resolve clock's: 15 working days after Monday 2 March.
     ExtensionService extensions(clerk, repos, clock);
-    const QDateTime asked = at(QStringLiteral("2026-03-09 17:00"));
+    QCOMPARE(*extensions.deadline(c.id), at(QStringLiteral("2026-03-23 23:59:59")));
+    const QDateTime asked = at(QStringLiteral("2026-03-27 17:00"));
     const auto requested = extensions.request(c.id, c.version, asked, QStringLiteral("需等待社保中心出具证明"));
     QINGTING_VERIFY_OK(requested);
     QCOMPARE(requested->dueAt, c.dueAt); // nothing changes before the decision
@@ -309,7 +311,7 @@ void TestTransferService::extensionApproved()
     QINGTING_VERIFY_OK(pending);
     QVERIFY(pending->has_value());
     QCOMPARE((*pending)->requestedDueAt, asked);
-    QCOMPARE((*pending)->previousDueAt, at(QStringLiteral("2026-03-04 09:30")));
+    QCOMPARE((*pending)->previousDueAt, at(QStringLiteral("2026-03-23 23:59:59")));
     QCOMPARE((*pending)->requestedBy.name, QStringLiteral("li"));
 
     // One request at a time.
@@ -338,9 +340,9 @@ void TestTransferService::extensionApproved()
     QINGTING_VERIFY_OK(events);
     QCOMPARE(events->size(), 3);
     QCOMPARE(events->at(1).kind, CaseEventKind::ExtensionRequested);
-    QCOMPARE(events->at(1).note, QStringLiteral("→ 2026-03-09 17:00 · 需等待社保中心出具证明"));
+    QCOMPARE(events->at(1).note, QStringLiteral("→ 2026-03-27 17:00 · 需等待社保中心出具证明"));
     QCOMPARE(events->at(2).kind, CaseEventKind::ExtensionApproved);
-    QCOMPARE(events->at(2).note, QStringLiteral("→ 2026-03-09 17:00"));
+    QCOMPARE(events->at(2).note, QStringLiteral("→ 2026-03-27 17:00"));
 
     RawConnection raw(scratch);
     QCOMPARE(auditCount(raw, "case.extension_request", c.id), 1);
@@ -361,10 +363,14 @@ void TestTransferService::extensionRules()
     const Session deputy = Fixtures::addUser(repos, QStringLiteral("zhou"), Role::Supervisor);
     const Case c = newCase(repos, clerk, clock);
     ExtensionService extensions(clerk, repos, clock);
+    const QDateTime deadline = at(QStringLiteral("2026-03-23 23:59:59")); // the resolve clock's
 
-    QCOMPARE(extensions.request(c.id, c.version, c.dueAt.addSecs(-60), QStringLiteral("原因")).error().code,
+    // Not earlier than the deadline it extends (even if later than the 48-hour answer).
+    QCOMPARE(extensions.request(c.id, c.version, c.dueAt.addDays(3), QStringLiteral("原因")).error().code,
              Error::Code::Invalid);
-    QCOMPARE(extensions.request(c.id, c.version, c.dueAt.addDays(3), QStringLiteral("  ")).error().code,
+    QCOMPARE(extensions.request(c.id, c.version, deadline.addSecs(-60), QStringLiteral("原因")).error().code,
+             Error::Code::Invalid);
+    QCOMPARE(extensions.request(c.id, c.version, deadline.addDays(3), QStringLiteral("  ")).error().code,
              Error::Code::Invalid);
     QCOMPARE(extensions.request(c.id, c.version, QDateTime(), QStringLiteral("原因")).error().code,
              Error::Code::Invalid);
@@ -372,7 +378,7 @@ void TestTransferService::extensionRules()
 
     // A supervisor's own request is decided by another supervisor; a refusal says why.
     ExtensionService chiefs(chief, repos, clock);
-    const auto requested = chiefs.request(c.id, c.version, c.dueAt.addDays(5), QStringLiteral("第三方鉴定"));
+    const auto requested = chiefs.request(c.id, c.version, deadline.addDays(5), QStringLiteral("第三方鉴定"));
     QINGTING_VERIFY_OK(requested);
     QCOMPARE(chiefs.decide(c.id, requested->version, true, QString()).error().code, Error::Code::PermissionDenied);
     ExtensionService deputies(deputy, repos, clock);
@@ -385,11 +391,11 @@ void TestTransferService::extensionRules()
     QCOMPARE(repos.cases->events(c.id)->last().kind, CaseEventKind::ExtensionRefused);
     QCOMPARE(
         repos.cases->events(c.id)->last().note,
-        QStringLiteral("→ %1 · 鉴定可并行进行").arg(c.dueAt.addDays(5).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        QStringLiteral("→ %1 · 鉴定可并行进行").arg(deadline.addDays(5).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 
     // Once the deadline has passed, it is too late to ask.
-    clock.set(c.dueAt.addSecs(1));
-    const auto late = extensions.request(c.id, refused->version, c.dueAt.addDays(5), QStringLiteral("原因"));
+    clock.set(deadline.addSecs(1));
+    const auto late = extensions.request(c.id, refused->version, deadline.addDays(5), QStringLiteral("原因"));
     QVERIFY(!late);
     QCOMPARE(late.error().code, Error::Code::InvalidTransition);
 }

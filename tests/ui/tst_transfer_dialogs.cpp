@@ -245,6 +245,10 @@ void TestTransferDialogs::extensionRequestedAndApproved()
         QTest::mouseClick(request, Qt::LeftButton);
         QPointer<ExtensionRequestDialog> dialog;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = findWindow<ExtensionRequestDialog>()) != nullptr, kTimeoutMs);
+        // The deadline an extension moves is the resolve clock's, not the 48-hour answer: 15 working days after
+        // Monday 2 June 2025 (a 端午 holiday), i.e. Monday 23 June at the day's end; the new date starts 5 days later.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(dialog, "currentDueValueLabel")->text(),
+                                  QStringLiteral("2025-06-23 23:59"), kTimeoutMs);
         typeText(child<QPlainTextEdit>(dialog, "reasonTextEdit"), QStringLiteral("需等待测绘机构出具报告"));
         QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
@@ -252,7 +256,7 @@ void TestTransferDialogs::extensionRequestedAndApproved()
                                   kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(view.ready(), kTimeoutMs);
         QVERIFY(
-            child<QLabel>(view.panel(), "extensionStateLabel")->text().contains(QStringLiteral("2025-06-09 09:30")));
+            child<QLabel>(view.panel(), "extensionStateLabel")->text().contains(QStringLiteral("2025-06-28 23:59")));
         QCOMPARE(view.widget->currentCase().dueAt, due); // not before the decision
     }
     m_desk.clock().advanceSeconds(3600);
@@ -264,22 +268,22 @@ void TestTransferDialogs::extensionRequestedAndApproved()
     QTest::mouseClick(decide, Qt::LeftButton);
     QPointer<ExtensionDecisionDialog> dialog;
     QTRY_VERIFY_WITH_TIMEOUT((dialog = findWindow<ExtensionDecisionDialog>()) != nullptr, kTimeoutMs);
-    QVERIFY(child<QLabel>(dialog, "descriptionLabel")->text().contains(QStringLiteral("2025-06-09 09:30")));
+    QVERIFY(child<QLabel>(dialog, "descriptionLabel")->text().contains(QStringLiteral("2025-06-28 23:59")));
     QTest::mouseClick(child<QPushButton>(dialog, "approveButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(chiefView.lastEvent(), CaseEventKinds::label(CaseEventKind::ExtensionApproved),
                               kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(chiefView.ready(), kTimeoutMs);
 
-    const QDateTime extended(QDate(2025, 6, 9), QTime(9, 30));
+    const QDateTime extended(QDate(2025, 6, 28), QTime(23, 59));
     QCOMPARE(due, QDateTime(QDate(2025, 6, 4), QTime(9, 30)));
     const auto stored = m_desk.repos().cases->find(id);
     QVERIFY(stored.ok());
     QCOMPARE(stored->dueAt, extended);
     QCOMPARE(stored->extendedDueAt, extended);
-    QCOMPARE(child<QLabel>(chiefView.widget.get(), "dueValueLabel")->text(), QStringLiteral("2025-06-09 09:30"));
+    QCOMPARE(child<QLabel>(chiefView.widget.get(), "dueValueLabel")->text(), QStringLiteral("2025-06-28 23:59"));
     QVERIFY(
-        child<QLabel>(chiefView.panel(), "extensionStateLabel")->text().contains(QStringLiteral("2025-06-09 09:30")));
+        child<QLabel>(chiefView.panel(), "extensionStateLabel")->text().contains(QStringLiteral("2025-06-28 23:59")));
     QVERIFY(!child<QPushButton>(chiefView.panel(), "decideExtensionButton")->isVisible());
 }
 

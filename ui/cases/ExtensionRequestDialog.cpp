@@ -21,15 +21,23 @@ ExtensionRequestDialog::ExtensionRequestDialog(Session session, DatabaseWorker& 
         new BusyIndicator(m_ui->errorLabel, {m_ui->buttonBox, m_ui->newDueDateTimeEdit, m_ui->reasonTextEdit}, this);
     FormHelpers::clearError(m_ui->errorLabel);
     setMinimumWidth(460);
-    m_ui->currentDueValueLabel->setText(FormHelpers::dateTime(m_case.dueAt));
-    if (m_case.dueAt.isValid()) {
-        m_ui->newDueDateTimeEdit->setMinimumDateTime(m_case.dueAt.addSecs(60));
-        m_ui->newDueDateTimeEdit->setDateTime(m_case.dueAt.addDays(defaultDays));
-    }
     m_ui->newDueDateTimeEdit->setFocus();
     retranslate();
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ExtensionRequestDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ExtensionRequestDialog::reject);
+    // The deadline an extension moves is the resolve clock's (办结时限), which the engine computes on the worker.
+    m_busy->run(m_worker, tr("Reading the case's deadline…"), TransferJobs::extensionDeadline(m_session, m_case.id),
+                [this, defaultDays](const QDateTime& due) { showDeadline(due, defaultDays); });
+}
+
+void ExtensionRequestDialog::showDeadline(const QDateTime& due, int defaultDays)
+{
+    m_deadline = due;
+    m_ui->currentDueValueLabel->setText(FormHelpers::dateTime(due));
+    if (due.isValid()) {
+        m_ui->newDueDateTimeEdit->setMinimumDateTime(due.addSecs(60));
+        m_ui->newDueDateTimeEdit->setDateTime(due.addDays(defaultDays));
+    }
 }
 
 ExtensionRequestDialog::~ExtensionRequestDialog() = default;
@@ -46,7 +54,7 @@ void ExtensionRequestDialog::retranslate()
 
 void ExtensionRequestDialog::accept()
 {
-    if (m_busy->isBusy()) {
+    if (m_busy->isBusy() || !m_deadline.isValid()) {
         return;
     }
     QDateTime asked = m_ui->newDueDateTimeEdit->dateTime();

@@ -3,6 +3,7 @@
 #include "cases/Case.h"
 #include "users/Session.h"
 
+#include <QDateTime>
 #include <QDialog>
 
 #include <memory>
@@ -21,7 +22,7 @@ class ExtensionRequestDialog : public QDialog
     Q_OBJECT
 
 public:
-    /** The new date starts at the current deadline plus `defaultDays`. */
+    /** The new date starts at the current deadline (the resolve clock's, read on the worker) plus `defaultDays`. */
     ExtensionRequestDialog(Session session, DatabaseWorker& worker, const Case& target, QWidget* parent = nullptr,
                            int defaultDays = 5);
     ~ExtensionRequestDialog() override;
@@ -35,11 +36,13 @@ protected:
 
 private:
     void retranslate();
+    void showDeadline(const QDateTime& due, int defaultDays);
 
     std::unique_ptr<Ui::ExtensionRequestDialog> m_ui;
     Session m_session;
     DatabaseWorker& m_worker;
     BusyIndicator* m_busy = nullptr;
     Case m_case;
+    QDateTime m_deadline; ///< invalid until read
     std::optional<Case> m_updated;
 };

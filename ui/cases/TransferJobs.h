@@ -56,6 +56,14 @@ inline auto returnTransfer(const Session& session, const Case& c, const QString&
     };
 }
 
+/** The deadline an extension moves (the resolve clock's), for the request dialog. */
+inline auto extensionDeadline(const Session& session, qint64 caseId)
+{
+    return [session, caseId](const WorkerScope& scope) {
+        return ExtensionService(session, scope.repos, scope.clock).deadline(caseId);
+    };
+}
+
 inline auto requestExtension(const Session& session, const Case& c, const QDateTime& newDueAt, const QString& reason)
 {
     return [session, id = c.id, version = c.version, newDueAt, reason](const WorkerScope& scope) {

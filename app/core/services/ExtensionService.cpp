@@ -27,6 +27,38 @@ ExtensionService::ExtensionService(Session session, const Repositories& repos, c
     , m_audit(*repos.audit, clock)
 {}
 
+Result<QDateTime> ExtensionService::deadline(qint64 caseId)
+{
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewCases)) {
+        return *denied;
+    }
+    const auto found = m_repos.cases->find(caseId);
+    if (!found) {
+        return found.error();
+    }
+    return deadlineOf(*found);
+}
+
+Result<QDateTime> ExtensionService::deadlineOf(const Case& c)
+{
+    SlaService sla(m_session, m_repos, m_clock);
+    const auto engine = sla.engine();
+    if (!engine) {
+        return engine.error();
+    }
+    const auto facts = sla.facts(c);
+    if (!facts) {
+        return facts.error();
+    }
+    for (const SlaClock& clock : engine->clocks(*facts, m_clock.now())) {
+        if (clock.kind == SlaClockKind::Resolve) {
+            // A paused clock has no due time: its deadline is the case's, as it stood when the clocks stopped.
+            return clock.due.isValid() ? clock.due : c.dueAt;
+        }
+    }
+    return QDateTime();
+}
+
 Result<Case> ExtensionService::request(qint64 caseId, int expectedVersion, const QDateTime& newDueAt,
                                        const QString& reason)
 {
@@ -44,13 +76,18 @@ Result<Case> ExtensionService::request(qint64 caseId, int expectedVersion, const
         return Error::make(Error::Code::InvalidTransition,
                            tr("Case %1 is no longer open: there is no deadline to extend.").arg(c.caseNo));
     }
-    if (!c.dueAt.isValid()) {
+    const auto found = deadlineOf(c);
+    if (!found) {
+        return found.error();
+    }
+    const QDateTime due = *found;
+    if (!due.isValid()) {
         return Error::make(Error::Code::InvalidTransition, tr("Case %1 has no deadline to extend.").arg(c.caseNo));
     }
-    if (c.dueAt <= now) {
+    if (due <= now) {
         return Error::make(Error::Code::InvalidTransition,
                            tr("The deadline of case %1 passed at %2: an extension must be asked for before it.")
-                               .arg(c.caseNo, DateTimeText::format(c.dueAt)));
+                               .arg(c.caseNo, DateTimeText::format(due)));
     }
     const auto pending = m_repos.transfers->pendingExtension(c.id);
     if (!pending) {
@@ -67,11 +104,11 @@ Result<Case> ExtensionService::request(qint64 caseId, int expectedVersion, const
     if (why.size() > kMaxReasonChars) {
         return CaseChange::invalid(tr("The reason is longer than %1 characters.").arg(kMaxReasonChars));
     }
-    if (!newDueAt.isValid() || newDueAt <= c.dueAt) {
+    if (!newDueAt.isValid() || newDueAt <= due) {
         return CaseChange::invalid(
-            tr("The new date must be later than the current deadline, %1.").arg(DateTimeText::format(c.dueAt)));
+            tr("The new date must be later than the current deadline, %1.").arg(DateTimeText::format(due)));
     }
-    if (c.dueAt.daysTo(newDueAt) > kMaxExtensionDays) {
+    if (due.daysTo(newDueAt) > kMaxExtensionDays) {
         return CaseChange::invalid(
             tr("The new date lies more than %1 days after the current deadline.").arg(kMaxExtensionDays));
     }
@@ -81,7 +118,7 @@ Result<Case> ExtensionService::request(qint64 caseId, int expectedVersion, const
     row.requestedAt = now;
     row.requestedBy = m_session.actor();
     row.reason = why;
-    row.previousDueAt = c.dueAt;
+    row.previousDueAt = due;
     row.requestedDueAt = newDueAt;
     row.state = ExtensionState::Pending;
 
@@ -89,7 +126,7 @@ Result<Case> ExtensionService::request(qint64 caseId, int expectedVersion, const
     event.at = now;
     event.kind = CaseEventKind::ExtensionRequested;
     event.note = CaseEventNotes::withFact(noteDate(newDueAt), why);
-    const QJsonObject detail{{QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch()},
+    const QJsonObject detail{{QStringLiteral("due_at"), due.toSecsSinceEpoch()},
                              {QStringLiteral("requested_due_at"), newDueAt.toSecsSinceEpoch()}};
     if (auto written =
             CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("extension_request"), detail);
