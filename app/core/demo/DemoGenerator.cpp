@@ -122,6 +122,12 @@ int npsFor(DemoRandom& rng, int rating)
     }
 }
 
+/** Seconds since the epoch of an engine's due time; 0 where it has none (beyond the holiday calendar). */
+qint64 epoch(const Result<QDateTime>& due)
+{
+    return due ? due->toSecsSinceEpoch() : 0;
+}
+
 /** A time in a timeline note, as the services write it ("2026-05-08 17:00"). */
 QString noteTime(qint64 t)
 {
@@ -280,8 +286,7 @@ int DemoGenerator::dayIndexOf(qint64 t) const
 
 qint64 DemoGenerator::addWorkingDays(qint64 t, int n) const
 {
-    const auto due = m_engine.addWorkingDays(QDateTime::fromSecsSinceEpoch(t), n);
-    return due ? due->toSecsSinceEpoch() : 0;
+    return epoch(m_engine.addWorkingDays(QDateTime::fromSecsSinceEpoch(t), n));
 }
 
 qint64 DemoGenerator::workMoment(qint64 t, DemoRandom& rng)
@@ -785,7 +790,10 @@ void DemoGenerator::followUpLoop(Demo::Case& c, const Life& life)
             Demo::Rectification r;
             r.badRating = life.rating;
             r.startedAt = life.followed;
-            r.dueAt = addWorkingDays(r.startedAt, SlaPolicy{}.rectifyWorkingDays);
+            r.dueAt = epoch(m_engine.rectifyDue(QDateTime::fromSecsSinceEpoch(r.startedAt)));
+            if (!r.dueAt) {
+                r.dueAt = r.startedAt + 21 * kDay; // beyond the holiday calendar: three weeks
+            }
             r.startedBy = actor;
             addEvent(c, r.startedAt, CaseEventKind::RectificationStarted, actor, CaseStatus::FollowedUp,
                      CaseStatus::InProgress, CaseEventNotes::withFact(QStringLiteral("%1/5").arg(r.badRating), {}));
@@ -813,7 +821,10 @@ void DemoGenerator::followUpLoop(Demo::Case& c, const Life& life)
                     // Telling the citizen what was put right resolves the case again.
                     r.feedbackAt = feedback;
                     r.feedbackNote = words;
-                    r.secondDueAt = addWorkingDays(feedback, SlaPolicy{}.secondFollowUpWorkingDays);
+                    r.secondDueAt = epoch(m_engine.secondFollowUpDue(QDateTime::fromSecsSinceEpoch(feedback)));
+                    if (!r.secondDueAt) {
+                        r.secondDueAt = feedback + 5 * kDay; // beyond the holiday calendar
+                    }
                     addEvent(c, feedback, CaseEventKind::RectificationProgressed, actor, CaseStatus::InProgress,
                              CaseStatus::Resolved, text);
                     c.status = CaseStatus::Resolved;
