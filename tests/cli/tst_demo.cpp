@@ -592,6 +592,17 @@ void TestDemo::checkClosedLoop(RawConnection& raw, int n, qint64 asOf, int trans
                      count(QStringLiteral("SELECT COUNT(*) FROM rating_appeals WHERE state = 'refused'")),
                  "appeals mostly approved");
         QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE rating_excluded = 1")) > 0);
+        // Some departments return far more transfers than others.
+        double least = 1;
+        double most = 0;
+        for (const QVariantList& d : raw.rows(QStringLiteral(
+                 "SELECT COUNT(*), SUM(CASE WHEN state = 'returned' THEN 1 ELSE 0 END) FROM case_transfers GROUP BY "
+                 "to_department_id HAVING COUNT(*) >= 30"))) {
+            const double share = d[1].toDouble() / d[0].toDouble();
+            least = std::min(least, share);
+            most = std::max(most, share);
+        }
+        QVERIFY2(most >= 3 * least && most > 0.15, qPrintable(QStringLiteral("%1 .. %2").arg(least).arg(most)));
     }
 }
 
