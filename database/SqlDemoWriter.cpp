@@ -272,8 +272,11 @@ const QString kCaseSql = QStringLiteral(
     "assignee_id, created_by_id, created_by, citizen_id, waited_minutes, complaint_text, facts, impact, steps, "
     "received_at, acknowledged_at, answered_at, promised_at, due_at, resolved_at, followed_up_at, closed_at, "
     "updated_at, version, transfer_count, escalation_level, rating, nps, "
+    "paused_at, followup_attempts, unreachable_at, rating_excluded, reminder_level, reminded_at, transfer_state, "
+    "extended_due_at, "
     "status_rank, window_name, category_name, waited_key, open_due_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
     "?, ?)");
 /** kCaseSql, on PostgreSQL with the case's search grams as one more column (migration 0017), bound last. */
@@ -291,7 +294,34 @@ QString caseSql(const SearchIndexSql& index)
 const QString kEventSql = QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, "
                                          "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 const QString kFollowUpSql = QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, "
-                                            "actor_id, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                            "actor_id, actor, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+// The closed loop (issue 12, migrations 0014–0018).
+const QString kTransferSql =
+    QStringLiteral("INSERT INTO case_transfers (case_id, from_department_id, to_department_id, reason, transferred_at, "
+                   "transferred_by_id, transferred_by, state, decided_at, decided_by_id, decided_by, decision_note) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kPauseSql = QStringLiteral(
+    "INSERT INTO case_pauses (case_id, kind, reason, paused_at, paused_by_id, paused_by, resumed_at, resumed_by_id, "
+    "resumed_by, resume_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kExtensionSql = QStringLiteral(
+    "INSERT INTO case_extensions (case_id, requested_at, requested_by_id, requested_by, reason, previous_due_at, "
+    "requested_due_at, state, decided_at, decided_by_id, decided_by, decision_note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kAttemptSql = QStringLiteral("INSERT INTO follow_up_attempts (case_id, at, method, note, actor_id, "
+                                           "actor) VALUES (?, ?, ?, ?, ?, ?)");
+const QString kRectificationSql = QStringLiteral(
+    "INSERT INTO rectifications (case_id, follow_up_id, bad_rating, stage, started_at, due_at, verified_at, "
+    "verify_note, rectified_at, rectify_note, feedback_at, feedback_note, second_due_at, second_follow_up_id, "
+    "done_at, started_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kAppealSql = QStringLiteral(
+    "INSERT INTO rating_appeals (case_id, follow_up_id, rating, reason_kind, reason, requested_by_id, requested_by, "
+    "requested_at, state, decided_by_id, decided_by, decided_at, decision_note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kTransferStates[] = {QStringLiteral("awaiting_sign"), QStringLiteral("signed"),
+                                   QStringLiteral("returned")};
+const QString kDecisionStates[] = {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("refused")};
+const QString kStages[] = {QStringLiteral("verify"), QStringLiteral("rectify"), QStringLiteral("feedback"),
+                           QStringLiteral("second_follow_up"), QStringLiteral("done")};
 const QString kVisitSql = QStringLiteral("INSERT INTO queue_visits (ticket, issued_day, service_item_id, window_id, "
                                          "issued_at, called_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
 const QString kCounterReadSql = QStringLiteral("SELECT last_no FROM case_counters WHERE day = ?");
@@ -303,7 +333,7 @@ struct Codes
 {
     std::array<QString, 6> status;
     std::array<QString, 7> channel;
-    std::array<QString, 14> event;
+    std::array<QString, std::size_t(CaseEventKind::Reminded) + 1> event;
     std::array<QString, 3> method;
     Codes()
     {
@@ -366,6 +396,12 @@ void SqlDemoWriter::endBulk()
     m_case.reset();
     m_event.reset();
     m_followUp.reset();
+    m_transfer.reset();
+    m_pause.reset();
+    m_extension.reset();
+    m_attempt.reset();
+    m_rectification.reset();
+    m_appeal.reset();
     m_visit.reset();
     m_counterRead.reset();
     m_counterWrite.reset();
@@ -435,7 +471,10 @@ Status SqlDemoWriter::prepare()
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
     for (const auto& [sql, returning, into] :
          {std::tuple{kCitizenSql, true, &m_citizen}, std::tuple{caseSql(index), true, &m_case},
-          std::tuple{kEventSql, false, &m_event}, std::tuple{kFollowUpSql, false, &m_followUp},
+          std::tuple{kEventSql, false, &m_event}, std::tuple{kFollowUpSql, true, &m_followUp},
+          std::tuple{kTransferSql, false, &m_transfer}, std::tuple{kPauseSql, false, &m_pause},
+          std::tuple{kExtensionSql, false, &m_extension}, std::tuple{kAttemptSql, false, &m_attempt},
+          std::tuple{kRectificationSql, false, &m_rectification}, std::tuple{kAppealSql, false, &m_appeal},
           std::tuple{kVisitSql, false, &m_visit}, std::tuple{kCounterReadSql, false, &m_counterRead},
           std::tuple{kCounterWriteSql, false, &m_counterWrite}}) {
         if (auto s = make(sql, returning, into); !s) {
@@ -476,6 +515,80 @@ Status SqlDemoWriter::saveCounters()
         }
     }
     m_dirtyDays.clear();
+    return {};
+}
+
+Status SqlDemoWriter::writeLoop(const Demo::Case& c, qint64 caseId, const QList<Demo::User>& users)
+{
+    for (const Demo::Transfer& t : c.transfers) {
+        BulkStatement& q = *m_transfer;
+        const bool decided = t.state != Demo::Transfer::State::AwaitingSign;
+        q.bindInt(0, caseId);
+        q.bindId(1, t.fromDepartmentId);
+        q.bindInt(2, t.toDepartmentId);
+        q.bindText(3, t.reason);
+        q.bindInt(4, t.at);
+        q.bindId(5, users[t.by].id);
+        q.bindText(6, users[t.by].login);
+        q.bindText(7, kTransferStates[std::size_t(t.state)]);
+        q.bindTime(8, t.decidedAt);
+        decided ? q.bindId(9, users[t.decidedBy].id) : q.bindNull(9);
+        q.bindText(10, decided ? users[t.decidedBy].login : QString());
+        q.bindText(11, t.note);
+        if (auto e = q.exec(); !e) {
+            return e.error();
+        }
+    }
+    for (const Demo::Pause& p : c.pauses) {
+        BulkStatement& q = *m_pause;
+        const bool resumed = p.to != 0;
+        q.bindInt(0, caseId);
+        q.bindText(1, SlaPauseKinds::code(p.kind));
+        q.bindText(2, p.reason);
+        q.bindInt(3, p.from);
+        q.bindId(4, users[p.by].id);
+        q.bindText(5, users[p.by].login);
+        q.bindTime(6, p.to);
+        resumed ? q.bindId(7, users[p.resumedBy].id) : q.bindNull(7);
+        q.bindText(8, resumed ? users[p.resumedBy].login : QString());
+        q.bindText(9, p.resumeNote);
+        if (auto e = q.exec(); !e) {
+            return e.error();
+        }
+    }
+    if (c.extension) {
+        const Demo::Extension& x = *c.extension;
+        BulkStatement& q = *m_extension;
+        const bool decided = x.state != Demo::Extension::State::Pending;
+        q.bindInt(0, caseId);
+        q.bindInt(1, x.requestedAt);
+        q.bindId(2, users[x.by].id);
+        q.bindText(3, users[x.by].login);
+        q.bindText(4, x.reason);
+        q.bindInt(5, x.previousDueAt);
+        q.bindInt(6, x.requestedDueAt);
+        q.bindText(7, kDecisionStates[std::size_t(x.state)]);
+        q.bindTime(8, x.decidedAt);
+        decided ? q.bindId(9, users[x.decidedBy].id) : q.bindNull(9);
+        q.bindText(10, decided ? users[x.decidedBy].login : QString());
+        q.bindText(11, x.note);
+        if (auto e = q.exec(); !e) {
+            return e.error();
+        }
+    }
+    static const Codes codes;
+    for (const Demo::Attempt& a : c.attempts) {
+        BulkStatement& q = *m_attempt;
+        q.bindInt(0, caseId);
+        q.bindInt(1, a.at);
+        q.bindText(2, codes.method[std::size_t(a.method)]);
+        q.bindText(3, a.note);
+        q.bindId(4, users[a.actor].id);
+        q.bindText(5, users[a.actor].login);
+        if (auto e = q.exec(); !e) {
+            return e.error();
+        }
+    }
     return {};
 }
 
@@ -541,6 +654,16 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         return s.error();
     }
 
+    qsizetype followUps = 0;
+    for (const Demo::Case& c : batch.cases) {
+        followUps += c.followUps.size();
+    }
+    if (auto s = reserve(m_followUp.get(), followUps); !s) {
+        return s.error();
+    }
+    QList<qint64> followUpIds;
+    followUpIds.reserve(followUps);
+
     QString caseNo;
     QList<qint64> caseIds;
     caseIds.reserve(batch.cases.size());
@@ -587,14 +710,29 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         s.bindInt(27, c.escalationLevel);
         s.bindOptional(28, c.rating);
         s.bindOptional(29, c.nps);
-        // The derived sort keys SqlCaseRepository writes with every case (migration 0004_case_list_at_scale).
-        s.bindInt(30, int(c.status));
-        s.bindId(31, c.windowId);
-        s.bindId(32, c.categoryId);
-        s.bindInt(33, c.waitedMinutes);
-        s.bindTime(34, CaseStatuses::isOpen(c.status) ? c.dueAt : 0);
+        // The closed loop (issue 12).
+        const qint64 pausedAt = c.pausedAt();
+        s.bindTime(30, pausedAt);
+        s.bindInt(31, c.followUpAttempts);
+        s.bindTime(32, c.unreachableAt);
+        s.bindInt(33, c.ratingExcluded ? 1 : 0);
+        s.bindInt(34, c.reminderLevel);
+        s.bindTime(35, c.remindedAt);
+        if (c.transfers.isEmpty()) {
+            s.bindNull(36);
+        } else {
+            s.bindText(36, kTransferStates[std::size_t(c.transfers.constLast().state)]);
+        }
+        s.bindTime(37, c.extendedDueAt);
+        // The derived sort keys SqlCaseRepository writes with every case (migration 0004_case_list_at_scale); a
+        // paused case is not overdue (open_due_at NULL, as SqlCaseRepository writes it).
+        s.bindInt(38, int(c.status));
+        s.bindId(39, c.windowId);
+        s.bindId(40, c.categoryId);
+        s.bindInt(41, c.waitedMinutes);
+        s.bindTime(42, CaseStatuses::isOpen(c.status) && !pausedAt ? c.dueAt : 0);
         if (!searchIndex.column.isEmpty()) {
-            s.bindText(35, document);
+            s.bindText(43, document);
         }
         const auto r = s.exec();
         if (!r) {
@@ -637,8 +775,7 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             }
             ++counts.events;
         }
-        if (c.followUp) {
-            const Demo::FollowUpRecord& f = *c.followUp;
+        for (const Demo::FollowUpRecord& f : c.followUps) {
             const Demo::User& actor = users[f.actor];
             BulkStatement& fu = *m_followUp;
             fu.bindInt(0, caseId);
@@ -649,10 +786,71 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             fu.bindText(5, f.note);
             fu.bindId(6, actor.id);
             fu.bindText(7, actor.login);
-            if (auto fr = fu.exec(); !fr) {
+            fu.bindInt(8, f.excluded ? 1 : 0);
+            const auto fr = fu.exec();
+            if (!fr) {
                 return fr.error();
             }
+            followUpIds.append(fu.insertedId(*fr));
             ++counts.followUps;
+        }
+        if (auto st = writeLoop(c, caseId, users); !st) {
+            return st.error();
+        }
+    }
+    // Rectifications and appeals refer to the follow-ups: written once those are (PostgreSQL buffers rows).
+    if (auto st = m_followUp->flush(); !st) {
+        return st.error();
+    }
+    qsizetype nextFollowUp = 0;
+    for (qsizetype i = 0; i < batch.cases.size(); ++i) {
+        const Demo::Case& c = batch.cases.at(i);
+        const qint64 firstFollowUp = c.followUps.isEmpty() ? 0 : followUpIds.at(nextFollowUp);
+        const qint64 secondFollowUp = c.followUps.size() > 1 ? followUpIds.at(nextFollowUp + 1) : 0;
+        nextFollowUp += c.followUps.size();
+        if (c.rectification) {
+            const Demo::Rectification& r = *c.rectification;
+            BulkStatement& q = *m_rectification;
+            q.bindInt(0, caseIds.at(i));
+            q.bindId(1, firstFollowUp);
+            q.bindInt(2, r.badRating);
+            q.bindText(3, kStages[std::size_t(r.stage)]);
+            q.bindInt(4, r.startedAt);
+            q.bindInt(5, r.dueAt);
+            q.bindTime(6, r.verifiedAt);
+            q.bindText(7, r.verifyNote);
+            q.bindTime(8, r.rectifiedAt);
+            q.bindText(9, r.rectifyNote);
+            q.bindTime(10, r.feedbackAt);
+            q.bindText(11, r.feedbackNote);
+            q.bindTime(12, r.secondDueAt);
+            q.bindId(13, secondFollowUp);
+            q.bindTime(14, r.doneAt);
+            q.bindText(15, users[r.startedBy].login);
+            if (auto e = q.exec(); !e) {
+                return e.error();
+            }
+        }
+        if (c.appeal) {
+            const Demo::Appeal& a = *c.appeal;
+            BulkStatement& q = *m_appeal;
+            q.bindInt(0, caseIds.at(i));
+            q.bindId(1, firstFollowUp);
+            q.bindInt(2, a.rating);
+            q.bindText(3, a.malicious ? QStringLiteral("malicious") : QStringLiteral("mistaken"));
+            q.bindText(4, a.reason);
+            q.bindId(5, users[a.by].id);
+            q.bindText(6, users[a.by].login);
+            q.bindInt(7, a.at);
+            q.bindText(8, kDecisionStates[std::size_t(a.state)]);
+            const bool decided = a.state != Demo::Appeal::State::Pending;
+            decided ? q.bindId(9, users[a.decidedBy].id) : q.bindNull(9);
+            decided ? q.bindText(10, users[a.decidedBy].login) : q.bindNull(10);
+            q.bindTime(11, a.decidedAt);
+            q.bindText(12, a.note);
+            if (auto e = q.exec(); !e) {
+                return e.error();
+            }
         }
     }
 
@@ -709,7 +907,9 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             return r.error();
         }
     }
-    for (BulkStatement* buffered : {m_event.get(), m_followUp.get(), m_visit.get(), m_search.get()}) {
+    for (BulkStatement* buffered :
+         {m_event.get(), m_followUp.get(), m_transfer.get(), m_pause.get(), m_extension.get(), m_attempt.get(),
+          m_rectification.get(), m_appeal.get(), m_visit.get(), m_search.get()}) {
         if (!buffered) {
             continue; // PostgreSQL: no separate search rows
         }

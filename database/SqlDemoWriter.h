@@ -39,6 +39,8 @@ private:
     Status prepare();
     Result<qint64> caseNumber(const QDate& day);
     Status saveCounters();
+    /** A case's transfers, pauses, extension and follow-up attempts (issue 12). */
+    Status writeLoop(const Demo::Case& c, qint64 caseId, const QList<Demo::User>& users);
 
     const SqlContext& m_sql;
     bool m_bulk = false;
@@ -46,6 +48,12 @@ private:
     std::unique_ptr<BulkStatement> m_case;
     std::unique_ptr<BulkStatement> m_event;
     std::unique_ptr<BulkStatement> m_followUp;
+    std::unique_ptr<BulkStatement> m_transfer;
+    std::unique_ptr<BulkStatement> m_pause;
+    std::unique_ptr<BulkStatement> m_extension;
+    std::unique_ptr<BulkStatement> m_attempt;
+    std::unique_ptr<BulkStatement> m_rectification;
+    std::unique_ptr<BulkStatement> m_appeal;
     std::unique_ptr<BulkStatement> m_visit;
     std::unique_ptr<BulkStatement> m_search; ///< one search-index row per case, written with the case
     bool m_searchIndexChecked = false;       ///< an index awaiting its rebuild was rebuilt before the first batch

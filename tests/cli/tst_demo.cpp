@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "repositories/AuditRepository.h"
 #include "services/DemoService.h"
+#include "services/SlaService.h"
 #include "users/PasswordHasher.h"
 
 #include <QCryptographicHash>
@@ -52,6 +53,10 @@ private:
     }
     /** SHA-256 over every row of every table the demo writes (not the audit log, whose times are the run's). */
     static QByteArray dataHash(RawConnection& raw);
+    /** Issue 12's rows (transfers, pauses, extensions, follow-up attempts, rectifications, appeals, reminders). */
+    static void checkClosedLoop(RawConnection& raw, int n, qint64 asOf, int transferredCases);
+    /** The app's SlaService reads the demo cases back: their clocks, and due_at as it would compute it. */
+    static void checkSlaReadBack(const TestDatabase& scratch, qint64 asOf);
 };
 
 namespace {
@@ -103,6 +108,12 @@ QByteArray TestDemo::dataHash(RawConnection& raw)
         QStringLiteral("SELECT * FROM cases ORDER BY id"),
         QStringLiteral("SELECT * FROM case_events ORDER BY id"),
         QStringLiteral("SELECT * FROM follow_ups ORDER BY id"),
+        QStringLiteral("SELECT * FROM case_transfers ORDER BY id"),
+        QStringLiteral("SELECT * FROM case_pauses ORDER BY id"),
+        QStringLiteral("SELECT * FROM case_extensions ORDER BY id"),
+        QStringLiteral("SELECT * FROM follow_up_attempts ORDER BY id"),
+        QStringLiteral("SELECT * FROM rectifications ORDER BY id"),
+        QStringLiteral("SELECT * FROM rating_appeals ORDER BY id"),
         QStringLiteral("SELECT * FROM queue_visits ORDER BY id"),
         QStringLiteral("SELECT * FROM case_counters ORDER BY day"),
     };
@@ -190,7 +201,7 @@ void TestDemo::generatesConsistentData()
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases")).toInt(), n);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE category_name = '' OR status_rank < 0 OR "
                                        "(open_due_at IS NOT NULL) <> (status IN ('received', 'acknowledged', "
-                                       "'in_progress'))"))
+                                       "'in_progress') AND paused_at IS NULL)"))
                  .toInt(),
              0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(DISTINCT case_no) FROM cases")).toInt(), n);
@@ -211,22 +222,39 @@ void TestDemo::generatesConsistentData()
     QSet<QString> texts;
     int anonymous = 0;
     int overdue = 0;
+    int transferred = 0;
     const qint64 asOf = QDateTime(QDate(2025, 10, 20), QTime(23, 59, 59)).toSecsSinceEpoch();
     const auto cases = raw.rows(QStringLiteral(
         "SELECT id, status, channel, received_at, acknowledged_at, answered_at, resolved_at, followed_up_at, "
         "closed_at, due_at, updated_at, transfer_count, escalation_level, rating, nps, citizen_id, complaint_text, "
-        "facts, steps, assignee_id, window_id FROM cases ORDER BY id"));
+        "facts, steps, assignee_id, window_id, paused_at, extended_due_at FROM cases ORDER BY id"));
     QCOMPARE(cases.size(), n);
     QHash<qint64, QList<QVariantList>> eventsByCase;
     for (const QVariantList& e : raw.rows(QStringLiteral(
              "SELECT case_id, at, kind, from_status, to_status, actor_id FROM case_events ORDER BY case_id, id"))) {
         eventsByCase[e[0].toLongLong()].append(e);
     }
+    // The latest follow-up per case (a second one after a rectification replaces the first's rating).
     QHash<qint64, QVariantList> followUps;
+    QHash<qint64, int> followUpCount;
     for (const QVariantList& f :
          raw.rows(QStringLiteral("SELECT case_id, at, rating, nps FROM follow_ups ORDER BY id"))) {
-        QVERIFY2(!followUps.contains(f[0].toLongLong()), "one follow-up per case");
+        QVERIFY2(!followUps.contains(f[0].toLongLong()) ||
+                     followUps[f[0].toLongLong()][1].toLongLong() <= f[1].toLongLong(),
+                 "follow-ups in time order");
         followUps.insert(f[0].toLongLong(), f);
+        followUpCount[f[0].toLongLong()] += 1;
+    }
+    // Rectifications by case: stage and due times (issue 12).
+    QHash<qint64, QVariantList> rectifications;
+    for (const QVariantList& r :
+         raw.rows(QStringLiteral("SELECT case_id, stage, due_at, second_due_at FROM rectifications ORDER BY id"))) {
+        QVERIFY2(!rectifications.contains(r[0].toLongLong()), "one rectification per case");
+        rectifications.insert(r[0].toLongLong(), r);
+    }
+    QSet<qint64> pausedOnce;
+    for (const QVariantList& p : raw.rows(QStringLiteral("SELECT DISTINCT case_id FROM case_pauses"))) {
+        pausedOnce.insert(p[0].toLongLong());
     }
 
     for (const QVariantList& c : cases) {
@@ -252,19 +280,40 @@ void TestDemo::generatesConsistentData()
         QVERIFY2(rank >= 0, qPrintable(where));
         QVERIFY2((ack >= 0) == (rank >= 1), qPrintable(where));
         QVERIFY2((resolved >= 0) == (rank >= 3), qPrintable(where));
-        QVERIFY2((followed >= 0) == (rank >= 4 && !c[15].isNull()), qPrintable(where));
+        const bool rectified = rectifications.contains(id);
+        const QString stage = rectified ? rectifications[id][1].toString() : QString();
+        // A bad rating reopens handling (差评整改): the case was followed up, and is being handled or resolved again.
+        QVERIFY2((followed >= 0) == ((rank >= 4 && !c[15].isNull()) || rectified), qPrintable(where));
         QVERIFY2((closed >= 0) == (rank == 5), qPrintable(where));
         QVERIFY2(resolved < 0 || ack >= 0, qPrintable(where + QStringLiteral(": resolved without acknowledgement")));
         QVERIFY2(ack < 0 || ack >= received, qPrintable(where));
         QVERIFY2(answered < 0 || (ack >= 0 && answered >= ack), qPrintable(where));
         QVERIFY2(resolved < 0 || (answered >= 0 && answered <= resolved), qPrintable(where));
-        QVERIFY2(followed < 0 || followed >= resolved, qPrintable(where));
+        QVERIFY2(followed < 0 || followed >= resolved || stage == QLatin1String("second_follow_up"), qPrintable(where));
         QVERIFY2(closed < 0 || closed >= qMax(resolved, followed), qPrintable(where));
         QVERIFY2(c[10].toLongLong() <= asOf, qPrintable(where));
-        QCOMPARE(c[9].toLongLong(), received + 48 * 3600);
+        // due_at through the SLA engine (default policy): the answer's 48 h while unanswered, then the resolve
+        // clock's 15 working days (23:59:59) or the approved extension; the rectification's own deadlines; the old
+        // received + 48 h where no clock counts any more.
+        const qint64 due = c[9].toLongLong();
+        const bool open = rank <= 2;
+        const bool paused = !c[21].isNull();
+        if (rectified && (stage == QLatin1String("verify") || stage == QLatin1String("rectify") ||
+                          stage == QLatin1String("feedback"))) {
+            QCOMPARE(due, rectifications[id][2].toLongLong());
+        } else if (stage == QLatin1String("second_follow_up")) {
+            QCOMPARE(due, rectifications[id][3].toLongLong());
+        } else if (!open || (answered < 0 && !pausedOnce.contains(id))) {
+            QCOMPARE(due, received + 48 * 3600);
+        } else if (!c[22].isNull() && !paused) {
+            QCOMPARE(due, c[22].toLongLong());
+        } else if (!pausedOnce.contains(id)) {
+            QCOMPARE(QDateTime::fromSecsSinceEpoch(due).time(), QTime(23, 59, 59));
+            QVERIFY2(due >= received + 15 * 86400, qPrintable(where));
+        }
         QVERIFY2(rank < 3 || !c[18].toString().isEmpty(), qPrintable(where + QStringLiteral(": resolved, no steps")));
         QVERIFY(!c[19].isNull());
-        if (rank < 3 && c[9].toLongLong() < asOf) {
+        if (rank < 3 && !paused && c[9].toLongLong() < asOf) {
             ++overdue;
         }
 
@@ -289,6 +338,7 @@ void TestDemo::generatesConsistentData()
         QCOMPARE(events.last()[1].toLongLong(), c[10].toLongLong());
         QCOMPARE(c[11].toInt(), transfers);
         QCOMPARE(c[12].toInt(), escalations);
+        QCOMPARE(followUpCount.value(id), followed < 0 ? 0 : (stage == QLatin1String("done") ? 2 : 1));
         if (followed >= 0) {
             QVERIFY2(followUps.contains(id), qPrintable(where));
             QCOMPARE(followUps[id][1].toLongLong(), followed);
@@ -297,6 +347,7 @@ void TestDemo::generatesConsistentData()
         } else {
             QVERIFY2(!followUps.contains(id) && c[13].isNull(), qPrintable(where));
         }
+        transferred += c[11].toInt() > 0 ? 1 : 0;
 
         const QDate day = localDate(received);
         const bool dayOff = holidays.contains(day) || (day.dayOfWeek() >= 6 && !workdays.contains(day));
@@ -339,12 +390,268 @@ void TestDemo::generatesConsistentData()
              0);
     QVERIFY(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM queue_visits WHERE called_at IS NULL")).toInt() > 0);
 
+    checkClosedLoop(raw, n, asOf, transferred);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    checkSlaReadBack(scratch, asOf);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+
     // Demo accounts exist and no password opens them.
     const auto hashes = raw.rows(QStringLiteral("SELECT password_hash FROM users WHERE login LIKE 'demo_%'"));
     QCOMPARE(hashes.size(), 15);
     const PasswordHasher hasher;
     QVERIFY(!hasher.verify(QStringLiteral("demo"), hashes.first()[0].toString()));
     QVERIFY(!hasher.verify(QString(), hashes.first()[0].toString()));
+}
+
+void TestDemo::checkClosedLoop(RawConnection& raw, int n, qint64 asOf, int transferredCases)
+{
+    const auto count = [&](const QString& sql) {
+        return raw.scalar(sql).toInt();
+    };
+    const auto none = [&](const char* what, const QString& sql) {
+        const int found = count(sql);
+        QVERIFY2(found == 0, qPrintable(QStringLiteral("%1: %2 rows").arg(QLatin1String(what)).arg(found)));
+    };
+    const QString open = QStringLiteral("('received', 'acknowledged', 'in_progress')");
+    const bool seeded2000 = n == 2000; // the shares are checked on the SQLite run's 2,000 cases
+
+    // 转办: one row per transfer, signed for or returned after it was made, the case's state that of the latest.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_transfers")),
+             count(QStringLiteral("SELECT COALESCE(SUM(transfer_count), 0) FROM cases")));
+    none("transfer rows per case differ from transfer_count",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE transfer_count <> "
+                        "(SELECT COUNT(*) FROM case_transfers t WHERE t.case_id = c.id)"));
+    none("decided before transferred or undecided",
+         QStringLiteral("SELECT COUNT(*) FROM case_transfers WHERE (state = 'awaiting_sign') <> (decided_at IS NULL) "
+                        "OR decided_at < transferred_at OR decided_at > %1 OR from_department_id = to_department_id")
+             .arg(asOf));
+    none("a return without its reason",
+         QStringLiteral("SELECT COUNT(*) FROM case_transfers WHERE state = 'returned' AND decision_note = ''"));
+    none("an awaiting_sign case that is not open",
+         QStringLiteral("SELECT COUNT(*) FROM cases WHERE transfer_state = 'awaiting_sign' AND status NOT IN %1")
+             .arg(open));
+    none("transfer_state is not the latest transfer's",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE COALESCE(transfer_state, '') <> COALESCE((SELECT "
+                        "t.state FROM case_transfers t WHERE t.case_id = c.id ORDER BY t.id DESC LIMIT 1), '')"));
+    none("the department is not where the latest transfer left the case",
+         QStringLiteral("SELECT COUNT(*) FROM cases c JOIN case_transfers t ON t.id = (SELECT MAX(id) FROM "
+                        "case_transfers WHERE case_id = c.id) WHERE c.department_id <> CASE t.state WHEN 'returned' "
+                        "THEN t.from_department_id ELSE t.to_department_id END"));
+    for (const auto& [kind, state] : {std::pair{"transferred", "%"}, std::pair{"transfer_signed", "signed"},
+                                      std::pair{"transfer_returned", "returned"}}) {
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = '%1'").arg(QLatin1String(kind))),
+            count(
+                QStringLiteral("SELECT COUNT(*) FROM case_transfers WHERE state LIKE '%1'").arg(QLatin1String(state))));
+    }
+    none("a sign-for or return event before its transfer",
+         QStringLiteral("SELECT COUNT(*) FROM case_transfers t WHERE decided_at IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                        "FROM case_events e WHERE e.case_id = t.case_id AND e.at = t.decided_at AND e.kind IN "
+                        "('transfer_signed', 'transfer_returned'))"));
+
+    // Pauses: closed ones in order, at most one open, on an in-progress case whose paused_at it is (open_due_at
+    // NULL was checked with the case list's keys).
+    none("a pause resumed before it began",
+         QStringLiteral("SELECT COUNT(*) FROM case_pauses WHERE resumed_at < paused_at OR paused_at > %1 OR "
+                        "resumed_at > %1 OR (resumed_at IS NULL) <> (resumed_by = '') OR reason = ''")
+             .arg(asOf));
+    none("paused_at disagrees with the open pause",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE paused_at IS NOT NULL AND (status <> 'in_progress' OR "
+                        "NOT EXISTS (SELECT 1 FROM case_pauses p WHERE p.case_id = c.id AND p.resumed_at IS NULL AND "
+                        "p.paused_at = c.paused_at))"));
+    none("an open pause on a case that is not paused",
+         QStringLiteral("SELECT COUNT(*) FROM case_pauses p JOIN cases c ON c.id = p.case_id WHERE p.resumed_at IS "
+                        "NULL AND c.paused_at IS NULL"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'paused'")),
+             count(QStringLiteral("SELECT COUNT(*) FROM case_pauses")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'resumed'")),
+             count(QStringLiteral("SELECT COUNT(*) FROM case_pauses WHERE resumed_at IS NOT NULL")));
+
+    // 延期: approved ones move extended_due_at; pending ones are on open cases.
+    none("an extension out of order",
+         QStringLiteral("SELECT COUNT(*) FROM case_extensions WHERE requested_due_at <= previous_due_at OR "
+                        "decided_at < requested_at OR (state = 'pending') <> (decided_at IS NULL) OR decided_at > %1")
+             .arg(asOf));
+    none("extended_due_at is not the approved date",
+         QStringLiteral("SELECT COUNT(*) FROM cases c LEFT JOIN case_extensions e ON e.case_id = c.id AND e.state = "
+                        "'approved' WHERE (c.extended_due_at IS NULL) <> (e.id IS NULL) OR c.extended_due_at <> "
+                        "e.requested_due_at"));
+    none("a pending extension on a case no longer open",
+         QStringLiteral("SELECT COUNT(*) FROM case_extensions e JOIN cases c ON c.id = e.case_id WHERE e.state = "
+                        "'pending' AND c.status NOT IN %1")
+             .arg(open));
+    for (const auto& [kind, state] :
+         {std::pair{"extension_requested", "%"}, std::pair{"extension_approved", "approved"},
+          std::pair{"extension_refused", "refused"}}) {
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = '%1'").arg(QLatin1String(kind))),
+                 count(QStringLiteral("SELECT COUNT(*) FROM case_extensions WHERE state LIKE '%1'")
+                           .arg(QLatin1String(state))));
+    }
+
+    // Follow-up: failed attempts after the resolution and before the follow-up that reached the citizen; after
+    // three the case is unreachable, resolved, without a rating.
+    none("an attempt before the resolution or after the reached follow-up",
+         QStringLiteral("SELECT COUNT(*) FROM follow_up_attempts a JOIN cases c ON c.id = a.case_id WHERE a.at > %1 "
+                        "OR a.at < (SELECT MIN(e.at) FROM case_events e WHERE e.case_id = c.id AND e.kind = "
+                        "'resolved') OR a.at >= (SELECT MIN(f.at) FROM follow_ups f WHERE f.case_id = c.id)")
+             .arg(asOf));
+    none("unreachable without three attempts, or rated",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE unreachable_at IS NOT NULL AND (followup_attempts <> 3 OR "
+                        "rating IS NOT NULL OR status <> 'resolved' OR (SELECT COUNT(*) FROM follow_up_attempts a "
+                        "WHERE a.case_id = c.id) <> 3 OR unreachable_at <> (SELECT MAX(at) FROM follow_up_attempts a "
+                        "WHERE a.case_id = c.id))"));
+    none("followup_attempts counts what a reached follow-up reset",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE followup_attempts <> CASE WHEN followed_up_at IS NULL THEN "
+                        "(SELECT COUNT(*) FROM follow_up_attempts a WHERE a.case_id = c.id) ELSE 0 END"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'follow_up_attempted'")),
+             count(QStringLiteral("SELECT COUNT(*) FROM follow_up_attempts")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'marked_unreachable'")),
+             count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE unreachable_at IS NOT NULL")));
+
+    // 差评整改: every bad first rating, its stages in order, done with the second follow-up.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM rectifications")),
+             count(QStringLiteral("SELECT COUNT(*) FROM follow_ups f WHERE f.rating <= 2 AND f.id = (SELECT MIN(id) "
+                                  "FROM follow_ups g WHERE g.case_id = f.case_id)")));
+    none("a rectification whose stages are out of order",
+         QStringLiteral("SELECT COUNT(*) FROM rectifications r JOIN follow_ups f ON f.id = r.follow_up_id WHERE "
+                        "r.started_at <> f.at OR r.bad_rating <> f.rating OR r.due_at <= r.started_at OR "
+                        "r.verified_at < r.started_at OR r.rectified_at < r.verified_at OR r.feedback_at < "
+                        "r.rectified_at OR r.done_at < r.feedback_at OR (r.stage = 'done') <> (r.done_at IS NOT NULL) "
+                        "OR (r.stage = 'done') <> (r.second_follow_up_id IS NOT NULL) OR (r.stage IN "
+                        "('second_follow_up', 'done')) <> (r.second_due_at IS NOT NULL)"));
+    none("a rectification under way on a case in the wrong status",
+         QStringLiteral("SELECT COUNT(*) FROM rectifications r JOIN cases c ON c.id = r.case_id WHERE CASE r.stage "
+                        "WHEN 'done' THEN c.status NOT IN ('followed_up', 'closed') WHEN 'second_follow_up' THEN "
+                        "c.status <> 'resolved' ELSE c.status <> 'in_progress' END"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'rectification_started'")),
+             count(QStringLiteral("SELECT COUNT(*) FROM rectifications")));
+
+    // 申诉复核: decided by a second supervisor; approved ones leave the rating out of the figures.
+    none("an appeal decided by its requester or out of order",
+         QStringLiteral("SELECT COUNT(*) FROM rating_appeals WHERE decided_by_id = requested_by_id OR decided_at < "
+                        "requested_at OR (state = 'pending') <> (decided_at IS NULL) OR decided_at > %1")
+             .arg(asOf));
+    none("an approved appeal whose follow-up counts",
+         QStringLiteral("SELECT COUNT(*) FROM rating_appeals a JOIN follow_ups f ON f.id = a.follow_up_id WHERE "
+                        "(a.state = 'approved') <> (f.excluded = 1) OR a.rating <> f.rating"));
+    none("rating_excluded without an approved appeal of the current rating",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE rating_excluded = 1 AND NOT EXISTS (SELECT 1 FROM "
+                        "rating_appeals a JOIN follow_ups f ON f.id = a.follow_up_id WHERE a.case_id = c.id AND "
+                        "a.state = 'approved' AND f.at = c.followed_up_at)"));
+
+    // 督办: reminders only on open cases past their due time, one event per level.
+    none("a reminder on a case not overdue",
+         QStringLiteral("SELECT COUNT(*) FROM cases c WHERE reminder_level > 0 AND (status NOT IN %1 OR reminded_at < "
+                        "due_at OR reminded_at > %2 OR reminder_level <> (SELECT COUNT(*) FROM case_events e WHERE "
+                        "e.case_id = c.id AND e.kind = 'reminded'))")
+             .arg(open)
+             .arg(asOf));
+    none("an event after the end of the period",
+         QStringLiteral("SELECT COUNT(*) FROM case_events WHERE at > %1").arg(asOf));
+
+    const int resolvedWithCitizen =
+        count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE citizen_id IS NOT NULL AND resolved_at IS NOT NULL"));
+    const int transfers = count(QStringLiteral("SELECT COUNT(*) FROM case_transfers"));
+    const int returned = count(QStringLiteral("SELECT COUNT(*) FROM case_transfers WHERE state = 'returned'"));
+    const int pausedCases = count(QStringLiteral("SELECT COUNT(DISTINCT case_id) FROM case_pauses"));
+    const int extensions = count(QStringLiteral("SELECT COUNT(*) FROM case_extensions"));
+    const int withAttempts = count(QStringLiteral("SELECT COUNT(DISTINCT case_id) FROM follow_up_attempts"));
+    const int unreachable = count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE unreachable_at IS NOT NULL"));
+    const int appeals = count(QStringLiteral("SELECT COUNT(*) FROM rating_appeals"));
+    const QString shares = QStringLiteral("transferred %1, transfers %2 (returned %3), paused %4, extensions %5, "
+                                          "attempts %6, unreachable %7 of %8, appeals %9")
+                               .arg(transferredCases)
+                               .arg(transfers)
+                               .arg(returned)
+                               .arg(pausedCases)
+                               .arg(extensions)
+                               .arg(withAttempts)
+                               .arg(unreachable)
+                               .arg(resolvedWithCitizen)
+                               .arg(appeals);
+    QVERIFY2(transferredCases > 0 && returned > 0 && pausedCases > 0 && extensions > 0 && withAttempts > 0 &&
+                 count(QStringLiteral("SELECT COUNT(*) FROM rectifications")) > 0,
+             qPrintable(shares));
+    if (seeded2000) {
+        QVERIFY2(transferredCases > n / 10 && transferredCases < n / 5, qPrintable(shares));      // 10–20 %
+        QVERIFY2(returned > transfers / 20 && returned < transfers * 3 / 10, qPrintable(shares)); // 5–30 %
+        QVERIFY2(pausedCases > n / 50 && pausedCases < n * 6 / 100, qPrintable(shares));          // 2–6 %
+        QVERIFY2(extensions > n / 200 && extensions < n * 3 / 100, qPrintable(shares));           // 0.5–3 %
+        QVERIFY2(withAttempts > resolvedWithCitizen * 15 / 100 && withAttempts < resolvedWithCitizen * 3 / 10,
+                 qPrintable(shares)); // 15–30 %
+        QVERIFY2(unreachable > resolvedWithCitizen * 15 / 1000 && unreachable < resolvedWithCitizen * 6 / 100,
+                 qPrintable(shares)); // 1.5–6 %
+        QVERIFY2(appeals > 0 && appeals < n * 3 / 100, qPrintable(shares));
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE paused_at IS NOT NULL")) > 0, "paused now");
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE reminder_level > 0")) > 0, "reminders");
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM rating_appeals WHERE state = 'approved'")) >
+                     count(QStringLiteral("SELECT COUNT(*) FROM rating_appeals WHERE state = 'refused'")),
+                 "appeals mostly approved");
+        QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE rating_excluded = 1")) > 0);
+        // Some departments return far more transfers than others.
+        double least = 1;
+        double most = 0;
+        for (const QVariantList& d : raw.rows(QStringLiteral(
+                 "SELECT COUNT(*), SUM(CASE WHEN state = 'returned' THEN 1 ELSE 0 END) FROM case_transfers GROUP BY "
+                 "to_department_id HAVING COUNT(*) >= 30"))) {
+            const double share = d[1].toDouble() / d[0].toDouble();
+            least = std::min(least, share);
+            most = std::max(most, share);
+        }
+        QVERIFY2(most >= 3 * least && most > 0.15, qPrintable(QStringLiteral("%1 .. %2").arg(least).arg(most)));
+    }
+}
+
+void TestDemo::checkSlaReadBack(const TestDatabase& scratch, qint64 asOf)
+{
+    auto opened = scratch.open();
+    QINGTING_VERIFY_OK(opened);
+    const std::unique_ptr<Database> db = std::move(opened).value();
+    const Repositories repos = db->repositories();
+    FixedClock clock(QDateTime::fromSecsSinceEpoch(asOf));
+    SlaService sla(Session::commandLine(), repos, clock);
+    RawConnection raw(scratch);
+    // Open cases of every kind (paused, extended, transferred, rectified, plain), and some closed ones.
+    const auto rows = raw.rows(QStringLiteral("SELECT id, due_at, status FROM cases WHERE status IN ('received', "
+                                              "'acknowledged', 'in_progress') OR id % 97 = 0 "
+                                              "ORDER BY id"));
+    QVERIFY(rows.size() > 10);
+    int compared = 0;
+    for (const QVariantList& row : rows) {
+        const qint64 id = row[0].toLongLong();
+        const auto clocks = sla.clocks(id);
+        QINGTING_VERIFY_OK(clocks);
+        QVERIFY(!clocks->clocks.isEmpty());
+        for (const SlaClock& c : clocks->clocks) {
+            QVERIFY2(c.state != SlaClock::State::Error, qPrintable(c.explanation));
+        }
+        const QDateTime due = SlaEngine::caseDue(clocks->clocks);
+        const bool rectifying =
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM rectifications WHERE case_id = ? AND stage IN ('verify', "
+                                      "'rectify', 'feedback')"),
+                       {id})
+                .toInt() > 0;
+        const bool open = row[2].toString() == QLatin1String("received") ||
+                          row[2].toString() == QLatin1String("acknowledged") ||
+                          row[2].toString() == QLatin1String("in_progress");
+        const bool awaitingSecond =
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM rectifications WHERE case_id = ? AND stage = "
+                                      "'second_follow_up'"),
+                       {id})
+                .toInt() > 0;
+        // The generator asks the engine only where a clock can still count; elsewhere the app finds none either.
+        QVERIFY2(open || awaitingSecond || !due.isValid(), qPrintable(QString::number(id)));
+        if (due.isValid() && !rectifying) {
+            // What the app would store as due_at is what the demo stored.
+            QCOMPARE(due.toSecsSinceEpoch(), row[1].toLongLong());
+            ++compared;
+        }
+    }
+    QVERIFY2(compared > 5, qPrintable(QString::number(compared)));
 }
 
 void TestDemo::sameSeedSameData()

@@ -3,6 +3,7 @@
 #include "cases/CaseEvent.h"
 #include "cases/CaseStatus.h"
 #include "cases/FollowUp.h"
+#include "sla/SlaEngine.h"
 #include "users/Role.h"
 
 #include <QDate>
@@ -53,6 +54,108 @@ struct FollowUpRecord
     int nps = -1; ///< -1 = not asked
     QString note;
     int actor = 0;
+    bool excluded = false; ///< left out of the figures by an approved appeal
+};
+
+/** The closed loop of issue 12: what the writer stores beside the case row (migrations 0014–0018). */
+
+/** One transfer (转办) with its sign-for (签收) or return (退回); departments are ids. */
+struct Transfer
+{
+    enum class State : signed char
+    {
+        AwaitingSign,
+        Signed,
+        Returned,
+    };
+    qint64 fromDepartmentId = 0;
+    qint64 toDepartmentId = 0;
+    QString reason;
+    qint64 at = 0;
+    int by = 0; ///< user index
+    State state = State::AwaitingSign;
+    qint64 decidedAt = 0; ///< 0 while awaiting sign-for
+    int decidedBy = 0;
+    QString note; ///< the return's reason, or the sign-for's optional words
+};
+
+/** One stop of the SLA clocks (补正材料 / third party); to = 0 while it lasts. */
+struct Pause
+{
+    SlaPauseKind kind = SlaPauseKind::Citizen;
+    QString reason;
+    qint64 from = 0;
+    qint64 to = 0;
+    int by = 0;
+    int resumedBy = -1; ///< -1 while it lasts
+    QString resumeNote;
+};
+
+/** An extension request (延期) and its decision. */
+struct Extension
+{
+    enum class State : signed char
+    {
+        Pending,
+        Approved,
+        Refused,
+    };
+    qint64 requestedAt = 0;
+    int by = 0;
+    QString reason;
+    qint64 previousDueAt = 0;
+    qint64 requestedDueAt = 0;
+    State state = State::Pending;
+    qint64 decidedAt = 0;
+    int decidedBy = 0;
+    QString note; ///< required for a refusal
+};
+
+/** A follow-up attempt that did not reach the citizen. */
+struct Attempt
+{
+    qint64 at = 0;
+    FollowUpMethod method = FollowUpMethod::Phone;
+    QString note;
+    int actor = 0;
+};
+
+/** 差评整改 after a bad rating of the first follow-up; stage 0 verify … 3 second follow-up, 4 done. */
+struct Rectification
+{
+    int badRating = 1;
+    int stage = 0;
+    qint64 startedAt = 0;
+    qint64 dueAt = 0;
+    qint64 verifiedAt = 0;
+    QString verifyNote;
+    qint64 rectifiedAt = 0;
+    QString rectifyNote;
+    qint64 feedbackAt = 0;
+    QString feedbackNote;
+    qint64 secondDueAt = 0;
+    qint64 doneAt = 0; ///< the second follow-up (the case's followUps[1])
+    int startedBy = 0;
+};
+
+/** 申诉复核 of the first follow-up's rating: asked by one supervisor, decided by another. */
+struct Appeal
+{
+    enum class State : signed char
+    {
+        Pending,
+        Approved,
+        Refused,
+    };
+    int rating = 1;
+    bool malicious = false; ///< reason kind: malicious, else mistaken
+    QString reason;
+    int by = 0;
+    qint64 at = 0;
+    State state = State::Pending;
+    int decidedBy = 0;
+    qint64 decidedAt = 0;
+    QString note;
 };
 
 struct Case
@@ -91,7 +194,24 @@ struct Case
     int rating = -1; ///< -1 = none
     int nps = -1;
     QList<Event> events;
-    std::optional<FollowUpRecord> followUp;
+    /** The follow-ups that reached the citizen: the first, and the second after a rectification. */
+    QList<FollowUpRecord> followUps;
+
+    // The closed loop (issue 12).
+    QList<Transfer> transfers; ///< in order; transferCount of them
+    QList<Pause> pauses;       ///< in order, not overlapping; only the last may be open
+    std::optional<Extension> extension;
+    qint64 extendedDueAt = 0; ///< the approved extension's date
+    QList<Attempt> attempts;  ///< failed follow-up attempts, in order
+    int followUpAttempts = 0; ///< cases.followup_attempts: failed attempts since the last resolution
+    qint64 unreachableAt = 0;
+    std::optional<Rectification> rectification;
+    std::optional<Appeal> appeal;
+    bool ratingExcluded = false;
+    int reminderLevel = 0;
+    qint64 remindedAt = 0;
+
+    qint64 pausedAt() const { return !pauses.isEmpty() && pauses.constLast().to == 0 ? pauses.constLast().from : 0; }
 };
 
 /** One ticket of the hall's queue system (FORMATS.md import-queue). */

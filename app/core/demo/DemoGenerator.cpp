@@ -122,6 +122,18 @@ int npsFor(DemoRandom& rng, int rating)
     }
 }
 
+/** Seconds since the epoch of an engine's due time; 0 where it has none (beyond the holiday calendar). */
+qint64 epoch(const Result<QDateTime>& due)
+{
+    return due ? due->toSecsSinceEpoch() : 0;
+}
+
+/** A time in a timeline note, as the services write it ("2026-05-08 17:00"). */
+QString noteTime(qint64 t)
+{
+    return QDateTime::fromSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 bool isComplaintWindow(const QString& name)
 {
     return name.contains(QStringLiteral("投诉")) || name.contains(QStringLiteral("建议"));
@@ -136,6 +148,8 @@ DemoGenerator::DemoGenerator(const DemoOptions& options, const DemoReference& re
     , m_users(users)
     , m_clerks(std::max(1, clerks))
     , m_rng(options.seed)
+    , m_loop(DemoRandom::derived(options.seed, 12))
+    , m_engine(SlaPolicy{}, calendar)
 {
     m_first = options.end.addDays(-(options.days - 1));
     m_midnight0 = QDateTime(m_first, QTime(0, 0)).toSecsSinceEpoch();
@@ -163,6 +177,22 @@ DemoGenerator::DemoGenerator(const DemoOptions& options, const DemoReference& re
     }
     if (m_hallWindows.isEmpty()) {
         m_hallWindows = m_ref.windows;
+    }
+    for (const auto& c : m_ref.categories) {
+        // The top-level category of each (the engine's working days are per top-level category).
+        qint64 top = c.id;
+        qint64 parent = c.parentId;
+        for (int depth = 0; parent != 0 && depth < 8; ++depth) {
+            top = parent;
+            const auto it = std::find_if(m_ref.categories.begin(), m_ref.categories.end(),
+                                         [&](const ReferenceItem& r) { return r.id == parent; });
+            parent = it != m_ref.categories.end() ? it->parentId : 0;
+        }
+        m_topCategory.insert(c.id, top);
+    }
+    // Some departments return more transfers than others (4 % to 28 %).
+    for (int i = 0; i < m_ref.departments.size(); ++i) {
+        m_returnRate.push_back(0.04 + 0.04 * double((i * 5) % 7));
     }
 
     // How many cases and queue visits each day gets: weights, then whole numbers that add up exactly.
@@ -254,7 +284,12 @@ int DemoGenerator::dayIndexOf(qint64 t) const
     return int(offset >= 0 ? offset / kDay : -((-offset + kDay - 1) / kDay));
 }
 
-qint64 DemoGenerator::workMoment(qint64 t)
+qint64 DemoGenerator::addWorkingDays(qint64 t, int n) const
+{
+    return epoch(m_engine.addWorkingDays(QDateTime::fromSecsSinceEpoch(t), n));
+}
+
+qint64 DemoGenerator::workMoment(qint64 t, DemoRandom& rng)
 {
     int d = dayIndexOf(t);
     qint64 sec = t - midnight(d);
@@ -263,10 +298,10 @@ qint64 DemoGenerator::workMoment(qint64 t)
             continue;
         }
         if (sec < kHallOpen) {
-            return midnight(d) + kHallOpen + m_rng.below(1800);
+            return midnight(d) + kHallOpen + rng.below(1800);
         }
         if (sec >= kLunchStart && sec < kLunchEnd) {
-            return midnight(d) + kLunchEnd + m_rng.below(900);
+            return midnight(d) + kLunchEnd + rng.below(900);
         }
         if (sec < kHallClose) {
             return midnight(d) + sec;
@@ -405,7 +440,7 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     c.day = m_first.addDays(d);
     c.channel = slot.channel;
     c.receivedAt = slot.at;
-    c.dueAt = c.receivedAt + kDueHours * kHour;
+    c.dueAt = c.receivedAt + kDueHours * kHour; // the old rule, kept where the SLA engine gives no due time
     const bool inPerson = slot.channel == Channel::Window;
     const bool monday = c.day.dayOfWeek() == 1;
 
@@ -457,7 +492,28 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     if (m_rng.chance(0.004)) {
         hours *= 15; // stalled cases: still open long after their due time
     }
-    const qint64 resolved = workMoment(std::max(start + 1800, slot.at + qint64(hours * kHour)));
+    qint64 resolved = workMoment(std::max(start + 1800, slot.at + qint64(hours * kHour)));
+    const qint64 asOf = m_options.asOf;
+    // 补正材料 or a third party: a few % of the cases stop their clocks once while being handled, and are resolved
+    // that much later.
+    if (m_loop.chance(0.045)) {
+        Demo::Pause p;
+        const bool third = m_loop.chance(0.3);
+        p.kind = third ? SlaPauseKind::ThirdParty : SlaPauseKind::Citizen;
+        p.reason = DemoText::pauseReason(m_loop, third);
+        p.from = workMoment(start + 600 + qint64(m_loop.uniform() * 0.6 * double(resolved - start)), m_loop);
+        const double days = third ? 1.0 + exponential(m_loop, 4.0) : 0.3 + exponential(m_loop, 2.0);
+        p.to = workMoment(p.from + qint64(days * double(kDay)), m_loop);
+        p.resumeNote = DemoText::resumeNote(m_loop, third);
+        resolved = workMoment(std::max(resolved, p.from) + (p.to - p.from), m_loop);
+        if (p.from <= asOf) {
+            if (p.to > asOf) {
+                p.to = 0; // paused now
+                p.resumeNote.clear();
+            }
+            c.pauses.append(std::move(p));
+        }
+    }
     const qint64 answered = m_rng.chance(0.35) ? start + qint64(m_rng.uniform() * double(resolved - start)) : resolved;
     if (m_rng.chance(0.25)) {
         c.promisedAt = slot.at + qint64(m_rng.range(24, 96)) * kHour;
@@ -475,11 +531,14 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     const qint64 closed =
         workMoment((followed ? followed : resolved) + 2 * kHour + qint64(exponential(m_rng, 20 * kHour)));
     const int supervisor = m_clerks + int(m_rng.below(quint32(std::max(1, int(m_users.size()) - m_clerks))));
-    const qint64 asOf = m_options.asOf;
 
     auto event = [&](qint64 at, CaseEventKind kind, int actor, std::optional<CaseStatus> from,
                      std::optional<CaseStatus> to, QString note = QString()) {
         c.events.append(Demo::Event{at, kind, std::min(actor, int(m_users.size()) - 1), from, to, std::move(note)});
+    };
+    // An event that leaves the status as it is; finishCase fills in the status of the moment.
+    auto note = [&](qint64 at, CaseEventKind kind, int actor, QString text) {
+        event(at, kind, actor, std::nullopt, std::nullopt, std::move(text));
     };
     event(slot.at, CaseEventKind::Created, c.createdBy, std::nullopt, CaseStatus::Received);
     c.status = CaseStatus::Received;
@@ -516,7 +575,8 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
             steps.push_back({start + qint64(m_rng.uniform() * double(resolved - start)), 2});
         }
         std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });
-        for (const Step& s : steps) {
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+            const Step& s = steps[k];
             if (s.at > asOf) {
                 break;
             }
@@ -528,10 +588,48 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
                 if (next >= current) {
                     ++next;
                 }
-                c.departmentId = depts[next].id;
+                Demo::Transfer tf;
+                tf.fromDepartmentId = c.departmentId;
+                tf.toDepartmentId = depts[next].id;
+                tf.reason = DemoText::transferDetail(m_loop);
+                tf.at = s.at;
+                tf.by = assignee;
+                c.departmentId = tf.toDepartmentId;
                 c.transferCount += 1;
                 event(s.at, CaseEventKind::Transferred, assignee, CaseStatus::InProgress, CaseStatus::InProgress,
-                      CaseEventNotes::withFact(depts[next].name, DemoText::transferReason(m_rng)));
+                      CaseEventNotes::withFact(depts[next].name, tf.reason));
+                // Signed for or returned within minutes to a couple of working days, before the next transfer and
+                // the resolution; later than asOf = still awaiting sign-for.
+                qint64 bound = resolved;
+                for (std::size_t j = k + 1; j < steps.size(); ++j) {
+                    if (steps[j].kind == 0) {
+                        bound = std::min(bound, steps[j].at);
+                        break;
+                    }
+                }
+                const double mean = m_loop.chance(0.15) ? 18.0 * kHour : 2.5 * kHour;
+                qint64 decided = workMoment(s.at + 300 + qint64(exponential(m_loop, mean)), m_loop);
+                if (decided >= bound) {
+                    decided = s.at + (bound - s.at) / 2;
+                }
+                tf.decidedBy = int(m_loop.below(quint32(m_clerks)));
+                const bool returned = m_loop.chance(m_returnRate[std::size_t(next)]);
+                if (decided <= asOf) {
+                    tf.decidedAt = decided;
+                    if (returned) {
+                        tf.state = Demo::Transfer::State::Returned;
+                        tf.note = DemoText::returnReason(m_loop);
+                        c.departmentId = tf.fromDepartmentId; // back to the department that sent it
+                        note(decided, CaseEventKind::TransferReturned, tf.decidedBy,
+                             CaseEventNotes::withFact(depts[next].name, tf.note));
+                    } else {
+                        tf.state = Demo::Transfer::State::Signed;
+                        tf.note = DemoText::signNote(m_loop);
+                        note(decided, CaseEventKind::TransferSigned, tf.decidedBy,
+                             CaseEventNotes::withFact(depts[next].name, tf.note));
+                    }
+                }
+                c.transfers.append(std::move(tf));
             } else if (s.kind == 1) {
                 c.escalationLevel += 1;
                 event(s.at, CaseEventKind::Escalated, assignee, CaseStatus::InProgress, CaseStatus::InProgress,
@@ -546,6 +644,37 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
                       CaseEventNotes::withFact(m_users[next].displayName, DemoText::reassignNote(m_rng)));
             }
         }
+        // 延期: asked for on long cases (and rarely on others), mostly approved by a supervisor.
+        if (m_loop.chance(resolved - start > 3 * kDay ? 0.15 : 0.004)) {
+            Demo::Extension e;
+            e.requestedAt =
+                workMoment(start + 1800 + qint64(m_loop.uniform() * 0.5 * double(resolved - start)), m_loop);
+            e.previousDueAt = addWorkingDays(slot.at, m_engine.resolveWorkingDays(m_topCategory.value(c.categoryId)));
+            e.requestedDueAt = e.previousDueAt ? addWorkingDays(e.previousDueAt, m_loop.range(5, 15)) : 0;
+            e.reason = DemoText::extensionReason(m_loop);
+            qint64 decided = workMoment(e.requestedAt + 600 + qint64(exponential(m_loop, 8 * kHour)), m_loop);
+            if (decided >= resolved) {
+                decided = e.requestedAt + (resolved - e.requestedAt) / 2;
+            }
+            const bool approve = m_loop.chance(0.8);
+            if (e.requestedDueAt > e.previousDueAt && e.requestedAt < resolved && e.requestedAt <= asOf) {
+                e.by = assignee;
+                note(e.requestedAt, CaseEventKind::ExtensionRequested, assignee,
+                     CaseEventNotes::withFact(noteTime(e.requestedDueAt), e.reason));
+                if (decided <= asOf) {
+                    e.decidedAt = decided;
+                    e.decidedBy = supervisor;
+                    e.state = approve ? Demo::Extension::State::Approved : Demo::Extension::State::Refused;
+                    e.note = approve ? DemoText::extensionApproval(m_loop) : DemoText::extensionRefusal(m_loop);
+                    note(decided, approve ? CaseEventKind::ExtensionApproved : CaseEventKind::ExtensionRefused,
+                         supervisor, CaseEventNotes::withFact(noteTime(e.requestedDueAt), e.note));
+                    if (approve) {
+                        c.extendedDueAt = e.requestedDueAt;
+                    }
+                }
+                c.extension = std::move(e);
+            }
+        }
         if (answered <= asOf) {
             c.answeredAt = answered;
         }
@@ -557,35 +686,313 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
         c.steps = DemoText::steps(m_rng, ctx);
         event(resolved, CaseEventKind::Resolved, assignee, CaseStatus::InProgress, CaseStatus::Resolved);
     }
-    if (c.status == CaseStatus::Resolved && followed && followed <= asOf) {
-        c.status = CaseStatus::FollowedUp;
-        c.followedUpAt = followed;
-        c.rating = rating;
-        c.nps = nps;
-        Demo::FollowUpRecord f;
-        f.at = followed;
-        const double m = m_rng.uniform();
-        f.method = m < 0.8 ? FollowUpMethod::Phone : (m < 0.95 ? FollowUpMethod::Sms : FollowUpMethod::Visit);
-        f.rating = rating;
-        f.nps = nps;
-        f.note = DemoText::followUpNote(m_rng, rating);
-        f.actor = assignee;
-        event(followed, CaseEventKind::FollowedUp, assignee, CaseStatus::Resolved, CaseStatus::FollowedUp,
-              CaseEventNotes::withFact(QStringLiteral("%1/5").arg(rating), f.note));
-        c.followUp = std::move(f);
-    }
-    const bool closable = c.status == CaseStatus::FollowedUp || (c.status == CaseStatus::Resolved && c.citizen < 0);
-    if (closable && closed <= asOf) {
-        event(closed, CaseEventKind::Closed, supervisor, c.status, CaseStatus::Closed, DemoText::closeNote(m_rng));
-        c.status = CaseStatus::Closed;
-        c.closedAt = closed;
-    }
+    Life life;
+    life.followed = followed;
+    life.closed = closed;
+    life.rating = rating;
+    life.nps = nps;
+    life.supervisor = supervisor;
+    life.assignee = assignee;
+    followUpLoop(c, life);
     c.assignee = assignee;
-    c.updatedAt = c.events.constLast().at;
+    finishCase(c, life);
     // The search grams of the text, here on the generator thread; the writer adds the case number's.
     c.searchGrams = SearchGrams::joined(
         QStringList{c.complaintText, c.facts, c.impact, c.steps}.join(QLatin1Char('\n')), {}, u" ", {});
     batch.cases.append(std::move(c));
+}
+
+int DemoGenerator::otherSupervisor(int supervisor)
+{
+    const int supervisors = int(m_users.size()) - m_clerks;
+    int other = m_clerks + int(m_loop.below(quint32(supervisors - 1)));
+    if (other >= supervisor) {
+        ++other;
+    }
+    return other;
+}
+
+void DemoGenerator::addEvent(Demo::Case& c, qint64 at, CaseEventKind kind, int actor, std::optional<CaseStatus> from,
+                             std::optional<CaseStatus> to, QString note)
+{
+    c.events.append(Demo::Event{at, kind, std::min(actor, int(m_users.size()) - 1), from, to, std::move(note)});
+}
+
+void DemoGenerator::followUpLoop(Demo::Case& c, const Life& life)
+{
+    const qint64 asOf = m_options.asOf;
+    if (c.status != CaseStatus::Resolved) {
+        return;
+    }
+    const int actor = life.assignee;
+    auto note = [&](qint64 at, CaseEventKind kind, int who, QString text) {
+        addEvent(c, at, kind, who, std::nullopt, std::nullopt, std::move(text));
+    };
+    qint64 closed = life.closed;
+    if (c.citizen >= 0) {
+        // Failed attempts before the one that reached the citizen; after the policy's 3 the case is unreachable
+        // (失联): it keeps waiting, resolved, without a rating.
+        const int limit = SlaPolicy{}.unreachableAfterAttempts;
+        const double draw = m_loop.uniform();
+        const bool unreachable = draw < 0.035;
+        const int failed = unreachable ? limit : (draw < 0.12 ? 2 : (draw < 0.25 ? 1 : 0));
+        qint64 previous = c.resolvedAt;
+        for (int i = 0; i < failed; ++i) {
+            const double m = m_loop.uniform();
+            Demo::Attempt a;
+            a.method = m < 0.85 ? FollowUpMethod::Phone : (m < 0.95 ? FollowUpMethod::Sms : FollowUpMethod::Visit);
+            a.note = DemoText::attemptNote(m_loop, a.method);
+            a.actor = actor;
+            if (unreachable) {
+                a.at = workMoment(previous + 2 * kHour + qint64(exponential(m_loop, 16 * kHour)), m_loop);
+            } else {
+                // Spread between the resolution and the follow-up that reached the citizen.
+                const qint64 span = life.followed - c.resolvedAt;
+                a.at = std::min(workMoment(c.resolvedAt + span * (i + 1) / (failed + 1), m_loop),
+                                life.followed - 60 * (failed - i));
+                a.at = std::max(a.at, previous + 60);
+            }
+            if (a.at > asOf) {
+                break;
+            }
+            previous = a.at;
+            c.followUpAttempts += 1;
+            const QString fact = QStringLiteral("%1/%2").arg(c.followUpAttempts).arg(limit);
+            note(a.at, CaseEventKind::FollowUpAttempted, actor, CaseEventNotes::withFact(fact, a.note));
+            if (c.followUpAttempts >= limit) {
+                c.unreachableAt = a.at;
+                note(a.at, CaseEventKind::MarkedUnreachable, actor, CaseEventNotes::withFact(fact, QString()));
+            }
+            c.attempts.append(std::move(a));
+        }
+        if (unreachable || life.followed > asOf) {
+            return;
+        }
+        c.status = CaseStatus::FollowedUp;
+        c.followedUpAt = life.followed;
+        c.rating = life.rating;
+        c.nps = life.nps;
+        c.followUpAttempts = 0;
+        Demo::FollowUpRecord f;
+        f.at = life.followed;
+        const double m = m_rng.uniform();
+        f.method = m < 0.8 ? FollowUpMethod::Phone : (m < 0.95 ? FollowUpMethod::Sms : FollowUpMethod::Visit);
+        f.rating = life.rating;
+        f.nps = life.nps;
+        f.note = DemoText::followUpNote(m_rng, life.rating);
+        f.actor = actor;
+        addEvent(c, life.followed, CaseEventKind::FollowedUp, actor, CaseStatus::Resolved, CaseStatus::FollowedUp,
+                 CaseEventNotes::withFact(QStringLiteral("%1/5").arg(life.rating), f.note));
+        c.followUps.append(std::move(f));
+
+        if (life.rating <= 2) {
+            // 差评整改: handling reopens (核实 → 整改 → 反馈), then the second follow-up rates it again.
+            Demo::Rectification r;
+            r.badRating = life.rating;
+            r.startedAt = life.followed;
+            r.dueAt = epoch(m_engine.rectifyDue(QDateTime::fromSecsSinceEpoch(r.startedAt)));
+            if (!r.dueAt) {
+                r.dueAt = r.startedAt + 21 * kDay; // beyond the holiday calendar: three weeks
+            }
+            r.startedBy = actor;
+            addEvent(c, r.startedAt, CaseEventKind::RectificationStarted, actor, CaseStatus::FollowedUp,
+                     CaseStatus::InProgress, CaseEventNotes::withFact(QStringLiteral("%1/5").arg(r.badRating), {}));
+            c.status = CaseStatus::InProgress;
+            c.resolvedAt = 0;
+            const qint64 verify = workMoment(r.startedAt + 1800 + qint64(exponential(m_loop, 6 * kHour)), m_loop);
+            const qint64 rectify = workMoment(verify + 3600 + qint64(exponential(m_loop, 2.5 * kDay)), m_loop);
+            const qint64 feedback = workMoment(rectify + 3600 + qint64(exponential(m_loop, 20 * kHour)), m_loop);
+            const qint64 second = workMoment(feedback + 2 * kHour + qint64(exponential(m_loop, 30 * kHour)), m_loop);
+            static const char16_t* const kFacts[] = {u"核实", u"整改", u"反馈"};
+            const qint64 stages[] = {verify, rectify, feedback};
+            for (int stage = 0; stage < 3 && stages[stage] <= asOf; ++stage) {
+                const QString words = DemoText::rectificationNote(m_loop, stage);
+                const QString text = CaseEventNotes::withFact(QString::fromUtf16(kFacts[stage]), words);
+                r.stage = stage + 1;
+                if (stage == 0) {
+                    r.verifiedAt = verify;
+                    r.verifyNote = words;
+                    note(verify, CaseEventKind::RectificationProgressed, actor, text);
+                } else if (stage == 1) {
+                    r.rectifiedAt = rectify;
+                    r.rectifyNote = words;
+                    note(rectify, CaseEventKind::RectificationProgressed, actor, text);
+                } else {
+                    // Telling the citizen what was put right resolves the case again.
+                    r.feedbackAt = feedback;
+                    r.feedbackNote = words;
+                    r.secondDueAt = epoch(m_engine.secondFollowUpDue(QDateTime::fromSecsSinceEpoch(feedback)));
+                    if (!r.secondDueAt) {
+                        r.secondDueAt = feedback + 5 * kDay; // beyond the holiday calendar
+                    }
+                    addEvent(c, feedback, CaseEventKind::RectificationProgressed, actor, CaseStatus::InProgress,
+                             CaseStatus::Resolved, text);
+                    c.status = CaseStatus::Resolved;
+                    c.resolvedAt = feedback;
+                }
+            }
+            closed = 0;
+            if (r.stage == 3 && second <= asOf) {
+                static const double kSecond[] = {0.05, 0.05, 0.2, 0.35, 0.35};
+                Demo::FollowUpRecord f2;
+                f2.at = second;
+                f2.method = FollowUpMethod::Phone;
+                f2.rating = m_loop.weighted(kSecond, 1.0) + 1;
+                f2.nps = m_loop.chance(0.7) ? npsFor(m_loop, f2.rating) : -1;
+                f2.note = DemoText::followUpNote(m_loop, f2.rating);
+                f2.actor = actor;
+                const QString ratingText = QStringLiteral("%1/5").arg(f2.rating);
+                addEvent(c, second, CaseEventKind::FollowedUp, actor, CaseStatus::Resolved, CaseStatus::FollowedUp,
+                         CaseEventNotes::withFact(ratingText, f2.note));
+                note(second, CaseEventKind::RectificationProgressed, actor,
+                     CaseEventNotes::withFact(QStringLiteral("二次回访 → ") + ratingText, {}));
+                r.stage = 4;
+                r.doneAt = second;
+                c.status = CaseStatus::FollowedUp;
+                c.followedUpAt = second;
+                c.rating = f2.rating;
+                c.nps = f2.nps;
+                c.followUps.append(std::move(f2));
+                closed = workMoment(second + 2 * kHour + qint64(exponential(m_loop, 20 * kHour)), m_loop);
+            }
+            c.rectification = std::move(r);
+        }
+
+        // 申诉复核: rarely, a supervisor asks that the first rating be left out (a bad one as malicious or mistaken,
+        // a middling one as mistaken); a second supervisor decides.
+        const int supervisors = int(m_users.size()) - m_clerks;
+        const int first = c.followUps.constFirst().rating;
+        if (supervisors >= 2 && m_loop.chance(first <= 2 ? 0.15 : (first == 3 ? 0.02 : 0.0))) {
+            Demo::Appeal a;
+            a.rating = first;
+            a.malicious = first <= 2 && m_loop.chance(0.6);
+            a.reason = DemoText::appealReason(m_loop, a.malicious);
+            a.by = life.supervisor;
+            a.at = workMoment(life.followed + 1800 + qint64(exponential(m_loop, 20 * kHour)), m_loop);
+            qint64 decided = workMoment(a.at + 1800 + qint64(exponential(m_loop, 16 * kHour)), m_loop);
+            const qint64 replaced = c.rectification ? c.rectification->doneAt : 0; // the second follow-up
+            if (replaced && decided >= replaced) {
+                decided = a.at + (replaced - a.at) / 2;
+            }
+            a.decidedBy = otherSupervisor(life.supervisor);
+            const bool approve = m_loop.chance(0.75);
+            const QString ratingText = QStringLiteral("%1/5").arg(a.rating);
+            if (a.at <= asOf && (!replaced || a.at < replaced)) {
+                note(a.at, CaseEventKind::AppealRequested, a.by, CaseEventNotes::withFact(ratingText, a.reason));
+                if (decided <= asOf) {
+                    a.decidedAt = decided;
+                    a.state = approve ? Demo::Appeal::State::Approved : Demo::Appeal::State::Refused;
+                    a.note = DemoText::appealDecision(m_loop, approve);
+                    note(decided, approve ? CaseEventKind::AppealApproved : CaseEventKind::AppealRefused, a.decidedBy,
+                         CaseEventNotes::withFact(ratingText, a.note));
+                    if (approve) {
+                        c.followUps.first().excluded = true;
+                        // The case's rating leaves the figures while it is still the appealed one.
+                        c.ratingExcluded = c.followUps.size() == 1;
+                    }
+                }
+                c.appeal = std::move(a);
+            }
+        }
+    }
+    const bool closable = c.status == CaseStatus::FollowedUp || (c.status == CaseStatus::Resolved && c.citizen < 0);
+    if (closable && closed && closed <= asOf) {
+        addEvent(c, closed, CaseEventKind::Closed, life.supervisor, c.status, CaseStatus::Closed,
+                 DemoText::closeNote(m_rng));
+        c.status = CaseStatus::Closed;
+        c.closedAt = closed;
+    }
+}
+
+void DemoGenerator::finishCase(Demo::Case& c, const Life& life)
+{
+    const qint64 asOf = m_options.asOf;
+    auto at = [](qint64 t) {
+        return t ? QDateTime::fromSecsSinceEpoch(t) : QDateTime();
+    };
+    // due_at as the app computes it: the one SLA engine over facts like SlaService::factsFrom's. Only where a clock
+    // can still count: on a case resolved or closed (and no second follow-up awaited) every clock has stopped, so
+    // caseDue() is invalid and the old value stays; asking the engine there would give the same bytes at 10–20 µs
+    // a case (local-time conversions; tst_demo checks through SlaService that such cases have no due time).
+    QDateTime due;
+    const bool awaitingSecond = c.rectification && c.rectification->stage == 3;
+    if (CaseStatuses::isOpen(c.status) || awaitingSecond) {
+        SlaFacts facts;
+        facts.channel = c.channel;
+        facts.categoryId = m_topCategory.value(c.categoryId);
+        facts.receivedAt = at(c.receivedAt);
+        facts.acknowledgedAt = at(c.acknowledgedAt);
+        facts.answeredAt = at(c.answeredAt);
+        facts.resolvedAt = at(c.resolvedAt);
+        facts.extendedTo = at(c.extendedDueAt);
+        if (c.rectification) {
+            facts.rectifyStartedAt = at(c.rectification->startedAt);
+            facts.rectifyFeedbackAt = at(c.rectification->feedbackAt);
+            facts.secondFollowUpAt = at(c.rectification->doneAt);
+        }
+        for (const Demo::Pause& p : std::as_const(c.pauses)) {
+            SlaPause pause;
+            pause.kind = p.kind;
+            pause.from = at(p.from);
+            pause.to = at(p.to);
+            facts.pauses.append(pause);
+        }
+        due = SlaEngine::caseDue(m_engine.clocks(facts, at(asOf)));
+    }
+    if (c.rectification && c.rectification->stage < 3) {
+        // Under way (核实, 整改, 反馈): the rectification's own deadline, as FollowUpService sets it.
+        due = at(c.rectification->dueAt);
+    }
+    if (due.isValid()) {
+        c.dueAt = due.toSecsSinceEpoch();
+    }
+
+    auto note = [&](qint64 t, CaseEventKind kind, int who, QString text) {
+        addEvent(c, t, kind, who, std::nullopt, std::nullopt, std::move(text));
+    };
+    for (Demo::Pause& p : c.pauses) {
+        const bool third = p.kind == SlaPauseKind::ThirdParty;
+        p.by = life.assignee;
+        note(p.from, CaseEventKind::Paused, p.by,
+             CaseEventNotes::withFact(third ? QStringLiteral("等待第三方") : QStringLiteral("补正材料"), p.reason));
+        if (p.to) {
+            p.resumedBy = life.assignee;
+            note(p.to, CaseEventKind::Resumed, p.resumedBy, CaseEventNotes::withFact(noteTime(c.dueAt), p.resumeNote));
+        }
+    }
+
+    // 督办: open cases past their due time (and not paused) sometimes carry a supervisor's reminders.
+    if (CaseStatuses::isOpen(c.status) && !c.pausedAt() && c.dueAt < asOf && c.assignee >= 0 && m_loop.chance(0.45)) {
+        static const double kLevels[] = {0.6, 0.3, 0.1};
+        const int levels = m_loop.weighted(kLevels, 1.0) + 1;
+        qint64 t = c.dueAt;
+        for (int level = 1; level <= levels; ++level) {
+            t += std::max<qint64>(60, qint64(m_loop.uniform() * double(asOf - t) * 0.6));
+            if (t > asOf) {
+                break;
+            }
+            c.reminderLevel = level;
+            c.remindedAt = t;
+            note(t, CaseEventKind::Reminded, life.supervisor,
+                 CaseEventNotes::withFact(QStringLiteral("%1 #%2")
+                                              .arg(m_users[std::min(c.assignee, int(m_users.size()) - 1)].displayName)
+                                              .arg(level),
+                                          DemoText::reminderNote(m_loop, level)));
+        }
+    }
+
+    // The timeline in time order; events that keep the status get the status of their moment.
+    std::stable_sort(c.events.begin(), c.events.end(),
+                     [](const Demo::Event& a, const Demo::Event& b) { return a.at < b.at; });
+    std::optional<CaseStatus> current;
+    for (Demo::Event& e : c.events) {
+        if (!e.from && !e.to && e.kind != CaseEventKind::Created) {
+            e.from = current;
+            e.to = current;
+        }
+        current = e.to;
+    }
+    c.updatedAt = c.events.constLast().at;
 }
 
 void DemoGenerator::generateVisits(int d, Demo::Batch& batch)

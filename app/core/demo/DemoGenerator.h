@@ -3,7 +3,9 @@
 #include "calendar/WorkCalendar.h"
 #include "demo/DemoData.h"
 #include "demo/DemoRandom.h"
+#include "demo/DemoText.h"
 #include "repositories/ReferenceRepository.h"
+#include "sla/SlaEngine.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -67,7 +69,29 @@ private:
     qint64 midnight(int dayIndex) const { return m_midnight0 + qint64(dayIndex) * 86400; }
     int dayIndexOf(qint64 t) const;
     /** The first moment at or after t within hall hours on a working day. */
-    qint64 workMoment(qint64 t);
+    qint64 workMoment(qint64 t) { return workMoment(t, m_rng); }
+    qint64 workMoment(qint64 t, DemoRandom& rng);
+    /** 23:59:59 of the n-th working day after t's date (the SLA engine's day clocks); 0 beyond the calendar. */
+    qint64 addWorkingDays(qint64 t, int n) const;
+    /**
+     * The closed loop of issue 12 on a generated case, all drawn from m_loop: follow-up attempts and the unreachable
+     * mark, the rectification of a bad rating with its second follow-up, appeals; then due_at through the SLA
+     * engine, reminders on open overdue cases, and the timeline sorted with its statuses filled in.
+     */
+    struct Life
+    {
+        qint64 followed = 0; ///< the planned follow-up that reaches the citizen; 0 = anonymous
+        qint64 closed = 0;   ///< the planned closing
+        int rating = 0;      ///< of the first follow-up
+        int nps = -1;
+        int supervisor = 0; ///< the case's supervisor (closing, extensions, appeals, reminders)
+        int assignee = 0;
+    };
+    void followUpLoop(Demo::Case& c, const Life& life);
+    void finishCase(Demo::Case& c, const Life& life);
+    int otherSupervisor(int supervisor);
+    void addEvent(Demo::Case& c, qint64 at, CaseEventKind kind, int actor, std::optional<CaseStatus> from,
+                  std::optional<CaseStatus> to, QString note);
     qint64 hallTime(int dayIndex);
     qint64 onlineTime(int dayIndex);
     void generateDay(int dayIndex, Demo::Batch& batch);
@@ -83,6 +107,10 @@ private:
     QList<Demo::User> m_users;
     int m_clerks = 1;
     DemoRandom m_rng;
+    DemoRandom m_loop; ///< the closed loop's draws (issue 12): a stream of its own
+    SlaEngine m_engine;
+    QHash<qint64, qint64> m_topCategory; ///< category id -> its top-level category id
+    std::vector<double> m_returnRate;    ///< per department index: the share of transfers it returns
 
     QDate m_first;
     qint64 m_midnight0 = 0;

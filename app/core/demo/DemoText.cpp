@@ -457,6 +457,93 @@ constexpr QStringView kFollowBad[] = {
 constexpr QStringView kClose[] = {u"同意办结", u"处理到位，准予关闭", u"材料齐全，同意关闭", u""};
 
 // ---------------------------------------------------------------------------------------------------------------
+// The closed loop (issue 12)
+
+QString joined(QStringView a, QStringView b)
+{
+    QString s;
+    s.reserve(a.size() + b.size());
+    s.append(a);
+    s.append(b);
+    return s;
+}
+
+constexpr QStringView kTransferMatter[] = {
+    u"该事项涉及不动产登记信息更正", u"诉求涉及社保缴费记录核查", u"涉及网上办事系统故障",
+    u"涉及窗口工作人员服务态度",     u"涉及收费项目及标准",       u"涉及大厅设施维修",
+    u"涉及公积金提取审核",           u"涉及企业开办后台审批",     u"涉及户籍材料审核意见",
+};
+constexpr QStringView kTransferAsk[] = {
+    u"，请贵科室核实后答复群众", u"，请按职责办理并反馈结果", u"，请于时限内提出处理意见",
+    u"，请牵头协调相关窗口",     u"，请核实情况并书面答复",   u"",
+};
+constexpr QStringView kSign[] = {u"", u"", u"已签收，安排专人办理", u"收到，今日内联系群众", u"已签收，按时限办理"};
+constexpr QStringView kReturnWhy[] = {
+    u"不属于本科室职责范围",
+    u"转办材料不全，缺少群众诉求记录",
+    u"该事项已由原窗口受理，应由原科室答复",
+    u"涉及事项需先由业务科室核实",
+    u"转办理由不明确",
+};
+constexpr QStringView kReturnAsk[] = {u"，请重新研判", u"，建议转业务主管科室", u"，请补充材料后再转", u""};
+constexpr QStringView kPauseCitizen[] = {
+    u"群众需补充身份证明材料", u"群众需补交房屋权属证明", u"待群众提供缴费凭证原件",
+    u"群众需提供委托书",       u"待群众补充事发经过说明", u"群众需提交营业执照副本",
+};
+constexpr QStringView kPauseThirdParty[] = {
+    u"待市不动产登记中心出具核查意见", u"待税务部门确认完税信息", u"待社保经办机构核对缴费记录",
+    u"待系统运维单位排查故障原因",     u"待公安部门核实户籍信息", u"待第三方检测机构出具报告",
+};
+constexpr QStringView kPauseWhen[] = {u"", u"，已电话告知", u"，已一次性告知所需材料", u"，已发函"};
+constexpr QStringView kResumeCitizen[] = {u"群众已补齐材料", u"材料已收到，继续办理", u"群众已提交补正材料"};
+constexpr QStringView kResumeThirdParty[] = {u"已收到回复意见", u"第三方已反馈，继续办理", u"核查结果已出"};
+constexpr QStringView kExtensionWhy[] = {
+    u"需多部门联合核查",
+    u"待上级部门批复",
+    u"涉及历史遗留问题，需调取档案",
+    u"需现场勘查",
+    u"群众诉求涉及政策解释，需请示",
+};
+constexpr QStringView kExtensionMore[] = {u"，申请延期办理", u"，预计需要额外时间", u"，已向群众说明", u""};
+constexpr QStringView kExtensionNo[] = {
+    u"理由不充分，请在原时限内办结",
+    u"可先行答复群众，不予延期",
+    u"材料不足以说明延期必要性",
+};
+constexpr QStringView kExtensionYes[] = {u"", u"同意延期，请按新时限办结", u"同意，注意及时告知群众"};
+constexpr QStringView kAttemptPhone[] = {u"电话无人接听", u"电话关机", u"电话占线，稍后再拨", u"号码已停机",
+                                         u"接通后对方表示不便，挂断"};
+constexpr QStringView kAttemptSms[] = {u"短信已发送，未回复", u"短信回访无回应"};
+constexpr QStringView kAttemptVisit[] = {u"上门回访，家中无人", u"上门回访，地址有误"};
+constexpr QStringView kVerify[] = {
+    u"已调取监控和办件记录核实",
+    u"已与当事窗口人员谈话核实",
+    u"经核实，群众反映情况基本属实",
+    u"经核实，系沟通不到位所致",
+};
+constexpr QStringView kRectify[] = {
+    u"已对相关人员进行批评教育", u"已优化办理流程，压缩等候时间", u"已补办相关手续", u"已修复系统问题",
+    u"已调整窗口排班",
+};
+constexpr QStringView kFeedback[] = {u"已电话向群众反馈整改情况", u"已书面告知群众整改结果",
+                                     u"已当面向群众说明整改措施"};
+constexpr QStringView kAppealMalicious[] = {
+    u"群众诉求不合理未获满足后给予差评",
+    u"群众因个人情绪恶意差评",
+    u"差评与所办事项无关",
+};
+constexpr QStringView kAppealMistaken[] = {
+    u"群众误按评价键，已电话确认实际满意",
+    u"回访记录录入错误",
+    u"群众本人表示评价有误",
+};
+constexpr QStringView kAppealYes[] = {u"", u"情况属实，同意剔除", u"同意，按规定不计入统计"};
+constexpr QStringView kAppealNo[] = {u"证据不足，维持原评价", u"差评理由与办理情况相关，不予剔除",
+                                     u"未提供群众确认记录"};
+constexpr QStringView kRemind[] = {u"请尽快办理", u"已超期，请说明原因", u"请今日内答复群众", u""};
+constexpr QStringView kRemindHard[] = {u"挂牌督办，限期办结", u"再次催办，请主要负责人跟进"};
+
+// ---------------------------------------------------------------------------------------------------------------
 // People
 
 constexpr QStringView kSurnames[] = {
@@ -750,6 +837,92 @@ QString followUpNote(DemoRandom& rng, int rating)
 QString closeNote(DemoRandom& rng)
 {
     return pick(rng, kClose).toString();
+}
+
+QString transferDetail(DemoRandom& rng)
+{
+    if (rng.chance(0.3)) {
+        return transferReason(rng);
+    }
+    const QStringView matter = pick(rng, kTransferMatter);
+    return joined(matter, pick(rng, kTransferAsk));
+}
+
+QString signNote(DemoRandom& rng)
+{
+    return pick(rng, kSign).toString();
+}
+
+QString returnReason(DemoRandom& rng)
+{
+    const QStringView why = pick(rng, kReturnWhy);
+    return joined(why, pick(rng, kReturnAsk));
+}
+
+QString pauseReason(DemoRandom& rng, bool thirdParty)
+{
+    const QStringView why = thirdParty ? pick(rng, kPauseThirdParty) : pick(rng, kPauseCitizen);
+    return joined(why, pick(rng, kPauseWhen));
+}
+
+QString resumeNote(DemoRandom& rng, bool thirdParty)
+{
+    return (thirdParty ? pick(rng, kResumeThirdParty) : pick(rng, kResumeCitizen)).toString();
+}
+
+QString extensionReason(DemoRandom& rng)
+{
+    const QStringView why = pick(rng, kExtensionWhy);
+    return joined(why, pick(rng, kExtensionMore));
+}
+
+QString extensionRefusal(DemoRandom& rng)
+{
+    return pick(rng, kExtensionNo).toString();
+}
+
+QString extensionApproval(DemoRandom& rng)
+{
+    return pick(rng, kExtensionYes).toString();
+}
+
+QString attemptNote(DemoRandom& rng, FollowUpMethod method)
+{
+    switch (method) {
+    case FollowUpMethod::Sms:
+        return pick(rng, kAttemptSms).toString();
+    case FollowUpMethod::Visit:
+        return pick(rng, kAttemptVisit).toString();
+    default:
+        return pick(rng, kAttemptPhone).toString();
+    }
+}
+
+QString rectificationNote(DemoRandom& rng, int stage)
+{
+    switch (stage) {
+    case 0:
+        return pick(rng, kVerify).toString();
+    case 1:
+        return pick(rng, kRectify).toString();
+    default:
+        return pick(rng, kFeedback).toString();
+    }
+}
+
+QString appealReason(DemoRandom& rng, bool malicious)
+{
+    return (malicious ? pick(rng, kAppealMalicious) : pick(rng, kAppealMistaken)).toString();
+}
+
+QString appealDecision(DemoRandom& rng, bool approved)
+{
+    return (approved ? pick(rng, kAppealYes) : pick(rng, kAppealNo)).toString();
+}
+
+QString reminderNote(DemoRandom& rng, int level)
+{
+    return (level >= 3 ? pick(rng, kRemindHard) : pick(rng, kRemind)).toString();
 }
 
 QString personName(DemoRandom& rng)

@@ -67,6 +67,27 @@ QString reassignNote(DemoRandom& rng);
 QString followUpNote(DemoRandom& rng, int rating);
 QString closeNote(DemoRandom& rng);
 
+// The closed loop (issue 12): reasons and notes of transfers, pauses, extensions, follow-up attempts,
+// rectifications, appeals and reminders, each from two or three parts.
+/** Why a case goes to another department: the matter, then what the receiving department is asked to do. */
+QString transferDetail(DemoRandom& rng);
+/** The receiving department's words on signing for a transfer (often none). */
+QString signNote(DemoRandom& rng);
+/** Why a department returns a transfer (退回). */
+QString returnReason(DemoRandom& rng);
+/** Why the clocks stop: what the citizen must supply (补正材料) or what a third party must answer. */
+QString pauseReason(DemoRandom& rng, bool thirdParty);
+QString resumeNote(DemoRandom& rng, bool thirdParty);
+QString extensionReason(DemoRandom& rng);
+QString extensionRefusal(DemoRandom& rng);
+QString extensionApproval(DemoRandom& rng);
+QString attemptNote(DemoRandom& rng, FollowUpMethod method);
+/** The words of a rectification stage: 0 核实, 1 整改, 2 反馈. */
+QString rectificationNote(DemoRandom& rng, int stage);
+QString appealReason(DemoRandom& rng, bool malicious);
+QString appealDecision(DemoRandom& rng, bool approved);
+QString reminderNote(DemoRandom& rng, int level);
+
 Demo::Citizen citizen(DemoRandom& rng, qint64 createdAt);
 QString personName(DemoRandom& rng);
 QString mobile(DemoRandom& rng);
