@@ -755,8 +755,8 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
                                !query.overdueAt.isValid() && !query.dueFrom.isValid() && !query.awaitingSignFor &&
                                !query.pausedOnly;
     const bool hideOrder = small && !statusInOrder;
-    QStringList conditions = filterConditions(filters, small || statusInOrder, &statement.values,
-                                              !(plan->exact && !matches.isEmpty()));
+    QStringList conditions =
+        filterConditions(filters, small || statusInOrder, &statement.values, !(plan->exact && !matches.isEmpty()));
     if (!matches.isEmpty()) {
         conditions.prepend(matches);
         statement.values.prepend(plan->argument);
