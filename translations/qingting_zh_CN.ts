@@ -1121,6 +1121,42 @@
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
+    <message>
+        <source>Apply the no-&amp;rating rule…</source>
+        <translation>执行默认评价规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rate the resolved cases whose citizens gave no rating in time, as the hall&apos;s rule says</source>
+        <translation>按本大厅规则，为逾期未评价的已办结案件给出默认评价</translation>
+    </message>
+    <message>
+        <source>Apply the no-rating rule</source>
+        <translation>执行默认评价规则</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every resolved case whose citizen has given no rating %n day(s) after its resolution will be rated “%1” and marked as followed up.</source>
+        <translation>
+            <numerusform>办结后 %n 天内市民仍未评价的已办结案件，将被评为“%1”并标记为已回访。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each such case gets a “rating defaulted” event on its timeline and an entry in the audit log. Cases already rated are not touched.</source>
+        <translation>每个这样的案件都会在办理记录中增加一条“默认评价”事件，并写入审计日志。已评价的案件不受影响。</translation>
+    </message>
+    <message>
+        <source>Rate the cases</source>
+        <translation>给出默认评价</translation>
+    </message>
+    <message>
+        <source>The no-rating rule rated no case: none has waited long enough.</source>
+        <translation>默认评价规则未评价任何案件：没有案件已等待足够长的时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The no-rating rule rated %n case(s).</source>
+        <translation>
+            <numerusform>默认评价规则已为 %n 个案件给出评价。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaseService</name>
@@ -1159,22 +1195,6 @@
     <message>
         <source>The complaint was made anonymously.</source>
         <translation>该投诉为匿名投诉。</translation>
-    </message>
-    <message>
-        <source>Say why the case goes to another department.</source>
-        <translation>请说明案件转办至其他责任部门的原因。</translation>
-    </message>
-    <message>
-        <source>Choose the department that takes the case over.</source>
-        <translation>请选择接办该案件的责任部门。</translation>
-    </message>
-    <message>
-        <source>The case is already with that department.</source>
-        <translation>该案件已在该责任部门办理。</translation>
-    </message>
-    <message>
-        <source>The chosen department does not exist or is no longer active.</source>
-        <translation>所选责任部门不存在或已停用。</translation>
     </message>
     <message>
         <source>Write a note that says why.</source>
@@ -1412,10 +1432,6 @@
     <message>
         <source>Actions:</source>
         <translation>操作：</translation>
-    </message>
-    <message>
-        <source>Overdue since %1</source>
-        <translation>自 %1 起已超期</translation>
     </message>
     <message numerus="yes">
         <source>%1 (transferred %n time(s))</source>
@@ -2264,6 +2280,10 @@ Commands:
     <message>
         <source>&amp;Request</source>
         <translation>提交申请(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reading the case&apos;s deadline…</source>
+        <translation>正在读取案件的办理时限…</translation>
     </message>
 </context>
 <context>
