@@ -3,10 +3,14 @@
 namespace {
 const QLatin1String kTransferColumns(
     "t.id, t.case_id, t.from_department_id, fd.name, t.to_department_id, td.name, t.reason, t.transferred_at, "
-    "t.transferred_by_id, t.transferred_by, t.state, t.decided_at, t.decided_by_id, t.decided_by, t.decision_note");
+    "t.transferred_by_id, COALESCE(NULLIF(tu.display_name, ''), t.transferred_by), t.state, t.decided_at, "
+    "t.decided_by_id, COALESCE(NULLIF(du.display_name, ''), t.decided_by), t.decision_note");
+// People are shown by name, as on the timeline (the rows keep the login they acted under).
 const QLatin1String kTransferFrom(" FROM case_transfers t "
                                   "LEFT JOIN departments fd ON fd.id = t.from_department_id "
-                                  "LEFT JOIN departments td ON td.id = t.to_department_id");
+                                  "LEFT JOIN departments td ON td.id = t.to_department_id "
+                                  "LEFT JOIN users tu ON tu.id = t.transferred_by_id "
+                                  "LEFT JOIN users du ON du.id = t.decided_by_id");
 
 CaseTransfer transferFrom(const QSqlQuery& q)
 {
@@ -26,9 +30,12 @@ CaseTransfer transferFrom(const QSqlQuery& q)
 }
 
 const QLatin1String kExtensionColumns(
-    "e.id, e.case_id, c.case_no, e.requested_at, e.requested_by_id, e.requested_by, e.reason, e.previous_due_at, "
-    "e.requested_due_at, e.state, e.decided_at, e.decided_by_id, e.decided_by, e.decision_note");
-const QLatin1String kExtensionFrom(" FROM case_extensions e JOIN cases c ON c.id = e.case_id");
+    "e.id, e.case_id, c.case_no, e.requested_at, e.requested_by_id, COALESCE(NULLIF(ru.display_name, ''), "
+    "e.requested_by), e.reason, e.previous_due_at, e.requested_due_at, e.state, e.decided_at, e.decided_by_id, "
+    "COALESCE(NULLIF(du.display_name, ''), e.decided_by), e.decision_note");
+const QLatin1String kExtensionFrom(" FROM case_extensions e JOIN cases c ON c.id = e.case_id "
+                                   "LEFT JOIN users ru ON ru.id = e.requested_by_id "
+                                   "LEFT JOIN users du ON du.id = e.decided_by_id");
 
 CaseExtension extensionFrom(const QSqlQuery& q)
 {

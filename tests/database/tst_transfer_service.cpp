@@ -109,10 +109,10 @@ void TestTransferService::transferSignedFor()
     QCOMPARE(t.toDepartment.name, QStringLiteral("信息技术科"));
     QCOMPARE(t.reason, QStringLiteral("系统故障导致材料无法上传"));
     QCOMPARE(t.transferredAt, kNow);
-    QCOMPARE(t.transferredBy.name, QStringLiteral("li"));
+    QCOMPARE(t.transferredBy.name, QStringLiteral("li 同志")); // shown by name, as on the timeline
     QCOMPARE(t.state, TransferState::Signed);
     QCOMPARE(t.decidedAt, at(QStringLiteral("2026-03-02 12:05")));
-    QCOMPARE(t.decidedBy.name, QStringLiteral("wang"));
+    QCOMPARE(t.decidedBy.name, QStringLiteral("wang 同志"));
     QCOMPARE(t.secondsToSign(), std::optional<qint64>(7500));
 
     // Signing twice is refused: nothing awaits any more.
@@ -312,7 +312,7 @@ void TestTransferService::extensionApproved()
     QVERIFY(pending->has_value());
     QCOMPARE((*pending)->requestedDueAt, asked);
     QCOMPARE((*pending)->previousDueAt, at(QStringLiteral("2026-03-23 23:59:59")));
-    QCOMPARE((*pending)->requestedBy.name, QStringLiteral("li"));
+    QCOMPARE((*pending)->requestedBy.name, QStringLiteral("li 同志"));
 
     // One request at a time.
     const auto second = extensions.request(c.id, requested->version, asked.addDays(1), QStringLiteral("再延"));
@@ -333,7 +333,7 @@ void TestTransferService::extensionApproved()
     QINGTING_VERIFY_OK(rows);
     QCOMPARE(rows->size(), 1);
     QCOMPARE(rows->first().state, ExtensionState::Approved);
-    QCOMPARE(rows->first().decidedBy.name, QStringLiteral("chen"));
+    QCOMPARE(rows->first().decidedBy.name, QStringLiteral("chen 同志"));
     QCOMPARE(rows->first().decidedAt, at(QStringLiteral("2026-03-02 11:00")));
 
     const auto events = repos.cases->events(c.id);
