@@ -11,7 +11,7 @@ const QString kVisits =
 // received after the earliest close and no more than 30 days after the latest one.
 const QString kCitizenCases = QStringLiteral(
     "SELECT l.citizen_id, l.received_at FROM cases l WHERE l.citizen_id IN (SELECT p.citizen_id FROM cases p "
-    "WHERE p.received_at >= ? AND p.received_at < ? AND p.closed_at IS NOT NULL AND p.citizen_id IS NOT NULL) "
+    "WHERE p.received_at >= ? AND p.received_at < ? AND p.closed_at IS NOT NULL) "
     "AND l.received_at > ? AND l.received_at <= ?");
 
 QDateTime timeAt(const QSqlQuery& q, int column)
