@@ -37,6 +37,20 @@ struct FixtureCase
     int transfers;
 };
 
+/** `count` citizens; fewer if one could not be stored. */
+QList<qint64> addCitizens(const Repositories& repos, int count)
+{
+    QList<qint64> ids;
+    for (int i = 0; i < count; ++i) {
+        Citizen citizen;
+        citizen.name = QStringLiteral("市民%1").arg(i);
+        if (const auto id = repos.cases->insertCitizen(citizen)) {
+            ids << *id;
+        }
+    }
+    return ids;
+}
+
 void compareNumber(const QJsonValue& value, double expected, const char* key)
 {
     QVERIFY2(value.isDouble(), key);
@@ -70,15 +84,8 @@ void TestMetricsDb::fill(const Repositories& repos, RawConnection& raw)
 {
     WriteTransaction tx(*repos.unitOfWork);
     QINGTING_VERIFY_OK(tx.started());
-    QList<qint64> citizens;
-    for (int i = 0; i < 3; ++i) {
-        Citizen citizen;
-        citizen.name = QStringLiteral("市民%1").arg(i);
-        citizen.phone = QStringLiteral("1380013800%1").arg(i);
-        const auto id = repos.cases->insertCitizen(citizen);
-        QINGTING_VERIFY_OK(id);
-        citizens << *id;
-    }
+    const QList<qint64> citizens = addCitizens(repos, 3);
+    QCOMPARE(citizens.size(), 3);
     const QDateTime closeB = at(3, 20, 8, 0);
     const FixtureCase cases[] = {
         // A: the period's first second; citizen 0, who comes back (case C) 26 days after A's close.
@@ -248,14 +255,8 @@ void TestMetricsDb::readsUseIndexes()
     {
         WriteTransaction tx(*repos.unitOfWork);
         QINGTING_VERIFY_OK(tx.started());
-        QList<qint64> citizens;
-        for (int i = 0; i < 40; ++i) {
-            Citizen citizen;
-            citizen.name = QStringLiteral("市民%1").arg(i);
-            const auto id = repos.cases->insertCitizen(citizen);
-            QINGTING_VERIFY_OK(id);
-            citizens << *id;
-        }
+        const QList<qint64> citizens = addCitizens(repos, 40);
+        QCOMPARE(citizens.size(), 40);
         for (int i = 0; i < 400; ++i) {
             Case c;
             c.receivedAt = at(1, 1).addSecs(qint64(i) * 60000);
