@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -75,6 +76,7 @@ private slots:
     void figuresOfAFixture();
     void readsUseIndexes_data() { TestDatabase::addBackendRows(); }
     void readsUseIndexes();
+    void usageErrorsExitTwo();
 
 private:
     static void fill(const Repositories& repos, RawConnection& raw);
@@ -303,6 +305,41 @@ void TestMetricsDb::readsUseIndexes()
         check("the citizens' later cases", repo.explainCitizenCases(period),
               {QStringLiteral("cases_citizen_received")});
     }
+}
+
+void TestMetricsDb::usageErrorsExitTwo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("none.sqlite"));
+    const auto run = [&](const QStringList& options) {
+        QProcess p;
+        p.start(QStringLiteral(QINGTING_CLI),
+                QStringList{QStringLiteral("--db"), path, QStringLiteral("stats")} + options);
+        p.waitForFinished(30000);
+        const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+        return std::make_pair(p.exitCode(), err);
+    };
+    const QList<QStringList> usageErrors{
+        {QStringLiteral("--from"), QStringLiteral("2026-01-01")},
+        {QStringLiteral("--to"), QStringLiteral("2026-01-01")},
+        {QStringLiteral("--from"), QStringLiteral("2026-13-01"), QStringLiteral("--to"), QStringLiteral("2026-12-31")},
+        {QStringLiteral("--from"), QStringLiteral("2026-02-01"), QStringLiteral("--to"), QStringLiteral("2026-01-31")},
+        {QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"), QStringLiteral("2026-01-31"),
+         QStringLiteral("--as-of"), QStringLiteral("tomorrow")},
+        {QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"), QStringLiteral("2026-01-31"),
+         QStringLiteral("--bogus"), QStringLiteral("1")},
+    };
+    for (const QStringList& options : usageErrors) {
+        const auto [code, err] = run(options);
+        QVERIFY2(code == 2, qPrintable(options.join(QLatin1Char(' ')) + QStringLiteral(": ") + err));
+        QVERIFY2(!err.isEmpty(), qPrintable(options.join(QLatin1Char(' '))));
+    }
+    // Valid options on a file that is not there: a run-time failure, one line.
+    const auto [code, err] = run(
+        {QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"), QStringLiteral("2026-01-31")});
+    QCOMPARE(code, 1);
+    QVERIFY(!err.isEmpty() && !err.contains(QLatin1Char('\n')));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_MAIN(TestMetricsDb)
