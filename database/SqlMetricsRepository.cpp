@@ -14,9 +14,11 @@ const QString kCitizenCases = QStringLiteral(
     "WHERE p.received_at >= ? AND p.received_at < ? AND p.closed_at IS NOT NULL) "
     "AND l.received_at > ? AND l.received_at <= ?");
 
-QDateTime timeAt(const QSqlQuery& q, int column)
+/** A stored time as seconds since the epoch (no QDateTime: see Metrics::CaseInput). */
+std::optional<qint64> secsAt(const QSqlQuery& q, int column)
 {
-    return SqlContext::toTime(q.value(column));
+    const QVariant v = q.value(column);
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
 }
 
 QVariantList citizenValues(const Metrics::Period& period, qint64 firstClose, qint64 lastClose)
@@ -53,19 +55,19 @@ Result<Metrics::Input> SqlMetricsRepository::inputs(const Metrics::Period& perio
     std::optional<qint64> lastClose;
     while (cases->next()) {
         Metrics::CaseInput c;
-        c.received = timeAt(*cases, 0);
-        c.acknowledged = timeAt(*cases, 1);
-        c.answered = timeAt(*cases, 2);
-        c.resolved = timeAt(*cases, 3);
-        c.closed = timeAt(*cases, 4);
+        c.received = cases->value(0).toLongLong();
+        c.acknowledged = secsAt(*cases, 1);
+        c.answered = secsAt(*cases, 2);
+        c.resolved = secsAt(*cases, 3);
+        c.closed = secsAt(*cases, 4);
         c.rating = SqlContext::toOptionalInt(cases->value(5));
         c.ratingExcluded = cases->value(6).toInt() != 0;
         c.nps = SqlContext::toOptionalInt(cases->value(7));
         c.category = cases->value(8).toString();
         c.citizenId = cases->value(9).toLongLong();
         c.transferCount = cases->value(10).toInt();
-        if (c.closed.isValid() && c.citizenId != 0) {
-            const qint64 closed = c.closed.toSecsSinceEpoch();
+        if (c.closed && c.citizenId != 0) {
+            const qint64 closed = *c.closed;
             firstClose = firstClose ? std::min(*firstClose, closed) : closed;
             lastClose = lastClose ? std::max(*lastClose, closed) : closed;
         }
@@ -77,7 +79,7 @@ Result<Metrics::Input> SqlMetricsRepository::inputs(const Metrics::Period& perio
         return visits.error();
     }
     while (visits->next()) {
-        input.visits.append(Metrics::QueueVisitInput{timeAt(*visits, 0), timeAt(*visits, 1)});
+        input.visits.append(Metrics::QueueVisitInput{visits->value(0).toLongLong(), secsAt(*visits, 1)});
     }
 
     if (firstClose) {
@@ -86,7 +88,7 @@ Result<Metrics::Input> SqlMetricsRepository::inputs(const Metrics::Period& perio
             return later.error();
         }
         while (later->next()) {
-            input.citizenCases[later->value(0).toLongLong()].append(timeAt(*later, 1));
+            input.citizenCases[later->value(0).toLongLong()].append(later->value(1).toLongLong());
         }
     }
     return input;

@@ -6,18 +6,24 @@
 using namespace Metrics;
 
 namespace {
-QDateTime at(int month, int day, int hour = 0, int minute = 0, int second = 0)
+QDateTime moment(int month, int day, int hour = 0, int minute = 0, int second = 0)
 {
     return QDateTime(QDate(2026, month, day), QTime(hour, minute, second));
+}
+
+/** Local 2026-month-day hour:minute:second as seconds since the epoch. */
+qint64 at(int month, int day, int hour = 0, int minute = 0, int second = 0)
+{
+    return moment(month, day, hour, minute, second).toSecsSinceEpoch();
 }
 
 /** March 2026, as of 2026-04-15 00:00. */
 Period march()
 {
-    return Period{QDate(2026, 3, 1), QDate(2026, 3, 31), at(4, 15)};
+    return Period{QDate(2026, 3, 1), QDate(2026, 3, 31), moment(4, 15)};
 }
 
-CaseInput received(const QDateTime& t, const QString& category = QStringLiteral("服务态度"))
+CaseInput received(qint64 t, const QString& category = QStringLiteral("服务态度"))
 {
     CaseInput c;
     c.received = t;
@@ -95,9 +101,9 @@ private slots:
         for (int i = 0; i < 4; ++i) {
             CaseInput c = received(at(3, 10, 8, 0));
             if (ackMinutes[i] >= 0) {
-                c.acknowledged = c.received.addSecs(ackMinutes[i] * 60);
+                c.acknowledged = c.received + ackMinutes[i] * 60;
             }
-            c.resolved = c.received.addSecs(resolveHours[i] * 3600);
+            c.resolved = c.received + resolveHours[i] * 3600;
             c.transferCount = i; // 0 + 1 + 2 + 3 over 4 cases
             cases << c;
         }
@@ -131,7 +137,7 @@ private slots:
         for (int minutes : {1, 2, 3, 4, 10}) {
             visits << QueueVisitInput{at(3, 4, 10, 0), at(3, 4, 10, minutes)};
         }
-        visits << QueueVisitInput{at(3, 4, 11, 0), QDateTime()};           // never called
+        visits << QueueVisitInput{at(3, 4, 11, 0), std::nullopt};          // never called
         visits << QueueVisitInput{at(2, 28, 23, 59, 59), at(3, 1, 0, 30)}; // issued the day before
         visits << QueueVisitInput{at(4, 1, 0, 0), at(4, 1, 0, 50)};        // issued the day after
         visits << QueueVisitInput{at(3, 31, 23, 59, 0), at(4, 1, 0, 0)};   // last minute of the period: 1
@@ -152,7 +158,8 @@ private slots:
         QCOMPARE(f.byCategory.size(), 1);
         QCOMPARE(f.byCategory[0].cases, 2);
         // A one-day period holds exactly that local day.
-        const Figures day = compute(Period{QDate(2026, 3, 31), QDate(2026, 3, 31), at(4, 15)}, Input{cases, {}, {}});
+        const Figures day =
+            compute(Period{QDate(2026, 3, 31), QDate(2026, 3, 31), moment(4, 15)}, Input{cases, {}, {}});
         QCOMPARE(day.cases, 1);
     }
 
@@ -170,7 +177,7 @@ private slots:
         CaseInput dueNow = received(at(4, 13, 0, 0)); // outside the period: ignored
         cases << exactly << late << earlierWins << dueNow;
         Period asOfShort = period;
-        asOfShort.asOf = at(3, 30, 12, 0);
+        asOfShort.asOf = moment(3, 30, 12, 0);
         CaseInput unanswered = received(at(3, 28, 12, 0)); // + 48 h = as-of: counts, does not comply
         CaseInput notYet = received(at(3, 28, 12, 0, 1));  // + 48 h is a second after as-of: not counted
         cases << unanswered << notYet;
@@ -228,24 +235,24 @@ private slots:
     {
         QList<CaseInput> cases;
         Input input;
-        const auto closedCase = [&](qint64 citizen, const QDateTime& closed) {
+        const auto closedCase = [&](qint64 citizen, qint64 closed) {
             CaseInput c = received(at(3, 3, 9, 0));
             c.citizenId = citizen;
             c.closed = closed;
             cases << c;
         };
-        const QDateTime close = at(3, 20, 15, 0);
+        const qint64 close = at(3, 20, 15, 0);
         closedCase(1, close); // a case exactly 30 days after the close, outside the period: recurs
-        input.citizenCases[1] = {close.addSecs(kRecurrenceWindowSecs)};
+        input.citizenCases[1] = {close + kRecurrenceWindowSecs};
         closedCase(2, close); // 30 days and a second: does not
-        input.citizenCases[2] = {close.addSecs(kRecurrenceWindowSecs + 1)};
+        input.citizenCases[2] = {close + kRecurrenceWindowSecs + 1};
         closedCase(3, close); // received at the very second of the close: not after it
         input.citizenCases[3] = {close};
         closedCase(4, close); // its other case came before the close
         cases << received(at(3, 10, 9, 0));
         cases.last().citizenId = 4;
         closedCase(5, close); // a later case inside the period, given only as a period's case: recurs
-        cases << received(close.addDays(1));
+        cases << received(close + 86400);
         cases.last().citizenId = 5;
         closedCase(0, close); // no citizen: not in n
         CaseInput open = received(at(3, 3, 9, 0));

@@ -63,19 +63,15 @@ Figures compute(const Period& period, const Input& input)
     Figures f;
     f.period = period;
     const qint64 asOf = period.asOf.toSecsSinceEpoch();
+    const qint64 begin = period.begin().toSecsSinceEpoch();
+    const qint64 end = period.end().toSecsSinceEpoch();
+    const auto inPeriod = [begin, end](qint64 secs) {
+        return secs >= begin && secs < end;
+    };
 
     // The received times of every citizen's cases, the period's own included, sorted for the recurrence.
-    QHash<qint64, QList<qint64>> citizenTimes;
-    const auto addCitizenCase = [&](qint64 citizen, const QDateTime& received) {
-        if (citizen != 0 && received.isValid()) {
-            citizenTimes[citizen].append(received.toSecsSinceEpoch());
-        }
-    };
-    for (auto it = input.citizenCases.cbegin(); it != input.citizenCases.cend(); ++it) {
-        for (const QDateTime& t : it.value()) {
-            addCitizenCase(it.key(), t);
-        }
-    }
+    QHash<qint64, QList<qint64>> citizenTimes = input.citizenCases;
+    citizenTimes.remove(0);
 
     QList<double> firstResponse;
     QList<double> resolution;
@@ -91,29 +87,27 @@ Figures compute(const Period& period, const Input& input)
     QHash<QString, int> perCategory;
 
     for (const CaseInput& c : input.cases) {
-        if (!period.contains(c.received)) {
+        if (!inPeriod(c.received)) {
             continue;
         }
         ++f.cases;
-        addCitizenCase(c.citizenId, c.received);
-        const qint64 received = c.received.toSecsSinceEpoch();
-        if (c.acknowledged.isValid()) {
-            firstResponse.append(double(c.acknowledged.toSecsSinceEpoch() - received) / 60.0);
+        if (c.citizenId != 0) {
+            citizenTimes[c.citizenId].append(c.received);
         }
-        if (c.resolved.isValid()) {
-            resolution.append(double(c.resolved.toSecsSinceEpoch() - received) / 3600.0);
+        if (c.acknowledged) {
+            firstResponse.append(double(*c.acknowledged - c.received) / 60.0);
+        }
+        if (c.resolved) {
+            resolution.append(double(*c.resolved - c.received) / 3600.0);
         }
         // The 48-hour rule: t = the earlier of answered and resolved.
-        std::optional<qint64> t;
-        for (const QDateTime& candidate : {c.answered, c.resolved}) {
-            if (candidate.isValid()) {
-                const qint64 secs = candidate.toSecsSinceEpoch();
-                t = t ? std::min(*t, secs) : secs;
-            }
+        std::optional<qint64> t = c.answered;
+        if (c.resolved && (!t || *c.resolved < *t)) {
+            t = c.resolved;
         }
-        if (t || received + kAnswerWindowSecs <= asOf) {
+        if (t || c.received + kAnswerWindowSecs <= asOf) {
             ++within48Counted;
-            if (t && *t - received <= kAnswerWindowSecs) {
+            if (t && *t - c.received <= kAnswerWindowSecs) {
                 ++within48Complied;
             }
         }
@@ -128,7 +122,7 @@ Figures compute(const Period& period, const Input& input)
                 detractors += *c.nps <= 6 ? 1 : 0;
             }
         }
-        if (c.closed.isValid() && c.citizenId != 0) {
+        if (c.closed && c.citizenId != 0) {
             closedWithCitizen.append(&c);
         }
         transfers += c.transferCount;
@@ -140,13 +134,13 @@ Figures compute(const Period& period, const Input& input)
     }
     qint64 recurred = 0;
     for (const CaseInput* c : std::as_const(closedWithCitizen)) {
-        recurred += recursAfter(citizenTimes.value(c->citizenId), c->closed.toSecsSinceEpoch()) ? 1 : 0;
+        recurred += recursAfter(citizenTimes.value(c->citizenId), *c->closed) ? 1 : 0;
     }
 
     QList<double> waiting;
     for (const QueueVisitInput& v : input.visits) {
-        if (period.contains(v.issued) && v.called.isValid()) {
-            waiting.append(double(v.called.toSecsSinceEpoch() - v.issued.toSecsSinceEpoch()) / 60.0);
+        if (inPeriod(v.issued) && v.called) {
+            waiting.append(double(*v.called - v.issued) / 60.0);
         }
     }
 

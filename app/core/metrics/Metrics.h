@@ -26,17 +26,19 @@ struct Period
     QDateTime begin() const { return from.startOfDay(); }
     /** The first instant after the period: the day after `to` at 00:00 local time (exclusive). */
     QDateTime end() const { return to.addDays(1).startOfDay(); }
-    bool contains(const QDateTime& t) const { return t.isValid() && t >= begin() && t < end(); }
 };
 
-/** What the figures need of one case. Invalid times are "not yet". */
+/**
+ * What the figures need of one case. Times are seconds since the epoch (as stored): a year of cases is hundreds of
+ * thousands of them, and QDateTime's local-time conversions would cost more than all the rest.
+ */
 struct CaseInput
 {
-    QDateTime received;
-    QDateTime acknowledged;
-    QDateTime answered;
-    QDateTime resolved;
-    QDateTime closed;
+    qint64 received = 0;
+    std::optional<qint64> acknowledged; ///< nullopt: not yet
+    std::optional<qint64> answered;
+    std::optional<qint64> resolved;
+    std::optional<qint64> closed;
     std::optional<int> rating;   ///< 1–5, the case's current rating
     bool ratingExcluded = false; ///< left out by an approved appeal (cases.rating_excluded): no CSAT, no NPS
     std::optional<int> nps;      ///< 0–10
@@ -45,11 +47,11 @@ struct CaseInput
     int transferCount = 0;
 };
 
-/** One ticket of the hall's queue system. */
+/** One ticket of the hall's queue system (seconds since the epoch). */
 struct QueueVisitInput
 {
-    QDateTime issued;
-    QDateTime called; ///< invalid: never called
+    qint64 issued = 0;
+    std::optional<qint64> called; ///< nullopt: never called
 };
 
 struct Input
@@ -63,7 +65,7 @@ struct Input
      * those received after the earliest close and no more than 30 days after the latest one (in or outside the
      * period). The period's own cases need not be repeated here, but may be.
      */
-    QHash<qint64, QList<QDateTime>> citizenCases;
+    QHash<qint64, QList<qint64>> citizenCases;
 };
 
 /** mean and median (and p90 where asked) over n values; all null when n is 0. */
