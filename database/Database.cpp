@@ -5,6 +5,7 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlFollowUpRepository.h" // followup (issue 12)
+#include "SqlMetricsRepository.h"  // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
@@ -12,7 +13,6 @@
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
 #include "SqlSupport.h"
 #include "SqlTransferRepository.h" // transfer (issue 12)
-#include "SqlMetricsRepository.h"  // metrics (issue 13)
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
 
