@@ -5,6 +5,7 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlFollowUpRepository.h" // followup (issue 12)
+#include "SqlMetricsRepository.h"  // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
@@ -53,6 +54,7 @@ public:
         , followUps(sql)   // followup (issue 12)
         , supervision(sql) // supervise (issue 12)
         , transfers(sql)   // transfer (issue 12)
+        , metrics(sql)     // metrics (issue 13)
     {}
 
     DatabaseLocation location;
@@ -70,6 +72,7 @@ public:
     SqlFollowUpRepository followUps;      // followup (issue 12)
     SqlSupervisionRepository supervision; // supervise (issue 12)
     SqlTransferRepository transfers;      // transfer (issue 12)
+    SqlMetricsRepository metrics;         // metrics (issue 13)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -550,6 +553,7 @@ Repositories Database::repositories() const
     repos.followUps = &d->followUps;     // followup (issue 12)
     repos.supervision = &d->supervision; // supervise (issue 12)
     repos.transfers = &d->transfers;     // transfer (issue 12)
+    repos.metrics = &d->metrics;         // metrics (issue 13)
     return repos;
 }
 
@@ -562,6 +566,12 @@ SqlCaseRepository& Database::caseRepository() const
 SqlTransferRepository& Database::transferRepository() const
 {
     return d->transfers;
+}
+
+// metrics (issue 13)
+SqlMetricsRepository& Database::metricsRepository() const
+{
+    return d->metrics;
 }
 
 Result<QStringList> Database::integrityProblems()

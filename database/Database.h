@@ -34,6 +34,7 @@ class DatabasePrivate;
 class SqlContext;
 class SqlCaseRepository;
 class SqlTransferRepository; // transfer (issue 12)
+class SqlMetricsRepository;  // metrics (issue 13)
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -72,6 +73,8 @@ public:
     SqlCaseRepository& caseRepository() const;
     /** transfer (issue 12): the transfers repository with its plan helpers, for tests. */
     SqlTransferRepository& transferRepository() const;
+    /** metrics (issue 13): the inputs of the figures with their plan helpers, for tests. */
+    SqlMetricsRepository& metricsRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

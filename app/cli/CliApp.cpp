@@ -146,6 +146,8 @@ int CliApp::usage(const QString& problem)
                 "                                  the case list as the desk shows it (no personal data)\n"
                 "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
                 "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
+                "  stats --from DATE --to DATE [--as-of DATETIME] [--json]\n"
+                "                                  the figures of a period (cases by received date, whole days)\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
@@ -244,6 +246,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("lint-reply")) {
         return cmdLintReply(*parsed);
+    }
+    if (command == QLatin1String("stats")) {
+        return cmdStats(*parsed);
     }
     return usage(tr("Unknown command \"%1\".").arg(command));
 }

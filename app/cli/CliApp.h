@@ -10,6 +10,9 @@
 #include <memory>
 
 class UserService;
+namespace Metrics {
+struct Figures;
+}
 
 /** qingting-cli: the headless contract of CLI.md. Every change it makes is audited under the actor "cli". */
 class CliApp
@@ -47,6 +50,8 @@ private:
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
+    int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
+    static QString statsText(const Metrics::Figures& figures);
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

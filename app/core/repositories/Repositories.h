@@ -5,6 +5,7 @@ class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
 class FollowUpRepository;
+class MetricsRepository; // metrics (issue 13)
 class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
@@ -31,4 +32,5 @@ struct Repositories
     // supervise (issue 12): the timeline's change counter and the notices of a desk.
     SupervisionRepository* supervision = nullptr;
     TransferRepository* transfers = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
+    MetricsRepository* metrics = nullptr;    ///< metrics (issue 13): the inputs of the figures (stats)
 };
