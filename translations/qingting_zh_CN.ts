@@ -1936,6 +1936,18 @@ Continue it now?</source>
         <translation>已中断：已写入的案件将予保留，并已记录在审计日志中。</translation>
     </message>
     <message>
+        <source>lint-reply reads the reply from stdin and takes no other words.</source>
+        <translation>lint-reply 从标准输入读取答复，不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>No database: checking with the built-in rules.</source>
+        <translation>未指定数据库：使用内置规则检查。</translation>
+    </message>
+    <message>
+        <source>Cannot read stdin.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
         <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
 Commands:
   version                         the program and schema versions
@@ -1953,6 +1965,8 @@ Commands:
                                   the case list as the desk shows it (no personal data)
   lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
                                   line (kind, words, advice), or {&quot;findings&quot;: [...]}
+  stats --from DATE --to DATE [--as-of DATETIME] [--json]
+                                  the figures of a period (cases by received date, whole days)
   user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
                                   create a user (password: first line of stdin)
   user list                       users, tab-separated
@@ -1976,6 +1990,8 @@ Commands:
                                   与窗口界面一致的案件列表（不含个人信息）
   lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
                                   （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
+  stats --from DATE --to DATE [--as-of DATETIME] [--json]
+                                  某一时段的统计指标（按受理日期选取案件，整日计）
   user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
                                   创建用户（密码：标准输入的第一行）
   user list                       列出用户，以制表符分隔
@@ -1984,16 +2000,96 @@ Commands:
                                   用逼真的合成案件填充数据库</translation>
     </message>
     <message>
-        <source>lint-reply reads the reply from stdin and takes no other words.</source>
-        <translation>lint-reply 从标准输入读取答复，不接受其他参数。</translation>
+        <source>mean %1, median %2</source>
+        <translation>平均 %1，中位数 %2</translation>
     </message>
     <message>
-        <source>No database: checking with the built-in rules.</source>
-        <translation>未指定数据库：使用内置规则检查。</translation>
+        <source>, p90 %1</source>
+        <translation>，p90 %1</translation>
     </message>
     <message>
-        <source>Cannot read stdin.</source>
-        <translation>无法读取标准输入。</translation>
+        <source> (n %1)</source>
+        <translation>（n %1）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计时段</translation>
+    </message>
+    <message>
+        <source>%1 to %2, as of %3</source>
+        <translation>%1 至 %2，截至 %3</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>First response (minutes)</source>
+        <translation>首次响应（分钟）</translation>
+    </message>
+    <message>
+        <source>Resolution (hours)</source>
+        <translation>办结用时（小时）</translation>
+    </message>
+    <message>
+        <source>Answered within 48 hours</source>
+        <translation>48 小时内答复</translation>
+    </message>
+    <message>
+        <source>%1 (n %2)</source>
+        <translation>%1（n %2）</translation>
+    </message>
+    <message>
+        <source>CSAT (rated 4 or 5)</source>
+        <translation>满意率（评为 4 或 5）</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Recurrence within 30 days of closing</source>
+        <translation>关闭后 30 天内再次投诉</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue (minutes)</source>
+        <translation>排队等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Transfers per case</source>
+        <translation>每件转办次数</translation>
+    </message>
+    <message>
+        <source>Cases by category (most first):</source>
+        <translation>按类别的案件数（从多到少）：</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (%3, cumulative %4)</source>
+        <translation>  %1：%2（%3，累计 %4）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>stats takes no arguments besides its options.</source>
+        <translation>stats 除选项外不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>stats needs --%1 DATE (YYYY-MM-DD).</source>
+        <translation>stats 需要 --%1 DATE（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 需要 YYYY-MM-DD 格式的日期，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--from (%1) is after --to (%2).</source>
+        <translation>--from（%1）晚于 --to（%2）。</translation>
+    </message>
+    <message>
+        <source>--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not &quot;%1&quot;.</source>
+        <translation>--as-of 需要 YYYY-MM-DD HH:MM[:SS] 格式的日期时间，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3577,6 +3673,17 @@ Commands:
     <message>
         <source>Deadline rules</source>
         <translation>时限规则</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsService</name>
+    <message>
+        <source>The period needs a valid start date, end date and time.</source>
+        <translation>统计时段需要有效的开始日期、结束日期和时间。</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>统计时段的开始晚于结束。</translation>
     </message>
 </context>
 <context>
