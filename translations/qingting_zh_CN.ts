@@ -1354,10 +1354,6 @@
         <translation>受理时间：</translation>
     </message>
     <message>
-        <source>Answer due:</source>
-        <translation>答复时限：</translation>
-    </message>
-    <message>
         <source>Acknowledged:</source>
         <translation>回应时间：</translation>
     </message>
@@ -1530,6 +1526,10 @@
     <message>
         <source>%1 — left out of the figures after an appeal</source>
         <translation>%1 — 经申诉复核不计入统计</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>办理时限：</translation>
     </message>
 </context>
 <context>
