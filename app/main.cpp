@@ -6,6 +6,7 @@
 #include "common/AppIdentity.h"
 #include "common/AppSettings.h"
 #include "common/Clock.h"
+#include "common/LocalTimeZone.h"
 #include "login/FirstAdminDialog.h"
 #include "login/LoginDialog.h"
 #include "mainwindow/MainWindow.h"
@@ -68,6 +69,7 @@ std::optional<Session> askWhoIsThere(AuthService& auth, DatabaseWorker& worker, 
 
 int main(int argc, char* argv[])
 {
+    LocalTimeZone::pin(); // before Qt: local-time conversions without a zone-file check each
     QApplication app(argc, argv);
     AppIdentity::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Qingting 倾听台"));

@@ -1,6 +1,7 @@
 #include "CliApp.h"
 
 #include "common/AppIdentity.h"
+#include "common/LocalTimeZone.h"
 #include "common/Translations.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ void quietMessages(QtMsgType type, const QMessageLogContext& context, const QStr
 
 int main(int argc, char* argv[])
 {
+    LocalTimeZone::pin(); // before Qt: local-time conversions without a zone-file check each
     qInstallMessageHandler(quietMessages);
     QCoreApplication app(argc, argv);
     AppIdentity::apply();

@@ -7,6 +7,7 @@
 #include "Database.h"
 #include "common/AppIdentity.h"
 #include "common/Clock.h"
+#include "common/LocalTimeZone.h"
 #include "repositories/CaseRepository.h"
 #include "repositories/ReferenceRepository.h"
 #include "services/CaseService.h"
@@ -111,6 +112,7 @@ IntakeDraft draft(const Repositories& repos, const QDateTime& now, int i)
 
 int main(int argc, char* argv[])
 {
+    LocalTimeZone::pin(); // as qingting and qingting-cli do
     QCoreApplication app(argc, argv);
     AppIdentity::apply(); // the desk's own audit key, as qingting-cli finds it
     const QStringList args = QCoreApplication::arguments();

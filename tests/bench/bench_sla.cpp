@@ -7,6 +7,7 @@
 #include "Database.h"
 #include "common/AppIdentity.h"
 #include "common/Clock.h"
+#include "common/LocalTimeZone.h"
 #include "repositories/CalendarRepository.h"
 #include "repositories/CaseRepository.h"
 #include "services/SlaService.h"
@@ -61,6 +62,7 @@ double ms(const QElapsedTimer& t)
 
 int main(int argc, char* argv[])
 {
+    LocalTimeZone::pin(); // as qingting and qingting-cli do
     QCoreApplication app(argc, argv);
     AppIdentity::apply(); // the desk's own audit key, as qingting-cli finds it
     const QStringList args = QCoreApplication::arguments();
