@@ -8,6 +8,7 @@
 #include "repositories/SlaPolicyRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "services/CaseChange.h"
 #include "sla/SlaPolicyJson.h"
 
 #include <QJsonObject>
@@ -288,27 +289,17 @@ Result<Case> SlaService::pause(qint64 caseId, SlaPauseKind kind, const QString& 
     if (auto due = recomputeDue(c); !due) {
         return due.error();
     }
-    c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
     CaseEvent event;
-    event.caseId = c.id;
     event.at = now;
     event.kind = CaseEventKind::Paused;
-    event.actor = m_session.actor();
     event.note = CaseEventNotes::withFact(kindFact(kind), why);
-    if (auto added = m_repos.cases->addEvent(event); !added) {
-        return added.error();
-    }
-    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
-                       {QStringLiteral("pause_id"), *pauseId},
-                       {QStringLiteral("kind"), SlaPauseKinds::code(kind)}};
+    QJsonObject detail{{QStringLiteral("pause_id"), *pauseId}, {QStringLiteral("kind"), SlaPauseKinds::code(kind)}};
     if (before.isValid()) {
         detail.insert(QStringLiteral("due_at"), before.toSecsSinceEpoch());
     }
-    if (auto a = m_audit.record(m_session, QStringLiteral("case.pause"), QStringLiteral("case"), c.id, detail); !a) {
-        return a.error();
+    if (auto written = CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("pause"), detail);
+        !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
@@ -356,28 +347,19 @@ Result<Case> SlaService::resume(qint64 caseId, const QString& note, int expected
     if (auto due = recomputeDue(c); !due) {
         return due.error();
     }
-    c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
     CaseEvent event;
-    event.caseId = c.id;
     event.at = now;
     event.kind = CaseEventKind::Resumed;
-    event.actor = m_session.actor();
     event.note = CaseEventNotes::withFact(c.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), words);
-    if (auto added = m_repos.cases->addEvent(event); !added) {
-        return added.error();
-    }
-    QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
-                       {QStringLiteral("pause_id"), open->id},
+    QJsonObject detail{{QStringLiteral("pause_id"), open->id},
                        {QStringLiteral("paused_seconds"), open->from.secsTo(now)},
                        {QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch()}};
     if (before.isValid()) {
         detail.insert(QStringLiteral("previous_due_at"), before.toSecsSinceEpoch());
     }
-    if (auto a = m_audit.record(m_session, QStringLiteral("case.resume"), QStringLiteral("case"), c.id, detail); !a) {
-        return a.error();
+    if (auto written = CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("resume"), detail);
+        !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();

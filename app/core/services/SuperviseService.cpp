@@ -1,4 +1,5 @@
 #include "services/SuperviseService.h"
+#include "services/CaseChange.h"
 
 #include "cases/CaseEvent.h"
 #include "common/Clock.h"
@@ -74,29 +75,20 @@ Result<Case> SuperviseService::remind(qint64 caseId, int version, const QString&
 
     c.reminderLevel += 1;
     c.remindedAt = now;
-    c.updatedAt = now;
-    if (auto updated = m_repos.cases->update(c); !updated) {
-        return updated.error();
-    }
     CaseEvent event;
-    event.caseId = c.id;
     event.at = now;
     event.kind = CaseEventKind::Reminded;
-    event.actor = m_session.actor();
     event.fromStatus = c.status;
     event.toStatus = c.status;
     // Stored words read the same in every language: the assignee's name and the level as a number.
     event.note = CaseEventNotes::withFact(QStringLiteral("%1 #%2").arg(c.assignee.name).arg(c.reminderLevel), words);
-    if (auto e = m_repos.cases->addEvent(event); !e) {
-        return e.error();
-    }
-    const QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
-                             {QStringLiteral("assignee"), c.assignee.id},
+    const QJsonObject detail{{QStringLiteral("assignee"), c.assignee.id},
                              {QStringLiteral("level"), c.reminderLevel},
                              {QStringLiteral("overdue"), state == DeadlineState::Overdue},
                              {QStringLiteral("due_at"), c.dueAt.toSecsSinceEpoch()}};
-    if (auto a = m_audit.record(m_session, QStringLiteral("case.remind"), QStringLiteral("case"), c.id, detail); !a) {
-        return a.error();
+    if (auto written = CaseChange::write(m_session, m_repos, m_audit, c, event, QStringLiteral("remind"), detail);
+        !written) {
+        return written.error();
     }
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
