@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/Result.h"
+#include "imports/Import.h"
+#include "repositories/Repositories.h"
+#include "users/Session.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+class Clock;
+
+/**
+ * imports (issue 13): FORMATS.md's case and queue CSV files into the database, for `qingting-cli import-cases` /
+ * `import-queue` and the GUI's import dialog. Detects the encoding, matches English or Chinese headers in any
+ * order, validates every record before writing and writes in one transaction: all or nothing, or (skipBad) the good
+ * rows. Re-importing a file changes nothing (existing case numbers / tickets are duplicates, skipped). One audit
+ * entry per committed run. Needs ManageReferenceData (windows, items and categories may be created) and CreateCase.
+ */
+class ImportService
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportService)
+
+public:
+    /** Called now and then with the records handled so far and the total. */
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    /** Asked now and then; true stops the run and nothing is written. */
+    using Cancelled = std::function<bool()>;
+
+    ImportService(Session session, const Repositories& repos, const Clock& clock);
+
+    /** Reads the file's encoding, header and first `rows` records; writes nothing. Error for an unreadable file. */
+    Result<Import::Preview> preview(const QString& path, Import::Kind kind, int rows = 20);
+
+    /**
+     * Imports the file. Error only when the run could not happen (unreadable file, no usable header, permission,
+     * database failure): bad records are Report::rejects. Without skipBad any reject means nothing was written
+     * (Report::committed false).
+     */
+    Result<Import::Report> run(const QString& path, const Import::Options& options, const Progress& progress = {},
+                               const Cancelled& cancelled = {});
+
+    /**
+     * Writes the rejects as CSV (UTF-8 with BOM, so Excel/WPS open it): line, reason, then the record's fields.
+     * The CLI writes FILE.rejects.csv with it; the GUI lets the user choose where.
+     */
+    static Status writeRejects(const QString& path, const QList<Import::Reject>& rejects);
+};
