@@ -109,3 +109,12 @@ Result<QStringList> SqlMetricsRepository::explainCitizenCases(const Metrics::Per
     const qint64 begin = period.begin().toSecsSinceEpoch();
     return m_sql.explain(kCitizenCases, citizenValues(period, begin, period.end().toSecsSinceEpoch()));
 }
+
+Result<bool> SqlMetricsRepository::hasStaleDays()
+{
+    const auto marked = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM metrics_dirty"));
+    if (!marked) {
+        return marked.error();
+    }
+    return marked->toLongLong() > 0;
+}

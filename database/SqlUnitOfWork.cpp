@@ -52,12 +52,27 @@ Status SqlUnitOfWork::commit()
         --m_depth;
         return {};
     }
+    if (auto flushed = flushDailyFigures(); !flushed) {
+        rollback();
+        return flushed;
+    }
     if (!run(QStringLiteral("COMMIT"), &error)) {
         rollback();
         return error;
     }
     m_depth = 0;
     return {};
+}
+
+Status SqlUnitOfWork::flushDailyFigures()
+{
+    if (!m_dailyFiguresPresent) {
+        m_dailyFiguresPresent = m_sql.db().tables().contains(QStringLiteral("metrics_dirty"));
+        if (!m_dailyFiguresPresent) {
+            return {};
+        }
+    }
+    return m_daily.flush();
 }
 
 void SqlUnitOfWork::rollback()

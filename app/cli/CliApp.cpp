@@ -25,7 +25,7 @@ namespace {
 const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
 const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
                            QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
-                           QStringLiteral("append"),  QStringLiteral("timing")};
+                           QStringLiteral("append"),  QStringLiteral("timing"),   QStringLiteral("recompute")};
 
 } // namespace
 
@@ -146,7 +146,7 @@ int CliApp::usage(const QString& problem)
                 "                                  the case list as the desk shows it (no personal data)\n"
                 "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
                 "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
-                "  stats --from DATE --to DATE [--as-of DATETIME] [--json]\n"
+                "  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]\n"
                 "                                  the figures of a period (cases by received date, whole days)\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"

@@ -120,8 +120,9 @@ QString CliApp::statsText(const Metrics::Figures& f)
 
 int CliApp::cmdStats(const CliArguments& args)
 {
-    if (const QStringList extra = args.unknown(withGlobals(
-            {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("as-of"), QStringLiteral("json")}));
+    if (const QStringList extra =
+            args.unknown(withGlobals({QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("as-of"),
+                                      QStringLiteral("json"), QStringLiteral("recompute")}));
         !extra.isEmpty() || args.positional().size() != 1) {
         return usage(extra.isEmpty() ? tr("stats takes no arguments besides its options.")
                                      : tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
@@ -163,7 +164,9 @@ int CliApp::cmdStats(const CliArguments& args)
         return code;
     }
     MetricsService metrics(Session::commandLine(), db->repositories());
-    const auto figures = metrics.figures(*dates[0], *dates[1], asOf);
+    // --recompute: from every case and visit of the period instead of the daily aggregates (slow; for checks).
+    const auto figures = args.has(QStringLiteral("recompute")) ? metrics.recomputed(*dates[0], *dates[1], asOf)
+                                                               : metrics.figures(*dates[0], *dates[1], asOf);
     if (!figures) {
         // The options were checked above: what is left is the database's failure.
         QString message = figures.error().message;

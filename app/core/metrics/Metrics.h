@@ -104,6 +104,58 @@ struct Figures
     QList<CategoryRow> byCategory;
 };
 
+/**
+ * The additive part of a period's figures: counts and integer sums (seconds), what the daily aggregates hold
+ * (docs/ARCHITECTURE.md, "Daily aggregates") and what compute() tallies from the raw inputs. Summing seconds as
+ * integers makes both roads give the same double, digit for digit.
+ */
+struct Totals
+{
+    qint64 cases = 0;
+    qint64 firstResponseN = 0;
+    qint64 firstResponseSum = 0; ///< seconds
+    qint64 resolutionN = 0;
+    qint64 resolutionSum = 0; ///< seconds
+    qint64 within48Counted = 0;
+    qint64 within48Complied = 0;
+    qint64 rated = 0;
+    qint64 satisfied = 0;
+    qint64 npsN = 0;
+    qint64 promoters = 0;
+    qint64 detractors = 0;
+    qint64 closedWithCitizen = 0;
+    qint64 recurred = 0;
+    qint64 transfers = 0;
+    qint64 waitingN = 0;
+    qint64 waitingSum = 0;             ///< seconds
+    QHash<QString, qint64> categories; ///< cases per category name ("" = none)
+};
+
+/** The three durations whose median (and p90) the figures need. */
+enum class Duration
+{
+    FirstResponse = 1, ///< acknowledged − received
+    Resolution = 2,    ///< resolved − received
+    Waiting = 3,       ///< called − issued
+};
+
+/** Exact durations in seconds by their rank (0-based, ascending) among the period's n values. */
+using RankedValues = QHash<qint64, qint64>;
+
+/** The ranks whose values a median (and p90) over n values need: at most four, none for n = 0. */
+QList<qint64> ranksNeeded(qint64 n, bool withP90);
+
+/** The values at ranksNeeded() of each duration. */
+struct Ranked
+{
+    RankedValues firstResponse;
+    RankedValues resolution;
+    RankedValues waiting;
+};
+
+/** The figures from the totals and the ranked values: the one place every figure's formula lives. */
+Figures finish(const Period& period, const Totals& totals, const Ranked& ranked);
+
 /** The recurrence window: a later case received after the close and at most this long after it counts. */
 constexpr qint64 kRecurrenceWindowSecs = 30LL * 24 * 3600;
 /** The 48-hour rule. */

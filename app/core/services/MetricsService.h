@@ -19,10 +19,17 @@ class MetricsService
 public:
     MetricsService(Session session, const Repositories& repos);
 
-    /** The figures of [from, to] (whole local days) as of `asOf`; Invalid for a missing date or from after to. */
+    /**
+     * The figures of [from, to] (whole local days) as of `asOf`, from the daily aggregates; Invalid for a missing
+     * date or from after to.
+     */
     Result<Metrics::Figures> figures(const QDate& from, const QDate& to, const QDateTime& asOf);
+    /** The same figures recomputed from every case and visit of the period (Metrics::compute): for checks. */
+    Result<Metrics::Figures> recomputed(const QDate& from, const QDate& to, const QDateTime& asOf);
 
 private:
+    Result<Metrics::Period> period(const QDate& from, const QDate& to, const QDateTime& asOf);
+
     Session m_session;
     Repositories m_repos;
 };

@@ -1,0 +1,506 @@
+#include "SqlMetricsDaily.h"
+
+#include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+constexpr qint64 kHourSecs = 3600; ///< metrics_dirty marks hours
+
+/** A duration's expression, its table and the time that places it in a period. */
+struct DurationSql
+{
+    const char* expression;
+    const char* table;
+    const char* time;
+    const char* present; ///< the condition under which the duration exists
+};
+
+DurationSql durationSql(Metrics::Duration duration)
+{
+    switch (duration) {
+    case Metrics::Duration::FirstResponse:
+        return {"acknowledged_at - received_at", "cases", "received_at", "acknowledged_at IS NOT NULL"};
+    case Metrics::Duration::Resolution:
+        return {"resolved_at - received_at", "cases", "received_at", "resolved_at IS NOT NULL"};
+    case Metrics::Duration::Waiting:
+        return {"called_at - issued_at", "queue_visits", "issued_at", "called_at IS NOT NULL"};
+    }
+    Q_UNREACHABLE();
+}
+
+constexpr Metrics::Duration kDurations[] = {Metrics::Duration::FirstResponse, Metrics::Duration::Resolution,
+                                            Metrics::Duration::Waiting};
+
+// One local day's additive figures over its cases (same order as the columns of metrics_daily). The 48-hour rule's
+// t is the earlier of answered and resolved; the recurrence looks for the citizen's next case through
+// cases_citizen_received.
+const QString kDayCases = QStringLiteral(
+    "SELECT COUNT(*), COUNT(acknowledged_at), COALESCE(SUM(acknowledged_at - received_at), 0), "
+    "COUNT(resolved_at), COALESCE(SUM(resolved_at - received_at), 0), "
+    "COALESCE(SUM(CASE WHEN answered_at IS NOT NULL OR resolved_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN (CASE WHEN answered_at IS NULL THEN resolved_at "
+    "WHEN resolved_at IS NULL OR answered_at <= resolved_at THEN answered_at ELSE resolved_at END) "
+    "- received_at <= 172800 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN COALESCE(rating_excluded, 0) = 0 AND rating BETWEEN 1 AND 5 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN COALESCE(rating_excluded, 0) = 0 AND rating BETWEEN 4 AND 5 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN COALESCE(rating_excluded, 0) = 0 AND nps BETWEEN 0 AND 10 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN COALESCE(rating_excluded, 0) = 0 AND nps BETWEEN 9 AND 10 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN COALESCE(rating_excluded, 0) = 0 AND nps BETWEEN 0 AND 6 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN closed_at IS NOT NULL AND COALESCE(citizen_id, 0) <> 0 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN closed_at IS NOT NULL AND COALESCE(citizen_id, 0) <> 0 AND EXISTS (SELECT 1 FROM cases l "
+    "WHERE l.citizen_id = c.citizen_id AND l.received_at > c.closed_at AND l.received_at <= c.closed_at + 2592000) "
+    "THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(transfer_count), 0) "
+    "FROM cases c WHERE received_at >= ? AND received_at < ?");
+const QString kDayVisits =
+    QStringLiteral("SELECT COUNT(*), COUNT(called_at), COALESCE(SUM(called_at - issued_at), 0) FROM queue_visits "
+                   "WHERE issued_at >= ? AND issued_at < ?");
+const QString kDayCategories =
+    QStringLiteral("SELECT COALESCE(category_name, ''), COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ? "
+                   "GROUP BY COALESCE(category_name, '')");
+const QString kDailyColumns = QStringLiteral(
+    "cases, first_response_n, first_response_sum, resolution_n, resolution_sum, answered_n, answered_48h, rated, "
+    "satisfied, nps_n, promoters, detractors, closed_citizen, recurred, transfers, visits_called, waiting_sum");
+constexpr int kDailyColumnCount = 17;
+
+/** The period's days as the aggregate tables key them. */
+QVariantList dayRange(const Metrics::Period& period)
+{
+    return {period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate)};
+}
+
+/** A statement whose affected rows do not matter (execOne wants exactly one). */
+Status run(const SqlContext& sql, const QString& statement, const QVariantList& values = {})
+{
+    const auto q = sql.exec(statement, values);
+    return q ? Status{} : Status{q.error()};
+}
+
+QVariantList timeRange(const QDate& day)
+{
+    return {day.startOfDay().toSecsSinceEpoch(), day.addDays(1).startOfDay().toSecsSinceEpoch()};
+}
+} // namespace
+
+int SqlMetricsDaily::bucketOf(qint64 s)
+{
+    if (s < 0) {
+        return -1;
+    }
+    if (s < 7200) {
+        return int(s / 60);
+    }
+    if (s < 86400) {
+        return int(120 + (s - 7200) / 600);
+    }
+    if (s < 604800) {
+        return int(252 + (s - 86400) / 3600);
+    }
+    if (s < 5184000) {
+        return int(396 + (s - 604800) / 21600);
+    }
+    return int(608 + std::min<qint64>((s - 5184000) / 86400, 10000));
+}
+
+std::pair<qint64, qint64> SqlMetricsDaily::bucketRange(int b)
+{
+    constexpr qint64 kLowest = std::numeric_limits<qint64>::min() / 2;
+    constexpr qint64 kHighest = std::numeric_limits<qint64>::max() / 2;
+    if (b < 0) {
+        return {kLowest, 0};
+    }
+    if (b < 120) {
+        return {qint64(b) * 60, qint64(b + 1) * 60};
+    }
+    if (b < 252) {
+        return {7200 + qint64(b - 120) * 600, 7200 + qint64(b - 119) * 600};
+    }
+    if (b < 396) {
+        return {86400 + qint64(b - 252) * 3600, 86400 + qint64(b - 251) * 3600};
+    }
+    if (b < 608) {
+        return {604800 + qint64(b - 396) * 21600, 604800 + qint64(b - 395) * 21600};
+    }
+    if (b < 10608) {
+        return {5184000 + qint64(b - 608) * 86400, 5184000 + qint64(b - 607) * 86400};
+    }
+    return {5184000 + qint64(10000) * 86400, kHighest};
+}
+
+QString SqlMetricsDaily::bucketSql(const QString& e)
+{
+    return QStringLiteral("CASE WHEN %1 < 0 THEN -1 WHEN %1 < 7200 THEN (%1) / 60 "
+                          "WHEN %1 < 86400 THEN 120 + (%1 - 7200) / 600 "
+                          "WHEN %1 < 604800 THEN 252 + (%1 - 86400) / 3600 "
+                          "WHEN %1 < 5184000 THEN 396 + (%1 - 604800) / 21600 "
+                          "WHEN %1 - 5184000 < 864000000 THEN 608 + (%1 - 5184000) / 86400 ELSE 10608 END")
+        .arg(e);
+}
+
+QString SqlMetricsDaily::valuesSql(Metrics::Duration duration)
+{
+    const DurationSql d = durationSql(duration);
+    const QString e = QString::fromLatin1(d.expression);
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %1 >= ? AND %1 < ? AND %3 >= ? AND %3 < ? ORDER BY %1 "
+                          "LIMIT 1 OFFSET ?")
+        .arg(e, QString::fromLatin1(d.table), QString::fromLatin1(d.time));
+}
+
+Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day) const
+{
+    DayRows rows;
+    const QVariantList range = timeRange(day);
+    auto cases = m_sql.exec(kDayCases, range);
+    if (!cases) {
+        return cases.error();
+    }
+    QList<qint64> daily;
+    if (cases->next()) {
+        for (int i = 0; i < 15; ++i) {
+            daily << cases->value(i).toLongLong();
+        }
+    }
+    auto visits = m_sql.exec(kDayVisits, range);
+    if (!visits) {
+        return visits.error();
+    }
+    qint64 visitCount = 0;
+    if (visits->next()) {
+        visitCount = visits->value(0).toLongLong();
+        daily << visits->value(1).toLongLong() << visits->value(2).toLongLong();
+    }
+    if (daily.size() == kDailyColumnCount && (daily.first() > 0 || visitCount > 0)) {
+        rows.daily = daily;
+    }
+    if (rows.daily.isEmpty()) {
+        return rows;
+    }
+    auto categories = m_sql.exec(kDayCategories, range);
+    if (!categories) {
+        return categories.error();
+    }
+    while (categories->next()) {
+        rows.categories.append({categories->value(0).toString(), categories->value(1).toLongLong()});
+    }
+    std::sort(rows.categories.begin(), rows.categories.end());
+    for (const Metrics::Duration duration : kDurations) {
+        const DurationSql d = durationSql(duration);
+        const QString bucket = bucketSql(QString::fromLatin1(d.expression));
+        const QString sql =
+            QStringLiteral("SELECT %1, COUNT(*) FROM %2 WHERE %3 >= ? AND %3 < ? AND %4 GROUP BY %1")
+                .arg(bucket, QString::fromLatin1(d.table), QString::fromLatin1(d.time), QString::fromLatin1(d.present));
+        auto histogram = m_sql.exec(sql, range);
+        if (!histogram) {
+            return histogram.error();
+        }
+        while (histogram->next()) {
+            rows.histogram.append({int(duration), histogram->value(0).toInt(), histogram->value(1).toLongLong()});
+        }
+    }
+    std::sort(rows.histogram.begin(), rows.histogram.end());
+    return rows;
+}
+
+Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) const
+{
+    DayRows rows;
+    const QVariantList key{day.toString(Qt::ISODate)};
+    auto daily = m_sql.exec(QStringLiteral("SELECT %1 FROM metrics_daily WHERE day = ?").arg(kDailyColumns), key);
+    if (!daily) {
+        return daily.error();
+    }
+    if (daily->next()) {
+        for (int i = 0; i < kDailyColumnCount; ++i) {
+            rows.daily << daily->value(i).toLongLong();
+        }
+    }
+    auto categories =
+        m_sql.exec(QStringLiteral("SELECT category, cases FROM metrics_daily_category WHERE day = ?"), key);
+    if (!categories) {
+        return categories.error();
+    }
+    while (categories->next()) {
+        rows.categories.append({categories->value(0).toString(), categories->value(1).toLongLong()});
+    }
+    std::sort(rows.categories.begin(), rows.categories.end());
+    auto histogram = m_sql.exec(QStringLiteral("SELECT metric, bucket, n FROM metrics_daily_hist WHERE day = ?"), key);
+    if (!histogram) {
+        return histogram.error();
+    }
+    while (histogram->next()) {
+        rows.histogram.append(
+            {histogram->value(0).toInt(), histogram->value(1).toInt(), histogram->value(2).toLongLong()});
+    }
+    std::sort(rows.histogram.begin(), rows.histogram.end());
+    return rows;
+}
+
+Status SqlMetricsDaily::rebuildDay(const QDate& day) const
+{
+    const QVariantList key{day.toString(Qt::ISODate)};
+    for (const char* table : {"metrics_daily", "metrics_daily_category", "metrics_daily_hist"}) {
+        if (auto s = run(m_sql, QStringLiteral("DELETE FROM %1 WHERE day = ?").arg(QLatin1String(table)), key); !s) {
+            return s;
+        }
+    }
+    const auto rows = computeDay(day);
+    if (!rows) {
+        return rows.error();
+    }
+    if (rows->daily.isEmpty()) {
+        return {};
+    }
+    QVariantList values = key;
+    for (const qint64 v : rows->daily) {
+        values << v;
+    }
+    QStringList marks(kDailyColumnCount + 1, QStringLiteral("?"));
+    if (auto s = m_sql.execOne(
+            QStringLiteral("INSERT INTO metrics_daily (day, %1) VALUES (%2)").arg(kDailyColumns, marks.join(u',')),
+            values);
+        !s) {
+        return s;
+    }
+    for (const auto& [category, cases] : rows->categories) {
+        if (auto s = m_sql.execOne(
+                QStringLiteral("INSERT INTO metrics_daily_category (day, category, cases) VALUES (?, ?, ?)"),
+                {key.first(), category, cases});
+            !s) {
+            return s;
+        }
+    }
+    for (const auto& [metric, bucket, n] : rows->histogram) {
+        if (auto s = m_sql.execOne(
+                QStringLiteral("INSERT INTO metrics_daily_hist (metric, day, bucket, n) VALUES (?, ?, ?, ?)"),
+                {metric, key.first(), bucket, n});
+            !s) {
+            return s;
+        }
+    }
+    return {};
+}
+
+Status SqlMetricsDaily::flush() const
+{
+    auto marked = m_sql.exec(QStringLiteral("SELECT utc_hour FROM metrics_dirty"));
+    if (!marked) {
+        return marked.error();
+    }
+    // An hour lies in one local day, or two where the zone's offset is not whole hours.
+    QSet<QDate> days;
+    while (marked->next()) {
+        const qint64 start = marked->value(0).toLongLong() * kHourSecs;
+        days.insert(QDateTime::fromSecsSinceEpoch(start).date());
+        days.insert(QDateTime::fromSecsSinceEpoch(start + kHourSecs - 1).date());
+    }
+    if (days.isEmpty()) {
+        return {};
+    }
+    for (const QDate& day : std::as_const(days)) {
+        if (auto s = rebuildDay(day); !s) {
+            return s;
+        }
+    }
+    return run(m_sql, QStringLiteral("DELETE FROM metrics_dirty"));
+}
+
+Result<QStringList> SqlMetricsDaily::verify() const
+{
+    QStringList problems;
+    // Every day from the first to the last with data, and every day with a row.
+    auto span = m_sql.exec(QStringLiteral(
+        "SELECT MIN(t), MAX(t) FROM (SELECT MIN(received_at) AS t FROM cases UNION ALL SELECT MAX(received_at) FROM "
+        "cases UNION ALL SELECT MIN(issued_at) FROM queue_visits UNION ALL SELECT MAX(issued_at) FROM queue_visits) "
+        "x"));
+    if (!span) {
+        return span.error();
+    }
+    QSet<QDate> days;
+    if (span->next() && !span->value(0).isNull()) {
+        const QDate first = QDateTime::fromSecsSinceEpoch(span->value(0).toLongLong()).date();
+        const QDate last = QDateTime::fromSecsSinceEpoch(span->value(1).toLongLong()).date();
+        for (QDate d = first; d <= last; d = d.addDays(1)) {
+            days.insert(d);
+        }
+    }
+    auto stored = m_sql.exec(QStringLiteral("SELECT day FROM metrics_daily UNION SELECT day FROM "
+                                            "metrics_daily_category UNION SELECT day FROM metrics_daily_hist"));
+    if (!stored) {
+        return stored.error();
+    }
+    while (stored->next()) {
+        days.insert(QDate::fromString(stored->value(0).toString(), Qt::ISODate));
+    }
+    // Days still marked are rebuilt by the next commit: not a problem.
+    auto marked = m_sql.exec(QStringLiteral("SELECT utc_hour FROM metrics_dirty"));
+    if (!marked) {
+        return marked.error();
+    }
+    while (marked->next()) {
+        const qint64 start = marked->value(0).toLongLong() * kHourSecs;
+        days.remove(QDateTime::fromSecsSinceEpoch(start).date());
+        days.remove(QDateTime::fromSecsSinceEpoch(start + kHourSecs - 1).date());
+    }
+    QList<QDate> ordered(days.cbegin(), days.cend());
+    std::sort(ordered.begin(), ordered.end());
+    for (const QDate& day : std::as_const(ordered)) {
+        const auto computed = computeDay(day);
+        if (!computed) {
+            return computed.error();
+        }
+        const auto kept = storedDay(day);
+        if (!kept) {
+            return kept.error();
+        }
+        if (!(*computed == *kept)) {
+            problems << tr("The daily figures of %1 do not match its cases and queue visits.")
+                            .arg(day.toString(Qt::ISODate));
+        }
+    }
+    return problems;
+}
+
+Result<Metrics::Totals> SqlMetricsDaily::totals(const Metrics::Period& period) const
+{
+    Metrics::Totals t;
+    // The 48-hour rule counts a case without t only once received + 48 h <= as-of. The days before the one holding
+    // the first instant after that cut-off count whole; the rest are read from the cases.
+    const qint64 cutoff = period.asOf.toSecsSinceEpoch() - Metrics::kAnswerWindowSecs;
+    const QDate pendingDay = QDateTime::fromSecsSinceEpoch(cutoff + 1).date();
+    QVariantList values{pendingDay.toString(Qt::ISODate)};
+    values << dayRange(period);
+    auto daily = m_sql.exec(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(cases), 0), COALESCE(SUM(first_response_n), 0), COALESCE(SUM(first_response_sum), 0), "
+            "COALESCE(SUM(resolution_n), 0), COALESCE(SUM(resolution_sum), 0), COALESCE(SUM(answered_n), 0), "
+            "COALESCE(SUM(answered_48h), 0), COALESCE(SUM(rated), 0), COALESCE(SUM(satisfied), 0), "
+            "COALESCE(SUM(nps_n), 0), COALESCE(SUM(promoters), 0), COALESCE(SUM(detractors), 0), "
+            "COALESCE(SUM(closed_citizen), 0), COALESCE(SUM(recurred), 0), COALESCE(SUM(transfers), 0), "
+            "COALESCE(SUM(visits_called), 0), COALESCE(SUM(waiting_sum), 0), "
+            "COALESCE(SUM(CASE WHEN day < ? THEN cases - answered_n ELSE 0 END), 0) "
+            "FROM metrics_daily WHERE day >= ? AND day <= ?"),
+        values);
+    if (!daily) {
+        return daily.error();
+    }
+    qint64 pending = 0;
+    if (daily->next()) {
+        qint64* fields[] = {&t.cases,
+                            &t.firstResponseN,
+                            &t.firstResponseSum,
+                            &t.resolutionN,
+                            &t.resolutionSum,
+                            &t.within48Counted,
+                            &t.within48Complied,
+                            &t.rated,
+                            &t.satisfied,
+                            &t.npsN,
+                            &t.promoters,
+                            &t.detractors,
+                            &t.closedWithCitizen,
+                            &t.recurred,
+                            &t.transfers,
+                            &t.waitingN,
+                            &t.waitingSum,
+                            &pending};
+        for (int i = 0; i < int(std::size(fields)); ++i) {
+            *fields[i] = daily->value(i).toLongLong();
+        }
+    }
+    // The cases of the remaining days received by the cut-off and still without an answer.
+    const qint64 from = std::max(period.begin().toSecsSinceEpoch(), pendingDay.startOfDay().toSecsSinceEpoch());
+    const qint64 to = std::min(period.end().toSecsSinceEpoch(), cutoff + 1);
+    if (from < to) {
+        auto late = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ? "
+                                                "AND answered_at IS NULL AND resolved_at IS NULL"),
+                                 {from, to});
+        if (!late) {
+            return late.error();
+        }
+        pending += late->toLongLong();
+    }
+    t.within48Counted += pending;
+
+    auto categories = m_sql.exec(QStringLiteral("SELECT category, SUM(cases) FROM metrics_daily_category "
+                                                "WHERE day >= ? AND day <= ? GROUP BY category"),
+                                 dayRange(period));
+    if (!categories) {
+        return categories.error();
+    }
+    while (categories->next()) {
+        t.categories.insert(categories->value(0).toString(), categories->value(1).toLongLong());
+    }
+    return t;
+}
+
+Result<qint64> SqlMetricsDaily::valueAtRank(Metrics::Duration duration, const Metrics::Period& period,
+                                            const QList<std::pair<int, qint64>>& histogram, qint64 rank) const
+{
+    qint64 before = 0;
+    for (const auto& [bucket, n] : histogram) {
+        if (rank < before + n) {
+            const auto [lower, upper] = bucketRange(bucket);
+            auto value = m_sql.scalar(valuesSql(duration), {lower, upper, period.begin().toSecsSinceEpoch(),
+                                                            period.end().toSecsSinceEpoch(), rank - before});
+            if (!value) {
+                return value.error();
+            }
+            if (value->isNull()) {
+                break;
+            }
+            return value->toLongLong();
+        }
+        before += n;
+    }
+    return Error::make(Error::Code::Storage,
+                       tr("The daily figures do not match the cases; `qingting-cli verify` names the days."));
+}
+
+Result<Metrics::Ranked> SqlMetricsDaily::ranked(const Metrics::Period& period, const Metrics::Totals& t) const
+{
+    Metrics::Ranked ranked;
+    const struct
+    {
+        Metrics::Duration duration;
+        qint64 n;
+        bool withP90;
+        Metrics::RankedValues* out;
+    } wanted[] = {{Metrics::Duration::FirstResponse, t.firstResponseN, false, &ranked.firstResponse},
+                  {Metrics::Duration::Resolution, t.resolutionN, false, &ranked.resolution},
+                  {Metrics::Duration::Waiting, t.waitingN, true, &ranked.waiting}};
+    for (const auto& w : wanted) {
+        const QList<qint64> ranks = Metrics::ranksNeeded(w.n, w.withP90);
+        if (ranks.isEmpty()) {
+            continue;
+        }
+        QVariantList values{int(w.duration)};
+        values << dayRange(period);
+        auto buckets = m_sql.exec(QStringLiteral("SELECT bucket, SUM(n) FROM metrics_daily_hist WHERE metric = ? "
+                                                 "AND day >= ? AND day <= ? GROUP BY bucket ORDER BY bucket"),
+                                  values);
+        if (!buckets) {
+            return buckets.error();
+        }
+        QList<std::pair<int, qint64>> histogram;
+        while (buckets->next()) {
+            histogram.append({buckets->value(0).toInt(), buckets->value(1).toLongLong()});
+        }
+        for (const qint64 rank : ranks) {
+            const auto value = valueAtRank(w.duration, period, histogram, rank);
+            if (!value) {
+                return value.error();
+            }
+            w.out->insert(rank, *value);
+        }
+    }
+    return ranked;
+}
+
+Result<QStringList> SqlMetricsDaily::explainValues(Metrics::Duration duration, const Metrics::Period& period) const
+{
+    return m_sql.explain(valuesSql(duration),
+                         {0, 60, period.begin().toSecsSinceEpoch(), period.end().toSecsSinceEpoch(), 0});
+}

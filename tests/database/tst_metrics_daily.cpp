@@ -1,0 +1,293 @@
+// metrics (issue 13): the daily aggregates (migration 0019_metrics_daily, SqlMetricsDaily) agree with a full
+// recomputation from the cases and queue visits after any sequence of inserts, edits, closes, reopens, appeals,
+// moves between days and citizens, and raw writes that bypass the unit of work; `verify` finds a tampered day; the
+// histogram buckets are the same function in C++ and in SQL. SQLite and PostgreSQL.
+
+#include "Database.h"
+#include "SqlMetricsDaily.h"
+#include "SqlMetricsRepository.h"
+#include "TestDatabases.h"
+#include "TestFixtures.h"
+#include "repositories/CaseRepository.h"
+#include "repositories/UnitOfWork.h"
+#include "services/MetricsService.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+namespace {
+QString text(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'g', 17) : QStringLiteral("null");
+}
+
+QString text(const Metrics::Summary& s)
+{
+    return QStringLiteral("%1/%2/%3/%4").arg(text(s.mean), text(s.median), text(s.p90)).arg(s.n);
+}
+
+/** Every figure, every digit: equal texts mean equal figures. */
+QString describe(const Metrics::Figures& f)
+{
+    QStringList parts{QString::number(f.cases),
+                      text(f.firstResponseMinutes),
+                      text(f.resolutionHours),
+                      text(f.within48hRate) + QLatin1Char('/') + QString::number(f.within48hN),
+                      text(f.csat) + QLatin1Char('/') + QString::number(f.csatN),
+                      text(f.nps) + QLatin1Char('/') + QString::number(f.npsN),
+                      text(f.negativeRecurrenceRate) + QLatin1Char('/') + QString::number(f.negativeRecurrenceN),
+                      text(f.waitingMinutes),
+                      text(f.transfersPerCase)};
+    for (const Metrics::CategoryRow& row : f.byCategory) {
+        parts << QStringLiteral("%1=%2/%3/%4")
+                     .arg(row.category)
+                     .arg(row.cases)
+                     .arg(text(row.share), text(row.cumulativeShare));
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+QDateTime start()
+{
+    return QDateTime(QDate(2026, 1, 1), QTime(0, 0));
+}
+} // namespace
+
+class TestMetricsDaily : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bucketsAreOneFunction();
+    void bucketsAreOneFunction_data() { TestDatabase::addBackendRows(); }
+    void agreeWithAFullRecomputation();
+    void agreeWithAFullRecomputation_data() { TestDatabase::addBackendRows(); }
+    void verifyFindsATamperedDay();
+    void verifyFindsATamperedDay_data() { TestDatabase::addBackendRows(); }
+};
+
+void TestMetricsDaily::bucketsAreOneFunction()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const QList<qint64> values{-100,   -1,      0,       1,       59,      60,        7199,      7200,
+                               7799,   7800,    86399,   86400,   89999,   90000,     604799,    604800,
+                               626399, 5183999, 5184000, 5270399, 5270400, 870000000, 900000000, 2000000000};
+    for (const qint64 v : values) {
+        const int bucket = SqlMetricsDaily::bucketOf(v);
+        const auto [lower, upper] = SqlMetricsDaily::bucketRange(bucket);
+        QVERIFY2(lower <= v && v < upper, qPrintable(QStringLiteral("%1 not in its bucket %2").arg(v).arg(bucket)));
+        // The SQL expression gives the same bucket.
+        const auto inSql = db->sqlContext().scalar(QStringLiteral("SELECT %1 FROM (SELECT CAST(? AS BIGINT) AS v) x")
+                                                       .arg(SqlMetricsDaily::bucketSql(QStringLiteral("v"))),
+                                                   {v});
+        QINGTING_VERIFY_OK(inSql);
+        QCOMPARE(inSql->toInt(), bucket);
+    }
+    // Buckets follow each other without gaps.
+    for (int b = -1; b < 10608; ++b) {
+        QCOMPARE(SqlMetricsDaily::bucketRange(b).second, SqlMetricsDaily::bucketRange(b + 1).first);
+    }
+}
+
+void TestMetricsDaily::agreeWithAFullRecomputation()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    RawConnection raw(scratch);
+    QRandomGenerator random(20261130);
+    const auto chance = [&random](int percent) {
+        return int(random.bounded(100)) < percent;
+    };
+
+    QList<qint64> citizens;
+    QList<qint64> categories;
+    {
+        WriteTransaction tx(*repos.unitOfWork);
+        QINGTING_VERIFY_OK(tx.started());
+        for (int i = 0; i < 6; ++i) {
+            Citizen citizen;
+            citizen.name = QStringLiteral("市民%1").arg(i);
+            const auto id = repos.cases->insertCitizen(citizen);
+            QINGTING_VERIFY_OK(id);
+            citizens << *id;
+        }
+        for (const char* name : {"服务态度", "流程繁琐", "系统故障"}) {
+            categories << Fixtures::referenceId(repos, ReferenceKind::Category, QString::fromUtf8(name));
+        }
+        QINGTING_VERIFY_OK(tx.commit());
+    }
+
+    // A time in the first 40 days, on the minute or (often) exactly on a rule's boundary.
+    const auto someTime = [&]() {
+        return start().addSecs(qint64(random.bounded(40 * 24 * 60)) * 60);
+    };
+    const auto after = [&](const QDateTime& from) {
+        static const qint64 offsets[] = {0, 59, 60, 3600, 48 * 3600, 48 * 3600 + 1, 30LL * 86400, 30LL * 86400 + 1};
+        return chance(30) ? from.addSecs(offsets[random.bounded(int(std::size(offsets)))])
+                          : from.addSecs(qint64(random.bounded(10 * 24 * 3600)));
+    };
+    const auto fill = [&](Case& c) {
+        c.acknowledgedAt = chance(85) ? after(c.receivedAt) : QDateTime();
+        c.answeredAt = chance(60) ? after(c.receivedAt) : QDateTime();
+        c.resolvedAt = chance(60) ? after(c.receivedAt) : QDateTime();
+        c.closedAt = c.resolvedAt.isValid() && chance(70) ? after(c.resolvedAt) : QDateTime();
+        c.status = c.closedAt.isValid() ? CaseStatus::Closed : CaseStatus::InProgress;
+        c.rating = chance(60) ? std::optional<int>(1 + int(random.bounded(5))) : std::nullopt;
+        c.nps = chance(50) ? std::optional<int>(int(random.bounded(11))) : std::nullopt;
+        c.ratingExcluded = chance(10);
+        c.citizenId = chance(80) ? citizens[random.bounded(int(citizens.size()))] : 0;
+        c.category.id = chance(90) ? categories[random.bounded(int(categories.size()))] : 0;
+        c.transferCount = int(random.bounded(3));
+    };
+
+    QList<qint64> caseIds;
+    int tickets = 0;
+    MetricsService service(Session::commandLine(), repos);
+    const auto compareAll = [&](int step) {
+        const struct
+        {
+            QDate from, to;
+            QDateTime asOf;
+        } periods[] = {{QDate(2025, 12, 31), QDate(2026, 3, 1), QDateTime(QDate(2026, 3, 2), QTime(0, 0))},
+                       {QDate(2026, 1, 5), QDate(2026, 1, 5), QDateTime(QDate(2026, 1, 6), QTime(12, 0))},
+                       {QDate(2026, 1, 10), QDate(2026, 1, 25), QDateTime(QDate(2026, 1, 20), QTime(9, 30))},
+                       {QDate(2026, 2, 1), QDate(2026, 2, 9), QDateTime(QDate(2026, 2, 11), QTime(0, 0))}};
+        for (const auto& p : periods) {
+            const auto fast = service.figures(p.from, p.to, p.asOf);
+            const auto full = service.recomputed(p.from, p.to, p.asOf);
+            QINGTING_VERIFY_OK(fast);
+            QINGTING_VERIFY_OK(full);
+            QVERIFY2(describe(*fast) == describe(*full),
+                     qPrintable(QStringLiteral("step %1, %2..%3:\n aggregates %4\n recomputed %5")
+                                    .arg(step)
+                                    .arg(p.from.toString(Qt::ISODate), p.to.toString(Qt::ISODate), describe(*fast),
+                                         describe(*full))));
+        }
+        const auto problems = SqlMetricsDaily(db->sqlContext()).verify();
+        QINGTING_VERIFY_OK(problems);
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    };
+
+    for (int step = 1; step <= 240; ++step) {
+        const int op = int(random.bounded(100));
+        if (op < 40 || caseIds.size() < 5) { // a new case
+            WriteTransaction tx(*repos.unitOfWork);
+            QINGTING_VERIFY_OK(tx.started());
+            Case c;
+            c.receivedAt = someTime();
+            c.caseNo = *repos.cases->allocateCaseNo(c.receivedAt.date());
+            c.createdBy = {0, QStringLiteral("cli")};
+            c.complaintText = QStringLiteral("投诉%1").arg(step);
+            c.updatedAt = c.receivedAt;
+            fill(c);
+            const auto id = repos.cases->insert(c);
+            QINGTING_VERIFY_OK(id);
+            caseIds << *id;
+            QINGTING_VERIFY_OK(tx.commit());
+        } else if (op < 75) { // an edit: close, reopen, appeal, re-rate, move to another day or citizen
+            WriteTransaction tx(*repos.unitOfWork);
+            QINGTING_VERIFY_OK(tx.started());
+            auto c = repos.cases->find(caseIds[random.bounded(int(caseIds.size()))]);
+            QINGTING_VERIFY_OK(c);
+            switch (random.bounded(6)) {
+            case 0: // reopen
+                c->closedAt = QDateTime();
+                c->resolvedAt = QDateTime();
+                c->status = CaseStatus::InProgress;
+                break;
+            case 1: // close
+                c->resolvedAt = c->resolvedAt.isValid() ? c->resolvedAt : after(c->receivedAt);
+                c->closedAt = after(c->resolvedAt);
+                c->status = CaseStatus::Closed;
+                break;
+            case 2: // an appeal approved or withdrawn
+                c->ratingExcluded = !c->ratingExcluded;
+                break;
+            case 3:
+                c->rating = 1 + int(random.bounded(5));
+                c->nps = int(random.bounded(11));
+                break;
+            case 4: // received on another day
+                c->receivedAt = someTime();
+                fill(*c);
+                break;
+            default: // another citizen or none
+                c->citizenId = chance(80) ? citizens[random.bounded(int(citizens.size()))] : 0;
+                break;
+            }
+            QINGTING_VERIFY_OK(repos.cases->update(*c));
+            QINGTING_VERIFY_OK(tx.commit());
+        } else if (op < 92) { // a queue visit, written around the unit of work (as another tool would)
+            const QDateTime issued = someTime();
+            const QVariant called =
+                chance(85) ? QVariant(issued.addSecs(qint64(random.bounded(7200))).toSecsSinceEpoch()) : QVariant();
+            const QString error =
+                raw.exec(QStringLiteral(
+                             "INSERT INTO queue_visits (ticket, issued_day, issued_at, called_at) VALUES (?, ?, ?, ?)"),
+                         {QStringLiteral("A%1").arg(++tickets), issued.date().toString(Qt::ISODate),
+                          issued.toSecsSinceEpoch(), called});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        } else { // a ticket called late
+            const QString error =
+                raw.exec(QStringLiteral("UPDATE queue_visits SET called_at = issued_at + ? WHERE id = "
+                                        "(SELECT MIN(id) FROM queue_visits WHERE called_at IS NULL)"),
+                         {qint64(random.bounded(20000))});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        if (step % 40 == 0) {
+            compareAll(step);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
+        }
+    }
+    QVERIFY(caseIds.size() > 50);
+    // The sequence reached every kind of figure (a comparison of empty figures would prove nothing).
+    const auto whole = service.figures(QDate(2025, 12, 31), QDate(2026, 3, 1), QDateTime(QDate(2026, 3, 2), QTime()));
+    QINGTING_VERIFY_OK(whole);
+    QVERIFY(whole->cases > 50 && whole->firstResponseMinutes.n > 30 && whole->resolutionHours.n > 20);
+    QVERIFY(whole->csatN > 10 && whole->npsN > 10 && whole->waitingMinutes.n > 10 && whole->byCategory.size() == 4);
+    QVERIFY(whole->negativeRecurrenceN > 5 && whole->negativeRecurrenceRate.value_or(0) > 0);
+}
+
+void TestMetricsDaily::verifyFindsATamperedDay()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    {
+        WriteTransaction tx(*repos.unitOfWork);
+        QINGTING_VERIFY_OK(tx.started());
+        Case c;
+        c.receivedAt = QDateTime(QDate(2026, 5, 6), QTime(10, 0));
+        c.caseNo = *repos.cases->allocateCaseNo(c.receivedAt.date());
+        c.createdBy = {0, QStringLiteral("cli")};
+        c.complaintText = QStringLiteral("投诉");
+        c.updatedAt = c.receivedAt;
+        c.status = CaseStatus::InProgress;
+        c.rating = 5;
+        QINGTING_VERIFY_OK(repos.cases->insert(c));
+        QINGTING_VERIFY_OK(tx.commit());
+    }
+    auto problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+
+    RawConnection raw(scratch);
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE metrics_daily SET satisfied = 0 WHERE day = '2026-05-06'")), QString());
+    problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QCOMPARE(problems->size(), 1);
+    QVERIFY2(problems->first().contains(QLatin1String("2026-05-06")), qPrintable(problems->first()));
+
+    // A day with cases but no row at all is found too.
+    QCOMPARE(raw.exec(QStringLiteral("DELETE FROM metrics_daily")), QString());
+    problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QCOMPARE(problems->size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestMetricsDaily)
+#include "tst_metrics_daily.moc"
