@@ -1,6 +1,7 @@
 #include "SqlDemoWriter.h"
 
 #include "SqlCaseRepository.h"
+#include "SqlMetricsDaily.h"
 #include "cases/CitizenValidator.h"
 #include "search/SearchGrams.h"
 
@@ -387,6 +388,7 @@ Status SqlDemoWriter::beginBulk()
         }
     }
     m_bulk = true;
+    m_sql.deferDailyFigures(true);
     return prepare();
 }
 
@@ -410,6 +412,16 @@ void SqlDemoWriter::endBulk()
         return;
     }
     m_bulk = false;
+    // The days the run touched, each rebuilt once (the batches' commits deferred it), while the large cache is there.
+    // Should this fail, the marks stay and the next commit rebuilds them.
+    m_sql.deferDailyFigures(false);
+    {
+        QSqlQuery tx(m_sql.db());
+        if (tx.exec(m_sql.dialect().beginWrite())) {
+            const Status flushed = SqlMetricsDaily(m_sql).flush();
+            tx.exec(flushed ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+        }
+    }
     // The index's own settings first (SQLite: merge what the run left unmerged, while the large cache is there).
     const QStringList pragmas =
         m_sql.dialect().searchIndex().bulkWriteEnd +

@@ -58,13 +58,22 @@ const QString kDayCases = QStringLiteral(
 const QString kDayVisits =
     QStringLiteral("SELECT COUNT(*), COUNT(called_at), COALESCE(SUM(called_at - issued_at), 0) FROM queue_visits "
                    "WHERE issued_at >= ? AND issued_at < ?");
-const QString kDayCategories =
-    QStringLiteral("SELECT COALESCE(category_name, ''), COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ? "
-                   "GROUP BY COALESCE(category_name, '')");
+const QString kDayCategories = QStringLiteral(
+    "SELECT COALESCE(category_name, '') AS category, COUNT(*) AS n FROM cases WHERE received_at >= ? AND "
+    "received_at < ? GROUP BY COALESCE(category_name, '')");
 const QString kDailyColumns = QStringLiteral(
     "cases, first_response_n, first_response_sum, resolution_n, resolution_sum, answered_n, answered_48h, rated, "
     "satisfied, nps_n, promoters, detractors, closed_citizen, recurred, transfers, visits_called, waiting_sum");
 constexpr int kDailyColumnCount = 17;
+
+/** One day's histogram of a duration: bucket, n (binds the day's time range). */
+QString histogramSql(Metrics::Duration duration)
+{
+    const DurationSql d = durationSql(duration);
+    const QString bucket = SqlMetricsDaily::bucketSql(QString::fromLatin1(d.expression));
+    return QStringLiteral("SELECT %1 AS bucket, COUNT(*) AS n FROM %2 WHERE %3 >= ? AND %3 < ? AND %4 GROUP BY %1")
+        .arg(bucket, QString::fromLatin1(d.table), QString::fromLatin1(d.time), QString::fromLatin1(d.present));
+}
 
 /** The period's days as the aggregate tables key them. */
 QVariantList dayRange(const Metrics::Period& period)
@@ -149,7 +158,7 @@ QString SqlMetricsDaily::valuesSql(Metrics::Duration duration)
         .arg(e, QString::fromLatin1(d.table), QString::fromLatin1(d.time));
 }
 
-Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day) const
+Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day, bool withDetails) const
 {
     DayRows rows;
     const QVariantList range = timeRange(day);
@@ -175,7 +184,7 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day) c
     if (daily.size() == kDailyColumnCount && (daily.first() > 0 || visitCount > 0)) {
         rows.daily = daily;
     }
-    if (rows.daily.isEmpty()) {
+    if (rows.daily.isEmpty() || !withDetails) {
         return rows;
     }
     auto categories = m_sql.exec(kDayCategories, range);
@@ -187,12 +196,7 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day) c
     }
     std::sort(rows.categories.begin(), rows.categories.end());
     for (const Metrics::Duration duration : kDurations) {
-        const DurationSql d = durationSql(duration);
-        const QString bucket = bucketSql(QString::fromLatin1(d.expression));
-        const QString sql =
-            QStringLiteral("SELECT %1, COUNT(*) FROM %2 WHERE %3 >= ? AND %3 < ? AND %4 GROUP BY %1")
-                .arg(bucket, QString::fromLatin1(d.table), QString::fromLatin1(d.time), QString::fromLatin1(d.present));
-        auto histogram = m_sql.exec(sql, range);
+        auto histogram = m_sql.exec(histogramSql(duration), range);
         if (!histogram) {
             return histogram.error();
         }
@@ -246,7 +250,7 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
             return s;
         }
     }
-    const auto rows = computeDay(day);
+    const auto rows = computeDay(day, false);
     if (!rows) {
         return rows.error();
     }
@@ -264,18 +268,24 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
         !s) {
         return s;
     }
-    for (const auto& [category, cases] : rows->categories) {
-        if (auto s = m_sql.execOne(
-                QStringLiteral("INSERT INTO metrics_daily_category (day, category, cases) VALUES (?, ?, ?)"),
-                {key.first(), category, cases});
-            !s) {
-            return s;
-        }
+    // The categories and histograms straight from their SELECTs (the same ones computeDay() and verify() read).
+    QVariantList dayAndRange = key;
+    dayAndRange << timeRange(day);
+    if (auto s = run(m_sql,
+                     QStringLiteral("INSERT INTO metrics_daily_category (day, category, cases) SELECT ?, category, n "
+                                    "FROM (%1) x")
+                         .arg(kDayCategories),
+                     dayAndRange);
+        !s) {
+        return s;
     }
-    for (const auto& [metric, bucket, n] : rows->histogram) {
-        if (auto s = m_sql.execOne(
-                QStringLiteral("INSERT INTO metrics_daily_hist (metric, day, bucket, n) VALUES (?, ?, ?, ?)"),
-                {metric, key.first(), bucket, n});
+    for (const Metrics::Duration duration : kDurations) {
+        if (auto s = run(m_sql,
+                         QStringLiteral("INSERT INTO metrics_daily_hist (metric, day, bucket, n) SELECT %1, ?, bucket, "
+                                        "n FROM (%2) x")
+                             .arg(int(duration))
+                             .arg(histogramSql(duration)),
+                         dayAndRange);
             !s) {
             return s;
         }
@@ -347,7 +357,7 @@ Result<QStringList> SqlMetricsDaily::verify() const
     QList<QDate> ordered(days.cbegin(), days.cend());
     std::sort(ordered.begin(), ordered.end());
     for (const QDate& day : std::as_const(ordered)) {
-        const auto computed = computeDay(day);
+        const auto computed = computeDay(day, true);
         if (!computed) {
             return computed.error();
         }

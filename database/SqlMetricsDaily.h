@@ -58,7 +58,8 @@ private:
         QList<std::tuple<int, int, qint64>> histogram; ///< metric, bucket, n
         bool operator==(const DayRows& other) const = default;
     };
-    Result<DayRows> computeDay(const QDate& day) const;
+    /** A day's rows from the base rows: metrics_daily's, and with `withDetails` its categories and histograms. */
+    Result<DayRows> computeDay(const QDate& day, bool withDetails) const;
     Result<DayRows> storedDay(const QDate& day) const;
     Result<qint64> valueAtRank(Metrics::Duration duration, const Metrics::Period& period,
                                const QList<std::pair<int, qint64>>& histogram, qint64 rank) const;

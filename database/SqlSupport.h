@@ -30,6 +30,14 @@ public:
     const Dialect& dialect() const { return m_dialect; }
 
     /**
+     * A bulk writer (demo) defers the rebuild of the daily figures that every commit does (SqlUnitOfWork) to its own
+     * end, where it rebuilds each touched day once instead of once per batch. A connection setting, like the bulk
+     * writer's PRAGMAs; the marks stay in metrics_dirty meanwhile, so nothing can read a stale day.
+     */
+    void deferDailyFigures(bool defer) const { m_deferDailyFigures = defer; }
+    bool dailyFiguresDeferred() const { return m_deferDailyFigures; }
+
+    /**
      * Runs `sql` with positional `?` values; a failure becomes a translated Error. SQLite prepares and binds. On
      * PostgreSQL the values are written into the statement as literals by the driver's own quoting, which is what
      * Qt's QPSQL does for a prepared statement anyway (`EXECUTE name (literals)`), so that each statement costs one
@@ -72,4 +80,5 @@ public:
 private:
     QString m_connectionName;
     Dialect m_dialect;
+    mutable bool m_deferDailyFigures = false;
 };

@@ -66,6 +66,9 @@ Status SqlUnitOfWork::commit()
 
 Status SqlUnitOfWork::flushDailyFigures()
 {
+    if (m_sql.dailyFiguresDeferred()) {
+        return {};
+    }
     if (!m_dailyFiguresPresent) {
         m_dailyFiguresPresent = m_sql.db().tables().contains(QStringLiteral("metrics_dirty"));
         if (!m_dailyFiguresPresent) {
