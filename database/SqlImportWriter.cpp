@@ -81,6 +81,16 @@ Status SqlImportWriter::beginRun()
             return rebuilt.error();
         }
     }
+    if (m_sql.dialect().isSqlite()) {
+        // A large page cache for the run: the one transaction's index pages stay in memory instead of spilling to
+        // the file between chunks. Durability stays as it is (unlike SqlDemoWriter's bulk settings).
+        QSqlQuery q(m_sql.db());
+        for (const QString& p :
+             {QStringLiteral("PRAGMA cache_size = -262144"), QStringLiteral("PRAGMA temp_store = MEMORY")}) {
+            q.exec(p);
+        }
+        m_pragmas = true;
+    }
     using Shape = BulkStatements::Shape;
     const BulkStatements statements(m_sql);
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
@@ -110,6 +120,14 @@ void SqlImportWriter::endRun()
     }
     m_citizens.clear();
     m_counters.clear();
+    if (m_pragmas) {
+        QSqlQuery q(m_sql.db());
+        for (const QString& p :
+             {QStringLiteral("PRAGMA cache_size = -2000"), QStringLiteral("PRAGMA temp_store = DEFAULT")}) {
+            q.exec(p);
+        }
+        m_pragmas = false;
+    }
 }
 
 Result<qint64> SqlImportWriter::citizenId(const Import::CaseRow& row)

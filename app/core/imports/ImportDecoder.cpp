@@ -15,7 +15,7 @@ qint64 firstBadLine(const QByteArray& bytes, const char* encoding)
             end = bytes.size();
         }
         QStringDecoder decoder(encoding, QStringDecoder::Flag::Stateless);
-        (void)decoder.decode(QByteArrayView(bytes).sliced(start, end - start));
+        const QString text = decoder.decode(QByteArrayView(bytes).sliced(start, end - start));
         if (decoder.hasError()) {
             return std::max<qint64>(line, 1);
         }
