@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -107,6 +108,7 @@ private slots:
     void rejectsSummaryAndSave();
     void allOrNothingRejectsSaysNothingWritten();
     void cancelInProgressWritesNothing();
+    void menuEntriesFollowRights();
 
 private:
     /**
@@ -350,6 +352,7 @@ void TestImportGui::allOrNothingRejectsSaysNothingWritten()
         r.records = 5;
         r.rejects = {reject(4, QStringLiteral("channel: 传真 is not a channel"), {QStringLiteral("传真")})};
         r.committed = options.skipBad;
+        r.imported = options.skipBad ? 4 : 0;
         return Result<Import::Report>(r);
     };
     QPointer<ImportDialog> dialog;
@@ -364,6 +367,16 @@ void TestImportGui::allOrNothingRejectsSaysNothingWritten()
     QVERIFY(outcome.contains(QStringLiteral("Skip bad rows")));
     QCOMPARE(child<QLabel>(dialog, "importedValueLabel")->text(), QStringLiteral("0"));
     QCOMPARE(child<QTreeWidget>(dialog, "rejectsTreeWidget")->topLevelItemCount(), 1);
+
+    // "Import the good rows" runs the same file again, skipping the bad ones.
+    auto* goodRows = child<QPushButton>(dialog, "importGoodRowsButton");
+    QVERIFY(goodRows->isVisible());
+    QTest::mouseClick(goodRows, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, kTimeoutMs);
+    QVERIFY(!dialog->isBusy());
+    QCOMPARE(child<QLabel>(dialog, "importedValueLabel")->text(), QStringLiteral("4"));
+    QVERIFY(!goodRows->isVisible());
+    QVERIFY(child<QLabel>(dialog, "outcomeLabel")->text().contains(QStringLiteral("import is done")));
     QTest::keyClick(dialog, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
 }
@@ -427,6 +440,45 @@ void TestImportGui::cancelInProgressWritesNothing()
     QVERIFY(!child<QPushButton>(dialog, "saveRejectsButton")->isVisible());
     QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
+}
+
+void TestImportGui::menuEntriesFollowRights()
+{
+    // The entries are there exactly for the sessions ImportService lets import.
+    const QString password = QStringLiteral("Import-pass-2025");
+    QList<Session> sessions{Session::commandLine()};
+    for (const auto& [login, role] :
+         {std::pair{QStringLiteral("clerk"), Role::Clerk}, std::pair{QStringLiteral("chief"), Role::Supervisor},
+          std::pair{QStringLiteral("admin"), Role::Admin}}) {
+        const auto session = m_desk.addUser(login, role, login, password);
+        QVERIFY(session);
+        sessions.append(*session);
+    }
+    for (const Session& session : sessions) {
+        auto window = m_desk.showWindow(session);
+        QVERIFY(window);
+        auto* cases = window->findChild<QAction*>(QStringLiteral("actionImportCases"));
+        auto* queue = window->findChild<QAction*>(QStringLiteral("actionImportQueue"));
+        QVERIFY(cases && queue);
+        QCOMPARE(cases->isVisible(), ImportJobs::allowed(session));
+        QCOMPARE(queue->isVisible(), ImportJobs::allowed(session));
+    }
+    QVERIFY(ImportJobs::allowed(Session::commandLine()));
+
+    // File ▸ Import cases… by keyboard opens the file dialog for CSV files.
+    auto window = m_desk.showWindow(Session::commandLine());
+    QVERIFY(window);
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::AltModifier);
+    QPointer<QMenu> file = window->findChild<QMenu*>(QStringLiteral("menuFile"));
+    QTRY_VERIFY_WITH_TIMEOUT(file->isVisible(), kTimeoutMs);
+    QTest::keyClick(file, Qt::Key_C);
+    QPointer<QFileDialog> files;
+    QTRY_VERIFY_WITH_TIMEOUT((files = window->findChild<QFileDialog*>(QStringLiteral("importFileDialog"))) &&
+                                 files->isVisible(),
+                             kTimeoutMs);
+    QVERIFY(files->nameFilters().first().contains(QStringLiteral("*.csv")));
+    QTest::keyClick(files, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(files.isNull() || !files->isVisible(), kTimeoutMs);
 }
 
 QTEST_MAIN(TestImportGui)

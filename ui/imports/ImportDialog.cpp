@@ -96,6 +96,7 @@ ImportDialog::ImportDialog(ImportJobs jobs, DatabaseWorker& worker, Import::Kind
     m_ui->missingColumnsLabel->hide();
     m_ui->importButton->setEnabled(false);
     m_ui->saveRejectsButton->hide();
+    m_ui->importGoodRowsButton->hide();
     m_ui->closeButton->hide();
     m_ui->savedLabel->hide();
     m_ui->mappingTreeWidget->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -107,6 +108,11 @@ ImportDialog::ImportDialog(ImportJobs jobs, DatabaseWorker& worker, Import::Kind
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &ImportDialog::reject);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &ImportDialog::accept);
     connect(m_ui->saveRejectsButton, &QPushButton::clicked, this, &ImportDialog::chooseRejectsFile);
+    // All or nothing refused the file: the same file again, skipping the rejected rows.
+    connect(m_ui->importGoodRowsButton, &QPushButton::clicked, this, [this] {
+        m_ui->skipBadCheckBox->setChecked(true);
+        startImport();
+    });
     resize(900, 640);
     retranslate();
 
@@ -249,6 +255,8 @@ void ImportDialog::startImport()
     m_ui->importButton->setEnabled(false);
     m_ui->cancelButton->setEnabled(false);
     m_ui->skipBadCheckBox->setEnabled(false);
+    m_ui->importGoodRowsButton->setEnabled(false);
+    m_ui->closeButton->setEnabled(false);
 
     auto run = std::make_shared<RunState>();
     run->total = m_preview->dataLines;
@@ -296,6 +304,8 @@ void ImportDialog::finishRun(const Result<Import::Report>& result)
     }
     m_ui->cancelButton->setEnabled(true);
     m_ui->skipBadCheckBox->setEnabled(true);
+    m_ui->importGoodRowsButton->setEnabled(true);
+    m_ui->closeButton->setEnabled(true);
     if (!result) {
         m_ui->importButton->setEnabled(true);
         FormHelpers::showError(m_ui->errorLabel, cancelled ? tr("The import was cancelled. Nothing was written.")
@@ -342,6 +352,8 @@ void ImportDialog::showReport(const Import::Report& report)
     m_ui->rejectsLabel->setVisible(any);
     rejects->setVisible(any);
     m_ui->saveRejectsButton->setVisible(any);
+    m_ui->importGoodRowsButton->setVisible(any && !report.committed && !report.cancelled && !m_skipBad &&
+                                           report.rejects.size() < report.records);
     m_ui->savedLabel->hide();
     retranslate();
 }
@@ -361,8 +373,8 @@ QString ImportDialog::outcomeText(const Import::Report& report) const
     }
     if (!report.rejects.isEmpty()) {
         return tr("Nothing was written: %1 records were rejected, and without “Skip bad rows” a file is imported whole "
-                  "or not at all. Correct the rejected records in the file and import it again, or import it with "
-                  "“Skip bad rows” to write the good ones.")
+                  "or not at all. Correct the rejected records in the file and import it again, or choose “Import the "
+                  "good rows” to write the others now.")
             .arg(number(report.rejects.size()));
     }
     if (report.records > 0 && report.duplicates == report.records) {
