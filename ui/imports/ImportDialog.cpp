@@ -238,6 +238,9 @@ void ImportDialog::showPreview(const Import::Preview& preview)
         rows->setColumnWidth(c, std::min(rows->columnWidth(c), 260));
     }
     m_ui->importButton->setEnabled(missing.isEmpty() && preview.dataLines > 0);
+    if (m_ui->importButton->isEnabled()) {
+        m_ui->importButton->setFocus(); // Return imports; Shift+Tab reaches "Skip bad rows"
+    }
     if (missing.isEmpty() && preview.dataLines == 0) {
         FormHelpers::showError(m_ui->errorLabel,
                                tr("The file has a header but no records: there is nothing to import."));
@@ -365,15 +368,16 @@ QString ImportDialog::outcomeText(const Import::Report& report) const
     }
     if (report.committed) {
         if (report.rejects.isEmpty()) {
-            return tr("The import is done: %1 records written.").arg(number(report.imported));
+            return tr("The import is done. Records written: %1.").arg(number(report.imported));
         }
-        return tr("The import is done: %1 records written. %2 rejected records were skipped; save them, correct them "
+        return tr("The import is done. Records written: %1; rejected records skipped: %2. Save them, correct them "
                   "and import that file again.")
             .arg(number(report.imported), number(report.rejects.size()));
     }
     if (!report.rejects.isEmpty()) {
-        return tr("Nothing was written: %1 records were rejected, and without “Skip bad rows” a file is imported whole "
-                  "or not at all. Correct the rejected records in the file and import it again, or choose “Import the "
+        return tr("Nothing was written: records were rejected (%1), and without “Skip bad rows” a file is imported "
+                  "whole or not at all. Correct the rejected records in the file and import it again, or choose "
+                  "“Import the "
                   "good rows” to write the others now.")
             .arg(number(report.rejects.size()));
     }
@@ -412,7 +416,7 @@ void ImportDialog::saveRejects(const QString& path)
         return;
     }
     FormHelpers::clearError(m_ui->errorLabel);
-    m_ui->savedLabel->setText(tr("%1 rejected records saved to %2, each with its line number and reason.")
+    m_ui->savedLabel->setText(tr("The rejected records (%1) are saved to %2, each with its line number and reason.")
                                   .arg(number(m_report->rejects.size()), QDir::toNativeSeparators(path)));
     m_ui->savedLabel->show();
 }

@@ -221,7 +221,7 @@ void MainWindow::startImport(DatabaseWorker& worker, Import::Kind kind)
 {
     ImportDialog::chooseFile(this, ImportJobs::service(m_session), worker, kind, [this](ImportDialog* dialog) {
         connect(dialog, &ImportDialog::imported, this, [this](const Import::Report& report) {
-            statusBar()->showMessage(tr("Imported %1 records.").arg(QLocale().toString(report.imported)),
+            statusBar()->showMessage(tr("Import done. Records written: %1.").arg(QLocale().toString(report.imported)),
                                      kStatusMessageMs);
             if (m_caseWorkspace && report.kind == Import::Kind::Cases) {
                 m_caseWorkspace->listWidget()->refresh();
