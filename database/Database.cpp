@@ -5,6 +5,7 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlFollowUpRepository.h" // followup (issue 12)
+#include "SqlImportWriter.h"       // imports (issue 13)
 #include "SqlMetricsRepository.h"  // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
@@ -55,6 +56,7 @@ public:
         , supervision(sql) // supervise (issue 12)
         , transfers(sql)   // transfer (issue 12)
         , metrics(sql)     // metrics (issue 13)
+        , imports(sql)     // imports (issue 13)
     {}
 
     DatabaseLocation location;
@@ -73,6 +75,7 @@ public:
     SqlSupervisionRepository supervision; // supervise (issue 12)
     SqlTransferRepository transfers;      // transfer (issue 12)
     SqlMetricsRepository metrics;         // metrics (issue 13)
+    SqlImportWriter imports;              // imports (issue 13)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -554,6 +557,7 @@ Repositories Database::repositories() const
     repos.supervision = &d->supervision; // supervise (issue 12)
     repos.transfers = &d->transfers;     // transfer (issue 12)
     repos.metrics = &d->metrics;         // metrics (issue 13)
+    repos.imports = &d->imports;         // imports (issue 13)
     return repos;
 }
 

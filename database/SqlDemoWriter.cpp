@@ -1,5 +1,6 @@
 #include "SqlDemoWriter.h"
 
+#include "BulkStatement.h"
 #include "SqlCaseRepository.h"
 #include "cases/CitizenValidator.h"
 #include "search/SearchGrams.h"
@@ -10,292 +11,9 @@
 #include <QSqlQuery>
 #include <QStringEncoder>
 
-#include <sqlite3.h>
-
 #include <array>
 
-/** One prepared INSERT or SELECT, bound and run once per row. Bound strings must live until exec(). */
-class BulkStatement
-{
-public:
-    virtual ~BulkStatement() = default;
-    virtual void bindInt(int i, qint64 v) = 0;
-    virtual void bindNull(int i) = 0;
-    virtual void bindText(int i, const QString& s) = 0;
-    /** Runs the statement; the first column of its first row (an id from RETURNING, a count) if it has one. */
-    virtual Result<std::optional<qint64>> exec() = 0;
-    /** The id of the row the last exec() inserted. */
-    virtual qint64 insertedId(const std::optional<qint64>& returned) = 0;
-    /** Writes rows that a buffering statement still holds. */
-    virtual Status flush() { return {}; }
-
-    void bindId(int i, qint64 v) { v > 0 ? bindInt(i, v) : bindNull(i); }
-    void bindTime(int i, qint64 v) { v != 0 ? bindInt(i, v) : bindNull(i); }
-    void bindOptional(int i, int v) { v >= 0 ? bindInt(i, v) : bindNull(i); }
-};
-
 namespace {
-
-class SqliteStatement final : public BulkStatement
-{
-public:
-    SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
-        : m_db(db)
-        , m_stmt(stmt)
-        , m_buffers(std::size_t(sqlite3_bind_parameter_count(stmt)))
-    {}
-    ~SqliteStatement() override { sqlite3_finalize(m_stmt); }
-
-    void bindInt(int i, qint64 v) override { sqlite3_bind_int64(m_stmt, i + 1, v); }
-    void bindNull(int i) override { sqlite3_bind_null(m_stmt, i + 1); }
-    /** Encodes to UTF-8 into a buffer per parameter that is reused row after row (no allocation per row). */
-    void bindText(int i, const QString& s) override
-    {
-        QByteArray& buffer = m_buffers[std::size_t(i)];
-        buffer.resize(s.size() * 3 + 1);
-        char* end = m_encoder.appendToBuffer(buffer.data(), s);
-        sqlite3_bind_text(m_stmt, i + 1, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
-    }
-    Result<std::optional<qint64>> exec() override
-    {
-        std::optional<qint64> first;
-        int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW) {
-            first = sqlite3_column_int64(m_stmt, 0);
-            while (rc == SQLITE_ROW) {
-                rc = sqlite3_step(m_stmt);
-            }
-        }
-        if (rc != SQLITE_DONE) {
-            const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
-            sqlite3_reset(m_stmt);
-            return Error::make(Error::Code::Storage, SqlDemoWriter::tr("Writing demo data failed: %1").arg(message));
-        }
-        sqlite3_reset(m_stmt);
-        return first;
-    }
-    qint64 insertedId(const std::optional<qint64>&) override { return sqlite3_last_insert_rowid(m_db); }
-
-private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt;
-    std::vector<QByteArray> m_buffers;
-    QStringEncoder m_encoder{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
-};
-
-class QtStatement final : public BulkStatement
-{
-public:
-    QtStatement(const SqlContext& sql, QSqlQuery query)
-        : m_sql(sql)
-        , m_query(std::move(query))
-    {}
-
-    void bindInt(int i, qint64 v) override { m_query.bindValue(i, v); }
-    void bindNull(int i) override { m_query.bindValue(i, QVariant(QMetaType(QMetaType::LongLong))); }
-    void bindText(int i, const QString& s) override
-    {
-        m_query.bindValue(i, s.isNull() ? QStringLiteral("") : s); // a null QString would bind NULL
-    }
-    Result<std::optional<qint64>> exec() override
-    {
-        if (!m_query.exec()) {
-            return m_sql.errorFrom(m_query.lastError());
-        }
-        std::optional<qint64> first;
-        if (m_query.isSelect() && m_query.next()) {
-            first = m_query.value(0).toLongLong();
-        }
-        m_query.finish();
-        return first;
-    }
-    qint64 insertedId(const std::optional<qint64>& returned) override { return returned.value_or(0); }
-
-private:
-    const SqlContext& m_sql;
-    QSqlQuery m_query;
-};
-
-/**
- * PostgreSQL: rows of an INSERT that returns nothing are sent kRows at a time in one multi-row statement, which
- * saves a round trip per row. `row` is the statement's VALUES tuple, repeated for each row.
- */
-class BufferedInsert final : public BulkStatement
-{
-public:
-    static constexpr int kRows = 200;
-
-    BufferedInsert(const SqlContext& sql, QString insertHead, QString row)
-        : m_sql(sql)
-        , m_head(std::move(insertHead))
-        , m_rowSql(std::move(row))
-    {
-        m_row.resize(m_rowSql.count(QLatin1Char('?')));
-    }
-
-    void bindInt(int i, qint64 v) override { m_row[i] = v; }
-    void bindNull(int i) override { m_row[i] = QVariant(QMetaType(QMetaType::LongLong)); }
-    void bindText(int i, const QString& s) override { m_row[i] = s.isNull() ? QStringLiteral("") : s; }
-    Result<std::optional<qint64>> exec() override
-    {
-        m_rows.append(m_row);
-        if (m_rows.size() >= kRows) {
-            if (auto s = flush(); !s) {
-                return s.error();
-            }
-        }
-        return std::optional<qint64>();
-    }
-    qint64 insertedId(const std::optional<qint64>&) override { return 0; }
-    Status flush() override
-    {
-        if (m_rows.isEmpty()) {
-            return {};
-        }
-        QSqlQuery& q = m_rows.size() == kRows ? m_full : m_partial;
-        if (&q == &m_partial || !m_fullPrepared) {
-            q = QSqlQuery(m_sql.db());
-            if (!q.prepare(m_head + QStringList(int(m_rows.size()), m_rowSql).join(QLatin1Char(',')))) {
-                return m_sql.errorFrom(q.lastError());
-            }
-            m_fullPrepared = m_fullPrepared || &q == &m_full;
-        }
-        int i = 0;
-        for (const QVariantList& row : std::as_const(m_rows)) {
-            for (const QVariant& v : row) {
-                q.bindValue(i++, v);
-            }
-        }
-        m_rows.clear();
-        if (!q.exec()) {
-            return m_sql.errorFrom(q.lastError());
-        }
-        q.finish();
-        return {};
-    }
-
-private:
-    const SqlContext& m_sql;
-    QString m_head;
-    QString m_rowSql;
-    QVariantList m_row;
-    QList<QVariantList> m_rows;
-    QSqlQuery m_full;
-    QSqlQuery m_partial;
-    bool m_fullPrepared = false;
-};
-
-/**
- * PostgreSQL: an INSERT whose rows need their new ids (cases, citizens: later rows refer to them) without a round
- * trip per row. The ids are drawn from the table's identity sequence beforehand, one statement for a batch
- * (reserve()), and written explicitly through a BufferedInsert whose column 0 is the id.
- */
-class ReservedIdInsert final : public BulkStatement
-{
-public:
-    ReservedIdInsert(const SqlContext& sql, QString table, std::unique_ptr<BufferedInsert> insert)
-        : m_sql(sql)
-        , m_table(std::move(table))
-        , m_insert(std::move(insert))
-    {}
-
-    Status reserve(qsizetype n)
-    {
-        m_ids.clear();
-        m_next = 0;
-        if (n == 0) {
-            return {};
-        }
-        auto q = m_sql.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) "
-                                           "FROM generate_series(1, ?)")
-                                .arg(m_table),
-                            {qint64(n)});
-        if (!q) {
-            return q.error();
-        }
-        m_ids.reserve(n);
-        while (q->next()) {
-            m_ids.append(q->value(0).toLongLong());
-        }
-        return {};
-    }
-
-    void bindInt(int i, qint64 v) override { m_insert->bindInt(i + 1, v); }
-    void bindNull(int i) override { m_insert->bindNull(i + 1); }
-    void bindText(int i, const QString& s) override { m_insert->bindText(i + 1, s); }
-    Result<std::optional<qint64>> exec() override
-    {
-        if (m_next >= m_ids.size()) {
-            return Error::make(Error::Code::Storage, QStringLiteral("no reserved id left for %1").arg(m_table));
-        }
-        const qint64 id = m_ids.at(m_next++);
-        m_insert->bindInt(0, id);
-        if (auto r = m_insert->exec(); !r) {
-            return r.error();
-        }
-        return std::optional<qint64>(id);
-    }
-    qint64 insertedId(const std::optional<qint64>& returned) override { return returned.value_or(0); }
-    Status flush() override { return m_insert->flush(); }
-
-private:
-    const SqlContext& m_sql;
-    QString m_table;
-    std::unique_ptr<BufferedInsert> m_insert;
-    QList<qint64> m_ids;
-    qsizetype m_next = 0;
-};
-
-/**
- * The connection's sqlite3 handle, if the Qt plugin runs the same SQLite library as the one we link (Debian's does);
- * otherwise nullptr, and the writer takes the slower Qt SQL path.
- */
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0) {
-        return nullptr;
-    }
-    QSqlQuery version(db);
-    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next() ||
-        version.value(0).toString() != QLatin1String(sqlite3_libversion())) {
-        return nullptr;
-    }
-    return *static_cast<sqlite3* const*>(v.constData());
-}
-
-const QString kCitizenSql =
-    QStringLiteral("INSERT INTO citizens (name, phone, phone_key, id_number, address, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)");
-const QString kCaseSql = QStringLiteral(
-    "INSERT INTO cases (case_no, status, channel, window_id, service_item_id, category_id, department_id, "
-    "assignee_id, created_by_id, created_by, citizen_id, waited_minutes, complaint_text, facts, impact, steps, "
-    "received_at, acknowledged_at, answered_at, promised_at, due_at, resolved_at, followed_up_at, closed_at, "
-    "updated_at, version, transfer_count, escalation_level, rating, nps, "
-    "paused_at, followup_attempts, unreachable_at, rating_excluded, reminder_level, reminded_at, transfer_state, "
-    "extended_due_at, "
-    "status_rank, window_name, category_name, waited_key, open_due_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
-    "?, ?)");
-/** kCaseSql, on PostgreSQL with the case's search grams as one more column (migration 0017), bound last. */
-QString caseSql(const SearchIndexSql& index)
-{
-    if (index.column.isEmpty()) {
-        return kCaseSql;
-    }
-    QString sql = kCaseSql;
-    sql.replace(QLatin1String(", open_due_at) "),
-                QLatin1String(", open_due_at, ") + index.column + QLatin1String(") "));
-    sql.chop(1); // the closing parenthesis of the values
-    return sql + QLatin1String(", ") + index.columnValue + QLatin1Char(')');
-}
-const QString kEventSql = QStringLiteral("INSERT INTO case_events (case_id, at, kind, actor_id, actor, from_status, "
-                                         "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-const QString kFollowUpSql = QStringLiteral("INSERT INTO follow_ups (case_id, at, method, rating, nps, note, "
-                                            "actor_id, actor, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-// The closed loop (issue 12, migrations 0014–0018).
 const QString kTransferSql =
     QStringLiteral("INSERT INTO case_transfers (case_id, from_department_id, to_department_id, reason, transferred_at, "
                    "transferred_by_id, transferred_by, state, decided_at, decided_by_id, decided_by, decision_note) "
@@ -322,35 +40,10 @@ const QString kTransferStates[] = {QStringLiteral("awaiting_sign"), QStringLiter
 const QString kDecisionStates[] = {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("refused")};
 const QString kStages[] = {QStringLiteral("verify"), QStringLiteral("rectify"), QStringLiteral("feedback"),
                            QStringLiteral("second_follow_up"), QStringLiteral("done")};
-const QString kVisitSql = QStringLiteral("INSERT INTO queue_visits (ticket, issued_day, service_item_id, window_id, "
-                                         "issued_at, called_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
 const QString kCounterReadSql = QStringLiteral("SELECT last_no FROM case_counters WHERE day = ?");
 const QString kCounterWriteSql = QStringLiteral("INSERT INTO case_counters (day, last_no) VALUES (?, ?) "
                                                 "ON CONFLICT (day) DO UPDATE SET last_no = excluded.last_no");
 
-/** Codes as stored, computed once instead of per row. */
-struct Codes
-{
-    std::array<QString, 6> status;
-    std::array<QString, 7> channel;
-    std::array<QString, std::size_t(CaseEventKind::Reminded) + 1> event;
-    std::array<QString, 3> method;
-    Codes()
-    {
-        for (CaseStatus s : CaseStatuses::all()) {
-            status[std::size_t(s)] = CaseStatuses::code(s);
-        }
-        for (Channel c : Channels::all()) {
-            channel[std::size_t(c)] = Channels::code(c);
-        }
-        for (int k = 0; k < int(event.size()); ++k) {
-            event[std::size_t(k)] = CaseEventKinds::code(CaseEventKind(k));
-        }
-        for (int m = 0; m < 3; ++m) {
-            method[std::size_t(m)] = FollowUpMethods::code(FollowUpMethod(m));
-        }
-    }
-};
 } // namespace
 
 SqlDemoWriter::SqlDemoWriter(const SqlContext& sql)
@@ -429,61 +122,27 @@ void SqlDemoWriter::endBulk()
 
 Status SqlDemoWriter::prepare()
 {
-    const QSqlDatabase db = m_sql.db();
-    sqlite3* handle = m_sql.dialect().isSqlite() ? sqliteHandle(db) : nullptr;
-    auto make = [&](const QString& sql, bool returningId, std::unique_ptr<BulkStatement>* into) -> Status {
-        if (handle) {
-            sqlite3_stmt* stmt = nullptr;
-            const QByteArray utf8 = sql.toUtf8();
-            if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                   nullptr) != SQLITE_OK) {
-                return Error::make(Error::Code::Storage,
-                                   tr("Writing demo data failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
-            }
-            *into = std::make_unique<SqliteStatement>(handle, stmt);
-            return {};
-        }
-        const qsizetype values = sql.indexOf(QLatin1String(" VALUES ("));
-        if (values > 0 && !sql.contains(QLatin1String("ON CONFLICT"))) {
-            const QString head = sql.left(values) + QLatin1String(" VALUES ");
-            const QString row = sql.mid(values + 8);
-            if (!returningId) {
-                *into = std::make_unique<BufferedInsert>(m_sql, head, row);
-                return {};
-            }
-            // "INSERT INTO t (a, …) VALUES (?, …)" becomes "INSERT INTO t (id, a, …) VALUES (?, ?, …)".
-            const qsizetype open = head.indexOf(QLatin1Char('('));
-            const QString table = head.mid(12, open - 12).trimmed();
-            *into = std::make_unique<ReservedIdInsert>(
-                m_sql, table,
-                std::make_unique<BufferedInsert>(m_sql,
-                                                 head.left(open + 1) + QLatin1String("id, ") + head.mid(open + 1),
-                                                 QLatin1String("(?, ") + row.mid(1)));
-            return {};
-        }
-        QSqlQuery q(db);
-        if (!q.prepare(returningId ? sql + QLatin1String(" RETURNING id") : sql)) {
-            return m_sql.errorFrom(q.lastError());
-        }
-        *into = std::make_unique<QtStatement>(m_sql, std::move(q));
-        return {};
-    };
+    using Shape = BulkStatements::Shape;
+    const BulkStatements statements(m_sql);
     const SearchIndexSql& index = m_sql.dialect().searchIndex();
-    for (const auto& [sql, returning, into] :
-         {std::tuple{kCitizenSql, true, &m_citizen}, std::tuple{caseSql(index), true, &m_case},
-          std::tuple{kEventSql, false, &m_event}, std::tuple{kFollowUpSql, true, &m_followUp},
-          std::tuple{kTransferSql, false, &m_transfer}, std::tuple{kPauseSql, false, &m_pause},
-          std::tuple{kExtensionSql, false, &m_extension}, std::tuple{kAttemptSql, false, &m_attempt},
-          std::tuple{kRectificationSql, false, &m_rectification}, std::tuple{kAppealSql, false, &m_appeal},
-          std::tuple{kVisitSql, false, &m_visit}, std::tuple{kCounterReadSql, false, &m_counterRead},
-          std::tuple{kCounterWriteSql, false, &m_counterWrite}}) {
-        if (auto s = make(sql, returning, into); !s) {
+    for (const auto& [sql, shape, into] :
+         {std::tuple{BulkSql::citizenInsert, Shape::NewId, &m_citizen},
+          std::tuple{BulkSql::caseInsert(index), Shape::NewId, &m_case},
+          std::tuple{BulkSql::eventInsert, Shape::Plain, &m_event},
+          std::tuple{BulkSql::followUpInsert, Shape::NewId, &m_followUp},
+          std::tuple{kTransferSql, Shape::Plain, &m_transfer}, std::tuple{kPauseSql, Shape::Plain, &m_pause},
+          std::tuple{kExtensionSql, Shape::Plain, &m_extension}, std::tuple{kAttemptSql, Shape::Plain, &m_attempt},
+          std::tuple{kRectificationSql, Shape::Plain, &m_rectification},
+          std::tuple{kAppealSql, Shape::Plain, &m_appeal}, std::tuple{BulkSql::visitInsert, Shape::Plain, &m_visit},
+          std::tuple{kCounterReadSql, Shape::OneByOne, &m_counterRead},
+          std::tuple{kCounterWriteSql, Shape::OneByOne, &m_counterWrite}}) {
+        if (auto s = statements.make(sql, shape, into); !s) {
             return s;
         }
     }
     if (index.column.isEmpty()) {
         // SQLite: the separate index table; PostgreSQL writes the grams with the case row.
-        return make(index.insertOf(1), false, &m_search);
+        return statements.make(index.insertOf(1), Shape::Plain, &m_search);
     }
     return {};
 }
@@ -576,7 +235,7 @@ Status SqlDemoWriter::writeLoop(const Demo::Case& c, qint64 caseId, const QList<
             return e.error();
         }
     }
-    static const Codes codes;
+    const BulkSql::Codes& codes = BulkSql::codes();
     for (const Demo::Attempt& a : c.attempts) {
         BulkStatement& q = *m_attempt;
         q.bindInt(0, caseId);
@@ -599,7 +258,7 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             return s.error();
         }
     }
-    static const Codes codes;
+    const BulkSql::Codes& codes = BulkSql::codes();
     if (!m_searchIndexChecked) {
         // Rows are indexed as they are written (below); an index still waiting for its rebuild after a migration
         // is rebuilt first, so that it is whole again when the run ends.
@@ -626,10 +285,7 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
     }
     // PostgreSQL: the batch's ids first (one statement each), then rows many to a statement. Rows that others
     // refer to are flushed before those others are written (foreign keys are checked at once).
-    const auto reserve = [](BulkStatement* statement, qsizetype n) -> Status {
-        auto* reserved = dynamic_cast<ReservedIdInsert*>(statement);
-        return reserved ? reserved->reserve(n) : Status{};
-    };
+    const auto reserve = &BulkStatements::reserve;
     if (auto s = reserve(m_citizen.get(), batch.citizens.size()); !s) {
         return s.error();
     }

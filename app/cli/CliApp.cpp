@@ -146,6 +146,9 @@ int CliApp::usage(const QString& problem)
                 "                                  the case list as the desk shows it (no personal data)\n"
                 "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
                 "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
+                "  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with\n"
+                "                                  --skip-bad the good rows and FILE.rejects.csv for the rest\n"
+                "  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way\n"
                 "  stats --from DATE --to DATE [--as-of DATETIME] [--json]\n"
                 "                                  the figures of a period (cases by received date, whole days)\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
@@ -249,6 +252,12 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("stats")) {
         return cmdStats(*parsed);
+    }
+    if (command == QLatin1String("import-cases")) {
+        return cmdImport(*parsed, Import::Kind::Cases);
+    }
+    if (command == QLatin1String("import-queue")) {
+        return cmdImport(*parsed, Import::Kind::Queue);
     }
     return usage(tr("Unknown command \"%1\".").arg(command));
 }

@@ -2,6 +2,7 @@
 
 #include "CliArguments.h"
 #include "Database.h"
+#include "imports/Import.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -52,6 +53,8 @@ private:
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
     int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
     static QString statsText(const Metrics::Figures& figures);
+    /** import-cases / import-queue (issue 13), in ImportCommand.cpp. */
+    int cmdImport(const CliArguments& args, Import::Kind kind);
     int cmdUser(const CliArguments& args);
     int cmdUserAdd(const CliArguments& args);
     int cmdUserList(const CliArguments& args);

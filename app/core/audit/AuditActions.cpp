@@ -54,6 +54,8 @@ const ActionText kActions[] = {
     {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
     {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
     {"demo.generate", QT_TRANSLATE_NOOP("AuditActions", "Demo data generated")},
+    {"import.cases", QT_TRANSLATE_NOOP("AuditActions", "Cases imported")},        // imports (issue 13)
+    {"import.queue", QT_TRANSLATE_NOOP("AuditActions", "Queue visits imported")}, // imports (issue 13)
     // issue 12, helper "sla"
     {"case.pause", QT_TRANSLATE_NOOP("AuditActions", "Clocks paused")},
     {"case.resume", QT_TRANSLATE_NOOP("AuditActions", "Clocks resumed")},

@@ -5,6 +5,7 @@ class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
 class FollowUpRepository;
+class ImportRepository;  // imports (issue 13)
 class MetricsRepository; // metrics (issue 13)
 class ReferenceRepository;
 class ReplyRuleRepository;
@@ -33,4 +34,5 @@ struct Repositories
     SupervisionRepository* supervision = nullptr;
     TransferRepository* transfers = nullptr; ///< transfer (issue 12): transfers, sign-for, extensions
     MetricsRepository* metrics = nullptr;    ///< metrics (issue 13): the inputs of the figures (stats)
+    ImportRepository* imports = nullptr;     ///< imports (issue 13): import-cases / import-queue
 };

@@ -2,10 +2,13 @@
 
 #include "common/Result.h"
 #include "imports/Import.h"
+#include "imports/ImportRows.h"
+#include "repositories/ReferenceRepository.h"
 #include "repositories/Repositories.h"
 #include "users/Session.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <functional>
 
@@ -46,4 +49,27 @@ public:
      * The CLI writes FILE.rejects.csv with it; the GUI lets the user choose where.
      */
     static Status writeRejects(const QString& path, const QList<Import::Reject>& rejects);
+
+    /** How many windows, service items and categories the last run created. */
+    int referenceCreated() const { return m_referenceCreated; }
+
+private:
+    /** The file's text, decoded; Invalid for bytes neither UTF-8 nor GB18030, NotFound/Storage when unreadable. */
+    Result<QString> readText(const QString& path, Import::Encoding* encoding);
+    /** Removes the rows whose case number / ticket the database holds: duplicates, counted. */
+    Status dropExistingCases(QList<Import::CaseRow>* rows, Import::Report* report);
+    Status dropExistingVisits(QList<Import::QueueRow>* rows, Import::Report* report);
+    /** The id of the reference row of that name, created if new; 0 for an empty name. */
+    Result<qint64> referenceId(ReferenceKind kind, const QString& name);
+    /** Reference ids, status, follow-up time and due time (one SLA engine for the run). */
+    Status prepareCases(QList<Import::CaseRow>* rows);
+    Status prepareVisits(QList<Import::QueueRow>* rows);
+
+    Session m_session;
+    Repositories m_repos;
+    const Clock& m_clock;
+    QHash<QString, qint64> m_referenceIds[4]; ///< per ReferenceKind: name -> id
+    bool m_referenceLoaded[4] = {false, false, false, false};
+    QHash<qint64, qint64> m_parentOf; ///< category id -> parent id (0 = top level)
+    int m_referenceCreated = 0;
 };

@@ -81,11 +81,16 @@ Status SlaService::savePolicy(const SlaPolicy& policy)
 
 Result<SlaEngine> SlaService::engine()
 {
-    auto policy = SlaPolicies::current(m_repos);
+    return engineOf(m_repos);
+}
+
+Result<SlaEngine> SlaService::engineOf(const Repositories& repos)
+{
+    auto policy = SlaPolicies::current(repos);
     if (!policy) {
         return policy.error();
     }
-    auto calendar = m_repos.calendar->load();
+    auto calendar = repos.calendar->load();
     if (!calendar) {
         return calendar.error();
     }
@@ -235,19 +240,25 @@ Status SlaService::recomputeDue(Case& c, const QList<CaseEvent>& pending)
     if (!f) {
         return f.error();
     }
-    const QList<SlaClock> clocks = e->clocks(*f, m_clock.now());
+    c.dueAt = dueFrom(*e, *f, m_clock.now(), c.dueAt);
+    return {};
+}
+
+QDateTime SlaService::dueFrom(const SlaEngine& engine, const SlaFacts& facts, const QDateTime& now,
+                              const QDateTime& current)
+{
+    const QList<SlaClock> clocks = engine.clocks(facts, now);
     if (const QDateTime due = SlaEngine::caseDue(clocks); due.isValid()) {
-        c.dueAt = due;
-        return {};
+        return due;
     }
-    if (!c.dueAt.isValid()) {
+    if (!current.isValid()) {
         for (const SlaClock& clock : clocks) {
             if (clock.kind == SlaClockKind::Answer && clock.due.isValid()) {
-                c.dueAt = clock.due;
+                return clock.due;
             }
         }
     }
-    return {};
+    return current;
 }
 
 Result<Case> SlaService::pause(qint64 caseId, SlaPauseKind kind, const QString& reason, int expectedVersion)

@@ -44,6 +44,8 @@ public:
 
     /** The engine over the stored rules and the holiday calendar. */
     Result<SlaEngine> engine();
+    /** The engine over the stored rules and calendar of these repositories (no permission check). */
+    static Result<SlaEngine> engineOf(const Repositories& repos);
     /**
      * What the engine needs of a case: its times, its timeline (reopening, rectification) and its pauses.
      * `pending`: events of a change being written in the caller's transaction, not stored yet (e.g. the reopening).
@@ -69,6 +71,13 @@ public:
      */
     Status recomputeDue(Case& c, const QList<CaseEvent>& pending = {});
 
+    /**
+     * recomputeDue's rule on given facts (no database): the earliest due time of the clocks still counting, or, when
+     * none counts and `current` is invalid, the answer clock's; otherwise `current`. The import computes every row's
+     * due time with one engine through it.
+     */
+    static QDateTime dueFrom(const SlaEngine& engine, const SlaFacts& facts, const QDateTime& now,
+                             const QDateTime& current);
     /** The facts of a case from its fields, timeline and pauses (no database): for the engine and its tests. */
     static SlaFacts factsFrom(const Case& c, qint64 topCategoryId, const QList<CaseEvent>& timeline,
                               const QList<SlaPause>& pauses);
