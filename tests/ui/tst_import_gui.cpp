@@ -2,23 +2,32 @@
 // dialog, the preview (encoding, column mapping, first records), a missing required column, the progress dialog and
 // its Cancel, the summary with rejects and "Save rejects…". ImportService is replaced by fakes through ImportJobs.
 
+#include "Database.h"
 #include "GuiTestSupport.h"
+#include "cases/CaseListWidget.h"
+#include "cases/CaseTableModel.h"
+#include "cases/CaseWorkspaceWidget.h"
 #include "imports/ImportDialog.h"
 #include "imports/ImportProgressDialog.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTest>
 #include <QThread>
@@ -109,8 +118,14 @@ private slots:
     void allOrNothingRejectsSaysNothingWritten();
     void cancelInProgressWritesNothing();
     void menuEntriesFollowRights();
+    void endToEndThroughTheMenu();
+    void endToEndCancelWritesNothing();
 
 private:
+    /** File ▸ Import cases… by keyboard (Alt+F, C); `files` is the file dialog that opens, or null. */
+    void openImportFromMenu(MainWindow& window, QPointer<QFileDialog>& files);
+    /** Every table of the desk's database with its number of rows, read on a connection of the test's own. */
+    QMap<QString, qint64> tableCounts();
     /**
      * Chooses `path` in the import's file dialog by typing it, as a user does; `dialog` is the import dialog that
      * opens, once its preview is read (null when it did not come).
@@ -468,17 +483,193 @@ void TestImportGui::menuEntriesFollowRights()
     // File ▸ Import cases… by keyboard opens the file dialog for CSV files.
     auto window = m_desk.showWindow(Session::commandLine());
     QVERIFY(window);
-    QTest::keyClick(window.get(), Qt::Key_F, Qt::AltModifier);
-    QPointer<QMenu> file = window->findChild<QMenu*>(QStringLiteral("menuFile"));
-    QTRY_VERIFY_WITH_TIMEOUT(file->isVisible(), kTimeoutMs);
-    QTest::keyClick(file, Qt::Key_C);
     QPointer<QFileDialog> files;
-    QTRY_VERIFY_WITH_TIMEOUT((files = window->findChild<QFileDialog*>(QStringLiteral("importFileDialog"))) &&
-                                 files->isVisible(),
-                             kTimeoutMs);
+    openImportFromMenu(*window, files);
+    QVERIFY(files);
     QVERIFY(files->nameFilters().first().contains(QStringLiteral("*.csv")));
     QTest::keyClick(files, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(files.isNull() || !files->isVisible(), kTimeoutMs);
+}
+
+void TestImportGui::openImportFromMenu(MainWindow& window, QPointer<QFileDialog>& files)
+{
+    files = nullptr;
+    QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
+    QPointer<QMenu> menu = window.findChild<QMenu*>(QStringLiteral("menuFile"));
+    QVERIFY(menu);
+    QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible(), kTimeoutMs);
+    QTest::keyClick(menu, Qt::Key_C);
+    QPointer<QFileDialog> opened;
+    QTRY_VERIFY_WITH_TIMEOUT((opened = window.findChild<QFileDialog*>(QStringLiteral("importFileDialog"))) &&
+                                 opened->isVisible(),
+                             kTimeoutMs);
+    files = opened;
+}
+
+QMap<QString, qint64> TestImportGui::tableCounts()
+{
+    QMap<QString, qint64> counts;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("counts"));
+        db.setDatabaseName(m_desk.location().sqlitePath);
+        if (!db.open()) {
+            return counts;
+        }
+        QStringList tables;
+        QSqlQuery names(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                           "AND sql NOT LIKE 'CREATE VIRTUAL%'"),
+            db);
+        while (names.next()) {
+            tables.append(names.value(0).toString());
+        }
+        for (const QString& table : tables) {
+            QSqlQuery count(QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(table), db);
+            counts.insert(table, count.next() ? count.value(0).toLongLong() : -1);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("counts"));
+    return counts;
+}
+
+void TestImportGui::endToEndThroughTheMenu()
+{
+    // A spreadsheet export: UTF-8 with BOM, CRLF, Chinese headers in another order, an extra column, one bad row.
+    const QString path = m_files.filePath(QStringLiteral("2024年投诉台账.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("\uFEFF受理时间,案件编号,渠道,窗口,事项,类别,摘要,满意度,备注\r\n"
+                                  "2024/3/5 9:07,LS-0001,电话,3号窗口,社保转移,服务态度,排队一个多小时,4,\r\n"
+                                  "2024-03-06 10:30,LS-0002,window,3号窗口,社保转移,办理时限,说好三天出结果,,老系统\r\n"
+                                  "2024-03-07 14:00,LS-0003,传真,2号窗口,营业执照变更,其他,材料要求不清楚,,\r\n"
+                                  "2024-03-08 08:45,LS-0004,网上,,公积金提取,系统故障,网上提交一直失败,2,\r\n")
+                       .toUtf8());
+    }
+    auto window = m_desk.showWindow(Session::commandLine());
+    QVERIFY(window);
+    QVERIFY(window->caseWorkspace());
+    CaseListWidget* list = window->caseWorkspace()->listWidget();
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
+    const int listedBefore = list->model()->rowCount();
+    const auto before = tableCounts();
+    QVERIFY(before.contains(QStringLiteral("cases")));
+
+    // File ▸ Import cases…, the file's path pasted into the file dialog, Open.
+    QPointer<QFileDialog> files;
+    openImportFromMenu(*window, files);
+    QVERIFY(files);
+    auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    QGuiApplication::clipboard()->setText(path);
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(name, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(name->text().endsWith(QFileInfo(path).fileName())); // the dialog goes to the folder, keeps the name
+    clickAccept(files);
+    QPointer<ImportDialog> dialog;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<ImportDialog*>(QStringLiteral("importDialog"))) &&
+                                 dialog->isVisible() && !dialog->isBusy(),
+                             kTimeoutMs);
+
+    // The preview, read by the real service.
+    QCOMPARE(child<QLabel>(dialog, "encodingValueLabel")->text(), Import::encodingName(Import::Encoding::Utf8Bom));
+    QVERIFY(child<QLabel>(dialog, "recordsValueLabel")->text().startsWith(QStringLiteral("4")));
+    auto* mapping = child<QTreeWidget>(dialog, "mappingTreeWidget");
+    QCOMPARE(mapping->topLevelItemCount(), 9);
+    QVERIFY(mapping->topLevelItem(0)->text(1).contains(QStringLiteral("received_at")));
+    QCOMPARE(mapping->topLevelItem(8)->text(0), QStringLiteral("备注"));
+    QCOMPARE(mapping->topLevelItem(8)->text(1), ImportDialog::tr("not part of the format: ignored"));
+    QCOMPARE(child<QTableWidget>(dialog, "rowsTableWidget")->rowCount(), 4);
+    QVERIFY(!child<QLabel>(dialog, "missingColumnsLabel")->isVisible());
+
+    // All or nothing: line 4 (传真) is rejected and nothing is written.
+    importAndWaitForSummary(dialog);
+    QVERIFY(dialog->report() && !dialog->report()->committed);
+    QCOMPARE(dialog->report()->rejects.size(), 1);
+    auto* rejects = child<QTreeWidget>(dialog, "rejectsTreeWidget");
+    QCOMPARE(rejects->topLevelItem(0)->text(0), QStringLiteral("4"));
+    QVERIFY2(rejects->topLevelItem(0)->text(1).contains(QStringLiteral("传真")),
+             qPrintable(rejects->topLevelItem(0)->text(1)));
+    QCOMPARE(tableCounts(), before);
+
+    // "Import the good rows": three cases written, the case list shows them.
+    QTest::mouseClick(child<QPushButton>(dialog, "importGoodRowsButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->report() && dialog->report()->committed && !dialog->isBusy(), kTimeoutMs);
+    QCOMPARE(dialog->report()->imported, 3);
+    QCOMPARE(child<QLabel>(dialog, "importedValueLabel")->text(), QStringLiteral("3"));
+    const auto after = tableCounts();
+    QCOMPARE(after.value(QStringLiteral("cases")), before.value(QStringLiteral("cases")) + 3);
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), listedBefore + 3, kTimeoutMs);
+
+    // Save rejects… writes FILE.rejects.csv through the real ImportService::writeRejects.
+    QTest::mouseClick(child<QPushButton>(dialog, "saveRejectsButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((files = dialog->findChild<QFileDialog*>(QStringLiteral("rejectsFileDialog"))) &&
+                                 files->isVisible(),
+                             kTimeoutMs);
+    clickAccept(files);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ImportDialog::defaultRejectsPath(path)), kTimeoutMs);
+    QFile saved(ImportDialog::defaultRejectsPath(path));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QString savedText = QString::fromUtf8(saved.readAll());
+    QVERIFY2(savedText.contains(QStringLiteral("LS-0003")) && savedText.contains(QStringLiteral("传真")),
+             qPrintable(savedText));
+
+    QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
+}
+
+void TestImportGui::endToEndCancelWritesNothing()
+{
+    // 5,000 rows: the real run writes them in chunks, reporting progress after each. The first report waits until
+    // the user has pressed Cancel, so that Cancel always comes while rows are written but not committed.
+    const QString path = m_files.filePath(QStringLiteral("big.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("case_no,received_at,channel,summary\n");
+        for (int i = 1; i <= 5000; ++i) {
+            file.write(QStringLiteral("BIG-%1,2024-05-%2 09:30,phone,等了很久\n")
+                           .arg(i, 5, 10, QLatin1Char('0'))
+                           .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                           .toUtf8());
+        }
+    }
+    const auto before = tableCounts();
+    ImportJobs jobs = ImportJobs::service(Session::commandLine());
+    auto realRun = jobs.run;
+    auto reports = std::make_shared<std::atomic<int>>(0);
+    jobs.run = [realRun, reports](const WorkerScope& scope, const QString& file, const Import::Options& options,
+                                  const ImportJobs::Progress& progress, const ImportJobs::Cancelled& cancelled) {
+        auto held = [progress, cancelled, reports](qint64 done, qint64 total) {
+            progress(done, total);
+            if (++*reports == 1) {
+                for (int waited = 0; waited < 10000 && !cancelled(); waited += 5) {
+                    QThread::msleep(5);
+                }
+            }
+        };
+        return realRun(scope, file, options, held, cancelled);
+    };
+    QPointer<ImportDialog> dialog;
+    openThroughFileDialog(jobs, path, dialog);
+    QVERIFY(dialog);
+    QCOMPARE(child<QLabel>(dialog, "encodingValueLabel")->text(), Import::encodingName(Import::Encoding::Utf8));
+    QSignalSpy imported(dialog.data(), &ImportDialog::imported);
+    QTest::mouseClick(child<QPushButton>(dialog, "importButton"), Qt::LeftButton);
+    QPointer<ImportProgressDialog> progress;
+    QTRY_VERIFY_WITH_TIMEOUT((progress = dialog->progressDialog()) && progress->isVisible(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(reports->load() >= 1, kTimeoutMs);
+    QTest::mouseClick(child<QPushButton>(progress, "cancelButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(dialog, "summaryPage")->isVisible(), 30000);
+    QVERIFY(dialog->report());
+    QVERIFY(dialog->report()->cancelled);
+    QVERIFY(!dialog->report()->committed);
+    QCOMPARE(imported.count(), 0);
+    QCOMPARE(tableCounts(), before);
+    QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
 }
 
 QTEST_MAIN(TestImportGui)
