@@ -26,7 +26,7 @@ printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role "${QINGTING_SHOT
 # and four bad rows.
 csv="$HOME/Documents/2024年投诉台账.csv"
 python3 - "$csv" <<'PY'
-import random, sys
+import datetime, random, sys
 random.seed(13)
 header = ["受理时间", "案件编号", "渠道", "窗口", "事项", "类别", "摘要", "市民标识", "等候分钟", "首次响应时间",
           "答复时间", "办结时间", "关闭时间", "满意度", "推荐度", "转办次数", "备注"]
@@ -36,16 +36,18 @@ categories = ["服务态度", "办理时限", "材料要求", "系统故障", "�
 channels = ["窗口", "电话", "online", "12345", "网上", "信件"]
 texts = ["排队一个多小时，窗口说材料不全又不说缺什么", "网上申报一直显示处理中，电话打不通",
          "说好三个工作日出结果，今天来又说查不到", "收费标准和公示的不一样", "叫号系统跳号，等了很久"]
+start = datetime.datetime(2024, 1, 2, 8, 30)
 rows = []
 for i in range(1, 40001):
-    day = 1 + (i * 7) % 365
-    month, mday = 1 + (day - 1) // 31 % 12, 1 + (day - 1) % 28
-    received = f"2024/{month}/{mday} {8 + i % 9}:{i % 60:02d}"
-    ack = f"2024-{month:02d}-{mday:02d} {9 + i % 9:02d}:{i % 60:02d}"
-    closed = f"2024-{month:02d}-{min(mday + 3, 28):02d} 16:00"
-    rows.append([received, f"LS2024-{i:06d}", random.choice(channels), random.choice(windows),
-                 random.choice(items), random.choice(categories), random.choice(texts),
-                 f"139{random.randrange(10**8):08d}", str(random.randrange(0, 120)), ack, ack, closed, closed,
+    received = start + datetime.timedelta(minutes=i * 13 % (360 * 24 * 60))
+    acked = received + datetime.timedelta(minutes=random.randrange(5, 240))
+    answered = acked + datetime.timedelta(hours=random.randrange(1, 48))
+    closed = answered + datetime.timedelta(days=random.randrange(0, 5), hours=2)
+    t = lambda d: d.strftime("%Y-%m-%d %H:%M")
+    rows.append([f"{received.year}/{received.month}/{received.day} {received.hour}:{received.minute:02d}",
+                 f"LS2024-{i:06d}", random.choice(channels), random.choice(windows), random.choice(items),
+                 random.choice(categories), random.choice(texts), f"139{random.randrange(10**8):08d}",
+                 str(random.randrange(0, 120)), t(acked), t(answered), t(closed), t(closed),
                  str(random.randint(1, 5)), str(random.randint(0, 10)), str(random.randrange(0, 3)),
                  "老系统导出" if i % 50 == 0 else ""])
 rows[2][13] = "7"                      # 满意度 out of range
@@ -68,7 +70,6 @@ paste_text() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.2; xdotool
 top() { xdotool search --onlyvisible --name "." | awk 'END { print }'; }
 dialog() { eval "$(xdotool getwindowgeometry --shell "$(top)")"; DX=$X; DY=$Y; DW=$WIDTH; DH=$HEIGHT; }
 snap_dialog() { dialog; import -window root -crop "${DW}x${DH}+${DX}+${DY}" +repage "$1"; }
-snap_window() { import -window root -crop 1280x800+0+0 +repage "$1"; }
 
 LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 build/dev/app/qingting --db "$db" >>"$work/app.log" 2>&1 &
 app=$!
@@ -78,14 +79,15 @@ xdotool type zhaolei; xdotool key Tab; xdotool type zhaolei123; xdotool key Retu
 main=$(xdotool search --onlyvisible --name "Qingting" | awk 'NR == 1')
 xdotool windowmove "$main" 0 0 windowsize "$main" 1280 800; sleep 1
 
-xdotool key alt+f; sleep 0.5; xdotool key Return; sleep 1.5    # 文件 ▸ 导入案件… (the menu's first entry)
+click 22 11 0.6; xdotool key Down Return; sleep 1.5           # 文件 ▸ 导入案件… (the menu's first entry)
 paste_text "$(basename "$csv")"; xdotool key Return; sleep 4   # the file dialog opens in ~/Documents
-dialog; xdotool windowmove "$(top)" 190 60; sleep 0.5
+xdotool windowmove "$(top)" 190 60; sleep 0.5
+dialog; IX=$DX; IY=$DY; IW=$DW; IH=$DH                          # the import dialog, for the progress shot
 snap_dialog "$out/import-1-preview.png"
 xdotool key shift+Tab space Tab; sleep 0.3                     # 跳过有问题的行, then back to 导入
 snap_dialog "$work/preview-skip-bad.png"
-xdotool key Return; sleep 1.5
-snap_window "$out/import-2-progress.png"
+xdotool key Return; sleep "${QINGTING_SHOT_PROGRESS_WAIT:-3}"   # checked; the rows being written
+import -window root -crop "${IW}x${IH}+${IX}+${IY}" +repage "$out/import-2-progress.png"  # over the import dialog
 for _ in $(seq 60); do                                         # until the summary replaces the progress dialog
     sleep 1
     dialog; [ "$DW" -gt 600 ] && break                          # (the progress dialog is the narrow one)

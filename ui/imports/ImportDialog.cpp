@@ -101,7 +101,6 @@ ImportDialog::ImportDialog(ImportJobs jobs, DatabaseWorker& worker, Import::Kind
     m_ui->savedLabel->hide();
     m_ui->mappingTreeWidget->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->rejectsTreeWidget->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_ui->rejectsTreeWidget->setColumnWidth(1, 320);
     m_progressTimer->setInterval(kProgressIntervalMs);
     connect(m_progressTimer, &QTimer::timeout, this, &ImportDialog::updateProgress);
     connect(m_ui->importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
@@ -262,11 +261,10 @@ void ImportDialog::startImport()
     m_ui->closeButton->setEnabled(false);
 
     auto run = std::make_shared<RunState>();
-    run->total = m_preview->dataLines;
     m_run = run;
     m_progress = new ImportProgressDialog(QFileInfo(m_path).fileName(), this);
     m_progress->setObjectName(QStringLiteral("importProgressDialog"));
-    m_progress->setProgress(0, run->total);
+    m_progress->setProgress(0, 0);
     connect(m_progress, &ImportProgressDialog::cancelRequested, this, [run] { run->cancel = true; });
     m_progress->open();
     m_progressTimer->start();
@@ -351,6 +349,7 @@ void ImportDialog::showReport(const Import::Report& report)
         item->setText(2, record);
         item->setToolTip(2, record);
     }
+    rejects->setColumnWidth(1, std::max(240, rejects->viewport()->width() * 11 / 20)); // the reason first
     const bool any = !report.rejects.isEmpty();
     m_ui->rejectsLabel->setVisible(any);
     rejects->setVisible(any);

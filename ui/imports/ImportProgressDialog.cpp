@@ -24,8 +24,8 @@ void ImportProgressDialog::setProgress(qint64 done, qint64 total)
 {
     m_done = done;
     m_total = total;
-    if (total <= 0) {
-        m_ui->progressBar->setRange(0, 0);
+    if (done <= 0 || total <= 0) {
+        m_ui->progressBar->setRange(0, 0); // reading and checking: no count until rows are written
     } else {
         // QProgressBar counts in int; a per-mille scale serves any file size.
         m_ui->progressBar->setRange(0, 1000);
@@ -51,11 +51,11 @@ void ImportProgressDialog::retranslate()
     const QLocale locale;
     if (m_cancelling) {
         m_ui->messageLabel->setText(tr("Stopping the import… Nothing from this file will be written."));
-    } else if (m_total > 0) {
+    } else if (m_done > 0 && m_total > 0) {
         m_ui->messageLabel->setText(
-            tr("Checked and imported %1 of %2 records.").arg(locale.toString(m_done), locale.toString(m_total)));
+            tr("Writing the records: %1 of %2.").arg(locale.toString(m_done), locale.toString(m_total)));
     } else {
-        m_ui->messageLabel->setText(tr("Reading the file…"));
+        m_ui->messageLabel->setText(tr("Reading and checking the records…"));
     }
 }
 

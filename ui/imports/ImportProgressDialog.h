@@ -20,7 +20,7 @@ public:
     explicit ImportProgressDialog(const QString& fileName, QWidget* parent = nullptr);
     ~ImportProgressDialog() override;
 
-    /** Shows `done` of `total` records; a total of 0 shows a busy bar. */
+    /** Shows `done` of `total` records written; before the first (reading and checking), a busy bar. */
     void setProgress(qint64 done, qint64 total);
     bool isCancelling() const { return m_cancelling; }
     /** Cancel, Escape or closing: asks once for the run to stop; the dialog stays until the owner closes it. */
