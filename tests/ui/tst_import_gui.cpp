@@ -114,6 +114,7 @@ private slots:
     void initTestCase();
     void previewShowsEncodingAndMapping();
     void missingColumnDisablesImport();
+    void unreadableFileSaysWhy();
     void rejectsSummaryAndSave();
     void allOrNothingRejectsSaysNothingWritten();
     void cancelInProgressWritesNothing();
@@ -275,6 +276,25 @@ void TestImportGui::missingColumnDisablesImport()
     QCOMPARE(log->runs.load(), 0);
     QVERIFY(child<QWidget>(dialog, "previewPage")->isVisible());
     QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
+}
+
+void TestImportGui::unreadableFileSaysWhy()
+{
+    const QString why = QStringLiteral("line 3: the bytes are neither UTF-8 nor GB18030.");
+    ImportJobs jobs;
+    jobs.preview = [why](const WorkerScope&, const QString&, Import::Kind, int) {
+        return Result<Import::Preview>(Error::make(Error::Code::Invalid, why));
+    };
+    QPointer<ImportDialog> dialog;
+    openThroughFileDialog(jobs, csvPath(QStringLiteral("broken.csv")), dialog);
+    QVERIFY(dialog);
+    auto* error = child<QLabel>(dialog, "errorLabel");
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), why);
+    QVERIFY(!child<QPushButton>(dialog, "importButton")->isEnabled());
+    QVERIFY(!dialog->preview());
+    QTest::mouseClick(child<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), kTimeoutMs);
 }
 
