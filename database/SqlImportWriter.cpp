@@ -74,19 +74,17 @@ Result<QSet<QString>> SqlImportWriter::existingTickets(const QString& issuedDay)
 Status SqlImportWriter::beginRun()
 {
     endRun();
-    {
-        // Rows are indexed as they are written; an index still waiting for its rebuild is rebuilt first.
-        SqlCaseRepository cases(m_sql);
-        if (auto rebuilt = cases.rebuildSearchIndexIfNeeded(); !rebuilt) {
-            return rebuilt.error();
-        }
-    }
+    m_searchIndexChecked = false;
     if (m_sql.dialect().isSqlite()) {
-        // A large page cache for the run: the one transaction's index pages stay in memory instead of spilling to
-        // the file between chunks. Durability stays as it is (unlike SqlDemoWriter's bulk settings).
+        // Outside the run's transaction (SQLite ignores them inside one): a large page cache, so that the one
+        // transaction's index pages stay in memory instead of spilling to the file; statement journals in memory;
+        // and foreign-key checks off, as SqlDemoWriter has them: the writer refers only to rows it has just read or
+        // written (reference rows, citizens, the chunk's cases), and `verify` runs foreign_key_check. Durability stays
+        // as it is (unlike SqlDemoWriter's bulk settings): imported history is real.
         QSqlQuery q(m_sql.db());
         for (const QString& p :
-             {QStringLiteral("PRAGMA cache_size = -262144"), QStringLiteral("PRAGMA temp_store = MEMORY")}) {
+             {QStringLiteral("PRAGMA cache_size = -262144"), QStringLiteral("PRAGMA temp_store = MEMORY"),
+              QStringLiteral("PRAGMA foreign_keys = OFF")}) {
             q.exec(p);
         }
         m_pragmas = true;
@@ -123,7 +121,8 @@ void SqlImportWriter::endRun()
     if (m_pragmas) {
         QSqlQuery q(m_sql.db());
         for (const QString& p :
-             {QStringLiteral("PRAGMA cache_size = -2000"), QStringLiteral("PRAGMA temp_store = DEFAULT")}) {
+             {QStringLiteral("PRAGMA cache_size = -2000"), QStringLiteral("PRAGMA temp_store = DEFAULT"),
+              QStringLiteral("PRAGMA foreign_keys = ON")}) {
             q.exec(p);
         }
         m_pragmas = false;
@@ -166,6 +165,15 @@ Status SqlImportWriter::writeCases(const QList<Import::CaseRow>& rows, const Ref
 {
     if (!m_case) {
         return Error::make(Error::Code::Storage, QStringLiteral("SqlImportWriter: beginRun() was not called"));
+    }
+    if (!m_searchIndexChecked) {
+        // Rows are indexed as they are written; an index still waiting for its rebuild after a migration is rebuilt
+        // first, inside the run's transaction (as SqlDemoWriter does).
+        SqlCaseRepository cases(m_sql);
+        if (auto rebuilt = cases.rebuildSearchIndexIfNeeded(); !rebuilt) {
+            return rebuilt.error();
+        }
+        m_searchIndexChecked = true;
     }
     const BulkSql::Codes& codes = BulkSql::codes();
     const SearchIndexSql& index = m_sql.dialect().searchIndex();

@@ -43,6 +43,7 @@ private:
     std::unique_ptr<BulkStatement> m_search; ///< SQLite: the FTS5 rows; PostgreSQL writes grams with the case
     std::unique_ptr<BulkStatement> m_counter;
     std::unique_ptr<BulkStatement> m_visit;
+    bool m_searchIndexChecked = false;
     bool m_pragmas = false;            ///< SQLite: the run's cache settings are on
     QHash<QString, qint64> m_citizens; ///< "p" + phone key or "i" + ID number -> citizen id, for this run
     QHash<QString, qint64> m_counters; ///< day (YYYY-MM-DD) -> highest desk-form number seen in this run

@@ -21,10 +21,11 @@ import import_csv  # noqa: E402
 
 try:
     import sqlite3
-    import statistics
 except ImportError:
     print("import_stats_check: python3 has no sqlite3 module; skipped")
     sys.exit(77)
+# The figures' helpers as stats_check.py (the demo file's check) has them: numpy's p90, mean/median/n, the comparison.
+from stats_check import differences, ratio, summary  # noqa: E402
 
 FROM, TO, AS_OF = "2026-01-01", "2026-03-10", "2026-03-20 12:00:00"
 DAY = 86400
@@ -33,27 +34,6 @@ CASES, VISITS, SEED = 4000, 3000, 2026
 
 def local_epoch(text, fmt):
     return int(time.mktime(time.strptime(text, fmt)))
-
-
-def p90(values):
-    values = sorted(values)
-    rank = 0.9 * (len(values) - 1)
-    low = int(rank)
-    high = min(low + 1, len(values) - 1)
-    return values[low] + (values[high] - values[low]) * (rank - low)
-
-
-def summary(values, with_p90=False):
-    result = {"mean": statistics.fmean(values) if values else None,
-              "median": statistics.median(values) if values else None}
-    if with_p90:
-        result["p90"] = p90(values) if values else None
-    result["n"] = len(values)
-    return result
-
-
-def ratio(part, whole):
-    return part / whole if whole else None
 
 
 def expected_figures(cases, visits):
@@ -111,20 +91,6 @@ def expected_figures(cases, visits):
         "transfers_per_case": ratio(transfers, n),
         "by_category": by_category,
     }
-
-
-def differences(path, expected, actual):
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict) or list(actual.keys()) != list(expected.keys()):
-            return [f"{path}: keys {list(actual) if isinstance(actual, dict) else actual} != {list(expected)}"]
-        return [d for key in expected for d in differences(f"{path}.{key}", expected[key], actual[key])]
-    if isinstance(expected, list):
-        if not isinstance(actual, list) or len(actual) != len(expected):
-            return [f"{path}: {actual} != {expected}"]
-        return [d for i, (e, a) in enumerate(zip(expected, actual)) for d in differences(f"{path}[{i}]", e, a)]
-    if isinstance(expected, float) and isinstance(actual, (int, float)) and not isinstance(actual, bool):
-        return [] if abs(expected - actual) <= 1e-9 * max(1.0, abs(expected)) else [f"{path}: {actual} != {expected}"]
-    return [] if expected == actual and type(expected) is type(actual) else [f"{path}: {actual!r} != {expected!r}"]
 
 
 def main():

@@ -1,6 +1,7 @@
 // imports (issue 13): ImportService over a real database (SQLite and PostgreSQL): rows, citizens, timeline, status
 // and search; a re-import changes nothing; a rejected, broken or cancelled file writes nothing; --skip-bad; queue
 // tickets per day; and a fixed-seed fuzz run whose every input leaves the database as it was.
+#include "SqlSupport.h"
 #include "TestDatabases.h"
 #include "common/Clock.h"
 #include "repositories/CaseRepository.h"
@@ -81,6 +82,10 @@ void TestImportService::importsCases()
     QVERIFY(raw.scalar(QStringLiteral("SELECT due_at FROM cases WHERE case_no = 'A-2'")).toLongLong() > 0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT last_no FROM case_counters WHERE day = '2026-03-20'")).toInt(), 42);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'import.cases'")).toInt(), 1);
+    if (!t.isPostgres()) { // the run's settings are put back
+        QCOMPARE(db->sqlContext().scalar(QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
+        QCOMPARE(db->sqlContext().scalar(QStringLiteral("PRAGMA cache_size"))->toInt(), -2000);
+    }
     // Searchable like a case from the desk.
     CaseQuery query;
     query.text = QStringLiteral("生气");

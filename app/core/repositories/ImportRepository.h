@@ -26,7 +26,7 @@ public:
     /** The tickets the database holds already for one day (YYYY-MM-DD). */
     virtual Result<QSet<QString>> existingTickets(const QString& issuedDay) = 0;
 
-    /** Prepares the run's statements; call inside the open write transaction, endRun() before it ends. */
+    /** Prepares the run's statements and settings; call before the run's write transaction, endRun() after it. */
     virtual Status beginRun() = 0;
     virtual void endRun() = 0;
     /** Writes a chunk of case rows (reference ids, status and due time filled in) under `actor`. */

@@ -213,6 +213,16 @@ Result<Import::Report> ImportService::run(const QString& path, const Import::Opt
         return report;
     }
 
+    // The run's statements and settings before the transaction (SQLite keeps the statement journal in memory only
+    // when told so outside one), and put back after it has ended.
+    if (auto s = m_repos.imports->beginRun(); !s) {
+        return s.error();
+    }
+    struct EndRun
+    {
+        ImportRepository& imports;
+        ~EndRun() { imports.endRun(); }
+    } endRun{*m_repos.imports};
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
@@ -231,14 +241,6 @@ Result<Import::Report> ImportService::run(const QString& path, const Import::Opt
     if (auto s = isCases ? prepareCases(&cases) : prepareVisits(&visits); !s) {
         return s.error();
     }
-    if (auto s = m_repos.imports->beginRun(); !s) {
-        return s.error();
-    }
-    struct EndRun
-    {
-        ImportRepository& imports;
-        ~EndRun() { imports.endRun(); }
-    } endRun{*m_repos.imports};
     const qint64 rows = isCases ? cases.size() : visits.size();
     qint64 done = report.duplicates;
     for (qint64 from = 0; from < rows; from += kChunkRows) {
@@ -275,7 +277,6 @@ Result<Import::Report> ImportService::run(const QString& path, const Import::Opt
         !a) {
         return a.error();
     }
-    m_repos.imports->endRun();
     if (auto c = tx.commit(); !c) {
         return c.error();
     }
