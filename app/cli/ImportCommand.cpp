@@ -85,7 +85,7 @@ int CliApp::cmdImport(const CliArguments& args, Import::Kind kind)
         return Rejected;
     }
     if (!report->rejects.isEmpty()) {
-        const QString rejectsPath = path + QStringLiteral(".rejects.csv");
+        const QString rejectsPath = ImportService::rejectsPathFor(path);
         if (auto s = ImportService::writeRejects(rejectsPath, report->rejects); !s) {
             m_err << tr("The good rows were imported, but the rejected rows could not be saved: %1")
                          .arg(s.error().message)

@@ -25,9 +25,9 @@ private slots:
             {Role::Clerk, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase}},
             {Role::Supervisor,
              {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase, P::ReassignCase,
-              P::ReopenCase, P::ViewAuditLog}},
+              P::ReopenCase, P::ViewAuditLog, P::ImportRecords}},
             {Role::Trainer, {}},
-            {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog}},
+            {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords}},
         };
         for (const Row& r : rows) {
             for (Permission p : Permissions::all()) {

@@ -8,8 +8,10 @@
 #include "admin/SlaPolicyWidget.h" // issue 12, helper "sla"
 #include "admin/UserAdminWidget.h"
 #include "audit/AuditLogWidget.h"
+#include "cases/CaseListWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
+#include "imports/ImportDialog.h" // import (issue 13)
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "services/CaseService.h"
@@ -20,6 +22,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QTimer>
@@ -108,6 +111,15 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         connect(notices, &NotificationArea::announce, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
     }
+
+    // import (issue 13): File ▸ Import cases… / Import queue visits…, for the roles ImportService lets import.
+    const bool mayImport = ImportJobs::allowed(m_session);
+    m_ui->actionImportCases->setVisible(mayImport);
+    m_ui->actionImportQueue->setVisible(mayImport);
+    connect(m_ui->actionImportCases, &QAction::triggered, this,
+            [this, w = &worker] { startImport(*w, Import::Kind::Cases); });
+    connect(m_ui->actionImportQueue, &QAction::triggered, this,
+            [this, w = &worker] { startImport(*w, Import::Kind::Queue); });
 
     connect(m_ui->navigationListWidget, &QListWidget::currentRowChanged, m_ui->pagesStackedWidget,
             &QStackedWidget::setCurrentIndex);
@@ -203,6 +215,19 @@ void MainWindow::retranslate()
                             ? m_session.login()
                             : tr("%1 (%2)", "display name (login)").arg(m_session.displayName(), m_session.login());
     m_sessionLabel->setText(tr("Signed in as %1 · %2").arg(who, role));
+}
+
+void MainWindow::startImport(DatabaseWorker& worker, Import::Kind kind)
+{
+    ImportDialog::chooseFile(this, ImportJobs::service(m_session), worker, kind, [this](ImportDialog* dialog) {
+        connect(dialog, &ImportDialog::imported, this, [this](const Import::Report& report) {
+            statusBar()->showMessage(tr("Import done. Records written: %1.").arg(QLocale().toString(report.imported)),
+                                     kStatusMessageMs);
+            if (m_caseWorkspace && report.kind == Import::Kind::Cases) {
+                m_caseWorkspace->listWidget()->refresh();
+            }
+        });
+    });
 }
 
 void MainWindow::saveWindowState()

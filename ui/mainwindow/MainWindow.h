@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imports/Import.h"
 #include "repositories/Repositories.h"
 #include "users/Session.h"
 
@@ -86,6 +87,8 @@ private:
     void saveWindowState();
     void logOut();
     void showAbout();
+    /** import (issue 13): a CSV file, then the import dialog; a committed case import reloads the case list. */
+    void startImport(DatabaseWorker& worker, Import::Kind kind);
     static QString pageTitle(Page page);
 
     std::unique_ptr<Ui::MainWindow> m_ui;

@@ -120,10 +120,7 @@ Result<Import::Preview> ImportService::preview(const QString& path, Import::Kind
 Result<Import::Report> ImportService::run(const QString& path, const Import::Options& options, const Progress& progress,
                                           const Cancelled& cancelled)
 {
-    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageReferenceData)) {
-        return *denied;
-    }
-    if (auto denied = m_session.deny(Permission::CreateCase)) {
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ImportRecords)) {
         return *denied;
     }
     if (!m_repos.imports) {

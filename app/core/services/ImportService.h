@@ -19,7 +19,8 @@ class Clock;
  * `import-queue` and the GUI's import dialog. Detects the encoding, matches English or Chinese headers in any
  * order, validates every record before writing and writes in one transaction: all or nothing, or (skipBad) the good
  * rows. Re-importing a file changes nothing (existing case numbers / tickets are duplicates, skipped). One audit
- * entry per committed run. Needs ManageReferenceData (windows, items and categories may be created) and CreateCase.
+ * entry per committed run. Needs ImportRecords (supervisors and admins: a hall's history, which may add windows, items
+ * and categories).
  */
 class ImportService
 {
@@ -49,6 +50,8 @@ public:
      * The CLI writes FILE.rejects.csv with it; the GUI lets the user choose where.
      */
     static Status writeRejects(const QString& path, const QList<Import::Reject>& rejects);
+    /** Where the rejects of `path` go unless the user chooses: FILE.rejects.csv beside it (CLI.md). */
+    static QString rejectsPathFor(const QString& path) { return path + QStringLiteral(".rejects.csv"); }
 
     /** How many windows, service items and categories the last run created. */
     int referenceCreated() const { return m_referenceCreated; }

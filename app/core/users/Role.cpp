@@ -24,6 +24,8 @@ const CodeEntry<Permission> kPermissionEntries[] = {
     {Permission::ManageReferenceData, "manage_reference_data",
      QT_TRANSLATE_NOOP("Permission", "manage reference data")},
     {Permission::ViewAuditLog, "view_audit_log", QT_TRANSLATE_NOOP("Permission", "read the audit log")},
+    {Permission::ImportRecords, "import_records",
+     QT_TRANSLATE_NOOP("Permission", "import case history and queue records")},
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
@@ -59,13 +61,14 @@ bool allows(Role role, Permission permission)
         return permission == Permission::ViewCases || permission == Permission::ViewPersonalData ||
                permission == Permission::CreateCase || permission == Permission::WorkCase ||
                permission == Permission::ApproveCase || permission == Permission::ReassignCase ||
-               permission == Permission::ReopenCase || permission == Permission::ViewAuditLog;
+               permission == Permission::ReopenCase || permission == Permission::ViewAuditLog ||
+               permission == Permission::ImportRecords;
     case Role::Trainer:
         // Trainers work only with anonymized training cases (drills): no live cases, never personal data.
         return false;
     case Role::Admin:
         return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData ||
-               permission == Permission::ViewAuditLog;
+               permission == Permission::ViewAuditLog || permission == Permission::ImportRecords;
     }
     return false;
 }

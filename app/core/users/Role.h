@@ -27,6 +27,7 @@ enum class Permission
     ManageUsers,
     ManageReferenceData, ///< windows, departments, service items, categories, holiday calendar
     ViewAuditLog,
+    ImportRecords, ///< import case history and queue records from CSV (issue 13); may add windows, items, categories
 };
 
 namespace Roles {
