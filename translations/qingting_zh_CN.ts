@@ -372,6 +372,14 @@
         <source>Extension refused</source>
         <translation>驳回延期</translation>
     </message>
+    <message>
+        <source>Cases imported</source>
+        <translation>导入案件</translation>
+    </message>
+    <message>
+        <source>Queue visits imported</source>
+        <translation>导入排队记录</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -547,6 +555,13 @@
     <message>
         <source>The login could not be recorded, so it was refused: %1</source>
         <translation>无法记录本次登录，因此已拒绝登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkStatements</name>
+    <message>
+        <source>Writing to the database failed: %1</source>
+        <translation>写入数据库失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1948,58 +1963,6 @@ Continue it now?</source>
         <translation>无法读取标准输入。</translation>
     </message>
     <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
-                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
-  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
-  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
-  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  the case list as the desk shows it (no personal data)
-  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
-                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
-  stats --from DATE --to DATE [--as-of DATETIME] [--json]
-                                  the figures of a period (cases by received date, whole days)
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  fill the database with realistic synthetic cases</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建或迁移数据库
-  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
-                                  封签；FILE：哈希链必须包含的已签名检查点）
-  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算的办理时限
-  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
-  calendar list YEAR              某一年的节假日安排（date,kind,name）
-  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  与窗口界面一致的案件列表（不含个人信息）
-  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
-                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
-  stats --from DATE --to DATE [--as-of DATETIME] [--json]
-                                  某一时段的统计指标（按受理日期选取案件，整日计）
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码：标准输入的第一行）
-  user list                       列出用户，以制表符分隔
-  user disable LOGIN              停用用户，使其无法登录
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  用逼真的合成案件填充数据库</translation>
-    </message>
-    <message>
         <source>mean %1, median %2</source>
         <translation>平均 %1，中位数 %2</translation>
     </message>
@@ -2091,12 +2054,121 @@ Commands:
         <source>--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not &quot;%1&quot;.</source>
         <translation>--as-of 需要 YYYY-MM-DD HH:MM[:SS] 格式的日期时间，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
+                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
+  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  the case list as the desk shows it (no personal data)
+  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
+                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
+  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
+                                  --skip-bad the good rows and FILE.rejects.csv for the rest
+  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  the figures of a period (cases by received date, whole days)
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  fill the database with realistic synthetic cases</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
+                                  封签；FILE：哈希链必须包含的已签名检查点）
+  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算的办理时限
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  calendar list YEAR              某一年的节假日安排（date,kind,name）
+  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  与窗口界面一致的案件列表（不含个人信息）
+  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
+                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
+  import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
+                                  加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
+  import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  某一时段的统计指标（按受理日期选取案件，整日计）
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              停用用户，使其无法登录
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  用逼真的合成案件填充数据库</translation>
+    </message>
+    <message>
+        <source>%1 needs one FILE.</source>
+        <translation>%1 需要一个 FILE 参数。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 rows (%4 s)</source>
+        <translation>%1：%2 / %3 行（%4 秒）</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1: read %2, imported %3, duplicates %4, rejected %5 (%6)</source>
+        <translation>%1：读取 %2，导入 %3，重复 %4，拒绝 %5（%6）</translation>
+    </message>
+    <message>
+        <source>Interrupted: nothing was imported.</source>
+        <translation>已中断：未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) rejected: nothing was imported (--skip-bad imports the good rows).</source>
+        <translation>%1 行被拒绝：未导入任何数据（使用 --skip-bad 可导入无误的行）。</translation>
+    </message>
+    <message>
+        <source>The good rows were imported, but the rejected rows could not be saved: %1</source>
+        <translation>无误的行已导入，但被拒绝的行无法保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 row(s) rejected; they and their reasons are in %2.</source>
+        <translation>%1 行被拒绝；这些行及其原因已保存在 %2。</translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
     <message>
         <source>The option --%1 needs a value.</source>
         <translation>选项 --%1 需要一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvParser</name>
+    <message>
+        <source>The quote that opens a field on line %1 is never closed.</source>
+        <translation>第 %1 行有字段的左引号没有对应的右引号。</translation>
+    </message>
+    <message>
+        <source>Text follows the closing quote of a field on line %1 (a stray quote).</source>
+        <translation>第 %1 行有字段的右引号后还有文字（多余的引号）。</translation>
+    </message>
+    <message>
+        <source>A field is longer than %1 characters.</source>
+        <translation>有字段超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The record has more than %1 columns.</source>
+        <translation>该记录超过 %1 列。</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2268,10 @@ Commands:
     <message>
         <source>This desk connects to PostgreSQL as %1, which owns the audit log&apos;s tables or is a superuser: whoever has this desk&apos;s connection settings can drop the audit triggers and rewrite the log. Connect desks as a role that may only read and write rows, and run upgrades as the owner (README).</source>
         <translation>本机以 %1 身份连接 PostgreSQL，该角色拥有审计日志的数据表或是超级用户：任何获得本机连接设置的人都可以删除审计触发器并改写日志。请让各窗口以仅能读写数据行的角色连接，并以所有者身份执行升级（参见 README）。</translation>
+    </message>
+    <message>
+        <source>Building the daily figures of %1 failed: %2</source>
+        <translation>为 %1 生成每日统计数据失败：%2</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2774,398 @@ Commands:
     <message>
         <source>Public</source>
         <translation>公众</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDecoder</name>
+    <message>
+        <source>line %1: the file starts as UTF-8 (byte order mark) but holds bytes that are not UTF-8.</source>
+        <translation>第 %1 行：文件以 UTF-8 字节顺序标记（BOM）开头，但含有不属于 UTF-8 编码的字节。</translation>
+    </message>
+    <message>
+        <source>line 1: the file is UTF-16 (Unicode text); save it as CSV in UTF-8 or GB18030 (the &quot;CSV&quot; choices of Excel and WPS).</source>
+        <translation>第 1 行：文件为 UTF-16 编码（Unicode 文本）；请另存为 UTF-8 或 GB18030 编码的 CSV 文件（即 Excel 和 WPS 中的“CSV”保存类型）。</translation>
+    </message>
+    <message>
+        <source>line %1: the file is not UTF-8, and this build cannot read GB18030.</source>
+        <translation>第 %1 行：文件不是 UTF-8 编码，而本版本程序无法读取 GB18030 编码。</translation>
+    </message>
+    <message>
+        <source>line %1: the file is neither UTF-8 nor GB18030/GBK (bytes that neither encoding allows).</source>
+        <translation>第 %1 行：文件既不是 UTF-8 编码，也不是 GB18030/GBK 编码（含有两种编码都不允许的字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Encoding (detected):</source>
+        <translation>编码（自动识别）：</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录数：</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s columns are read:</source>
+        <translation>文件各列的对应关系：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>The first records:</source>
+        <translation>前几条记录：</translation>
+    </message>
+    <message>
+        <source>&amp;Skip bad rows</source>
+        <translation>跳过有误的行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Records read:</source>
+        <translation>已读取记录：</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>已导入：</translation>
+    </message>
+    <message>
+        <source>Already there (skipped):</source>
+        <translation>已存在（已跳过）：</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>被拒绝：</translation>
+    </message>
+    <message>
+        <source>Rejected records:</source>
+        <translation>被拒绝的记录：</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Save &amp;rejects…</source>
+        <translation>保存被拒绝的记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Import the &amp;good rows</source>
+        <translation>导入无误的行(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Citizen (phone or ID number)</source>
+        <translation>市民标识（电话或身份证号）</translation>
+    </message>
+    <message>
+        <source>Minutes waited</source>
+        <translation>等候分钟</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>First response at</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Rating (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Recommendation (0–10)</source>
+        <translation>推荐度（0–10）</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>转办次数</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Ticket taken at</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation>叫号时间</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>field label (column name)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Import cases from a CSV file</source>
+        <translation>从 CSV 文件导入案件</translation>
+    </message>
+    <message>
+        <source>Import queue visits from a CSV file</source>
+        <translation>从 CSV 文件导入排队记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (not counting the header)</source>
+        <translation>%1（不含表头）</translation>
+    </message>
+    <message>
+        <source>not part of the format: ignored</source>
+        <translation>不属于导入格式，将被忽略</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: it has no column for %1. Add the column to the file&apos;s first row, by its English or Chinese name, and open the file again.</source>
+        <translation>无法导入此文件：文件中没有 %1 对应的列。请在文件第一行按英文或中文列名添加该列，然后重新打开文件。</translation>
+    </message>
+    <message>
+        <source>The file has a header but no records: there is nothing to import.</source>
+        <translation>文件只有表头，没有记录：没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written: the database is as it was before.</source>
+        <translation>导入已取消，未写入任何数据：数据库保持导入前的状态。</translation>
+    </message>
+    <message>
+        <source>The import is done. Records written: %1.</source>
+        <translation>导入完成。已写入记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>The import is done. Records written: %1; rejected records skipped: %2. Save them, correct them and import that file again.</source>
+        <translation>导入完成。已写入记录：%1 条；已跳过被拒绝的记录：%2 条。请保存这些记录，改正后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: records were rejected (%1), and without “Skip bad rows” a file is imported whole or not at all. Correct the rejected records in the file and import it again, or choose “Import the good rows” to write the others now.</source>
+        <translation>未写入任何数据：有记录被拒绝（%1 条）。未勾选“跳过有误的行”时，文件要么全部导入，要么全部不导入。请在文件中改正被拒绝的记录后重新导入，或选择“导入无误的行”，立即写入其余记录。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: every record of this file is in the database already.</source>
+        <translation>未写入任何数据：此文件中的所有记录均已在数据库中。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save the rejected records</source>
+        <translation>保存被拒绝的记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The rejected records (%1) are saved to %2, each with its line number and reason.</source>
+        <translation>被拒绝的记录（%1 条）已保存至 %2，每条均附有行号和原因。</translation>
+    </message>
+    <message>
+        <source>Import cases — %1</source>
+        <translation>导入案件 — %1</translation>
+    </message>
+    <message>
+        <source>Import queue visits — %1</source>
+        <translation>导入排队记录 — %1</translation>
+    </message>
+    <message>
+        <source>Without it, one bad row stops the whole file and nothing is written; with it, the good rows are imported and the bad ones listed, to save, correct and import again.</source>
+        <translation>不勾选时，只要有一行有误，整个文件都不导入，不写入任何数据；勾选后，导入无误的行，并列出有误的行，供保存、改正后再次导入。</translation>
+    </message>
+    <message>
+        <source>Rejected records (the first %1 of %2; “Save rejects…” writes them all):</source>
+        <translation>被拒绝的记录（共 %2 条，显示前 %1 条；“保存被拒绝的记录…”可保存全部）：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFormat</name>
+    <message>
+        <source>line 1: the columns &quot;%1&quot; and &quot;%2&quot; are both %3; keep one of them.</source>
+        <translation>第 1 行：列“%1”和“%2”都对应 %3，请只保留其中一列。</translation>
+    </message>
+    <message>
+        <source>line 1: the header lacks the required column(s) %1; nothing was imported.</source>
+        <translation>第 1 行：表头缺少必填列 %1；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date-time (YYYY-MM-DD HH:MM[:SS]).</source>
+        <translation>%1“%2”不是有效的日期时间（YYYY-MM-DD HH:MM[:SS]）。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a whole number of %3 or more.</source>
+        <translation>%1“%2”不是大于或等于 %3 的整数。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a whole number from %3 to %4.</source>
+        <translation>%1“%2”不是 %3 至 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is longer than %3 characters.</source>
+        <translation>%1“%2”超过 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 holds a NUL character (a broken or binary file).</source>
+        <translation>%1 含有 NUL 字符（文件已损坏或为二进制文件）。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a channel (window 窗口, phone 电话, online 网上, hotline_12345 12345, social_media 社交媒体, letter 信件, staff_report 员工上报).</source>
+        <translation>%1“%2”不是有效的渠道（window 窗口、phone 电话、online 网上、hotline_12345 12345、social_media 社交媒体、letter 信件、staff_report 员工上报）。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; lies before %3 &quot;%4&quot;.</source>
+        <translation>%1“%2”早于 %3“%4”。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is given but %3 is empty: a visit is finished only after it was called.</source>
+        <translation>%1“%2”已填写，但 %3 为空：须先叫号，才能办结。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Stopping the import… Nothing from this file will be written.</source>
+        <translation>正在停止导入… 此文件的任何数据都不会写入。</translation>
+    </message>
+    <message>
+        <source>Writing the records: %1 of %2.</source>
+        <translation>正在写入记录：%1 / %2。</translation>
+    </message>
+    <message>
+        <source>Reading and checking the records…</source>
+        <translation>正在读取并校验记录…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportService</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>%1 超过 %2 MB，请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>line 1: the file is empty: it has no header and no rows.</source>
+        <translation>第 1 行：文件为空，既没有表头，也没有数据行。</translation>
+    </message>
+    <message>
+        <source>This database cannot import.</source>
+        <translation>该数据库无法导入数据。</translation>
+    </message>
+    <message>
+        <source>line %1: the header cannot be read: %2</source>
+        <translation>第 %1 行：无法读取表头：%2</translation>
+    </message>
+    <message>
+        <source>The case number &quot;%1&quot; appears already on line %2.</source>
+        <translation>案件编号“%1”已在第 %2 行出现。</translation>
+    </message>
+    <message>
+        <source>The ticket &quot;%1&quot; of %2 appears already on line %3.</source>
+        <translation>%2 的票号“%1”已在第 %3 行出现。</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows; nothing was imported.</source>
+        <translation>文件只有表头，没有数据行；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +4142,18 @@ Commands:
         <source>Deadline rules</source>
         <translation>时限规则</translation>
     </message>
+    <message>
+        <source>Import &amp;cases…</source>
+        <translation>导入案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Import queue Import &amp;queue visits…amp;visits…</source>
+        <translation>导入排队记录(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Import done. Records written: %1.</source>
+        <translation>导入完成。已写入记录：%1 条。</translation>
+    </message>
 </context>
 <context>
     <name>MetricsService</name>
@@ -3853,6 +4333,10 @@ Commands:
     <message>
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>import case history and queue records</source>
+        <translation>导入历史案件和排队记录</translation>
     </message>
 </context>
 <context>
@@ -5551,17 +6035,28 @@ Commands:
     </message>
 </context>
 <context>
-    <name>SqlDemoWriter</name>
-    <message>
-        <source>Writing demo data failed: %1</source>
-        <translation>写入演示数据失败：%1</translation>
-    </message>
-</context>
-<context>
     <name>SqlFollowUpRepository</name>
     <message>
         <source>The appeal does not exist.</source>
         <translation>该申诉不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlImportWriter</name>
+    <message>
+        <source>Imported from a file.</source>
+        <translation>从文件导入。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlMetricsDaily</name>
+    <message>
+        <source>The daily figures of %1 do not match its cases and queue visits.</source>
+        <translation>%1 的每日统计数据与当天的案件和排队记录不一致。</translation>
+    </message>
+    <message>
+        <source>The daily figures do not match the cases; `qingting-cli verify` names the days.</source>
+        <translation>每日统计数据与案件不一致；`qingting-cli verify` 会列出具体日期。</translation>
     </message>
 </context>
 <context>
