@@ -4147,8 +4147,8 @@ Commands:
         <translation>导入案件(&amp;C)…</translation>
     </message>
     <message>
-        <source>Import queue Import &amp;queue visits…amp;visits…</source>
-        <translation>导入排队记录(&amp;Q)…</translation>
+        <source>Import queue &amp;visits…</source>
+        <translation>导入排队记录(&amp;V)…</translation>
     </message>
     <message>
         <source>Import done. Records written: %1.</source>
