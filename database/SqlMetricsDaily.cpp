@@ -293,7 +293,7 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
     return {};
 }
 
-Status SqlMetricsDaily::flush() const
+Result<QSet<QDate>> SqlMetricsDaily::markedDays() const
 {
     auto marked = m_sql.exec(QStringLiteral("SELECT utc_hour FROM metrics_dirty"));
     if (!marked) {
@@ -306,10 +306,19 @@ Status SqlMetricsDaily::flush() const
         days.insert(QDateTime::fromSecsSinceEpoch(start).date());
         days.insert(QDateTime::fromSecsSinceEpoch(start + kHourSecs - 1).date());
     }
-    if (days.isEmpty()) {
+    return days;
+}
+
+Status SqlMetricsDaily::flush() const
+{
+    const auto days = markedDays();
+    if (!days) {
+        return days.error();
+    }
+    if (days->isEmpty()) {
         return {};
     }
-    for (const QDate& day : std::as_const(days)) {
+    for (const QDate& day : *days) {
         if (auto s = rebuildDay(day); !s) {
             return s;
         }
@@ -345,14 +354,12 @@ Result<QStringList> SqlMetricsDaily::verify() const
         days.insert(QDate::fromString(stored->value(0).toString(), Qt::ISODate));
     }
     // Days still marked are rebuilt by the next commit: not a problem.
-    auto marked = m_sql.exec(QStringLiteral("SELECT utc_hour FROM metrics_dirty"));
+    const auto marked = markedDays();
     if (!marked) {
         return marked.error();
     }
-    while (marked->next()) {
-        const qint64 start = marked->value(0).toLongLong() * kHourSecs;
-        days.remove(QDateTime::fromSecsSinceEpoch(start).date());
-        days.remove(QDateTime::fromSecsSinceEpoch(start + kHourSecs - 1).date());
+    for (const QDate& day : *marked) {
+        days.remove(day);
     }
     QList<QDate> ordered(days.cbegin(), days.cend());
     std::sort(ordered.begin(), ordered.end());

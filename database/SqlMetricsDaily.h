@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 /**
@@ -61,6 +62,8 @@ private:
     /** A day's rows from the base rows: metrics_daily's, and with `withDetails` its categories and histograms. */
     Result<DayRows> computeDay(const QDate& day, bool withDetails) const;
     Result<DayRows> storedDay(const QDate& day) const;
+    /** The local days of the hours metrics_dirty marks. */
+    Result<QSet<QDate>> markedDays() const;
     Result<qint64> valueAtRank(Metrics::Duration duration, const Metrics::Period& period,
                                const QList<std::pair<int, qint64>>& histogram, qint64 rank) const;
 

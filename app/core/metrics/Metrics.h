@@ -164,7 +164,8 @@ constexpr qint64 kAnswerWindowSecs = 48LL * 3600;
 /** Every figure of `stats` over the period. */
 Figures compute(const Period& period, const Input& input);
 
-// The statistics themselves, for the figures and their tests.
+// The statistics over plain values, for callers that hold a list (and the tests). The figures go through finish(),
+// which uses the same rank rule (rankOf in Metrics.cpp) on exact values in seconds.
 std::optional<double> mean(const QList<double>& values);
 /** The middle value, or the mean of the two middle values. */
 std::optional<double> median(QList<double> values);
