@@ -1,6 +1,7 @@
 #include "sla/SlaEngine.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace {
@@ -335,6 +336,67 @@ private slots:
         f.secondFollowUpAt = at("2026-10-14 09:00");
         QCOMPARE(find(engine(p).clocks(f, at("2026-10-14 10:00")), SlaClockKind::SecondFollowUp)->state,
                  SlaClock::State::Late);
+    }
+
+    /** Explain::No (bulk writes' due dates) gives the same due times and states as the explained clocks. */
+    void unexplainedClocksAgree()
+    {
+        QRandomGenerator random(12); // fixed seed: the same 600 cases every run
+        const QDateTime base = at("2025-01-02 08:00");
+        const auto later = [&](const QDateTime& t, int maxMinutes) {
+            return t.addSecs(60 * qint64(random.bounded(maxMinutes)));
+        };
+        int paused = 0;
+        for (int i = 0; i < 600; ++i) {
+            SlaFacts f;
+            f.channel = random.bounded(2) == 0 ? Channel::Window : Channel::Phone;
+            f.receivedAt = later(base, 600 * 24 * 60);
+            if (random.bounded(3) > 0) {
+                f.acknowledgedAt = later(f.receivedAt, 90);
+            }
+            if (random.bounded(2) > 0) {
+                f.answeredAt = later(f.receivedAt, 4 * 24 * 60);
+            }
+            if (random.bounded(3) == 0) {
+                f.resolvedAt = later(f.receivedAt, 30 * 24 * 60);
+            }
+            if (random.bounded(4) == 0) {
+                SlaPause p;
+                p.from = later(f.receivedAt, 3 * 24 * 60);
+                if (random.bounded(2) == 0) {
+                    p.to = later(p.from, 5 * 24 * 60);
+                }
+                f.pauses.append(p);
+                ++paused;
+            }
+            if (random.bounded(10) == 0) {
+                f.extendedTo = later(f.receivedAt, 40 * 24 * 60);
+            }
+            if (random.bounded(8) == 0) {
+                f.rectifyStartedAt = later(f.receivedAt, 20 * 24 * 60);
+                if (random.bounded(2) == 0) {
+                    f.rectifyFeedbackAt = later(f.rectifyStartedAt, 10 * 24 * 60);
+                }
+            }
+            const SlaEngine e = random.bounded(2) == 0 ? engine() : workingHours();
+            const QDateTime now = later(f.receivedAt, 20 * 24 * 60);
+            const QList<SlaClock> explained = e.clocks(f, now);
+            const QList<SlaClock> bare = e.clocks(f, now, SlaEngine::Explain::No);
+            QCOMPARE(bare.size(), explained.size());
+            for (qsizetype k = 0; k < bare.size(); ++k) {
+                QCOMPARE(bare.at(k).kind, explained.at(k).kind);
+                QCOMPARE(bare.at(k).due, explained.at(k).due);
+                QCOMPARE(bare.at(k).state, explained.at(k).state);
+                QCOMPARE(bare.at(k).pausedSeconds, explained.at(k).pausedSeconds);
+                QCOMPARE(bare.at(k).pausedWorkingDays, explained.at(k).pausedWorkingDays);
+                QVERIFY(bare.at(k).explanation.isEmpty());
+                if (explained.at(k).state != SlaClock::State::Error) {
+                    QVERIFY(!explained.at(k).explanation.isEmpty());
+                }
+            }
+            QCOMPARE(SlaEngine::caseDue(bare), SlaEngine::caseDue(explained));
+        }
+        QVERIFY(paused > 100); // the pause paths were walked, not only the plain ones
     }
 };
 

@@ -937,7 +937,7 @@ void DemoGenerator::finishCase(Demo::Case& c, const Life& life)
             pause.to = at(p.to);
             facts.pauses.append(pause);
         }
-        due = SlaEngine::caseDue(m_engine.clocks(facts, at(asOf)));
+        due = SlaEngine::caseDue(m_engine.clocks(facts, at(asOf), SlaEngine::Explain::No));
     }
     if (c.rectification && c.rectification->stage < 3) {
         // Under way (核实, 整改, 反馈): the rectification's own deadline, as FollowUpService sets it.

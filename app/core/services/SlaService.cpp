@@ -247,7 +247,7 @@ Status SlaService::recomputeDue(Case& c, const QList<CaseEvent>& pending)
 QDateTime SlaService::dueFrom(const SlaEngine& engine, const SlaFacts& facts, const QDateTime& now,
                               const QDateTime& current)
 {
-    const QList<SlaClock> clocks = engine.clocks(facts, now);
+    const QList<SlaClock> clocks = engine.clocks(facts, now, SlaEngine::Explain::No); // the due time only
     if (const QDateTime due = SlaEngine::caseDue(clocks); due.isValid()) {
         return due;
     }

@@ -274,6 +274,10 @@ Result<SlaEngine::DayCount> SlaEngine::countDays(const QDateTime& start, int n, 
         if (!m_calendar.isWorkingDay(day)) {
             continue;
         }
+        if (pauses.isEmpty()) { // the common case: no local date-time to build for every day counted
+            ++counted;
+            continue;
+        }
         const QDateTime end(day, QTime(23, 59, 59));
         const auto paused = std::find_if(pauses.begin(), pauses.end(), [&](const SlaPause& p) {
             return p.from <= end && (p.isOpen() || end < p.to);
@@ -366,7 +370,7 @@ void SlaEngine::finish(SlaClock& clock, const QDateTime& now) const
 
 SlaClock SlaEngine::hourClock(SlaClockKind kind, const QDateTime& start, qint64 seconds, Mode mode,
                               const QString& budget, const QString& from, const QDateTime& stoppedAt,
-                              const QList<SlaPause>& allPauses, const QDateTime& now) const
+                              const QList<SlaPause>& allPauses, const QDateTime& now, Explain explain) const
 {
     SlaClock clock;
     clock.kind = kind;
@@ -377,9 +381,11 @@ SlaClock SlaEngine::hourClock(SlaClockKind kind, const QDateTime& start, qint64 
     if (counted && counted->stoppedByOpenPause) {
         clock.state = SlaClock::State::Paused;
         clock.remainingSeconds = counted->remaining;
-        const SlaPause* open = openPause(pauses);
-        clock.explanation = tr("Paused since %1: %2 left of %3 %4.")
-                                .arg(shortTime(open->from), duration(counted->remaining), budget, from);
+        if (explain == Explain::Yes) {
+            const SlaPause* open = openPause(pauses);
+            clock.explanation = tr("Paused since %1: %2 left of %3 %4.")
+                                    .arg(shortTime(open->from), duration(counted->remaining), budget, from);
+        }
         counted = count(start, seconds, mode, closedAt(pauses, now));
     }
     if (!counted) {
@@ -389,7 +395,7 @@ SlaClock SlaEngine::hourClock(SlaClockKind kind, const QDateTime& start, qint64 
     }
     clock.due = counted->due;
     clock.pausedSeconds = counted->paused;
-    if (clock.state != SlaClock::State::Paused) {
+    if (explain == Explain::Yes && clock.state != SlaClock::State::Paused) {
         clock.explanation = clock.pausedSeconds > 0
                                 ? tr("Due %1: %2 %3, plus %4 paused.")
                                       .arg(shortTime(clock.due), budget, from, duration(clock.pausedSeconds))
@@ -400,20 +406,23 @@ SlaClock SlaEngine::hourClock(SlaClockKind kind, const QDateTime& start, qint64 
 }
 
 SlaClock SlaEngine::dayClock(SlaClockKind kind, const QDateTime& start, int days, const QString& from,
-                             const QDateTime& stoppedAt, const QList<SlaPause>& allPauses, const QDateTime& now) const
+                             const QDateTime& stoppedAt, const QList<SlaPause>& allPauses, const QDateTime& now,
+                             Explain explain) const
 {
     SlaClock clock;
     clock.kind = kind;
     clock.start = start;
     clock.stoppedAt = stoppedAt;
-    const QString budget = tr("%n working day(s)", "", days);
+    const QString budget = explain == Explain::Yes ? tr("%n working day(s)", "", days) : QString();
     const QList<SlaPause> pauses = sortedBefore(allPauses, stoppedAt);
     auto counted = countDays(start, days, pauses);
     if (counted && counted->stoppedByOpenPause) {
         clock.state = SlaClock::State::Paused;
-        const SlaPause* open = openPause(pauses);
-        clock.explanation = tr("Paused since %1: %n working day(s) left of %2 %3.", "", counted->remainingDays)
-                                .arg(shortTime(open->from), budget, from);
+        if (explain == Explain::Yes) {
+            const SlaPause* open = openPause(pauses);
+            clock.explanation = tr("Paused since %1: %n working day(s) left of %2 %3.", "", counted->remainingDays)
+                                    .arg(shortTime(open->from), budget, from);
+        }
         counted = countDays(start, days, closedAt(pauses, now));
     }
     if (!counted) {
@@ -423,7 +432,7 @@ SlaClock SlaEngine::dayClock(SlaClockKind kind, const QDateTime& start, int days
     }
     clock.due = counted->due;
     clock.pausedWorkingDays = counted->pausedDays;
-    if (clock.state != SlaClock::State::Paused) {
+    if (explain == Explain::Yes && clock.state != SlaClock::State::Paused) {
         clock.explanation = clock.pausedWorkingDays > 0
                                 ? tr("Due %1: %2 %3, plus %n working day(s) paused.", "", clock.pausedWorkingDays)
                                       .arg(shortTime(clock.due), budget, from)
@@ -433,58 +442,67 @@ SlaClock SlaEngine::dayClock(SlaClockKind kind, const QDateTime& start, int days
     return clock;
 }
 
-QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now) const
+QList<SlaClock> SlaEngine::clocks(const SlaFacts& facts, const QDateTime& now, Explain explain) const
 {
     QList<SlaClock> result;
     if (!facts.receivedAt.isValid()) {
         return result;
     }
+    const bool explained = explain == Explain::Yes;
+    const auto text = [explained](auto make) {
+        return explained ? make() : QString();
+    };
     const auto after = [](const QDateTime& t, const QDateTime& start) {
         return t.isValid() && t >= start ? t : QDateTime();
     };
     if (facts.channel != Channel::Window) {
-        result.append(hourClock(SlaClockKind::Acknowledge, facts.receivedAt, qint64(m_policy.acknowledgeMinutes) * 60,
-                                Mode::Natural, duration(qint64(m_policy.acknowledgeMinutes) * 60), tr("from receipt"),
-                                facts.acknowledgedAt, facts.pauses, now));
+        const qint64 seconds = qint64(m_policy.acknowledgeMinutes) * 60;
+        result.append(hourClock(SlaClockKind::Acknowledge, facts.receivedAt, seconds, Mode::Natural,
+                                text([&] { return duration(seconds); }), text([] { return tr("from receipt"); }),
+                                facts.acknowledgedAt, facts.pauses, now, explain));
     }
     const bool restarted = facts.restartedAt.isValid() && facts.restartedAt > facts.receivedAt;
     const QDateTime start = restarted ? facts.restartedAt : facts.receivedAt;
-    const QString from = restarted ? tr("from reopening") : tr("from receipt");
+    const QString from = text([&] { return restarted ? tr("from reopening") : tr("from receipt"); });
     const Mode mode = m_policy.workingHoursMode ? Mode::WorkingHours : Mode::Natural;
-    const QString answerBudget = mode == Mode::WorkingHours ? tr("%n working hour(s)", "", m_policy.answerHours)
-                                                            : duration(qint64(m_policy.answerHours) * 3600);
+    const QString answerBudget = text([&] {
+        return mode == Mode::WorkingHours ? tr("%n working hour(s)", "", m_policy.answerHours)
+                                          : duration(qint64(m_policy.answerHours) * 3600);
+    });
     QDateTime answered = after(facts.answeredAt, start);
     if (!answered.isValid()) {
         answered = after(facts.resolvedAt, start);
     }
     result.append(hourClock(SlaClockKind::Answer, start, qint64(m_policy.answerHours) * 3600, mode, answerBudget, from,
-                            answered, facts.pauses, now));
+                            answered, facts.pauses, now, explain));
 
     SlaClock resolve = dayClock(SlaClockKind::Resolve, start, resolveWorkingDays(facts.categoryId), from,
-                                after(facts.resolvedAt, start), facts.pauses, now);
+                                after(facts.resolvedAt, start), facts.pauses, now, explain);
     if (facts.extendedTo.isValid()) {
         const QDateTime before = resolve.due;
         resolve.due = facts.extendedTo;
         resolve.pausedWorkingDays = 0;
         resolve.state = SlaClock::State::Running;
         resolve.extended = true;
-        resolve.explanation =
-            before.isValid()
-                ? tr("Due %1: extension approved (the deadline was %2).").arg(shortTime(resolve.due), shortTime(before))
-                : tr("Due %1: extension approved.").arg(shortTime(resolve.due));
+        resolve.explanation = text([&] {
+            return before.isValid() ? tr("Due %1: extension approved (the deadline was %2).")
+                                          .arg(shortTime(resolve.due), shortTime(before))
+                                    : tr("Due %1: extension approved.").arg(shortTime(resolve.due));
+        });
         finish(resolve, now);
     }
     result.append(resolve);
 
     if (facts.rectifyStartedAt.isValid()) {
         result.append(dayClock(SlaClockKind::Rectify, facts.rectifyStartedAt, m_policy.rectifyWorkingDays,
-                               tr("from the bad review"), after(facts.rectifyFeedbackAt, facts.rectifyStartedAt),
-                               facts.pauses, now));
+                               text([] { return tr("from the bad review"); }),
+                               after(facts.rectifyFeedbackAt, facts.rectifyStartedAt), facts.pauses, now, explain));
     }
     if (facts.rectifyFeedbackAt.isValid()) {
         result.append(dayClock(SlaClockKind::SecondFollowUp, facts.rectifyFeedbackAt,
-                               m_policy.secondFollowUpWorkingDays, tr("from the rectification's feedback"),
-                               after(facts.secondFollowUpAt, facts.rectifyFeedbackAt), facts.pauses, now));
+                               m_policy.secondFollowUpWorkingDays,
+                               text([] { return tr("from the rectification's feedback"); }),
+                               after(facts.secondFollowUpAt, facts.rectifyFeedbackAt), facts.pauses, now, explain));
     }
     return result;
 }

@@ -138,8 +138,14 @@ public:
     /** The resolve clock's working days for a top-level category. */
     int resolveWorkingDays(qint64 categoryId) const;
 
+    /** Whether clocks() writes each clock's explanation (translated, formatted: most of its cost). */
+    enum class Explain
+    {
+        Yes,
+        No ///< due times and states only (a due date to store, thousands of cases in a bulk write)
+    };
     /** Every clock that applies to the case, in SlaClockKinds::all() order, as of `now`. */
-    QList<SlaClock> clocks(const SlaFacts& facts, const QDateTime& now) const;
+    QList<SlaClock> clocks(const SlaFacts& facts, const QDateTime& now, Explain explain = Explain::Yes) const;
     /**
      * The deadline the desk works to (cases.due_at): the earliest due time of the answer, resolve, rectify and
      * second follow-up clocks still counting; after an approved extension (延期), the approved date, which a
@@ -180,9 +186,10 @@ private:
 
     SlaClock hourClock(SlaClockKind kind, const QDateTime& start, qint64 seconds, Mode mode, const QString& budget,
                        const QString& from, const QDateTime& stoppedAt, const QList<SlaPause>& pauses,
-                       const QDateTime& now) const;
+                       const QDateTime& now, Explain explain) const;
     SlaClock dayClock(SlaClockKind kind, const QDateTime& start, int days, const QString& from,
-                      const QDateTime& stoppedAt, const QList<SlaPause>& pauses, const QDateTime& now) const;
+                      const QDateTime& stoppedAt, const QList<SlaPause>& pauses, const QDateTime& now,
+                      Explain explain) const;
     void finish(SlaClock& clock, const QDateTime& now) const;
 
     SlaPolicy m_policy;
