@@ -197,6 +197,34 @@ void TestIntakeService::submitStoresEverything()
     QVERIFY(!raw.exec(QStringLiteral("UPDATE cases SET scope = 'everyone' WHERE id = ?"), {c.id}).isEmpty());
     QVERIFY(!raw.exec(QStringLiteral("UPDATE cases SET resolved_on_spot = 2 WHERE id = ?"), {c.id}).isEmpty());
     QCOMPARE(raw.exec(QStringLiteral("UPDATE cases SET severity = 'critical' WHERE id = ?"), {c.id}), QString());
+    // … and on INSERT (SQLite: statements of the one cases_insert trigger, migration 0021): a refused row leaves
+    // nothing behind, not even its status count; an accepted one counts and marks its hour for the daily figures.
+    const QString received = QStringLiteral("SELECT n FROM case_status_counts WHERE status = 'received'");
+    const int receivedBefore = count(raw, received);
+    const int casesBefore = count(raw, QStringLiteral("SELECT COUNT(*) FROM cases"));
+    QCOMPARE(raw.exec(QStringLiteral("CREATE TEMP TABLE copied AS SELECT * FROM cases WHERE id = %1").arg(c.id)),
+             QString());
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE copied SET id = id + 1000, case_no = case_no || '-copy', "
+                                     "status = 'received', received_at = 1767225600")),
+             QString()); // 2026-01-01 00:00 UTC, an hour nothing else marks
+    const QString copy = QStringLiteral("INSERT INTO cases SELECT * FROM copied");
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE copied SET emotion = 'furious'")), QString());
+    const QString refused = raw.exec(copy);
+    QVERIFY2(refused.contains(QLatin1String("check"), Qt::CaseInsensitive), qPrintable(refused));
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE copied SET emotion = 'calm', transfer_state = 'lost'")), QString());
+    QVERIFY(!raw.exec(copy).isEmpty());
+    QCOMPARE(count(raw, QStringLiteral("SELECT COUNT(*) FROM cases")), casesBefore);
+    QCOMPARE(count(raw, received), receivedBefore);
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE copied SET transfer_state = NULL")), QString());
+    QCOMPARE(raw.exec(QStringLiteral("DELETE FROM metrics_dirty")), QString());
+    QCOMPARE(raw.exec(copy), QString());
+    QCOMPARE(count(raw, received), receivedBefore + 1);
+    QCOMPARE(count(raw, QStringLiteral("SELECT COUNT(*) FROM metrics_dirty WHERE utc_hour = 490896")), 1);
+    QCOMPARE(raw.exec(QStringLiteral("DELETE FROM metrics_dirty")), QString());
+    QCOMPARE(raw.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), {c.id + 1000}), QString());
+    QCOMPARE(count(raw, received), receivedBefore);
+    QCOMPARE(count(raw, QStringLiteral("SELECT COUNT(*) FROM metrics_dirty WHERE utc_hour = 490896")), 1);
+    QCOMPARE(raw.exec(QStringLiteral("DROP TABLE copied")), QString());
     // The case list still reads its own columns only, and finds the new case.
     CaseQuery q;
     const auto page = repos.cases->list(q);
