@@ -66,6 +66,19 @@ const QString kDailyColumns = QStringLiteral(
     "satisfied, nps_n, promoters, detractors, closed_citizen, recurred, transfers, visits_called, waiting_sum");
 constexpr int kDailyColumnCount = 17;
 
+/**
+ * The rows of one day in metrics_daily_hist. Its key is (metric, day, bucket), so the day alone would read the whole
+ * table (once for every day rebuilt: 1.5 s of a 100,000-case demo); naming the metrics makes it three ranges.
+ */
+QString histogramOfDay()
+{
+    QStringList metrics;
+    for (const Metrics::Duration duration : kDurations) {
+        metrics << QString::number(int(duration));
+    }
+    return QStringLiteral("metric IN (%1) AND day = ?").arg(metrics.join(QStringLiteral(", ")));
+}
+
 /** One day's histogram of a duration: bucket, n (binds the day's time range). */
 QString histogramSql(Metrics::Duration duration)
 {
@@ -230,7 +243,7 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) co
         rows.categories.append({categories->value(0).toString(), categories->value(1).toLongLong()});
     }
     std::sort(rows.categories.begin(), rows.categories.end());
-    auto histogram = m_sql.exec(QStringLiteral("SELECT metric, bucket, n FROM metrics_daily_hist WHERE day = ?"), key);
+    auto histogram = m_sql.exec(storedHistogramSql(), key);
     if (!histogram) {
         return histogram.error();
     }
@@ -245,8 +258,10 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) co
 Status SqlMetricsDaily::rebuildDay(const QDate& day) const
 {
     const QVariantList key{day.toString(Qt::ISODate)};
-    for (const char* table : {"metrics_daily", "metrics_daily_category", "metrics_daily_hist"}) {
-        if (auto s = run(m_sql, QStringLiteral("DELETE FROM %1 WHERE day = ?").arg(QLatin1String(table)), key); !s) {
+    for (const QString& table :
+         {QStringLiteral("metrics_daily WHERE day = ?"), QStringLiteral("metrics_daily_category WHERE day = ?"),
+          QString(QStringLiteral("metrics_daily_hist WHERE ") + histogramOfDay())}) {
+        if (auto s = run(m_sql, QStringLiteral("DELETE FROM ") + table, key); !s) {
             return s;
         }
     }
@@ -514,6 +529,16 @@ Result<Metrics::Ranked> SqlMetricsDaily::ranked(const Metrics::Period& period, c
         }
     }
     return ranked;
+}
+
+QString SqlMetricsDaily::storedHistogramSql()
+{
+    return QStringLiteral("SELECT metric, bucket, n FROM metrics_daily_hist WHERE ") + histogramOfDay();
+}
+
+Result<QStringList> SqlMetricsDaily::explainStoredHistogram(const QDate& day) const
+{
+    return m_sql.explain(storedHistogramSql(), {day.toString(Qt::ISODate)});
 }
 
 Result<QStringList> SqlMetricsDaily::explainValues(Metrics::Duration duration, const Metrics::Period& period) const

@@ -49,6 +49,9 @@ public:
     /** The statement that reads one bucket's exact values of a duration in a period (for the plan tests). */
     static QString valuesSql(Metrics::Duration duration);
     Result<QStringList> explainValues(Metrics::Duration duration, const Metrics::Period& period) const;
+    /** The statement that reads one day's stored histograms (rebuildDay() deletes by the same condition). */
+    static QString storedHistogramSql();
+    Result<QStringList> explainStoredHistogram(const QDate& day) const;
 
 private:
     /** One day's rows as the aggregate tables hold them, computed or stored. */

@@ -309,6 +309,10 @@ void TestMetricsDb::readsUseIndexes()
           {QStringLiteral("cases_resolution")});
     check("waiting values", daily.explainValues(Metrics::Duration::Waiting, period),
           {QStringLiteral("queue_visits_waiting")});
+    // A day's stored histograms (read by verify, deleted by every rebuild of the day): ranges of the key, not the
+    // whole table once a day.
+    check("a day's histograms", daily.explainStoredHistogram(QDate(2026, 1, 12)),
+          {QStringLiteral("metrics_daily_hist")});
     // The later cases: per citizen a range of cases_citizen_received (SQLite), or one range of cases_received from
     // the first close to 30 days after the last, hashed on the citizen (PostgreSQL's choice): either way no table
     // scan, and the cost follows the period, not the table.
