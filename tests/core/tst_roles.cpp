@@ -25,7 +25,7 @@ private slots:
             {Role::Clerk, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase}},
             {Role::Supervisor,
              {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase, P::ReassignCase,
-              P::ReopenCase, P::ViewAuditLog, P::ImportRecords}},
+              P::ReopenCase, P::ViewAuditLog, P::ImportRecords, P::ViewFigures, P::ManageImprovements}},
             {Role::Trainer, {}},
             {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords}},
         };

@@ -26,6 +26,10 @@ const CodeEntry<Permission> kPermissionEntries[] = {
     {Permission::ViewAuditLog, "view_audit_log", QT_TRANSLATE_NOOP("Permission", "read the audit log")},
     {Permission::ImportRecords, "import_records",
      QT_TRANSLATE_NOOP("Permission", "import case history and queue records")},
+    {Permission::ViewFigures, "view_figures",
+     QT_TRANSLATE_NOOP("Permission", "read the dashboard, the figures and the review report")},
+    {Permission::ManageImprovements, "manage_improvements",
+     QT_TRANSLATE_NOOP("Permission", "keep the improvement register")},
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
@@ -62,7 +66,8 @@ bool allows(Role role, Permission permission)
                permission == Permission::CreateCase || permission == Permission::WorkCase ||
                permission == Permission::ApproveCase || permission == Permission::ReassignCase ||
                permission == Permission::ReopenCase || permission == Permission::ViewAuditLog ||
-               permission == Permission::ImportRecords;
+               permission == Permission::ImportRecords || permission == Permission::ViewFigures ||
+               permission == Permission::ManageImprovements;
     case Role::Trainer:
         // Trainers work only with anonymized training cases (drills): no live cases, never personal data.
         return false;

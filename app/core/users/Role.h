@@ -28,6 +28,8 @@ enum class Permission
     ManageReferenceData, ///< windows, departments, service items, categories, holiday calendar
     ViewAuditLog,
     ImportRecords, ///< import case history and queue records from CSV (issue 13); may add windows, items, categories
+    ViewFigures,   ///< the dashboard, the figures and the review report (issue 14)
+    ManageImprovements, ///< the improvement register: actions, root-cause analyses (issue 14)
 };
 
 namespace Roles {
