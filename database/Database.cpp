@@ -4,10 +4,11 @@
 #include "SqlAuditRepository.h"
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
-#include "SqlFollowUpRepository.h" // followup (issue 12)
-#include "SqlMetricsDaily.h"       // metrics (issue 13)
-#include "SqlImportWriter.h"       // imports (issue 13)
-#include "SqlMetricsRepository.h"  // metrics (issue 13)
+#include "SqlDashboardRepository.h" // dashboard (issue 14)
+#include "SqlFollowUpRepository.h"  // followup (issue 12)
+#include "SqlImportWriter.h"        // imports (issue 13)
+#include "SqlMetricsDaily.h"        // metrics (issue 13)
+#include "SqlMetricsRepository.h"   // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
@@ -57,6 +58,7 @@ public:
         , supervision(sql) // supervise (issue 12)
         , transfers(sql)   // transfer (issue 12)
         , metrics(sql)     // metrics (issue 13)
+        , dashboard(sql)   // dashboard (issue 14)
         , imports(sql)     // imports (issue 13)
     {}
 
@@ -76,6 +78,7 @@ public:
     SqlSupervisionRepository supervision; // supervise (issue 12)
     SqlTransferRepository transfers;      // transfer (issue 12)
     SqlMetricsRepository metrics;         // metrics (issue 13)
+    SqlDashboardRepository dashboard;     // dashboard (issue 14)
     SqlImportWriter imports;              // imports (issue 13)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
@@ -583,6 +586,7 @@ Repositories Database::repositories() const
     repos.supervision = &d->supervision; // supervise (issue 12)
     repos.transfers = &d->transfers;     // transfer (issue 12)
     repos.metrics = &d->metrics;         // metrics (issue 13)
+    repos.dashboard = &d->dashboard;     // dashboard (issue 14)
     repos.imports = &d->imports;         // imports (issue 13)
     return repos;
 }

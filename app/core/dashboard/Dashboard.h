@@ -108,8 +108,9 @@ struct BreakdownRow
     qint64 id = 0; ///< 0 = none recorded
     QString name;
     qint64 cases = 0;
-    Metrics::Summary firstResponseMinutes;
-    std::optional<double> within48hRate;
+    std::optional<double> firstResponseMeanMinutes; ///< over its acknowledged cases
+    qint64 firstResponseN = 0;
+    std::optional<double> within48hRate; ///< the 48-hour rule as Metrics::Figures::within48hRate
     std::optional<double> csat;
     qint64 csatN = 0;
     qint64 transfers = 0;
