@@ -2172,6 +2172,110 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>First response (median, min)</source>
+        <translation>首次响应（中位数，分钟）</translation>
+    </message>
+    <message>
+        <source>Resolution (median, h)</source>
+        <translation>办结时长（中位数，小时）</translation>
+    </message>
+    <message>
+        <source>Answered within 48 h</source>
+        <translation>48 小时内答复率</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Negative recurrence</source>
+        <translation>负面情绪复发率</translation>
+    </message>
+    <message>
+        <source>Queue waiting (median, min)</source>
+        <translation>排队等候（中位数，分钟）</translation>
+    </message>
+    <message>
+        <source>Transfers per case</source>
+        <translation>每案转办次数</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardService</name>
+    <message>
+        <source>Choose a start date on or before the end date.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The dashboard shows at most %n days at a time.</source>
+        <translation>
+            <numerusform>统计看板一次最多显示 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This database cannot show the dashboard.</source>
+        <translation>此数据库无法显示统计看板。</translation>
+    </message>
+    <message>
+        <source>A systemic alert needs at least 2 cases within 1 to 366 days.</source>
+        <translation>系统性问题提醒至少需要 2 件案件，时间窗为 1 至 366 天。</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>A rating is 1 to 5.</source>
+        <translation>评价等级为 1 至 5。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Qingting cannot open %1: %2 The file was left unchanged.</source>
@@ -4337,6 +4441,14 @@ Commands:
     <message>
         <source>import case history and queue records</source>
         <translation>导入历史案件和排队记录</translation>
+    </message>
+    <message>
+        <source>read the dashboard, the figures and the review report</source>
+        <translation>查看统计看板、指标和复盘报告</translation>
+    </message>
+    <message>
+        <source>keep the improvement register</source>
+        <translation>维护整改台账</translation>
     </message>
 </context>
 <context>
