@@ -86,7 +86,7 @@ int CliApp::cmdImport(const CliArguments& args, Import::Kind kind)
     }
     if (!report->rejects.isEmpty()) {
         const QString rejectsPath = ImportService::rejectsPathFor(path);
-        if (auto s = ImportService::writeRejects(rejectsPath, report->rejects); !s) {
+        if (auto s = ImportService::writeRejects(rejectsPath, report->header, report->rejects); !s) {
             m_err << tr("The good rows were imported, but the rejected rows could not be saved: %1")
                          .arg(s.error().message)
                   << Qt::endl;

@@ -140,12 +140,24 @@ void TestImportService::rejectsWriteNothing()
     QCOMPARE(skipped->imported, 1);
     QVERIFY(skipped->committed);
     const QString rejects = t.dir() + QStringLiteral("/bad.csv.rejects.csv");
-    QINGTING_VERIFY_OK(ImportService::writeRejects(rejects, skipped->rejects));
+    QINGTING_VERIFY_OK(ImportService::writeRejects(rejects, skipped->header, skipped->rejects));
     QFile f(rejects);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray content = f.readAll();
-    QVERIFY(content.startsWith("\xEF\xBB\xBFline,reason\r\n3,"));
+    QVERIFY(content.startsWith("\xEF\xBB\xBFline,reason,case_no,received_at,channel,rating\r\n3,"));
     QVERIFY(content.contains(",B-2,2026-03-05 09:00,phone,7\r\n4,"));
+    // The rejects file is an import file itself: fix the rating and import it again (line and reason are extra
+    // columns, ignored); B-2 comes in, B-1 is already there.
+    QFile fixed(rejects);
+    QVERIFY(fixed.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    fixed.write(QByteArray(content).replace(",B-2,2026-03-05 09:00,phone,7\r\n", ",B-2,2026-03-05 09:00,phone,5\r\n"));
+    fixed.close();
+    const auto again = service.run(rejects, {Import::Kind::Cases, false});
+    QINGTING_VERIFY_OK(again);
+    QCOMPARE(again->rejects.size(), 0);
+    QCOMPARE(again->imported, 1);
+    QCOMPARE(again->duplicates, 1);
+    QVERIFY(again->committed);
 
     // A file the import cannot use: an error, nothing written.
     const QString afterSkip = raw.dump();

@@ -78,12 +78,13 @@ Import::Reject reject(qint64 line, const QString& reason, const QStringList& fie
 }
 
 /** A CSV writer for the fake writeRejects: line, reason, then the record's fields (no quoting needed here). */
-Status writeSimpleRejects(const QString& path, const QList<Import::Reject>& rejects)
+Status writeSimpleRejects(const QString& path, const QStringList& header, const QList<Import::Reject>& rejects)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         return Error::make(Error::Code::Storage, file.errorString());
     }
+    file.write((QStringList{QStringLiteral("line"), QStringLiteral("reason")} + header).join(u',').toUtf8() + '\n');
     for (const auto& r : rejects) {
         file.write((QStringList{QString::number(r.line), r.reason} + r.fields).join(u',').toUtf8() + '\n');
     }
@@ -314,6 +315,7 @@ void TestImportGui::rejectsSummaryAndSave()
         r.records = 5;
         r.imported = 2;
         r.duplicates = 1;
+        r.header = {QStringLiteral("受理时间"), QStringLiteral("案件编号"), QStringLiteral("评价")};
         r.rejects = {reject(3, QStringLiteral("rating: 7 is not between 1 and 5"),
                             {QStringLiteral("2026-03-06 10:30"), QStringLiteral("TS-0002"), QStringLiteral("7")}),
                      reject(6, QStringLiteral("received_at: missing"),
@@ -364,7 +366,9 @@ void TestImportGui::rejectsSummaryAndSave()
     QFile file(saved);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
-    QVERIFY2(text.startsWith(QStringLiteral("3,rating: 7 is not between 1 and 5,2026-03-06 10:30,TS-0002,7\n")),
+    // Under the file's own header (the summary's report carries it), so the fixed rows can be imported again.
+    QVERIFY2(text.startsWith(QStringLiteral("line,reason,受理时间,案件编号,评价\n"
+                                            "3,rating: 7 is not between 1 and 5,2026-03-06 10:30,TS-0002,7\n")),
              qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("\n6,received_at: missing,,TS-0005,电话\n")));
     auto* savedLabel = child<QLabel>(dialog, "savedLabel");

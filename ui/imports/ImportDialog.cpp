@@ -409,7 +409,7 @@ void ImportDialog::saveRejects(const QString& path)
     if (!m_report || path.isEmpty()) {
         return;
     }
-    const Status saved = m_jobs.writeRejects(path, m_report->rejects);
+    const Status saved = m_jobs.writeRejects(path, m_report->header, m_report->rejects);
     if (!saved) {
         m_ui->savedLabel->hide();
         FormHelpers::showError(m_ui->errorLabel, saved.error().message);

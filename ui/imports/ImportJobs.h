@@ -23,7 +23,8 @@ struct ImportJobs
     std::function<Result<Import::Report>(const WorkerScope& scope, const QString& path, const Import::Options& options,
                                          const Progress& progress, const Cancelled& cancelled)>
         run;
-    std::function<Status(const QString& path, const QList<Import::Reject>& rejects)> writeRejects;
+    std::function<Status(const QString& path, const QStringList& header, const QList<Import::Reject>& rejects)>
+        writeRejects;
 
     /**
      * Whether the session has the right ImportService checks (Permission::ImportRecords: supervisors and admins);

@@ -66,6 +66,7 @@ struct Report
 {
     Kind kind = Kind::Cases;
     Encoding encoding = Encoding::Utf8;
+    QStringList header;    ///< the file's header as written, for FILE.rejects.csv
     qint64 records = 0;    ///< data records read
     qint64 imported = 0;   ///< rows written
     qint64 duplicates = 0; ///< rows skipped because they exist already (re-import changes nothing)

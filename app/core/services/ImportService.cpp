@@ -148,6 +148,7 @@ Result<Import::Report> ImportService::run(const QString& path, const Import::Opt
         }
         if (!allEmpty(record.fields)) {
             format.emplace(options.kind, record.fields);
+            report.header = record.fields;
         }
     }
     if (!format) {
@@ -436,7 +437,7 @@ Status ImportService::prepareVisits(QList<Import::QueueRow>* rows)
     return {};
 }
 
-Status ImportService::writeRejects(const QString& path, const QList<Import::Reject>& rejects)
+Status ImportService::writeRejects(const QString& path, const QStringList& header, const QList<Import::Reject>& rejects)
 {
     QSaveFile file(path); // written to a temporary file and renamed: an existing file is never left half-written
     if (!file.open(QIODevice::WriteOnly)) {
@@ -453,7 +454,13 @@ Status ImportService::writeRejects(const QString& path, const QList<Import::Reje
         return QLatin1Char('"') + quoted + QLatin1Char('"');
     };
     QString out;
-    out += QStringLiteral("line,reason\r\n");
+    // line, reason, then the file's own header: fix the rows and import this file again (the two extra columns are
+    // ignored like any other).
+    QStringList head{QStringLiteral("line"), QStringLiteral("reason")};
+    for (const QString& h : header) {
+        head << field(QString(h).remove(QChar(0)));
+    }
+    out += head.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     for (const Import::Reject& r : rejects) {
         QStringList row{QString::number(r.line), field(r.reason)};
         for (const QString& f : r.fields) {

@@ -46,10 +46,11 @@ public:
                                const Cancelled& cancelled = {});
 
     /**
-     * Writes the rejects as CSV (UTF-8 with BOM, so Excel/WPS open it): line, reason, then the record's fields.
-     * The CLI writes FILE.rejects.csv with it; the GUI lets the user choose where.
+     * Writes the rejects as CSV (UTF-8 with BOM, so Excel/WPS open it): line, reason, then the record's fields,
+     * under a header of `line,reason` and the file's own header (Report::header), so that the fixed rows can be
+     * imported again as they are. The CLI writes FILE.rejects.csv with it; the GUI lets the user choose where.
      */
-    static Status writeRejects(const QString& path, const QList<Import::Reject>& rejects);
+    static Status writeRejects(const QString& path, const QStringList& header, const QList<Import::Reject>& rejects);
     /** Where the rejects of `path` go unless the user chooses: FILE.rejects.csv beside it (CLI.md). */
     static QString rejectsPathFor(const QString& path) { return path + QStringLiteral(".rejects.csv"); }
 
