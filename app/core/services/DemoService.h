@@ -14,6 +14,8 @@
 
 class Clock;
 class DemoRepository;
+struct DemoOptions;
+struct DemoReference;
 
 /**
  * Fills a database with realistic synthetic cases (`qingting-cli demo`, later the GUI's demo action): makes the demo
@@ -60,6 +62,8 @@ public:
 
 private:
     Result<QList<Demo::User>> ensureUsers(const QDateTime& createdAt);
+    /** register (issue 14): the demo's improvement actions, in the last batch's transaction. */
+    Result<qint64> writeImprovements(const DemoOptions& options, const DemoReference& reference);
 
     Session m_session;
     Repositories m_repos;
