@@ -164,8 +164,8 @@ std::optional<double> EffectCheck::csatChange() const
 
 QString EffectCheck::casesSentence() const
 {
-    if (after.days() == 0) {
-        return tr("The action was created today: there is nothing to compare yet.");
+    if (after.days() < 7) {
+        return tr("Less than a week has passed since the action: too early to judge its effect.");
     }
     const auto change = casesChange();
     if (!change) {
