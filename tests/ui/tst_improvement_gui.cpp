@@ -15,6 +15,7 @@
 #include "services/CaseService.h"
 #include "services/ImprovementService.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -201,6 +202,7 @@ void TestImprovementGui::createEditFishboneAndReopen()
     QCOMPARE(listed.linkedCases, 1);
 
     // Reopen it: choose its row, then Edit…; everything is back.
+    QAbstractItemModelTester tester(reg->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTableView* view = reg->view();
     const QModelIndex first = view->model()->index(0, ImprovementTableModel::Title);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
@@ -228,9 +230,11 @@ void TestImprovementGui::createEditFishboneAndReopen()
     QCOMPARE(detail->whys.whys.size(), 1);
 
     // Exports: a PNG and a PDF whose text holds the problem and the cause.
+    // QINGTING_FISHBONE_EXPORT_DIR keeps them for a look (pdftoppm); by default they go into a temporary folder.
     QTemporaryDir dir;
-    const QString png = dir.filePath(QStringLiteral("fishbone.png"));
-    const QString pdf = dir.filePath(QStringLiteral("fishbone.pdf"));
+    const QString keep = qEnvironmentVariable("QINGTING_FISHBONE_EXPORT_DIR");
+    const QString png = (keep.isEmpty() ? dir.path() : keep) + QStringLiteral("/fishbone.png");
+    const QString pdf = (keep.isEmpty() ? dir.path() : keep) + QStringLiteral("/fishbone.pdf");
     QVERIFY(dialog->fishbone()->exportPng(png));
     QVERIFY(dialog->fishbone()->exportPdf(pdf, QStringLiteral("Fishbone: %1").arg(kProblem)));
     QVERIFY(QFileInfo(png).size() > 10000);

@@ -159,15 +159,20 @@ FishboneWidget::Layout FishboneWidget::layoutFor(const QRectF& rect, const Fishb
                 const qreal t = (s + 0.75) * step / rise;
                 return bone.line.pointAt(std::min<qreal>(t, 0.97));
             };
+            // A top bone leans left above its anchor: keep the text clear of it by the lean over the text's height.
+            const qreal lean = up ? dx / rise : 0;
             const QPointF p = at(slot++);
             bone.causeAnchors.append(p);
-            bone.causes.append(QRectF(p.x() - w + 12, p.y() - fm.height() - 1, w - 16, fm.height()));
+            const qreal right = p.x() - 6 - lean * fm.height();
+            bone.causes.append(QRectF(p.x() - w + 12, p.y() - fm.height() - 1, right - (p.x() - w + 12), fm.height()));
             QList<QRectF> subs;
             QList<QPointF> subAnchors;
             for (int s = 0; s < c.subCauses.size(); ++s) {
                 const QPointF q = at(slot++);
                 subAnchors.append(q);
-                subs.append(QRectF(q.x() - w + 12, q.y() - sfm.height() / 2 - 1, w - 34, sfm.height()));
+                const qreal subRight = q.x() - 20 - lean * sfm.height() / 2;
+                subs.append(
+                    QRectF(q.x() - w + 12, q.y() - sfm.height() / 2 - 1, subRight - (q.x() - w + 12), sfm.height()));
             }
             bone.subs.append(subs);
             bone.subAnchors.append(subAnchors);

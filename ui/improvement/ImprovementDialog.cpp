@@ -327,7 +327,9 @@ QWidget* ImprovementDialog::buildEffectTab()
     m_effectTable->setVerticalHeaderLabels({tr("Days"), tr("Cases"), tr("Cases per week"), tr("CSAT")});
     m_effectTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_effectTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_effectTable->setMaximumHeight(170);
+    m_effectTable->setFixedHeight(m_effectTable->horizontalHeader()->sizeHint().height() +
+                                  4 * m_effectTable->verticalHeader()->defaultSectionSize() +
+                                  2 * m_effectTable->frameWidth());
     layout->addWidget(m_effectTable);
     m_casesSentence = new QLabel(page);
     m_casesSentence->setObjectName(QStringLiteral("casesSentenceLabel"));

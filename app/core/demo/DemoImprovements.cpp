@@ -108,7 +108,9 @@ QList<Planned> plan(quint64 seed, const QDate& first, const QDate& end, qint64 a
             }
             const bool hallWide = !text(theme.title).contains(QLatin1String("%1"));
             if (!hallWide && !reference.serviceItems.isEmpty()) {
-                a.serviceItem = refOf(reference.serviceItems, int(rng.below(quint32(reference.serviceItems.size()))));
+                // A named errand: the catch-all item (the last in the seeded order) makes a poor title.
+                const int items = std::max(1, int(reference.serviceItems.size()) - 1);
+                a.serviceItem = refOf(reference.serviceItems, int(rng.below(quint32(items))));
             }
             a.title = hallWide ? text(theme.title) : text(theme.title).arg(a.serviceItem.name);
             a.description = text(theme.countermeasure);
@@ -122,12 +124,12 @@ QList<Planned> plan(quint64 seed, const QDate& first, const QDate& end, qint64 a
             const double roll = rng.uniform();
             const qint64 doneAt =
                 QDateTime(day.addDays(rng.range(7, 70)), QTime(rng.range(9, 17), 0)).toSecsSinceEpoch();
-            if (roll < 0.65 && doneAt <= asOf) {
+            if (roll < 0.06) {
+                a.status = ImprovementStatus::Cancelled;
+            } else if (roll < 0.7 && doneAt <= asOf) {
                 a.status = ImprovementStatus::Done;
                 a.doneAt = QDateTime::fromSecsSinceEpoch(doneAt);
                 a.updatedAt = a.doneAt;
-            } else if (roll < 0.7) {
-                a.status = ImprovementStatus::Cancelled;
             } else {
                 a.status = rng.chance(0.5) ? ImprovementStatus::InProgress : ImprovementStatus::Open;
             }
