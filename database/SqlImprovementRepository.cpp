@@ -281,7 +281,8 @@ Status SqlImprovementRepository::replaceCauses(qint64 actionId, const Fishbone& 
 QString SqlImprovementRepository::effectSql(qint64 categoryId, qint64 serviceItemId, QVariantList& values,
                                             const Metrics::Period& period)
 {
-    // One range of cases_category_item: equality on both ids (IS NULL for "none recorded"), a range of received_at.
+    // One range of cases_item_category_received (migration 0011): equality on both ids (IS NULL for "none
+    // recorded"), a range of received_at.
     QString sql =
         QStringLiteral("SELECT ") + SqlMetricsRepository::caseInputColumns() + QStringLiteral(" FROM cases WHERE ");
     if (categoryId != 0) {

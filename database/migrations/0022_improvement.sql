@@ -11,9 +11,9 @@
 -- * improvement_cases: the cases an action is about. improvement_whys: the ordered whys and their answers.
 --   improvement_causes: the fishbone's causes on the six branches 人 people, 机 machine, 料 material, 法 method,
 --   环 environment, 测 measurement; a sub-cause points at its cause (one level).
--- * cases_category_item: the effect check reads the cases of one category and service item in a range of received
---   times (N weeks before and after an action) as one range of this index. It replaces cases_category (category_id),
---   its leading column: the cases table keeps the same number of indexes to maintain on every write.
+-- * The effect check reads the cases of one category and service item in a range of received times (N weeks before
+--   and after an action) as one range of cases_item_category_received (service_item_id, category_id, received_at,
+--   id) of migration 0011: no new index on cases.
 CREATE TABLE improvement_actions (
     id                  {{ID}},
     title               TEXT NOT NULL CHECK (title <> ''),
@@ -63,5 +63,3 @@ CREATE TABLE improvement_causes (
 );
 CREATE INDEX improvement_causes_action ON improvement_causes (action_id, id);
 
-CREATE INDEX cases_category_item ON cases (category_id, service_item_id, received_at);
-DROP INDEX cases_category;

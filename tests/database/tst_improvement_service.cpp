@@ -544,8 +544,14 @@ void TestImprovementService::plansUseIndexes()
     {
         WriteTransaction tx(*repos.unitOfWork);
         QINGTING_VERIFY_OK(tx.started());
-        for (int i = 0; i < 400; ++i) {
-            QVERIFY(addCase(repos, kNow.addSecs(-qint64(i) * 5000), i % 5 == 0 ? cat : 0, item));
+        // Cases spread over every category and service item, as a hall's are.
+        const auto categories = repos.reference->list(ReferenceKind::Category);
+        const auto items = repos.reference->list(ReferenceKind::ServiceItem);
+        QINGTING_VERIFY_OK(categories);
+        QINGTING_VERIFY_OK(items);
+        for (int i = 0; i < 800; ++i) {
+            QVERIFY(addCase(repos, kNow.addSecs(-qint64(i) * 5000), categories->at(i % categories->size()).id,
+                            items->at((i / categories->size()) % items->size()).id));
         }
         ImprovementService service(boss, repos, clock);
         for (int i = 0; i < 300; ++i) {
@@ -581,7 +587,7 @@ void TestImprovementService::plansUseIndexes()
     const Metrics::Period period{QDate(2026, 1, 5), QDate(2026, 3, 1), kNow};
     const auto effectPlan = sql.explainEffectInput(cat, item, period);
     QINGTING_VERIFY_OK(effectPlan);
-    QVERIFY2(uses(*effectPlan, QStringLiteral("cases_category_item")), qPrintable(effectPlan->join(u'\n')));
+    QVERIFY2(uses(*effectPlan, QStringLiteral("cases_item_category_received")), qPrintable(effectPlan->join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestImprovementService)
