@@ -4,11 +4,12 @@
 #include "SqlAuditRepository.h"
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
-#include "SqlDashboardRepository.h" // dashboard (issue 14)
-#include "SqlFollowUpRepository.h"  // followup (issue 12)
-#include "SqlImportWriter.h"        // imports (issue 13)
-#include "SqlMetricsDaily.h"        // metrics (issue 13)
-#include "SqlMetricsRepository.h"   // metrics (issue 13)
+#include "SqlDashboardRepository.h"   // dashboard (issue 14)
+#include "SqlFollowUpRepository.h"    // followup (issue 12)
+#include "SqlImportWriter.h"          // imports (issue 13)
+#include "SqlImprovementRepository.h" // register (issue 14)
+#include "SqlMetricsDaily.h"          // metrics (issue 13)
+#include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
 #include "SqlScriptRepository.h"
@@ -52,14 +53,15 @@ public:
         , calendar(sql)
         , replyRules(sql)
         , scripts(sql)
-        , slaPolicy(sql)   // issue 12, helper "sla"
-        , casePauses(sql)  // issue 12, helper "sla"
-        , followUps(sql)   // followup (issue 12)
-        , supervision(sql) // supervise (issue 12)
-        , transfers(sql)   // transfer (issue 12)
-        , metrics(sql)     // metrics (issue 13)
-        , dashboard(sql)   // dashboard (issue 14)
-        , imports(sql)     // imports (issue 13)
+        , slaPolicy(sql)    // issue 12, helper "sla"
+        , casePauses(sql)   // issue 12, helper "sla"
+        , followUps(sql)    // followup (issue 12)
+        , supervision(sql)  // supervise (issue 12)
+        , transfers(sql)    // transfer (issue 12)
+        , metrics(sql)      // metrics (issue 13)
+        , imports(sql)      // imports (issue 13)
+        , improvements(sql) // register (issue 14)
+        , dashboard(sql)    // dashboard (issue 14)
     {}
 
     DatabaseLocation location;
@@ -72,14 +74,15 @@ public:
     SqlCalendarRepository calendar;
     SqlReplyRuleRepository replyRules;
     SqlScriptRepository scripts;
-    SqlSlaPolicyRepository slaPolicy;     // issue 12, helper "sla"
-    SqlCasePauseRepository casePauses;    // issue 12, helper "sla"
-    SqlFollowUpRepository followUps;      // followup (issue 12)
-    SqlSupervisionRepository supervision; // supervise (issue 12)
-    SqlTransferRepository transfers;      // transfer (issue 12)
-    SqlMetricsRepository metrics;         // metrics (issue 13)
-    SqlDashboardRepository dashboard;     // dashboard (issue 14)
-    SqlImportWriter imports;              // imports (issue 13)
+    SqlSlaPolicyRepository slaPolicy;      // issue 12, helper "sla"
+    SqlCasePauseRepository casePauses;     // issue 12, helper "sla"
+    SqlFollowUpRepository followUps;       // followup (issue 12)
+    SqlSupervisionRepository supervision;  // supervise (issue 12)
+    SqlTransferRepository transfers;       // transfer (issue 12)
+    SqlMetricsRepository metrics;          // metrics (issue 13)
+    SqlImportWriter imports;               // imports (issue 13)
+    SqlImprovementRepository improvements; // register (issue 14)
+    SqlDashboardRepository dashboard;      // dashboard (issue 14)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -580,15 +583,22 @@ Repositories Database::repositories() const
 {
     Repositories repos{&d->unitOfWork, &d->users,    &d->cases,      &d->reference,
                        &d->audit,      &d->calendar, &d->replyRules, &d->scripts};
-    repos.slaPolicy = &d->slaPolicy;     // issue 12, helper "sla"
-    repos.casePauses = &d->casePauses;   // issue 12, helper "sla"
-    repos.followUps = &d->followUps;     // followup (issue 12)
-    repos.supervision = &d->supervision; // supervise (issue 12)
-    repos.transfers = &d->transfers;     // transfer (issue 12)
-    repos.metrics = &d->metrics;         // metrics (issue 13)
-    repos.dashboard = &d->dashboard;     // dashboard (issue 14)
-    repos.imports = &d->imports;         // imports (issue 13)
+    repos.slaPolicy = &d->slaPolicy;       // issue 12, helper "sla"
+    repos.casePauses = &d->casePauses;     // issue 12, helper "sla"
+    repos.followUps = &d->followUps;       // followup (issue 12)
+    repos.supervision = &d->supervision;   // supervise (issue 12)
+    repos.transfers = &d->transfers;       // transfer (issue 12)
+    repos.metrics = &d->metrics;           // metrics (issue 13)
+    repos.imports = &d->imports;           // imports (issue 13)
+    repos.improvements = &d->improvements; // register (issue 14)
+    repos.dashboard = &d->dashboard;       // dashboard (issue 14)
     return repos;
+}
+
+// register (issue 14)
+SqlImprovementRepository& Database::improvementRepository() const
+{
+    return d->improvements;
 }
 
 SqlCaseRepository& Database::caseRepository() const

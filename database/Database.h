@@ -33,8 +33,9 @@ class AuditKeyRing;
 class DatabasePrivate;
 class SqlContext;
 class SqlCaseRepository;
-class SqlTransferRepository; // transfer (issue 12)
-class SqlMetricsRepository;  // metrics (issue 13)
+class SqlTransferRepository;    // transfer (issue 12)
+class SqlMetricsRepository;     // metrics (issue 13)
+class SqlImprovementRepository; // register (issue 14)
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -75,6 +76,8 @@ public:
     SqlTransferRepository& transferRepository() const;
     /** metrics (issue 13): the inputs of the figures with their plan helpers, for tests. */
     SqlMetricsRepository& metricsRepository() const;
+    /** register (issue 14): the improvement register with its plan helpers, for tests. */
+    SqlImprovementRepository& improvementRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

@@ -2,9 +2,11 @@
 
 namespace {
 // Only the columns the figures read, over one range of cases_received / queue_visits_issued.
-const QString kCases = QStringLiteral(
-    "SELECT received_at, acknowledged_at, answered_at, resolved_at, closed_at, rating, rating_excluded, nps, "
-    "category_name, citizen_id, transfer_count FROM cases WHERE received_at >= ? AND received_at < ?");
+const QString kCaseColumns =
+    QStringLiteral("received_at, acknowledged_at, answered_at, resolved_at, closed_at, rating, rating_excluded, nps, "
+                   "category_name, citizen_id, transfer_count");
+const QString kCases =
+    QStringLiteral("SELECT ") + kCaseColumns + QStringLiteral(" FROM cases WHERE received_at >= ? AND received_at < ?");
 const QString kVisits =
     QStringLiteral("SELECT issued_at, called_at FROM queue_visits WHERE issued_at >= ? AND issued_at < ?");
 // The later cases of the citizens of the period's closed cases: one range of cases_citizen_received per citizen,
@@ -27,6 +29,28 @@ QVariantList citizenValues(const Metrics::Period& period, qint64 firstClose, qin
             lastClose + Metrics::kRecurrenceWindowSecs};
 }
 } // namespace
+
+QString SqlMetricsRepository::caseInputColumns()
+{
+    return kCaseColumns;
+}
+
+Metrics::CaseInput SqlMetricsRepository::caseInputFrom(const QSqlQuery& q)
+{
+    Metrics::CaseInput c;
+    c.received = q.value(0).toLongLong();
+    c.acknowledged = secsAt(q, 1);
+    c.answered = secsAt(q, 2);
+    c.resolved = secsAt(q, 3);
+    c.closed = secsAt(q, 4);
+    c.rating = SqlContext::toOptionalInt(q.value(5));
+    c.ratingExcluded = q.value(6).toInt() != 0;
+    c.nps = SqlContext::toOptionalInt(q.value(7));
+    c.category = q.value(8).toString();
+    c.citizenId = q.value(9).toLongLong();
+    c.transferCount = q.value(10).toInt();
+    return c;
+}
 
 QString SqlMetricsRepository::casesSql()
 {
@@ -54,18 +78,7 @@ Result<Metrics::Input> SqlMetricsRepository::inputs(const Metrics::Period& perio
     std::optional<qint64> firstClose;
     std::optional<qint64> lastClose;
     while (cases->next()) {
-        Metrics::CaseInput c;
-        c.received = cases->value(0).toLongLong();
-        c.acknowledged = secsAt(*cases, 1);
-        c.answered = secsAt(*cases, 2);
-        c.resolved = secsAt(*cases, 3);
-        c.closed = secsAt(*cases, 4);
-        c.rating = SqlContext::toOptionalInt(cases->value(5));
-        c.ratingExcluded = cases->value(6).toInt() != 0;
-        c.nps = SqlContext::toOptionalInt(cases->value(7));
-        c.category = cases->value(8).toString();
-        c.citizenId = cases->value(9).toLongLong();
-        c.transferCount = cases->value(10).toInt();
+        const Metrics::CaseInput c = caseInputFrom(*cases);
         if (c.closed && c.citizenId != 0) {
             const qint64 closed = *c.closed;
             firstClose = firstClose ? std::min(*firstClose, closed) : closed;

@@ -25,6 +25,10 @@ public:
     Result<bool> hasStaleDays() override;
     const SqlMetricsDaily& daily() const { return m_daily; }
 
+    /** The columns of cases that a Metrics::CaseInput needs, and the input from a row of them (register, issue 14). */
+    static QString caseInputColumns();
+    static Metrics::CaseInput caseInputFrom(const QSqlQuery& q);
+
     // The statements and their plans, for the plan tests.
     static QString casesSql();
     static QString visitsSql();

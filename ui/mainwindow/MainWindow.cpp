@@ -11,7 +11,8 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
-#include "imports/ImportDialog.h" // import (issue 13)
+#include "imports/ImportDialog.h"                  // import (issue 13)
+#include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "services/CaseService.h"
@@ -91,6 +92,18 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         auto* audit = new AuditLogWidget(m_session, worker, this);
         audit->setObjectName(QStringLiteral("auditLogWidget"));
         addPage(Page::AuditLog, audit);
+    }
+    // register (issue 14): the improvement register, for the roles that may read it.
+    if (m_session.can(Permission::ManageImprovements) || m_session.can(Permission::ViewFigures)) {
+        m_improvements = new ImprovementRegisterWidget(m_session, worker, clock, this);
+        m_improvements->setObjectName(QStringLiteral("improvementRegisterWidget"));
+        addPage(Page::Improvements, m_improvements);
+        connect(m_improvements, &ImprovementRegisterWidget::openCaseRequested, this, [this](qint64 caseId) {
+            if (m_caseWorkspace) {
+                showPage(Page::Cases);
+                m_caseWorkspace->openCase(caseId);
+            }
+        });
     }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
@@ -172,6 +185,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Deadline rules");
     case Page::AuditLog:
         return tr("Audit log");
+    case Page::Improvements: // register (issue 14)
+        return tr("Improvement register");
     case Page::Settings:
         return tr("Settings");
     }

@@ -14,6 +14,7 @@ class CaseService;
 class CaseWorkspaceWidget;
 class Clock;
 class DatabaseWorker;
+class ImprovementRegisterWidget;
 class PasswordHasher;
 class QLabel;
 class ReferenceService;
@@ -43,6 +44,7 @@ public:
         Settings,
         Scripts,       ///< the response-script library (话术库), after Reference data in the navigation
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
+        Improvements,  ///< register (issue 14): the improvement register (整改台账), supervisors
     };
 
     /**
@@ -61,6 +63,9 @@ public:
     Page currentPage() const;
     /** The Cases page, or nullptr for roles without case access. */
     CaseWorkspaceWidget* caseWorkspace() const { return m_caseWorkspace; }
+    /** register (issue 14): the improvement register, or nullptr for roles without it (newFromAlert for the dashboard).
+     */
+    ImprovementRegisterWidget* improvementRegister() const { return m_improvements; }
 
 signals:
     /** File ▸ Log out: the window closes right after; the application asks for a login again. */
@@ -99,5 +104,6 @@ private:
     std::unique_ptr<UserService> m_userService;
     QList<PageEntry> m_pages;
     CaseWorkspaceWidget* m_caseWorkspace = nullptr;
+    ImprovementRegisterWidget* m_improvements = nullptr; // register (issue 14)
     QLabel* m_sessionLabel = nullptr;
 };

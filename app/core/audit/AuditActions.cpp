@@ -66,6 +66,15 @@ const ActionText kActions[] = {
     {"case.extension_request", QT_TRANSLATE_NOOP("AuditActions", "Extension requested")},
     {"case.extension_approve", QT_TRANSLATE_NOOP("AuditActions", "Extension approved")},
     {"case.extension_refuse", QT_TRANSLATE_NOOP("AuditActions", "Extension refused")},
+    // register (issue 14): the improvement register (整改台账)
+    {"improvement.create", QT_TRANSLATE_NOOP("AuditActions", "Improvement action created")},
+    {"improvement.update", QT_TRANSLATE_NOOP("AuditActions", "Improvement action changed")},
+    {"improvement.status", QT_TRANSLATE_NOOP("AuditActions", "Improvement action status changed")},
+    {"improvement.link_case", QT_TRANSLATE_NOOP("AuditActions", "Case linked to an improvement action")},
+    {"improvement.unlink_case", QT_TRANSLATE_NOOP("AuditActions", "Case unlinked from an improvement action")},
+    {"improvement.cases", QT_TRANSLATE_NOOP("AuditActions", "Linked cases of an improvement action changed")},
+    {"improvement.whys", QT_TRANSLATE_NOOP("AuditActions", "5-whys analysis saved")},
+    {"improvement.fishbone", QT_TRANSLATE_NOOP("AuditActions", "Fishbone diagram saved")},
 };
 } // namespace
 

@@ -252,6 +252,7 @@ struct Counts
     qint64 queueVisits = 0;
     qint64 citizens = 0;
     qint64 usersCreated = 0;
+    qint64 improvements = 0; ///< register (issue 14): improvement actions written at the end of the run
 };
 
 } // namespace Demo

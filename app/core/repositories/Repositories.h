@@ -6,8 +6,9 @@ class CasePauseRepository;
 class CaseRepository;
 class DashboardRepository; // dashboard (issue 14)
 class FollowUpRepository;
-class ImportRepository;  // imports (issue 13)
-class MetricsRepository; // metrics (issue 13)
+class ImportRepository;      // imports (issue 13)
+class ImprovementRepository; // register (issue 14)
+class MetricsRepository;     // metrics (issue 13)
 class ReferenceRepository;
 class ReplyRuleRepository;
 class ScriptRepository;
@@ -33,8 +34,9 @@ struct Repositories
     FollowUpRepository* followUps = nullptr;   ///< followup (issue 12): attempts, rectifications, appeals, figures
     // supervise (issue 12): the timeline's change counter and the notices of a desk.
     SupervisionRepository* supervision = nullptr;
-    TransferRepository* transfers = nullptr;  ///< transfer (issue 12): transfers, sign-for, extensions
-    MetricsRepository* metrics = nullptr;     ///< metrics (issue 13): the inputs of the figures (stats)
-    ImportRepository* imports = nullptr;      ///< imports (issue 13): import-cases / import-queue
-    DashboardRepository* dashboard = nullptr; ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
+    TransferRepository* transfers = nullptr;       ///< transfer (issue 12): transfers, sign-for, extensions
+    MetricsRepository* metrics = nullptr;          ///< metrics (issue 13): the inputs of the figures (stats)
+    ImportRepository* imports = nullptr;           ///< imports (issue 13): import-cases / import-queue
+    ImprovementRepository* improvements = nullptr; ///< register (issue 14): the improvement register (整改台账)
+    DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
 };

@@ -3,8 +3,10 @@
 #include "common/Clock.h"
 #include "demo/DemoBatchQueue.h"
 #include "demo/DemoGenerator.h"
+#include "demo/DemoImprovements.h" // register (issue 14)
 #include "repositories/CalendarRepository.h"
 #include "repositories/DemoRepository.h"
+#include "repositories/ImprovementRepository.h" // register (issue 14)
 #include "repositories/ReferenceRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
@@ -84,6 +86,45 @@ Result<QList<Demo::User>> DemoService::ensureUsers(const QDateTime& createdAt)
         ++m_usersCreated;
     }
     return users;
+}
+
+Result<qint64> DemoService::writeImprovements(const DemoOptions& options, const DemoReference& reference)
+{
+    if (!m_repos.improvements) {
+        return qint64(0);
+    }
+    const QDate first = options.end.addDays(1 - options.days);
+    const auto planned = DemoImprovements::plan(options.seed, first, options.end, options.asOf, reference);
+    qint64 written = 0;
+    for (const DemoImprovements::Planned& p : planned) {
+        ImprovementAction a = p.action;
+        a.createdBy = m_session.actor();
+        const auto id = m_repos.improvements->insert(a);
+        if (!id) {
+            return id.error();
+        }
+        // The cases that led to it: the latest few of its category and item in the two weeks before.
+        if (a.category.isSet() && a.serviceItem.isSet()) {
+            const auto cases = m_repos.improvements->recentCases(a.category.id, a.serviceItem.id,
+                                                                 a.createdAt.addDays(-14), a.createdAt, 6);
+            if (!cases) {
+                return cases.error();
+            }
+            for (qint64 caseId : *cases) {
+                if (auto s = m_repos.improvements->linkCase(*id, caseId); !s) {
+                    return s.error();
+                }
+            }
+        }
+        if (auto s = m_repos.improvements->replaceWhys(*id, p.whys.whys); !s) {
+            return s.error();
+        }
+        if (auto s = m_repos.improvements->replaceCauses(*id, p.fishbone); !s) {
+            return s.error();
+        }
+        ++written;
+    }
+    return written;
 }
 
 Result<Demo::Counts> DemoService::generate(const Options& options, const Progress& progress, const Cancelled& cancelled)
@@ -167,6 +208,7 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
                       {QStringLiteral("queue_visits"), counts.queueVisits},
                       {QStringLiteral("citizens"), counts.citizens},
                       {QStringLiteral("users_created"), counts.usersCreated},
+                      {QStringLiteral("improvements"), counts.improvements},
                       {QStringLiteral("seed"), QString::number(options.seed)},
                       {QStringLiteral("days"), options.days},
                       {QStringLiteral("end"), end.toString(Qt::ISODate)},
@@ -216,6 +258,12 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
         counts.queueVisits += written->queueVisits;
         counts.citizens += written->citizens;
         if (last) {
+            // register (issue 14): the improvement actions, once every case is there to link.
+            const auto improvements = writeImprovements(generatorOptions, reference);
+            if (!improvements) {
+                return improvements.error();
+            }
+            counts.improvements = *improvements;
             if (auto a = audit.record(m_session, action, entity, 0, detail(true)); !a) {
                 return a.error();
             }

@@ -14,6 +14,8 @@
 
 class Clock;
 class DemoRepository;
+struct DemoOptions;
+struct DemoReference;
 
 /**
  * Fills a database with realistic synthetic cases (`qingting-cli demo`, later the GUI's demo action): makes the demo
@@ -45,7 +47,7 @@ public:
     /** Not an Argon2 encoding: crypto_pwhash_str_verify fails for every password, so demo accounts cannot log in. */
     static constexpr const char* kNoLoginHash = "!demo-account:no-password-verifies";
     /** Bumped whenever the same seed would give different data (the benchmark rebuilds its file then). */
-    static constexpr int kGeneratorVersion = 2;
+    static constexpr int kGeneratorVersion = 3; // 3: improvement actions (register, issue 14)
 
     DemoService(Session session, const Repositories& repos, DemoRepository& demo, const Clock& clock);
 
@@ -60,6 +62,8 @@ public:
 
 private:
     Result<QList<Demo::User>> ensureUsers(const QDateTime& createdAt);
+    /** register (issue 14): the demo's improvement actions, in the last batch's transaction. */
+    Result<qint64> writeImprovements(const DemoOptions& options, const DemoReference& reference);
 
     Session m_session;
     Repositories m_repos;
