@@ -110,7 +110,10 @@ ImprovementDialog* ImprovementDialog::openForAlert(const Session& session, Datab
     auto* dialog = new ImprovementDialog(session, worker, clock, 0,
                                          Improvements::draftFromAlert(alert, clock.now().date()), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    // Not modal: "Open case" shows the case in the main window while the action stays open beside it.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
+    dialog->activateWindow();
     return dialog;
 }
 
