@@ -468,6 +468,17 @@ void TestImprovementService::fromAlert()
     QCOMPARE(created->linkedCases, 3);
     QCOMPARE(created->deadline, QDate(2026, 4, 1)); // 30 days after today
     QCOMPARE(created->problem, created->title);
+
+    // What the dialog lists before the save: the alert's cases by number; an unknown id is refused.
+    ImprovementService service(boss, repos, clock);
+    const auto listed = service.casesByIds(alert.caseIds);
+    QINGTING_VERIFY_OK(listed);
+    QCOMPARE(listed->size(), 3);
+    QCOMPARE(listed->at(0).caseNo, repos.cases->find(alert.caseIds.at(0))->caseNo);
+    QCOMPARE(listed->at(2).category, QStringLiteral("服务态度"));
+    const auto unknown = service.casesByIds({alert.caseIds.at(0), 987654});
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().message, QStringLiteral("Case 987654 does not exist."));
 }
 
 void TestImprovementService::effectCheck()

@@ -285,7 +285,11 @@ void TestImprovementGui::alertOpensPrefilledAction()
              QStringLiteral("服务态度 · 社保业务: 3 repeated complaint(s)"));
     QCOMPARE(child<QComboBox>(dialog, "categoryComboBox")->currentData().toLongLong(), category);
     QCOMPARE(child<QComboBox>(dialog, "serviceItemComboBox")->currentData().toLongLong(), item);
-    QCOMPARE(child<QTableWidget>(dialog, "casesTableWidget")->rowCount(), 3);
+    auto* cases = child<QTableWidget>(dialog, "casesTableWidget");
+    QCOMPARE(cases->rowCount(), 3);
+    const auto firstCase = m_desk.repos().cases->find(alert.caseIds.first());
+    QVERIFY(firstCase.ok());
+    QCOMPARE(cases->item(0, 0)->text(), firstCase->caseNo); // listed by number before the action is saved
 
     // Without an owner the save is refused, with the reason.
     auto* save = child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save);

@@ -83,19 +83,22 @@ ImprovementDialog::ImprovementDialog(Session session, DatabaseWorker& worker, co
                          return;
                      }
                      fillDraft(m_initial);
-                     if (!m_initial.caseIds.isEmpty()) {
-                         // The alert's cases: their numbers and statuses come with the save; list the ids meanwhile.
-                         QList<LinkedCase> cases;
-                         for (qint64 caseId : m_initial.caseIds) {
-                             LinkedCase c;
-                             c.caseId = caseId;
-                             c.caseNo = tr("case #%1").arg(caseId);
-                             cases.append(c);
-                         }
-                         setCases(cases);
+                     if (m_initial.caseIds.isEmpty()) {
+                         setBusy(false);
+                         emit settled();
+                         return;
                      }
-                     setBusy(false);
-                     emit settled();
+                     // An alert's cases: listed by number, status and received time, as a stored action's.
+                     m_worker.run(this, ImprovementJobs::casesByIds(m_session, m_initial.caseIds),
+                                  [this](const Result<QList<LinkedCase>>& cases) {
+                                      setBusy(false);
+                                      if (!cases) {
+                                          showError(cases.error().message);
+                                      } else {
+                                          setCases(*cases);
+                                      }
+                                      emit settled();
+                                  });
                  });
 }
 
@@ -107,7 +110,10 @@ ImprovementDialog* ImprovementDialog::openForAlert(const Session& session, Datab
     auto* dialog = new ImprovementDialog(session, worker, clock, 0,
                                          Improvements::draftFromAlert(alert, clock.now().date()), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    // Not modal: "Open case" shows the case in the main window while the action stays open beside it.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
+    dialog->activateWindow();
     return dialog;
 }
 

@@ -43,7 +43,7 @@ public:
 
     /**
      * What the dashboard calls for a systemic alert: a new action pre-filled from it (title, category, service item,
-     * the alert's cases, a deadline in 30 days), shown with open(); deleted when closed.
+     * the alert's cases, a deadline in 30 days), shown beside the main window (not modal); deleted when closed.
      */
     static ImprovementDialog* openForAlert(const Session& session, DatabaseWorker& worker, const Clock& clock,
                                            const Dashboard::SystemicAlert& alert, QWidget* parent);

@@ -95,6 +95,14 @@ inline auto caseByNumber(const Session& session, const QString& caseNo)
     };
 }
 
+/** An alert's cases, listed by number before the action is saved. */
+inline auto casesByIds(const Session& session, const QList<qint64>& caseIds)
+{
+    return [session, caseIds](const WorkerScope& scope) {
+        return ImprovementService(session, scope.repos, scope.clock).casesByIds(caseIds);
+    };
+}
+
 /**
  * The dialog's Save: a new action (id 0) or the edited one at `version`, then its status when it differs. Two
  * transactions: a status refused after the save leaves the saved fields (the error says why).

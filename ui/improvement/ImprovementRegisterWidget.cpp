@@ -186,7 +186,10 @@ ImprovementDialog* ImprovementRegisterWidget::showDialog(ImprovementDialog* dial
         reload();
     });
     connect(dialog, &ImprovementDialog::openCaseRequested, this, &ImprovementRegisterWidget::openCaseRequested);
-    dialog->open();
+    // Not modal: "Open case" shows the case in the main window while the action stays open beside it.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
+    dialog->activateWindow();
     return dialog;
 }
 

@@ -17,6 +17,18 @@ Error invalid(const QString& message)
     return Error::make(Error::Code::Invalid, message);
 }
 
+LinkedCase linkedCaseOf(const Case& found)
+{
+    LinkedCase c;
+    c.caseId = found.id;
+    c.caseNo = found.caseNo;
+    c.status = found.status;
+    c.receivedAt = found.receivedAt;
+    c.category = found.category.name;
+    c.serviceItem = found.serviceItem.name;
+    return c;
+}
+
 QJsonArray idArray(const QList<qint64>& ids)
 {
     QJsonArray a;
@@ -536,14 +548,27 @@ Result<LinkedCase> ImprovementService::caseByNumber(const QString& caseNo)
         return found.error().code == Error::Code::NotFound ? invalid(tr("There is no case %1.").arg(number))
                                                            : found.error();
     }
-    LinkedCase c;
-    c.caseId = found->id;
-    c.caseNo = found->caseNo;
-    c.status = found->status;
-    c.receivedAt = found->receivedAt;
-    c.category = found->category.name;
-    c.serviceItem = found->serviceItem.name;
-    return c;
+    return linkedCaseOf(*found);
+}
+
+Result<QList<LinkedCase>> ImprovementService::casesByIds(const QList<qint64>& caseIds)
+{
+    if (auto denied = denyRead()) {
+        return *denied;
+    }
+    if (caseIds.size() > Improvements::kMaxLinkedCases) {
+        return invalid(tr("An action links at most %1 cases.").arg(Improvements::kMaxLinkedCases));
+    }
+    QList<LinkedCase> cases;
+    for (qint64 id : caseIds) {
+        const auto found = m_repos.cases->find(id);
+        if (!found) {
+            return found.error().code == Error::Code::NotFound ? invalid(tr("Case %1 does not exist.").arg(id))
+                                                               : found.error();
+        }
+        cases.append(linkedCaseOf(*found));
+    }
+    return cases;
 }
 
 Result<EffectCheck> ImprovementService::effect(qint64 id, int weeks)

@@ -57,6 +57,8 @@ public:
     Result<QList<ImprovementAction>> overdue(const QDate& today, int limit = 100);
     /** A case by its number, to link it (readers of the register see case numbers, not case text). */
     Result<LinkedCase> caseByNumber(const QString& caseNo);
+    /** The cases with these ids as the dialog lists them (an alert's cases before the action is saved). */
+    Result<QList<LinkedCase>> casesByIds(const QList<qint64>& caseIds);
     /**
      * The effect check: the action's category and service item, `weeks` weeks before the day it was created
      * against the weeks since (until today at most), through Metrics::compute.
