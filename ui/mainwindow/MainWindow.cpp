@@ -11,13 +11,15 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
-#include "imports/ImportDialog.h" // import (issue 13)
+#include "dashboard/DashboardWidget.h" // dashboard (issue 14, helper "dashui")
+#include "imports/ImportDialog.h"      // import (issue 13)
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "services/CaseService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
+#include "supervise/NoticeWatcher.h"
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -63,6 +65,19 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         addPage(Page::Cases, m_caseWorkspace);
         // A half-filled intake kept from an earlier session (closed, or the desk crashed) is offered at once.
         QTimer::singleShot(0, m_caseWorkspace, &CaseWorkspaceWidget::offerDraft);
+    }
+    // dashboard (issue 14, helper "dashui"): the supervisor's figures and charts, read on the worker.
+    if (DashboardJobs::allowed(m_session)) {
+        m_dashboard = new DashboardWidget(DashboardJobs::service(m_session), worker, clock, this);
+        connect(m_dashboard, &DashboardWidget::statusMessage, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+        if (m_caseWorkspace) {
+            connect(m_dashboard, &DashboardWidget::openCaseRequested, this, [this](qint64 caseId) {
+                showPage(Page::Cases);
+                m_caseWorkspace->openCase(caseId);
+            });
+        }
+        addPage(Page::Dashboard, m_dashboard);
     }
     if (m_session.role() == Role::Trainer) {
         addPage(Page::Training, new DrillsUnavailableWidget(this));
@@ -110,6 +125,10 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         });
         connect(notices, &NotificationArea::announce, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+        if (m_dashboard) { // dashboard (issue 14): other desks' changes refresh the figures
+            connect(notices->watcher(), &NoticeWatcher::eventsAdvanced, m_dashboard,
+                    &DashboardWidget::noteCasesChanged);
+        }
     }
 
     // import (issue 13): File ▸ Import cases… / Import queue visits…, for the roles ImportService lets import.
@@ -174,6 +193,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Audit log");
     case Page::Settings:
         return tr("Settings");
+    case Page::Dashboard: // issue 14, helper "dashui"
+        return tr("Dashboard");
     }
     return {};
 }

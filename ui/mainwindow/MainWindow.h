@@ -12,6 +12,7 @@
 class AppSettings;
 class CaseService;
 class CaseWorkspaceWidget;
+class DashboardWidget;
 class Clock;
 class DatabaseWorker;
 class PasswordHasher;
@@ -43,6 +44,7 @@ public:
         Settings,
         Scripts,       ///< the response-script library (话术库), after Reference data in the navigation
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
+        Dashboard,     ///< issue 14, helper "dashui": the supervisor's dashboard (ViewFigures), after Cases
     };
 
     /**
@@ -61,6 +63,8 @@ public:
     Page currentPage() const;
     /** The Cases page, or nullptr for roles without case access. */
     CaseWorkspaceWidget* caseWorkspace() const { return m_caseWorkspace; }
+    /** The dashboard page (issue 14), or nullptr for roles without Permission::ViewFigures. */
+    DashboardWidget* dashboard() const { return m_dashboard; }
 
 signals:
     /** File ▸ Log out: the window closes right after; the application asks for a login again. */
@@ -99,5 +103,6 @@ private:
     std::unique_ptr<UserService> m_userService;
     QList<PageEntry> m_pages;
     CaseWorkspaceWidget* m_caseWorkspace = nullptr;
+    DashboardWidget* m_dashboard = nullptr;
     QLabel* m_sessionLabel = nullptr;
 };
