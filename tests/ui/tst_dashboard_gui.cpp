@@ -21,6 +21,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
 #include <QImage>
@@ -281,6 +282,7 @@ private slots:
     void otherDesksChangesReloadDebounced();
     void mainWindowHasTheDashboardForSupervisorsOnly();
     void realServiceEndToEnd();
+    void benchPresetSwitch();
 
 private:
     std::unique_ptr<DashboardWidget> makeWidget(const DashboardJobs& jobs);
@@ -769,6 +771,63 @@ void TestDashboardGui::realServiceEndToEnd()
     QVERIFY(loaded.wait(kTimeoutMs));
     QCOMPARE(widget.snapshot()->range, Dashboard::presetRange(Preset::Last7Days, kToday));
     QCOMPARE(seriesNamed<QLineSeries>(widget.chartView(Kind::Waiting), "queueMean")->count() <= 7, true);
+}
+
+/**
+ * Not part of ./test: QINGTING_DASHBOARD_BENCH_DB=FILE (a demo file, docs/BENCHMARKS.md) times the dashboard on it,
+ * from a preset click to every chart rendered (QWidget::grab of each chart view), per preset, on the real service.
+ */
+void TestDashboardGui::benchPresetSwitch()
+{
+    const QString path = qEnvironmentVariable("QINGTING_DASHBOARD_BENCH_DB");
+    if (path.isEmpty()) {
+        QSKIP("set QINGTING_DASHBOARD_BENCH_DB to a demo file to time the dashboard");
+    }
+    const DatabaseLocation location = DatabaseLocation::sqlite(path);
+    auto opened = Database::open(location);
+    QINGTING_VERIFY_OK(opened);
+    const std::unique_ptr<Database> db = std::move(opened).value();
+    const SystemClock clock;
+    const PasswordHasher hasher(PasswordHasher::Strength::Minimal);
+    UserService users(Session::commandLine(), db->repositories(), clock, hasher);
+    const QString login = QStringLiteral("dashbench%1").arg(QCoreApplication::applicationPid());
+    const auto boss = users.add(login, Role::Supervisor, login, QStringLiteral("Bench-pass-2025"));
+    QINGTING_VERIFY_OK(boss);
+    const Session session = Session::forUser(boss->id, boss->login, boss->displayName, boss->role);
+    DatabaseWorker worker(std::make_shared<SqlDatabaseConnector>(location), clock, hasher);
+
+    const auto paint = [](DashboardWidget& widget) {
+        for (const Kind kind : DashboardCharts::kinds()) {
+            QVERIFY(!widget.chartView(kind)->grab().isNull());
+        }
+    };
+    QElapsedTimer opening;
+    opening.start();
+    DashboardWidget widget(DashboardJobs::service(session), worker, clock);
+    widget.resize(1280, 760);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QSignalSpy loaded(&widget, &DashboardWidget::loaded);
+    QVERIFY(loaded.wait(60000));
+    paint(widget);
+    qInfo("open (last 30 days): %lld ms; cases in range: %d", opening.elapsed(), widget.snapshot()->figures.cases);
+    QMap<Preset, QList<qint64>> times;
+    for (int round = 0; round < 5; ++round) {
+        for (const Preset preset :
+             {Preset::Today, Preset::Last7Days, Preset::Last30Days, Preset::ThisMonth, Preset::ThisQuarter}) {
+            QElapsedTimer t;
+            t.start();
+            QTest::mouseClick(widget.presetButton(preset), Qt::LeftButton);
+            QVERIFY(loaded.wait(60000));
+            paint(widget);
+            times[preset].append(t.elapsed());
+        }
+    }
+    for (auto it = times.begin(); it != times.end(); ++it) {
+        std::sort(it->begin(), it->end());
+        qInfo("%-14s median %lld ms (min %lld, max %lld, n = %lld)", qPrintable(Dashboard::label(it.key())),
+              it->at(it->size() / 2), it->first(), it->last(), qint64(it->size()));
+    }
 }
 
 QTEST_MAIN(TestDashboardGui)

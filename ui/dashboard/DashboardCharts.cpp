@@ -2,8 +2,11 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
@@ -29,6 +32,7 @@ const QColor kMedianColor(0x27, 0xae, 0x60);
 const QColor kP90Color(0xd3, 0x54, 0x00);
 const QColor kVitalColor(0xc0, 0x39, 0x2b);
 const QColor kOthersColor(0x95, 0xa5, 0xa6);
+constexpr int kMaxDottedPoints = 16;
 
 void showTip(const QString& text)
 {
@@ -66,11 +70,12 @@ QChart* newChart(const QString& title)
     return chart;
 }
 
+/** The Pareto's x axis: every category's name under its bar. */
 QBarCategoryAxis* categoryAxis(QChart* chart, const QStringList& labels, const QString& title)
 {
     auto* axis = new QBarCategoryAxis;
     axis->setObjectName(QStringLiteral("xAxis"));
-    QStringList distinct; // the axis needs distinct labels (a week's "MM-dd" may come again a year later)
+    QStringList distinct; // the axis needs distinct labels
     for (QString label : labels) {
         while (distinct.contains(label)) {
             label += QLatin1Char(' ');
@@ -79,8 +84,17 @@ QBarCategoryAxis* categoryAxis(QChart* chart, const QStringList& labels, const Q
     }
     axis->append(distinct);
     axis->setTitleText(title);
+    qsizetype longest = 0;
+    for (const QString& label : labels) {
+        longest = std::max(longest, label.size());
+    }
+    if (longest > 6) { // long Chinese category names: a smaller font before they get cut
+        QFont font = axis->labelsFont();
+        font.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
+        axis->setLabelsFont(font);
+    }
     if (labels.size() > 10) {
-        axis->setLabelsAngle(-90);
+        axis->setLabelsAngle(-45);
     }
     chart->addAxis(axis, Qt::AlignBottom);
     return axis;
@@ -134,6 +148,15 @@ void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractA
     chart->addSeries(series);
     series->attachAxis(x);
     series->attachAxis(y);
+    // Dots on a line help while there are few points (one for "Today"); over a month they only clutter it.
+    if (auto* line = qobject_cast<QLineSeries*>(series); line && line->objectName() != QLatin1String("paretoMark")) {
+        line->setPointsVisible(line->count() <= kMaxDottedPoints);
+    }
+    if (qobject_cast<QLineSeries*>(series)) {
+        for (QLegendMarker* marker : chart->legend()->markers(series)) {
+            marker->setShape(QLegend::MarkerShapeFromSeries); // a dashed line shows dashed in the legend
+        }
+    }
 }
 
 int indexOf(const QPointF& point)
@@ -211,16 +234,31 @@ template <typename Point> QList<Range> bucketsOf(const QList<Point>& points)
     return buckets;
 }
 
-/** The x axis of the time charts: one category per bucket. */
-QBarCategoryAxis* bucketAxis(QChart* chart, const QList<Range>& buckets, Dashboard::Grain grain)
+/**
+ * The x axis of the time charts: bucket i at x = i, labelled at about kMaxLabels evenly spread buckets (a label for
+ * each of 30 days would not fit under a chart), so bars and lines share it.
+ */
+QCategoryAxis* bucketAxis(QChart* chart, const QList<Range>& buckets, Dashboard::Grain grain)
 {
-    QStringList labels;
-    for (const auto& b : buckets) {
-        labels.append(DashboardCharts::bucketLabel(b));
+    constexpr int kMaxLabels = 12;
+    auto* axis = new QCategoryAxis;
+    axis->setObjectName(QStringLiteral("xAxis"));
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setRange(-0.5, std::max<qsizetype>(buckets.size(), 1) - 0.5);
+    const int step = std::max(1, int((buckets.size() + kMaxLabels - 1) / kMaxLabels));
+    QStringList used;
+    for (int i = 0; i < buckets.size(); i += step) {
+        QString label = DashboardCharts::bucketLabel(buckets.at(i));
+        while (used.contains(label)) {
+            label += QLatin1Char(' '); // a week's "MM-dd" may come again a year later
+        }
+        used.append(label);
+        axis->append(label, i);
     }
-    return categoryAxis(chart, labels,
-                        grain == Dashboard::Grain::Day ? DashboardCharts::tr("Day")
-                                                       : DashboardCharts::tr("Week (first day)"));
+    axis->setTitleText(grain == Dashboard::Grain::Day ? DashboardCharts::tr("Day")
+                                                      : DashboardCharts::tr("Week (first day)"));
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
 }
 
 double maxOf(const QList<double>& values)
@@ -458,9 +496,6 @@ QChart* paretoChart(const Dashboard::Snapshot& s, const DashboardCharts::OnSelec
         labels.append(row.category.isEmpty() ? DashboardCharts::tr("(none)") : row.category);
     }
     auto* x = categoryAxis(chart, labels, DashboardCharts::tr("Category"));
-    if (labels.size() > 6) {
-        x->setLabelsAngle(-45);
-    }
     auto* bars = new QStackedBarSeries;
     bars->setObjectName(QStringLiteral("pareto"));
     bars->setBarWidth(0.7);
@@ -509,7 +544,6 @@ QChart* paretoChart(const Dashboard::Snapshot& s, const DashboardCharts::OnSelec
     }
     auto* mark =
         line("paretoMark", DashboardCharts::tr("%1 % mark").arg(cut), QColor(0x7f, 0x8c, 0x8d), Qt::DashLine, 1);
-    mark->setPointsVisible(false);
     if (count > 0) {
         mark->append(-0.5, Dashboard::kParetoShare * 100.0);
         mark->append(count - 0.5, Dashboard::kParetoShare * 100.0);

@@ -275,12 +275,7 @@ QWidget* DashboardWidget::buildCharts()
         v->addWidget(view, 1);
         m_views.insert(kind, view);
         m_exportButtons.insert(kind, exportButton);
-        if (kind == Kind::Pareto) {
-            grid->addWidget(panel, i / 2 + (i % 2), 0, 1, 2); // the category names need the whole width
-        } else {
-            grid->addWidget(panel, i / 2, i % 2);
-        }
-        ++i;
+        grid->addWidget(panel, i++, 0); // one chart a row: a month of days and the legends need the width
     }
     return box;
 }
