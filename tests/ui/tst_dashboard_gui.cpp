@@ -280,6 +280,7 @@ private slots:
     void chartsExportAsPngAndSvg();
     void printWritesAPdf();
     void otherDesksChangesReloadDebounced();
+    void hiddenPageLoadsWhenShown();
     void mainWindowHasTheDashboardForSupervisorsOnly();
     void realServiceEndToEnd();
     void benchPresetSwitch();
@@ -313,12 +314,12 @@ std::unique_ptr<DashboardWidget> TestDashboardGui::makeWidget(const DashboardJob
 {
     auto widget = std::make_unique<DashboardWidget>(jobs, m_desk.worker(), m_desk.clock());
     widget->resize(1400, 900);
+    QSignalSpy loaded(widget.get(), &DashboardWidget::loaded); // the first load starts when it is shown
     widget->show();
     if (!QTest::qWaitForWindowExposed(widget.get())) {
         return nullptr;
     }
-    QSignalSpy loaded(widget.get(), &DashboardWidget::loaded);
-    if (!loaded.wait(kTimeoutMs)) {
+    if (loaded.isEmpty() && !loaded.wait(kTimeoutMs)) {
         return nullptr;
     }
     return widget;
@@ -664,6 +665,28 @@ void TestDashboardGui::otherDesksChangesReloadDebounced()
     QTRY_COMPARE_WITH_TIMEOUT(m_log->calls.load(), before + 3, kTimeoutMs);
 }
 
+void TestDashboardGui::hiddenPageLoadsWhenShown()
+{
+    DashboardWidget widget(fakeJobs(m_log), m_desk.worker(), m_desk.clock());
+    widget.setLiveInterval(50);
+    QTest::qWait(200);
+    QCOMPARE(m_log->calls.load(), 0); // a page never opened reads nothing
+    QSignalSpy loaded(&widget, &DashboardWidget::loaded);
+    widget.show();
+    QVERIFY(loaded.wait(kTimeoutMs));
+    QCOMPARE(m_log->calls.load(), 1);
+    // Changes while the page is hidden: one reload when it is shown again.
+    widget.hide();
+    widget.noteCasesChanged();
+    widget.noteCasesChanged();
+    QTest::qWait(200);
+    QCOMPARE(m_log->calls.load(), 1);
+    widget.show();
+    QVERIFY(loaded.wait(kTimeoutMs));
+    QTest::qWait(200);
+    QCOMPARE(m_log->calls.load(), 2);
+}
+
 void TestDashboardGui::mainWindowHasTheDashboardForSupervisorsOnly()
 {
     const auto boss = m_desk.addUser(QStringLiteral("wang"), Role::Supervisor, QStringLiteral("王主任"),
@@ -716,11 +739,11 @@ void TestDashboardGui::realServiceEndToEnd()
 
     DashboardWidget widget(DashboardJobs::service(session), worker, clock);
     widget.resize(1400, 900);
-    widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
     QSignalSpy loaded(&widget, &DashboardWidget::loaded);
     QSignalSpy failed(&widget, &DashboardWidget::loadFailed);
-    QVERIFY(loaded.wait(kTimeoutMs));
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kTimeoutMs);
     QCOMPARE(failed.count(), 0);
     const Dashboard::Snapshot& s = *widget.snapshot();
     QCOMPARE(s.range, Dashboard::presetRange(Preset::Last30Days, kToday));
@@ -789,11 +812,18 @@ void TestDashboardGui::benchPresetSwitch()
     const std::unique_ptr<Database> db = std::move(opened).value();
     const SystemClock clock;
     const PasswordHasher hasher(PasswordHasher::Strength::Minimal);
+    // A demo supervisor (reading writes nothing, so the file's audit key is not needed here).
     UserService users(Session::commandLine(), db->repositories(), clock, hasher);
-    const QString login = QStringLiteral("dashbench%1").arg(QCoreApplication::applicationPid());
-    const auto boss = users.add(login, Role::Supervisor, login, QStringLiteral("Bench-pass-2025"));
-    QINGTING_VERIFY_OK(boss);
-    const Session session = Session::forUser(boss->id, boss->login, boss->displayName, boss->role);
+    const auto all = users.list();
+    QINGTING_VERIFY_OK(all);
+    std::optional<Session> found;
+    for (const User& user : *all) {
+        if (user.role == Role::Supervisor && !found) {
+            found = Session::forUser(user.id, user.login, user.displayName, user.role);
+        }
+    }
+    QVERIFY2(found, "the file has no supervisor: make it with qingting-cli demo");
+    const Session session = *found;
     DatabaseWorker worker(std::make_shared<SqlDatabaseConnector>(location), clock, hasher);
 
     const auto paint = [](DashboardWidget& widget) {
@@ -805,13 +835,14 @@ void TestDashboardGui::benchPresetSwitch()
     opening.start();
     DashboardWidget widget(DashboardJobs::service(session), worker, clock);
     widget.resize(1280, 760);
+    QSignalSpy loaded(&widget, &DashboardWidget::loaded);
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
-    QSignalSpy loaded(&widget, &DashboardWidget::loaded);
-    QVERIFY(loaded.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 60000);
     paint(widget);
     qInfo("open (last 30 days): %lld ms; cases in range: %d", opening.elapsed(), widget.snapshot()->figures.cases);
     QMap<Preset, QList<qint64>> times;
+    QMap<Preset, QList<qint64>> loads; // request to charts rebuilt, before painting
     for (int round = 0; round < 5; ++round) {
         for (const Preset preset :
              {Preset::Today, Preset::Last7Days, Preset::Last30Days, Preset::ThisMonth, Preset::ThisQuarter}) {
@@ -821,12 +852,17 @@ void TestDashboardGui::benchPresetSwitch()
             QVERIFY(loaded.wait(60000));
             paint(widget);
             times[preset].append(t.elapsed());
+            loads[preset].append(widget.lastLoadMs());
         }
     }
     for (auto it = times.begin(); it != times.end(); ++it) {
+        QList<qint64>& load = loads[it.key()];
         std::sort(it->begin(), it->end());
-        qInfo("%-14s median %lld ms (min %lld, max %lld, n = %lld)", qPrintable(Dashboard::label(it.key())),
-              it->at(it->size() / 2), it->first(), it->last(), qint64(it->size()));
+        std::sort(load.begin(), load.end());
+        qInfo("%-14s click to painted: median %lld ms (min %lld, max %lld, n = %lld); of which loaded and built: "
+              "median %lld ms",
+              qPrintable(Dashboard::label(it.key())), it->at(it->size() / 2), it->first(), it->last(),
+              qint64(it->size()), load.at(load.size() / 2));
     }
 }
 

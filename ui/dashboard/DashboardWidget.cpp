@@ -92,8 +92,8 @@ DashboardWidget::DashboardWidget(DashboardJobs jobs, DatabaseWorker& worker, con
     setObjectName(QStringLiteral("dashboardWidget"));
     m_liveTimer->setSingleShot(true);
     connect(m_liveTimer, &QTimer::timeout, this, [this] {
-        if (m_loading || !m_changePending) {
-            return; // a running load reschedules when it ends
+        if (m_loading || !m_changePending || !isVisible()) {
+            return; // a running load reschedules when it ends; a hidden page when it is shown again
         }
         m_changePending = false;
         load();
@@ -134,7 +134,7 @@ DashboardWidget::DashboardWidget(DashboardJobs jobs, DatabaseWorker& worker, con
     m_presetButtons.value(m_preset)->setChecked(true);
     showDates();
     m_overdueGroup->setVisible(bool(m_jobs.overdueActions));
-    QTimer::singleShot(0, this, &DashboardWidget::load);
+    // The first load waits until the page is shown: a supervisor who never opens it costs the worker nothing.
 }
 
 DashboardWidget::~DashboardWidget()
@@ -449,6 +449,16 @@ void DashboardWidget::retranslate()
     }
 }
 
+void DashboardWidget::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_snapshot && !m_loading) {
+        load();
+    } else if (m_changePending) {
+        scheduleLive();
+    }
+}
+
 void DashboardWidget::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -708,7 +718,7 @@ void DashboardWidget::noteCasesChanged()
 
 void DashboardWidget::scheduleLive()
 {
-    if (m_loading || m_liveTimer->isActive()) {
+    if (m_loading || m_liveTimer->isActive() || !isVisible()) {
         return; // the running load looks again when it ends; a planned refresh covers this change too
     }
     const qint64 since = m_sinceLoad.isValid() ? m_sinceLoad.elapsed() : m_liveIntervalMs;

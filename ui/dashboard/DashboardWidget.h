@@ -37,7 +37,8 @@ class QTreeWidget;
  * resolution, cases by channel, the Pareto of categories); the breakdowns by window, service item and department;
  * the systemic alerts and, when the register is connected, the overdue improvement actions. Everything is read on
  * the DatabaseWorker through DashboardJobs: a newer request supersedes a running one (its result is dropped), and
- * the GUI thread never waits. A click on a bar, a point or a row opens the cases behind it.
+ * the GUI thread never waits. The first load comes when the page is first shown. A click on a bar, a point or a row
+ * opens the cases behind it.
  */
 class DashboardWidget : public QWidget
 {
@@ -86,7 +87,10 @@ public:
     Status printTo(QPrinter& printer);
 
 public slots:
-    /** Other desks changed cases (NoticeWatcher): reloads, debounced, never while a load runs. */
+    /**
+     * Other desks changed cases (NoticeWatcher): reloads, debounced, never while a load runs; a hidden page reloads
+     * when it is shown again.
+     */
     void noteCasesChanged();
     /** Opens the dialog with the cases behind a selection. */
     void openCases(const Dashboard::Selection& selection, const QString& description);
@@ -107,6 +111,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Card
