@@ -427,6 +427,7 @@ void TestSupervise::watcherHearsOtherDesks()
     watcher.setPollInterval(scratch.isPostgres() ? 3600 * 1000 : 200);
     QSignalSpy started(&watcher, &NoticeWatcher::started);
     QSignalSpy arrived(&watcher, &NoticeWatcher::noticesArrived);
+    QSignalSpy advanced(&watcher, &NoticeWatcher::eventsAdvanced); // dashboard (issue 14): any desk's change
     watcher.start();
     QTRY_COMPARE(started.size(), 1);
     QCOMPARE(watcher.isListening(), scratch.isPostgres());
@@ -441,6 +442,8 @@ void TestSupervise::watcherHearsOtherDesks()
     QCOMPARE(notices.size(), 1);
     QCOMPARE(notices.at(0).event.kind, CaseEventKind::Reminded);
     QCOMPARE(notices.at(0).caseNo, desk.numbers.value(QStringLiteral("A")));
+    QVERIFY(!advanced.isEmpty());
+    QCOMPARE(advanced.last().at(0).toLongLong(), watcher.lastSeenEventId());
 }
 
 QTEST_GUILESS_MAIN(TestSupervise)

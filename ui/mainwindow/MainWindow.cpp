@@ -11,14 +11,19 @@
 #include "cases/CaseListWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
+#include "common/Clock.h"
+#include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "services/CaseService.h"
+#include "services/ImprovementService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
+#include "supervise/NoticeWatcher.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -65,6 +70,33 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         // A half-filled intake kept from an earlier session (closed, or the desk crashed) is offered at once.
         QTimer::singleShot(0, m_caseWorkspace, &CaseWorkspaceWidget::offerDraft);
     }
+    // dashboard (issue 14, helper "dashui"): the supervisor's figures and charts, read on the worker.
+    if (DashboardJobs::allowed(m_session)) {
+        DashboardJobs jobs = DashboardJobs::service(m_session);
+        // The register's overdue actions (issue 14): the supervisor sees them next to the figures.
+        jobs.overdueActions = [session = m_session](const WorkerScope& scope) -> Result<QList<OverdueAction>> {
+            const auto overdue =
+                ImprovementService(session, scope.repos, scope.clock).overdue(scope.clock.now().date());
+            if (!overdue) {
+                return overdue.error();
+            }
+            QList<OverdueAction> actions;
+            for (const ImprovementAction& a : *overdue) {
+                actions.append({a.title, a.owner.name, a.deadline});
+            }
+            return actions;
+        };
+        m_dashboard = new DashboardWidget(std::move(jobs), worker, clock, this);
+        connect(m_dashboard, &DashboardWidget::statusMessage, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+        if (m_caseWorkspace) {
+            connect(m_dashboard, &DashboardWidget::openCaseRequested, this, [this](qint64 caseId) {
+                showPage(Page::Cases);
+                m_caseWorkspace->openCase(caseId);
+            });
+        }
+        addPage(Page::Dashboard, m_dashboard);
+    }
     if (m_session.role() == Role::Trainer) {
         addPage(Page::Training, new DrillsUnavailableWidget(this));
     }
@@ -105,6 +137,12 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
             }
         });
     }
+    if (m_dashboard && m_improvements && m_session.can(Permission::ManageImprovements)) {
+        // A systemic alert becomes an improvement action: the register's dialog, pre-filled with the alert's
+        // category, item and cases (issue 14).
+        connect(m_dashboard, &DashboardWidget::improvementRequested, m_improvements,
+                [this](const Dashboard::SystemicAlert& alert) { m_improvements->newFromAlert(alert); });
+    }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
@@ -123,6 +161,10 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         });
         connect(notices, &NotificationArea::announce, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+        if (m_dashboard) { // dashboard (issue 14): other desks' changes refresh the figures
+            connect(notices->watcher(), &NoticeWatcher::eventsAdvanced, m_dashboard,
+                    &DashboardWidget::noteCasesChanged);
+        }
     }
 
     // import (issue 13): File ▸ Import cases… / Import queue visits…, for the roles ImportService lets import.
@@ -189,6 +231,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Improvement register");
     case Page::Settings:
         return tr("Settings");
+    case Page::Dashboard: // issue 14, helper "dashui"
+        return tr("Dashboard");
     }
     return {};
 }

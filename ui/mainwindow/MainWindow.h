@@ -12,6 +12,7 @@
 class AppSettings;
 class CaseService;
 class CaseWorkspaceWidget;
+class DashboardWidget;
 class Clock;
 class DatabaseWorker;
 class ImprovementRegisterWidget;
@@ -45,6 +46,7 @@ public:
         Scripts,       ///< the response-script library (话术库), after Reference data in the navigation
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
         Improvements,  ///< register (issue 14): the improvement register (整改台账), supervisors
+        Dashboard,     ///< issue 14, helper "dashui": the supervisor's dashboard (ViewFigures), after Cases
     };
 
     /**
@@ -66,6 +68,8 @@ public:
     /** register (issue 14): the improvement register, or nullptr for roles without it (newFromAlert for the dashboard).
      */
     ImprovementRegisterWidget* improvementRegister() const { return m_improvements; }
+    /** The dashboard page (issue 14), or nullptr for roles without Permission::ViewFigures. */
+    DashboardWidget* dashboard() const { return m_dashboard; }
 
 signals:
     /** File ▸ Log out: the window closes right after; the application asks for a login again. */
@@ -105,5 +109,6 @@ private:
     QList<PageEntry> m_pages;
     CaseWorkspaceWidget* m_caseWorkspace = nullptr;
     ImprovementRegisterWidget* m_improvements = nullptr; // register (issue 14)
+    DashboardWidget* m_dashboard = nullptr;
     QLabel* m_sessionLabel = nullptr;
 };

@@ -121,7 +121,11 @@ void NoticeWatcher::check()
         [this](const Result<Checked>& checked) {
             m_checking = false;
             if (checked) {
+                const bool advanced = checked->latest > m_lastSeen;
                 m_lastSeen = std::max(m_lastSeen, checked->latest);
+                if (advanced) {
+                    emit eventsAdvanced(m_lastSeen);
+                }
                 if (!checked->notices.isEmpty()) {
                     emit noticesArrived(checked->notices);
                 }

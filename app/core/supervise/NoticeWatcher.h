@@ -42,6 +42,11 @@ public:
 
 signals:
     void noticesArrived(const QList<Notice>& notices);
+    /**
+     * Some desk changed cases: the newest timeline event is newer than the last check saw, whoever it concerns.
+     * The dashboard (issue 14) reloads its figures on it.
+     */
+    void eventsAdvanced(qint64 latestEventId);
     /** The watcher has its starting point (and knows whether it listens); for tests and status displays. */
     void started();
 
