@@ -380,6 +380,38 @@
         <source>Queue visits imported</source>
         <translation>导入排队记录</translation>
     </message>
+    <message>
+        <source>Improvement action created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement action changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement action status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case linked to an improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case unlinked from an improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked cases of an improvement action changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5-whys analysis saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fishbone diagram saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -555,6 +587,53 @@
     <message>
         <source>The login could not be recorded, so it was refused: %1</source>
         <translation>无法记录本次登录，因此已拒绝登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownTableModel</name>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation type="unfinished">（未记录）</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response (mean, min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 48 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation type="unfinished">满意率</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished">转办次数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">已超期</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1694,51 @@ Continue it now?</source>
     </message>
 </context>
 <context>
+    <name>CasesBehindDialog</name>
+    <message>
+        <source>Cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation type="unfinished">案件编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2 cases. Double-click a case to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s). Double-click a case to open it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Window</source>
@@ -2247,6 +2371,237 @@ Commands:
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value unit</comment>
+        <translation type="unfinished">%1… {1 %2?}</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>what, bucket</comment>
+        <translation type="unfinished">%1：%2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week (first day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited (said)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>source: statistic</comment>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2
+mean %3 · median %4 · p90 %5 (n = %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSAT %1 · NPS %2 (n = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 of %4 ratings
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSAT (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation type="unfinished">净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>First response, median (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution, median (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered within 48 h (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 48 h (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+First response median %2 (n = %3)
+Resolution median %4 (n = %5)
+Answered within 48 h %6 (n = %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 of %4 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Vital few (first %1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 cases (%3 %), cumulative %4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (好差评)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response and resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories (Pareto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished">不满</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>from – to</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>The chart could not be saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chart of the Qingting dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardService</name>
     <message>
         <source>Choose a start date on or before the end date.</source>
@@ -2273,6 +2628,193 @@ Commands:
     <message>
         <source>A rating is 1 to 5.</source>
         <translation>评价等级为 1 至 5。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2”, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart “%1” as PNG or SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same category and service item at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished">窗口</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an &amp;improvement action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue improvement actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">操作</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · compared with %2 · as of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value unit</comment>
+        <translation type="unfinished">%1… {1 %2?}</translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <comment>percentage points</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>arrow change</comment>
+        <translation type="unfinished">%1… {1 %2?}</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <comment>arrow change (relative change)</comment>
+        <translation type="unfinished">%1（%2） {1 %2 ?} {3)?}</translation>
+    </message>
+    <message>
+        <source>Previous period (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No systemic problem in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No improvement action is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint desk dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2: %3 cases, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard went to the printer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2478,6 +3020,49 @@ Commands:
     </message>
 </context>
 <context>
+    <name>EffectCheck</name>
+    <message>
+        <source>Less than a week has passed since the action: too early to judge its effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases of this category and service item before or since the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases of this category and service item in the weeks before the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As many cases per week as before the action (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer cases per week since the action (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More cases per week since the action (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough ratings to compare satisfaction (CSAT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT) is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT) rose by %1 percentage points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT) fell by %1 percentage points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Emotion</name>
     <message>
         <source>Calm</source>
@@ -2677,6 +3262,37 @@ Commands:
     <message>
         <source>Choose a login name for the administrator.</source>
         <translation>请为管理员设置登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>FishboneWidget</name>
+    <message>
+        <source>The problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a sub-cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cause on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sub-cause of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3270,6 +3886,537 @@ Commands:
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Improvement</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">办理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines and systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methods and process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a bone of the fishbone diagram: its name and its character of 人机料法环测</extracomment>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n repeated complaint(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementDialog</name>
+    <message>
+        <source>New improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">操作</translation>
+    </message>
+    <message>
+        <source>5 whys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fishbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead&amp;line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished">类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Service &amp;item:</source>
+        <translation type="unfinished">事项(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">案件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number, e.g. QT-20260302-0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask &quot;why?&quot; until the answer is a cause you can act on, usually about five times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root &amp;cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter&amp;measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain has more than %1 whys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problem (the head):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bone to add a cause; double-click a cause to edit it; Delete removes the selected cause; right-click a cause to add a sub-cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;NG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;weeks before and since the action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation type="unfinished">满意率</translation>
+    </message>
+    <message>
+        <source>The effect check compares the cases of the action&apos;s category and service item before and since it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a department</source>
+        <translation type="unfinished">请选择责任部门</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is linked already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n rating(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the fishbone as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the fishbone as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fishbone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementRegisterWidget</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished">显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open and in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">已超期</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished">全部类别</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an action in the register first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementService</name>
+    <message>
+        <source>The chosen department does not exist or is no longer active.</source>
+        <translation type="unfinished">所选责任部门不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>The chosen category does not exist.</source>
+        <translation type="unfinished">所选类别不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen service item does not exist.</source>
+        <translation type="unfinished">所选事项不存在。</translation>
+    </message>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; was changed by someone else after you opened it; reopen it to see the changes, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action is already &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action links at most %1 cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That case is not linked to the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation type="unfinished">案件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Compare between 1 and 52 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementTableModel</name>
+    <message>
+        <source>%1 · overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: the deadline was %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">操作</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Improvements</name>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged by the dashboard: %1 cases from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the action a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the department that owns the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the action&apos;s deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action links at most %1 cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain has more than %1 whys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why %1 has an answer but no question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why %1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root cause is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The countermeasure is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the problem at the head of the fishbone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fishbone&apos;s problem is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bone %1 has more than %2 causes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cause on the bone %1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cause &quot;%1&quot; has more than %2 sub-causes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sub-cause of &quot;%1&quot; is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4257,6 +5404,14 @@ Commands:
     <message>
         <source>Import done. Records written: %1.</source>
         <translation>导入完成。已写入记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>Improvement register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6158,6 +7313,13 @@ Commands:
     <message>
         <source>Imported from a file.</source>
         <translation>从文件导入。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlImprovementRepository</name>
+    <message>
+        <source>Improvement action %1 does not exist.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
