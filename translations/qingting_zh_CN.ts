@@ -382,35 +382,35 @@
     </message>
     <message>
         <source>Improvement action created</source>
-        <translation type="unfinished"></translation>
+        <translation>新增整改事项</translation>
     </message>
     <message>
         <source>Improvement action changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改整改事项</translation>
     </message>
     <message>
         <source>Improvement action status changed</source>
-        <translation type="unfinished"></translation>
+        <translation>变更整改事项状态</translation>
     </message>
     <message>
         <source>Case linked to an improvement action</source>
-        <translation type="unfinished"></translation>
+        <translation>将案件关联至整改事项</translation>
     </message>
     <message>
         <source>Case unlinked from an improvement action</source>
-        <translation type="unfinished"></translation>
+        <translation>解除案件与整改事项的关联</translation>
     </message>
     <message>
         <source>Linked cases of an improvement action changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改整改事项的关联案件</translation>
     </message>
     <message>
         <source>5-whys analysis saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存五问法分析</translation>
     </message>
     <message>
         <source>Fishbone diagram saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存鱼骨图</translation>
     </message>
 </context>
 <context>
@@ -593,47 +593,47 @@
     <name>BreakdownTableModel</name>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>(none recorded)</source>
-        <translation type="unfinished">（未记录）</translation>
+        <translation>（未记录）</translation>
     </message>
     <message>
         <source>%1 (n = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（n = %2）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
     <message>
         <source>First response (mean, min)</source>
-        <translation type="unfinished"></translation>
+        <translation>首次响应（平均值，分钟）</translation>
     </message>
     <message>
         <source>Within 48 h</source>
-        <translation type="unfinished"></translation>
+        <translation>48 小时内答复率</translation>
     </message>
     <message>
         <source>CSAT</source>
-        <translation type="unfinished">满意率</translation>
+        <translation>满意率</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished">转办次数</translation>
+        <translation>转办次数</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">已超期</translation>
+        <translation>已超期</translation>
     </message>
 </context>
 <context>
@@ -1697,44 +1697,44 @@ Continue it now?</source>
     <name>CasesBehindDialog</name>
     <message>
         <source>Cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>案件：%1</translation>
     </message>
     <message>
         <source>Loading the cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载案件…</translation>
     </message>
     <message>
         <source>Case no.</source>
-        <translation type="unfinished">案件编号</translation>
+        <translation>案件编号</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>No cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>无案件。</translation>
     </message>
     <message>
         <source>The newest %1 of %2 cases. Double-click a case to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %2 件案件，显示最新的 %1 件。双击案件即可打开。</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s). Double-click a case to open it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 件案件。双击案件即可打开。</numerusform>
         </translation>
     </message>
 </context>
@@ -2375,230 +2375,235 @@ Commands:
     <message>
         <source>%1 %2</source>
         <comment>value unit</comment>
-        <translation type="unfinished">%1… {1 %2?}</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>%1, %2</source>
         <comment>what, bucket</comment>
-        <translation type="unfinished">%1：%2 {1,?}</translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Week (first day)</source>
-        <translation type="unfinished"></translation>
+        <translation>周（首日）</translation>
     </message>
     <message>
         <source>Cases received</source>
-        <translation type="unfinished"></translation>
+        <translation>受理案件数</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>平均值</translation>
     </message>
     <message>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished"></translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>排队记录</translation>
     </message>
     <message>
         <source>Waited (said)</source>
-        <translation type="unfinished"></translation>
+        <translation>自述等候</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>source: statistic</comment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>%1 — %2
 mean %3 · median %4 · p90 %5 (n = %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2
+平均值 %3 · 中位数 %4 · p90 %5（n = %6）</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>CSAT %1 · NPS %2 (n = %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率 %1 · 净推荐值 %2（n = %3）</translation>
     </message>
     <message>
         <source>%1 — %2: %3 of %4 ratings
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2：%3 条（共 %4 条评价）
+%5</translation>
     </message>
     <message>
         <source>Rated “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>评价为“%1”</translation>
     </message>
     <message>
         <source>Ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>评价数</translation>
     </message>
     <message>
         <source>CSAT (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率（%）</translation>
     </message>
     <message>
         <source>NPS</source>
-        <translation type="unfinished">净推荐值（NPS）</translation>
+        <translation>净推荐值（NPS）</translation>
     </message>
     <message>
         <source>First response, median (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>首次响应（中位数，分钟）</translation>
     </message>
     <message>
         <source>Resolution, median (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>办结时长（中位数，小时）</translation>
     </message>
     <message>
         <source>Answered within 48 h (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>48 小时内答复率（%）</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Within 48 h (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>48 小时内答复率（%）</translation>
     </message>
     <message>
         <source>%1
 First response median %2 (n = %3)
 Resolution median %4 (n = %5)
 Answered within 48 h %6 (n = %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+首次响应中位数 %2（n = %3）
+办结时长中位数 %4（n = %5）
+48 小时内答复率 %6（n = %7）</translation>
     </message>
     <message>
         <source>h</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <source>%1 — %2: %3 of %4 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2：%3 件（共 %4 件案件）</translation>
     </message>
     <message>
         <source>Channel “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道“%1”</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Vital few (first %1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>关键少数（前 %1 %）</translation>
     </message>
     <message>
         <source>Other categories</source>
-        <translation type="unfinished"></translation>
+        <translation>其他类别</translation>
     </message>
     <message>
         <source>%1: %2 cases (%3 %), cumulative %4 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 件（%3 %），累计 %4 %</translation>
     </message>
     <message>
         <source>Category “%1”, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>类别“%1”，%2</translation>
     </message>
     <message>
         <source>Cumulative share (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>累计占比（%）</translation>
     </message>
     <message>
         <source>%1 % mark</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % 标线</translation>
     </message>
     <message>
         <source>Waiting time</source>
-        <translation type="unfinished"></translation>
+        <translation>等候时长</translation>
     </message>
     <message>
         <source>Satisfaction (好差评)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度（好差评）</translation>
     </message>
     <message>
         <source>Response and resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>响应与办结</translation>
     </message>
     <message>
         <source>Cases by channel</source>
-        <translation type="unfinished"></translation>
+        <translation>各渠道案件数</translation>
     </message>
     <message>
         <source>Categories (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>类别帕累托图</translation>
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常不满意</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
-        <translation type="unfinished">不满</translation>
+        <translation>不满意</translation>
     </message>
     <message>
         <source>Basically satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <source>Very satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常满意</translation>
     </message>
     <message>
         <source>%1 – %2</source>
         <comment>from – to</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>
     <name>DashboardExport</name>
     <message>
         <source>The chart could not be saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图表保存为 %1。</translation>
     </message>
     <message>
         <source>A chart of the Qingting dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>倾听台统计看板图表</translation>
     </message>
     <message>
         <source>The printer could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开打印机。</translation>
     </message>
     <message>
         <source>Systemic alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>系统性问题提醒</translation>
     </message>
 </context>
 <context>
@@ -2634,187 +2639,187 @@ Answered within 48 h %6 (n = %7)</source>
     <name>DashboardWidget</name>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>h</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <source>%1 “%2”, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”，%3</translation>
     </message>
     <message>
         <source>%1 / %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2，%3</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>从(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>至(&amp;T)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Save the chart “%1” as PNG or SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表“%1”保存为 PNG 或 SVG</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为 PNG…</translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为 SVG…</translation>
     </message>
     <message>
         <source>By %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按%1</translation>
     </message>
     <message>
         <source>Systemic alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>系统性问题提醒</translation>
     </message>
     <message>
         <source>Same category and service item at least</source>
-        <translation type="unfinished"></translation>
+        <translation>同一类别和事项的案件至少</translation>
     </message>
     <message>
         <source> times</source>
-        <translation type="unfinished"></translation>
+        <translation> 件</translation>
     </message>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>发生在</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天内</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>时间段</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
     <message>
         <source>Show &amp;cases</source>
-        <translation type="unfinished"></translation>
+        <translation>查看案件(&amp;C)</translation>
     </message>
     <message>
         <source>Open an &amp;improvement action…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建整改事项(&amp;I)…</translation>
     </message>
     <message>
         <source>Overdue improvement actions</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期的整改事项</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改时限</translation>
     </message>
     <message>
         <source>%1 · compared with %2 · as of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 对比 %2 · 截至 %3</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>value unit</comment>
-        <translation type="unfinished">%1… {1 %2?}</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>no comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>无可对比数据</translation>
     </message>
     <message>
         <source>%1 pp</source>
         <comment>percentage points</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个百分点</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>arrow change</comment>
-        <translation type="unfinished">%1… {1 %2?}</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2 (%3)</source>
         <comment>arrow change (relative change)</comment>
-        <translation type="unfinished">%1（%2） {1 %2 ?} {3)?}</translation>
+        <translation>%1 %2（%3）</translation>
     </message>
     <message>
         <source>Previous period (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>上一时段（%1）：%2</translation>
     </message>
     <message>
         <source>No systemic problem in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本时段未发现系统性问题。</translation>
     </message>
     <message>
         <source>No improvement action is overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已超期的整改事项。</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Save the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图表</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1。</translation>
     </message>
     <message>
         <source>Complaint desk dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉窗口统计看板</translation>
     </message>
     <message>
         <source>%1 / %2: %3 cases, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2：%3 件案件，%4</translation>
     </message>
     <message>
         <source>The dashboard went to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计看板已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -3023,43 +3028,43 @@ Answered within 48 h %6 (n = %7)</source>
     <name>EffectCheck</name>
     <message>
         <source>Less than a week has passed since the action: too early to judge its effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改至今不足一周，尚无法判断整改成效。</translation>
     </message>
     <message>
         <source>No cases of this category and service item before or since the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前后均无该类别、该事项的案件。</translation>
     </message>
     <message>
         <source>No cases of this category and service item in the weeks before the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前几周内无该类别、该事项的案件。</translation>
     </message>
     <message>
         <source>As many cases per week as before the action (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>每周案件数与整改前持平（%1）。</translation>
     </message>
     <message>
         <source>Fewer cases per week since the action (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后每周案件数减少（%1）。</translation>
     </message>
     <message>
         <source>More cases per week since the action (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后每周案件数增加（%1）。</translation>
     </message>
     <message>
         <source>Not enough ratings to compare satisfaction (CSAT).</source>
-        <translation type="unfinished"></translation>
+        <translation>评价数量不足，无法比较满意率。</translation>
     </message>
     <message>
         <source>Satisfaction (CSAT) is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率没有变化。</translation>
     </message>
     <message>
         <source>Satisfaction (CSAT) rose by %1 percentage points.</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率上升了 %1 个百分点。</translation>
     </message>
     <message>
         <source>Satisfaction (CSAT) fell by %1 percentage points.</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率下降了 %1 个百分点。</translation>
     </message>
 </context>
 <context>
@@ -3268,31 +3273,31 @@ Answered within 48 h %6 (n = %7)</source>
     <name>FishboneWidget</name>
     <message>
         <source>The problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Add a cause</source>
-        <translation type="unfinished"></translation>
+        <translation>添加原因</translation>
     </message>
     <message>
         <source>Add a sub-cause</source>
-        <translation type="unfinished"></translation>
+        <translation>添加次级原因</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>A cause on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1方面的原因</translation>
     </message>
     <message>
         <source>A sub-cause of &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的次级原因</translation>
     </message>
 </context>
 <context>
@@ -3892,65 +3897,65 @@ Answered within 48 h %6 (n = %7)</source>
     <name>Improvement</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>待整改</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">办理中</translation>
+        <translation>整改中</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Entered by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动录入</translation>
     </message>
     <message>
         <source>Systemic alert</source>
-        <translation type="unfinished"></translation>
+        <translation>系统性问题提醒</translation>
     </message>
     <message>
         <source>A case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Machines and systems</source>
-        <translation type="unfinished"></translation>
+        <translation>设备与系统</translation>
     </message>
     <message>
         <source>Materials and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>材料与文书</translation>
     </message>
     <message>
         <source>Methods and process</source>
-        <translation type="unfinished"></translation>
+        <translation>方法与流程</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境</translation>
     </message>
     <message>
         <source>Measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>测量与评价</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>a bone of the fishbone diagram: its name and its character of 人机料法环测</extracomment>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2: %n repeated complaint(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2：重复投诉 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -3958,465 +3963,465 @@ Answered within 48 h %6 (n = %7)</source>
     <name>ImprovementDialog</name>
     <message>
         <source>New improvement action</source>
-        <translation type="unfinished"></translation>
+        <translation>新建整改事项</translation>
     </message>
     <message>
         <source>Improvement action</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <source>5 whys</source>
-        <translation type="unfinished"></translation>
+        <translation>五问法</translation>
     </message>
     <message>
         <source>Fishbone</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼骨图</translation>
     </message>
     <message>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>整改成效</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">标题(&amp;T)：</translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Owner department:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门(&amp;O)：</translation>
     </message>
     <message>
         <source>Dead&amp;line:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改时限(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished">类别(&amp;C)：</translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <source>Service &amp;item:</source>
-        <translation type="unfinished">事项(&amp;I)：</translation>
+        <translation>事项(&amp;I)：</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>来源：</translation>
     </message>
     <message>
         <source>Linked cases</source>
-        <translation type="unfinished"></translation>
+        <translation>关联案件</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Case number, e.g. QT-20260302-0001</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号，例如 QT-20260302-0001</translation>
     </message>
     <message>
         <source>&amp;Link case</source>
-        <translation type="unfinished"></translation>
+        <translation>关联案件(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>取消关联(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
         <source>Ask &quot;why?&quot; until the answer is a cause you can act on, usually about five times.</source>
-        <translation type="unfinished"></translation>
+        <translation>连续追问“为什么”，直到找到可以着手整改的原因，通常约问五次。</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么？</translation>
     </message>
     <message>
         <source>Because</source>
-        <translation type="unfinished"></translation>
+        <translation>因为</translation>
     </message>
     <message>
         <source>&amp;Add why</source>
-        <translation type="unfinished"></translation>
+        <translation>添加追问(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;R)</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>下移(&amp;W)</translation>
     </message>
     <message>
         <source>Root &amp;cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因(&amp;C)：</translation>
     </message>
     <message>
         <source>Counter&amp;measure:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改措施(&amp;M)：</translation>
     </message>
     <message>
         <source>The chain has more than %1 whys.</source>
-        <translation type="unfinished"></translation>
+        <translation>追问超过 %1 个。</translation>
     </message>
     <message>
         <source>&amp;Problem (the head):</source>
-        <translation type="unfinished"></translation>
+        <translation>问题（鱼头）(&amp;P)：</translation>
     </message>
     <message>
         <source>Click a bone to add a cause; double-click a cause to edit it; Delete removes the selected cause; right-click a cause to add a sub-cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击鱼骨可添加原因；双击原因可编辑；按 Delete 键删除所选原因；右键单击原因可添加次级原因。</translation>
     </message>
     <message>
         <source>Export P&amp;NG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG(&amp;N)…</translation>
     </message>
     <message>
         <source>Export P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Compare &amp;weeks before and since the action:</source>
-        <translation type="unfinished"></translation>
+        <translation>对比整改前后的周数(&amp;W)：</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>天数</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
     <message>
         <source>Cases per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周案件数</translation>
     </message>
     <message>
         <source>CSAT</source>
-        <translation type="unfinished">满意率</translation>
+        <translation>满意率</translation>
     </message>
     <message>
         <source>The effect check compares the cases of the action&apos;s category and service item before and since it.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改成效评估对比该整改事项所涉类别和事项在整改前后的案件情况。</translation>
     </message>
     <message>
         <source>Choose a department</source>
-        <translation type="unfinished">请选择责任部门</translation>
+        <translation>请选择责任部门</translation>
     </message>
     <message>
         <source>No category</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定类别</translation>
     </message>
     <message>
         <source>No service item</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定事项</translation>
     </message>
     <message>
         <source>Improvement action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项：%1</translation>
     </message>
     <message>
         <source>Case %1 is linked already.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 已关联。</translation>
     </message>
     <message>
         <source>%1 (%2 – %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 至 %3）</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n rating(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（%n 条评价）</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the fishbone as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将鱼骨图导出为 PDF</translation>
     </message>
     <message>
         <source>Export the fishbone as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将鱼骨图导出为 PNG</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Fishbone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼骨图：%1</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
     <name>ImprovementRegisterWidget</name>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished">显示(&amp;S)：</translation>
+        <translation>显示(&amp;S)：</translation>
     </message>
     <message>
         <source>C&amp;ategory:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;New action…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建整改事项(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">编辑(&amp;E)…</translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部整改事项</translation>
     </message>
     <message>
         <source>Open and in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>待整改和整改中</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">已超期</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished">全部类别</translation>
+        <translation>全部类别</translation>
     </message>
     <message numerus="yes">
         <source>%n action(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项整改事项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项已超期</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose an action in the register first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在台账中选择一项整改事项。</translation>
     </message>
 </context>
 <context>
     <name>ImprovementService</name>
     <message>
         <source>The chosen department does not exist or is no longer active.</source>
-        <translation type="unfinished">所选责任部门不存在或已停用。</translation>
+        <translation>所选责任部门不存在或已停用。</translation>
     </message>
     <message>
         <source>The chosen category does not exist.</source>
-        <translation type="unfinished">所选类别不存在。</translation>
+        <translation>所选类别不存在。</translation>
     </message>
     <message>
         <source>The chosen service item does not exist.</source>
-        <translation type="unfinished">所选事项不存在。</translation>
+        <translation>所选事项不存在。</translation>
     </message>
     <message>
         <source>Case %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 不存在。</translation>
     </message>
     <message>
         <source>The action &quot;%1&quot; was changed by someone else after you opened it; reopen it to see the changes, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>您打开整改事项“%1”后，该事项已被他人修改；请重新打开查看修改内容后再试。</translation>
     </message>
     <message>
         <source>The action is already &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>该整改事项已是“%1”状态。</translation>
     </message>
     <message>
         <source>An action links at most %1 cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>一项整改事项最多关联 %1 件案件。</translation>
     </message>
     <message>
         <source>That case is not linked to the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件未关联到此整改事项。</translation>
     </message>
     <message>
         <source>Type a case number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入案件编号。</translation>
     </message>
     <message>
         <source>There is no case %1.</source>
-        <translation type="unfinished">案件 %1 不存在。</translation>
+        <translation>案件 %1 不存在。</translation>
     </message>
     <message>
         <source>Compare between 1 and 52 weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>对比周数须在 1 至 52 之间。</translation>
     </message>
 </context>
 <context>
     <name>ImprovementTableModel</name>
     <message>
         <source>%1 · overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已超期</translation>
     </message>
     <message>
         <source>Overdue: the deadline was %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期：整改时限为 %1。</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改时限</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
 </context>
 <context>
     <name>Improvements</name>
     <message>
         <source>No category</source>
-        <translation type="unfinished"></translation>
+        <translation>无类别</translation>
     </message>
     <message>
         <source>No service item</source>
-        <translation type="unfinished"></translation>
+        <translation>无事项</translation>
     </message>
     <message>
         <source>Flagged by the dashboard: %1 cases from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计看板提示：%2 至 %3 期间共 %1 件案件。</translation>
     </message>
     <message>
         <source>Give the action a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写整改事项标题。</translation>
     </message>
     <message>
         <source>The title is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>标题超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The description is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>说明超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Choose the department that owns the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该整改事项的责任部门。</translation>
     </message>
     <message>
         <source>Set the action&apos;s deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置整改时限。</translation>
     </message>
     <message>
         <source>An action links at most %1 cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>一项整改事项最多关联 %1 件案件。</translation>
     </message>
     <message>
         <source>The chain has more than %1 whys.</source>
-        <translation type="unfinished"></translation>
+        <translation>追问超过 %1 个。</translation>
     </message>
     <message>
         <source>Why %1 has an answer but no question.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 问有回答但没有问题。</translation>
     </message>
     <message>
         <source>Why %1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 问超过 %2 个字符，请精简。</translation>
     </message>
     <message>
         <source>The root cause is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The countermeasure is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改措施超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>Name the problem at the head of the fishbone.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在鱼头处填写问题。</translation>
     </message>
     <message>
         <source>The fishbone&apos;s problem is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼骨图的问题超过 %1 个字符，请精简。</translation>
     </message>
     <message>
         <source>The bone %1 has more than %2 causes.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”分支的原因超过 %2 条。</translation>
     </message>
     <message>
         <source>A cause on the bone %1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”分支有原因超过 %2 个字符，请精简。</translation>
     </message>
     <message>
         <source>The cause &quot;%1&quot; has more than %2 sub-causes.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因“%1”的次级原因超过 %2 条。</translation>
     </message>
     <message>
         <source>A sub-cause of &quot;%1&quot; is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因“%1”有次级原因超过 %2 个字符，请精简。</translation>
     </message>
 </context>
 <context>
@@ -5407,11 +5412,11 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
     <message>
         <source>Improvement register</source>
-        <translation type="unfinished"></translation>
+        <translation>整改台账</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>统计看板</translation>
     </message>
 </context>
 <context>
@@ -7319,7 +7324,7 @@ Answered within 48 h %6 (n = %7)</source>
     <name>SqlImprovementRepository</name>
     <message>
         <source>Improvement action %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项 %1 不存在。</translation>
     </message>
 </context>
 <context>
