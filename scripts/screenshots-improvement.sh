@@ -49,8 +49,9 @@ xdotool type zhaolei; xdotool key Tab; xdotool type zhaolei123; xdotool key Retu
 main=$(xdotool search --onlyvisible --name "Qingting" | awk 'NR == 1')
 xdotool windowmove "$main" 0 0 windowsize "$main" 1280 800; sleep 1
 
-# The navigation list of a supervisor: Cases, Audit log, Improvement register, Settings.
-click "${QINGTING_SHOT_NAV_X:-80}" "${QINGTING_SHOT_NAV_Y:-106}" 1.5
+# The navigation list of a supervisor: Cases, Dashboard, Audit log, Improvement register, Settings. Rows differ in
+# height between languages: click the first and walk down by keyboard.
+click "${QINGTING_SHOT_NAV_X:-80}" 45 1; xdotool key Down Down Down; sleep 1.5
 # Show: All actions (the filter is the page's first field).
 click "${QINGTING_SHOT_FILTER_X:-350}" "${QINGTING_SHOT_FILTER_Y:-38}" 0.5; xdotool key Home Return; sleep 1.5
 import -window root -crop 1280x800+0+0 +repage "$out/improvement-1-register.png"
