@@ -31,6 +31,13 @@ inline double median(QList<double> values)
     return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
 }
 
+/** The value at fraction p (0–1) of the sorted values: the nearest rank at or above, as the bench tools report it. */
+inline double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
 /** RESULT|name|value|unit|budget|verdict (ok / FAIL when a limit is given). */
 inline void result(const QString& name, double value, const QString& unit, const QString& budget = {},
                    double limit = -1)

@@ -4,6 +4,7 @@
 // The source is never written: it is copied into a scratch folder first (opening the copy migrates it if needed,
 // and the time that takes is reported too).
 
+#include "BenchSupport.h"
 #include "Database.h"
 #include "common/AppIdentity.h"
 #include "common/Clock.h"
@@ -25,19 +26,9 @@
 #include <cstdio>
 #include <ctime>
 
-namespace {
-void out(const QString& line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
+using namespace Bench;
 
-void err(const QString& line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-}
+namespace {
 
 /** This thread's CPU time in ms: what a save costs, apart from waiting for a core on a busy machine. */
 double cpuMs()
@@ -45,25 +36,6 @@ double cpuMs()
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
-void result(const QString& name, double value, const QString& unit, const QString& budget = {}, double limit = -1)
-{
-    const QString verdict = limit < 0 ? QString() : (value <= limit ? QStringLiteral("ok") : QStringLiteral("FAIL"));
-    out(QStringLiteral("RESULT|%1|%2|%3|%4|%5").arg(name).arg(value, 0, 'f', 2).arg(unit, budget, verdict));
 }
 
 qint64 firstId(const Repositories& repos, ReferenceKind kind, int index)

@@ -4,6 +4,7 @@
 // The source is never written: it is copied into a scratch folder first (opening the copy migrates it, and the time
 // that takes, migration 0014_sla included, is reported too).
 
+#include "BenchSupport.h"
 #include "Database.h"
 #include "common/AppIdentity.h"
 #include "common/Clock.h"
@@ -21,44 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace {
-void out(const QString& line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-void err(const QString& line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
-void result(const QString& name, double value, const QString& unit, const QString& budget = {}, double limit = -1)
-{
-    const QString verdict = limit < 0 ? QString() : (value <= limit ? QStringLiteral("ok") : QStringLiteral("FAIL"));
-    out(QStringLiteral("RESULT|%1|%2|%3|%4|%5").arg(name).arg(value, 0, 'f', 3).arg(unit, budget, verdict));
-}
-
-double ms(const QElapsedTimer& t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-} // namespace
+using namespace Bench;
 
 int main(int argc, char* argv[])
 {

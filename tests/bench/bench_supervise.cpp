@@ -5,6 +5,7 @@
 //   bench_supervise FILE.sqlite "YYYY-MM-DD HH:MM" [REPEAT]
 // FILE is opened (and migrated) in place: pass a copy, never the original.
 
+#include "BenchSupport.h"
 #include "Database.h"
 #include "common/Clock.h"
 #include "common/DateTimeText.h"
@@ -20,20 +21,9 @@
 #include <cstdio>
 #include <functional>
 
-namespace {
-void out(const QString& line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
+using namespace Bench;
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
-}
+namespace {
 
 double timed(const std::function<void()>& f)
 {
