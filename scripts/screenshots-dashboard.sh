@@ -10,27 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-work=$(mktemp -d /tmp/qingting-dashboard-shots.XXXXXX)
-display=${QINGTING_SHOT_DISPLAY:-87}
-if [ -e "/tmp/.X$display-lock" ]; then # never drive another session's screen
-    echo "display :$display is in use; set QINGTING_SHOT_DISPLAY to a free number" >&2
-    exit 1
-fi
-export HOME=$work/home DISPLAY=:$display
-mkdir -p "$HOME"
-cli=build/dev/app/cli/qingting-cli
-db=$work/s.sqlite
+source scripts/screenshots-common.sh
+shot_begin dashboard 87
 $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 20000 --days 120 --seed 14 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role supervisor --name 赵磊 >/dev/null
 
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+shot_xvfb
 
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
 wheel() { xdotool mousemove "$1" "$2"; for _ in $(seq "$3"); do xdotool click "$4"; done; sleep 1; }
 snap() { import -window root -crop "$1" +repage "$2"; }
 

@@ -12,11 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-work=$(mktemp -d /tmp/qingting-import-shots.XXXXXX)
-export HOME=$work/home DISPLAY=:${QINGTING_SHOT_DISPLAY:-81}
+source scripts/screenshots-common.sh
+shot_begin import 81
 mkdir -p "$HOME/Documents"
-cli=build/dev/app/cli/qingting-cli
-db=$work/s.sqlite
 $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 400 --days 30 --seed 7 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role "${QINGTING_SHOT_ROLE:-supervisor}" --name 赵磊 >/dev/null
@@ -59,17 +57,8 @@ with open(sys.argv[1], "w", encoding="gb18030", newline="") as f:
         f.write(",".join(row) + "\r\n")
 PY
 
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+shot_xvfb
 
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
-paste_text() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.2; xdotool key ctrl+v; sleep 0.3; }
-top() { xdotool search --onlyvisible --name "." | awk 'END { print }'; }
-dialog() { eval "$(xdotool getwindowgeometry --shell "$(top)")"; DX=$X; DY=$Y; DW=$WIDTH; DH=$HEIGHT; }
-snap_dialog() { dialog; import -window root -crop "${DW}x${DH}+${DX}+${DY}" +repage "$1"; }
 
 LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 build/dev/app/qingting --db "$db" >>"$work/app.log" 2>&1 &
 app=$!

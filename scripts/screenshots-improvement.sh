@@ -12,11 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-work=$(mktemp -d /tmp/qingting-improvement-shots.XXXXXX)
-export HOME=$work/home DISPLAY=:${QINGTING_SHOT_DISPLAY:-82}
-mkdir -p "$HOME"
-cli=build/dev/app/cli/qingting-cli
-db=$work/s.sqlite
+source scripts/screenshots-common.sh
+shot_begin improvement 82
 $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 3000 --days 180 --seed 7 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role supervisor --name 赵磊 >/dev/null
@@ -29,16 +26,8 @@ fishbone_row=$(sqlite3 "$db" "SELECT COUNT(*) FROM improvement_actions a, improv
     AND (a.deadline < f.deadline OR (a.deadline = f.deadline AND a.id < f.id))")
 fishbone_title=$(sqlite3 "$db" "SELECT title FROM improvement_actions WHERE id = $fishbone_id")
 
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+shot_xvfb
 
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
-top() { xdotool search --onlyvisible --name "." | awk 'END { print }'; }
-dialog() { eval "$(xdotool getwindowgeometry --shell "$(top)")"; DX=$X; DY=$Y; DW=$WIDTH; DH=$HEIGHT; }
-snap_dialog() { dialog; import -window root -crop "${DW}x${DH}+${DX}+${DY}" +repage "$1"; }
 
 lang=${QINGTING_SHOT_LANG:-en_US}
 LANGUAGE=$lang LANG=$lang.UTF-8 LC_ALL=$lang.UTF-8 build/dev/app/qingting --db "$db" >>"$work/app.log" 2>&1 &

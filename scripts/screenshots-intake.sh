@@ -7,24 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
-work=$(mktemp -d /tmp/qingting-shots.XXXXXX)
-export HOME=$work/home DISPLAY=:${QINGTING_SHOT_DISPLAY:-77}
-mkdir -p "$HOME"
-cli=build/dev/app/cli/qingting-cli
-db=$work/s.sqlite
+source scripts/screenshots-common.sh
+shot_begin intake 77
 $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 3000 --seed 7 2>/dev/null >/dev/null
 printf 'wangfang123\n' | $cli --db "$db" user add wangfang --role clerk --name 王芳 >/dev/null
 
-Xvfb "$DISPLAY" -screen 0 1280x900x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+shot_xvfb 1280x900
 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 build/dev/app/qingting --db "$db" >"$work/app.log" 2>&1 &
 app=$!
 sleep 4
 
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
 paste() { click "$1" "$2" 0.2; xdotool key ctrl+a; printf '%s' "$3" | xclip -selection clipboard; sleep 0.2; xdotool key ctrl+v; sleep 0.3; }
 choose() { click "$1" "$2" 0.4; for _ in $(seq "$3"); do xdotool key Down; done; xdotool key Return; sleep 0.3; }
 snap() { # the topmost visible window

@@ -12,11 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-work=$(mktemp -d /tmp/qingting-loop-shots.XXXXXX)
-export HOME=$work/home DISPLAY=:${QINGTING_SHOT_DISPLAY:-79}
-mkdir -p "$HOME"
-cli=build/dev/app/cli/qingting-cli
-db=$work/s.sqlite
+source scripts/screenshots-common.sh
+shot_begin loop 79
 $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 400 --days 30 --seed 7 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role supervisor --name 赵磊 >/dev/null
@@ -35,19 +32,10 @@ open_case=$(pick in_progress open)
 resolved_case=$(pick resolved any)
 echo "open case $open_case, resolved case $resolved_case"
 
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+shot_xvfb
 
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.3}"; }
-paste_text() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.2; xdotool key ctrl+v; sleep 0.3; }
-top() { xdotool search --onlyvisible --name "." | awk 'END { print }'; }
-# The topmost window's position: dclick X Y clicks at X,Y inside it.
-dialog() { eval "$(xdotool getwindowgeometry --shell "$(top)")"; DX=$X; DY=$Y; DW=$WIDTH; DH=$HEIGHT; }
+# dclick X Y clicks at X,Y inside the topmost window (after dialog).
 dclick() { click $((DX + $1)) $((DY + $2)) "${3:-0.3}"; }
-snap_dialog() { dialog; import -window root -crop "${DW}x${DH}+${DX}+${DY}" +repage "$1"; }
 snap_window() { import -window root -crop 1280x800+0+0 +repage "$1"; }
 start_app() { # login password
     LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 build/dev/app/qingting --db "$db" >>"$work/app.log" 2>&1 &
