@@ -1,6 +1,9 @@
 #include "SqlDashboardRepository.h"
 
+#include "SqlMetricsDaily.h"
 #include "cases/CaseStatus.h"
+
+#include <map>
 
 #include <algorithm>
 
@@ -23,6 +26,24 @@ const char* columnOf(Dashboard::Dimension dimension)
     Q_UNREACHABLE();
 }
 
+QVariantList dayRange(const Dashboard::Range& range)
+{
+    return {range.from.toString(Qt::ISODate), range.to.toString(Qt::ISODate)};
+}
+
+int groupOf(Dashboard::Dimension dimension)
+{
+    switch (dimension) {
+    case Dashboard::Dimension::Window:
+        return int(SqlMetricsDaily::Group::Window);
+    case Dashboard::Dimension::ServiceItem:
+        return int(SqlMetricsDaily::Group::ServiceItem);
+    case Dashboard::Dimension::Department:
+        return int(SqlMetricsDaily::Group::Department);
+    }
+    Q_UNREACHABLE();
+}
+
 /** The open statuses' codes as an SQL list (CaseStatuses::isOpen). */
 QString openCodes()
 {
@@ -38,60 +59,90 @@ QString openCodes()
 
 QString SqlDashboardRepository::tallySql()
 {
-    return QStringLiteral("SELECT rating, rating_excluded, channel, waited_minutes FROM cases "
-                          "WHERE received_at >= ? AND received_at < ?");
+    return QStringLiteral("SELECT dimension, key1, SUM(cases) FROM metrics_daily_group WHERE dimension IN (%1, %2, %3) "
+                          "AND day >= ? AND day <= ? GROUP BY dimension, key1")
+        .arg(int(SqlMetricsDaily::Group::Channel))
+        .arg(int(SqlMetricsDaily::Group::RatingLevel))
+        .arg(int(SqlMetricsDaily::Group::WaitedMinutes));
 }
 
-QString SqlDashboardRepository::breakdownSql(Dashboard::Dimension dimension)
+QString SqlDashboardRepository::breakdownSql()
 {
-    // The 48-hour rule as Metrics::compute applies it: t = the earlier of answered and resolved; a case without t
-    // counts once received + 48 h <= as-of.
-    const QString t = QStringLiteral("(CASE WHEN answered_at IS NULL THEN resolved_at WHEN resolved_at IS NULL OR "
-                                     "answered_at <= resolved_at THEN answered_at ELSE resolved_at END)");
-    return QStringLiteral(
-               "SELECT COALESCE(%1, 0) AS key_id, COUNT(*), COUNT(acknowledged_at), "
-               "COALESCE(SUM(acknowledged_at - received_at), 0), "
-               "COALESCE(SUM(CASE WHEN %2 IS NOT NULL OR received_at + 172800 <= ? THEN 1 ELSE 0 END), 0), "
-               "COALESCE(SUM(CASE WHEN %2 - received_at <= 172800 THEN 1 ELSE 0 END), 0), "
-               "COALESCE(SUM(CASE WHEN rating_excluded = 0 AND rating BETWEEN 1 AND 5 THEN 1 ELSE 0 END), 0), "
-               "COALESCE(SUM(CASE WHEN rating_excluded = 0 AND rating BETWEEN 4 AND 5 THEN 1 ELSE 0 END), 0), "
-               "COALESCE(SUM(transfer_count), 0), "
-               "COALESCE(SUM(CASE WHEN status IN (%3) THEN 1 ELSE 0 END), 0), "
-               "COALESCE(SUM(CASE WHEN status IN (%3) AND due_at < ? THEN 1 ELSE 0 END), 0) "
-               "FROM cases WHERE received_at >= ? AND received_at < ? GROUP BY COALESCE(%1, 0)")
-        .arg(QLatin1String(columnOf(dimension)), t, openCodes());
+    // The last column: the cases still without an answer on the days that lie wholly before the 48-hour rule's
+    // cut-off, which count (as in SqlMetricsDaily::totals).
+    return QStringLiteral("SELECT key1, SUM(cases), SUM(first_response_n), SUM(first_response_sum), SUM(answered_n), "
+                          "SUM(answered_48h), SUM(rated), SUM(satisfied), SUM(transfers), "
+                          "SUM(CASE WHEN day < ? THEN cases - answered_n ELSE 0 END) FROM metrics_daily_group "
+                          "WHERE dimension = ? AND day >= ? AND day <= ? GROUP BY key1");
+}
+
+QString SqlDashboardRepository::pendingSql(Dashboard::Dimension dimension)
+{
+    return QStringLiteral("SELECT COALESCE(%1, 0), COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ? "
+                          "AND answered_at IS NULL AND resolved_at IS NULL GROUP BY COALESCE(%1, 0)")
+        .arg(QLatin1String(columnOf(dimension)));
+}
+
+QString SqlDashboardRepository::openSql(Dashboard::Dimension dimension)
+{
+    return QStringLiteral("SELECT COALESCE(%1, 0), COUNT(*), COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) "
+                          "FROM cases WHERE status IN (%2) AND received_at >= ? AND received_at < ? "
+                          "GROUP BY COALESCE(%1, 0)")
+        .arg(QLatin1String(columnOf(dimension)), openCodes());
 }
 
 QString SqlDashboardRepository::alertPairsSql()
 {
-    return QStringLiteral("SELECT category_id, service_item_id FROM cases WHERE received_at >= ? AND received_at < ? "
-                          "AND category_id IS NOT NULL AND service_item_id IS NOT NULL "
-                          "GROUP BY category_id, service_item_id HAVING COUNT(*) >= ?");
+    return QStringLiteral("SELECT key1, key2, day, cases FROM metrics_daily_group WHERE dimension = %1 AND day >= ? "
+                          "AND day <= ? ORDER BY key1, key2, day")
+        .arg(int(SqlMetricsDaily::Group::CategoryItem));
 }
 
 QString SqlDashboardRepository::alertCasesSql()
 {
-    return QStringLiteral("SELECT id, received_at FROM cases WHERE service_item_id = ? AND category_id = ? AND "
+    return QStringLiteral("SELECT id FROM cases WHERE service_item_id = ? AND category_id = ? AND "
                           "received_at >= ? AND received_at < ? ORDER BY received_at, id");
 }
 
 Result<DashboardRepository::Tally> SqlDashboardRepository::tally(const Dashboard::Range& bucket)
 {
-    auto q = m_sql.exec(tallySql(), rangeValues(bucket));
+    auto q = m_sql.exec(tallySql(), dayRange(bucket));
     if (!q) {
         return q.error();
     }
     Tally t;
+    QList<std::pair<qint64, qint64>> waited; // minutes, cases
     while (q->next()) {
-        const auto rating = SqlContext::toOptionalInt(q->value(0));
-        if (rating && *rating >= 1 && *rating <= 5 && q->value(1).toInt() == 0) {
-            ++t.levels[std::size_t(*rating - 1)];
+        const auto group = SqlMetricsDaily::Group(q->value(0).toInt());
+        const qint64 key = q->value(1).toLongLong();
+        const qint64 n = q->value(2).toLongLong();
+        switch (group) {
+        case SqlMetricsDaily::Group::Channel:
+            if (key >= 0 && key < qint64(t.channels.size())) {
+                t.channels[std::size_t(key)] += n;
+            }
+            break;
+        case SqlMetricsDaily::Group::RatingLevel:
+            if (key >= 1 && key <= 5) {
+                t.levels[std::size_t(key - 1)] += n;
+            }
+            break;
+        case SqlMetricsDaily::Group::WaitedMinutes:
+            waited.append({key, n});
+            break;
+        default:
+            break;
         }
-        if (const auto channel = Channels::fromCode(q->value(2).toString())) {
-            ++t.channels[std::size_t(*channel)];
-        }
-        if (!q->value(3).isNull()) {
-            t.waitedMinutes.append(q->value(3).toDouble());
+    }
+    // The minutes waited, one value per case, for the same median and p90 as everywhere else.
+    qint64 count = 0;
+    for (const auto& [minutes, n] : std::as_const(waited)) {
+        count += n;
+    }
+    t.waitedMinutes.reserve(count);
+    for (const auto& [minutes, n] : std::as_const(waited)) {
+        for (qint64 i = 0; i < n; ++i) {
+            t.waitedMinutes.append(double(minutes));
         }
     }
     return t;
@@ -100,33 +151,76 @@ Result<DashboardRepository::Tally> SqlDashboardRepository::tally(const Dashboard
 Result<QList<Dashboard::BreakdownRow>>
 SqlDashboardRepository::breakdown(Dashboard::Dimension dimension, const Dashboard::Range& range, const QDateTime& asOf)
 {
-    const qint64 now = asOf.toSecsSinceEpoch();
-    QVariantList values{now, now};
-    values << rangeValues(range);
-    auto q = m_sql.exec(breakdownSql(dimension), values);
+    // The 48-hour rule counts a case without an answer once received + 48 h <= as-of: the days before the one that
+    // holds the first instant after that cut-off count whole, the rest are read from the cases (a day or two).
+    const qint64 cutoff = asOf.toSecsSinceEpoch() - Metrics::kAnswerWindowSecs;
+    const QDate pendingDay = QDateTime::fromSecsSinceEpoch(cutoff + 1).date();
+    QVariantList values{pendingDay.toString(Qt::ISODate), groupOf(dimension)};
+    values << dayRange(range);
+    auto q = m_sql.exec(breakdownSql(), values);
     if (!q) {
         return q.error();
     }
-    QList<Dashboard::BreakdownRow> rows;
+    struct Sums
+    {
+        Dashboard::BreakdownRow row;
+        qint64 firstResponseSum = 0;
+        qint64 counted = 0;
+        qint64 complied = 0;
+        qint64 satisfied = 0;
+    };
+    std::map<qint64, Sums> byKey;
     while (q->next()) {
-        Dashboard::BreakdownRow r;
-        r.id = q->value(0).toLongLong();
-        r.cases = q->value(1).toLongLong();
-        r.firstResponseN = q->value(2).toLongLong();
+        Sums& s = byKey[q->value(0).toLongLong()];
+        s.row.cases = q->value(1).toLongLong();
+        s.row.firstResponseN = q->value(2).toLongLong();
+        s.firstResponseSum = q->value(3).toLongLong();
+        s.counted = q->value(4).toLongLong() + q->value(9).toLongLong();
+        s.complied = q->value(5).toLongLong();
+        s.row.csatN = q->value(6).toLongLong();
+        s.satisfied = q->value(7).toLongLong();
+        s.row.transfers = q->value(8).toLongLong();
+    }
+    const qint64 from =
+        std::max(range.from.startOfDay().toSecsSinceEpoch(), pendingDay.startOfDay().toSecsSinceEpoch());
+    const qint64 to = std::min(range.to.addDays(1).startOfDay().toSecsSinceEpoch(), cutoff + 1);
+    if (from < to) {
+        auto late = m_sql.exec(pendingSql(dimension), {from, to});
+        if (!late) {
+            return late.error();
+        }
+        while (late->next()) {
+            byKey[late->value(0).toLongLong()].counted += late->value(1).toLongLong();
+        }
+    }
+    // Open and overdue now, from the open cases (a few thousand at most, through cases_status_received).
+    QVariantList openValues{asOf.toSecsSinceEpoch()};
+    openValues << rangeValues(range);
+    auto open = m_sql.exec(openSql(dimension), openValues);
+    if (!open) {
+        return open.error();
+    }
+    while (open->next()) {
+        Sums& s = byKey[open->value(0).toLongLong()];
+        s.row.open = open->value(1).toLongLong();
+        s.row.overdue = open->value(2).toLongLong();
+    }
+    QList<Dashboard::BreakdownRow> rows;
+    for (auto& [key, s] : byKey) {
+        if (s.row.cases == 0) {
+            continue; // only a stale group could give open cases without cases
+        }
+        Dashboard::BreakdownRow r = s.row;
+        r.id = key;
         if (r.firstResponseN > 0) {
-            r.firstResponseMeanMinutes = double(q->value(3).toLongLong()) / 60.0 / double(r.firstResponseN);
+            r.firstResponseMeanMinutes = double(s.firstResponseSum) / 60.0 / double(r.firstResponseN);
         }
-        const qint64 counted = q->value(4).toLongLong();
-        if (counted > 0) {
-            r.within48hRate = double(q->value(5).toLongLong()) / double(counted);
+        if (s.counted > 0) {
+            r.within48hRate = double(s.complied) / double(s.counted);
         }
-        r.csatN = q->value(6).toLongLong();
         if (r.csatN > 0) {
-            r.csat = double(q->value(7).toLongLong()) / double(r.csatN);
+            r.csat = double(s.satisfied) / double(r.csatN);
         }
-        r.transfers = q->value(8).toLongLong();
-        r.open = q->value(9).toLongLong();
-        r.overdue = q->value(10).toLongLong();
         rows.append(r);
     }
     std::sort(rows.begin(), rows.end(), [](const Dashboard::BreakdownRow& a, const Dashboard::BreakdownRow& b) {
@@ -138,50 +232,43 @@ SqlDashboardRepository::breakdown(Dashboard::Dimension dimension, const Dashboar
 Result<QList<Dashboard::SystemicAlert>> SqlDashboardRepository::alerts(const Dashboard::Range& range,
                                                                        const Dashboard::AlertRule& rule)
 {
-    QVariantList values = rangeValues(range);
-    values << rule.minCases;
-    auto pairs = m_sql.exec(alertPairsSql(), values);
+    auto pairs = m_sql.exec(alertPairsSql(), dayRange(range));
     if (!pairs) {
         return pairs.error();
     }
-    QList<std::pair<qint64, qint64>> candidates;
+    // Each pair's days with cases, in order.
+    std::map<std::pair<qint64, qint64>, QList<std::pair<QDate, qint64>>> days;
     while (pairs->next()) {
-        candidates.append({pairs->value(0).toLongLong(), pairs->value(1).toLongLong()});
+        days[{pairs->value(0).toLongLong(), pairs->value(1).toLongLong()}].append(
+            {QDate::fromString(pairs->value(2).toString(), Qt::ISODate), pairs->value(3).toLongLong()});
     }
     QList<Dashboard::SystemicAlert> result;
-    for (const auto& [category, item] : candidates) {
-        QVariantList v{item, category};
-        v << rangeValues(range);
-        auto q = m_sql.exec(alertCasesSql(), v);
-        if (!q) {
-            return q.error();
-        }
-        QList<std::pair<qint64, QDate>> cases; // id, local day received
-        while (q->next()) {
-            cases.append({q->value(0).toLongLong(), QDateTime::fromSecsSinceEpoch(q->value(1).toLongLong()).date()});
-        }
+    for (const auto& [pair, counts] : days) {
         // The latest window of windowDays local days, ending on a day with a case, that holds minCases of them.
-        for (qsizetype last = cases.size() - 1; last >= rule.minCases - 1; --last) {
-            const QDate windowTo = cases.at(last).second;
+        for (qsizetype last = counts.size() - 1; last >= 0; --last) {
+            const QDate windowTo = counts.at(last).first;
             const QDate windowFrom = windowTo.addDays(-(rule.windowDays - 1));
-            qsizetype first = last;
-            while (first > 0 && cases.at(first - 1).second >= windowFrom) {
-                --first;
+            qint64 n = 0;
+            for (qsizetype i = last; i >= 0 && counts.at(i).first >= windowFrom; --i) {
+                n += counts.at(i).second;
             }
-            if (last - first + 1 < rule.minCases) {
+            if (n < rule.minCases) {
                 continue;
             }
-            qsizetype end = last; // the window's other cases received the same day after `last`
-            while (end + 1 < cases.size() && cases.at(end + 1).second == windowTo) {
-                ++end;
-            }
             Dashboard::SystemicAlert alert;
-            alert.categoryId = category;
-            alert.serviceItemId = item;
+            alert.categoryId = pair.first;
+            alert.serviceItemId = pair.second;
             alert.windowFrom = windowFrom;
             alert.windowTo = windowTo;
-            for (qsizetype i = first; i <= end; ++i) {
-                alert.caseIds.append(cases.at(i).first);
+            const Dashboard::Range cases{std::max(windowFrom, range.from), windowTo};
+            QVariantList v{alert.serviceItemId, alert.categoryId};
+            v << rangeValues(cases);
+            auto q = m_sql.exec(alertCasesSql(), v);
+            if (!q) {
+                return q.error();
+            }
+            while (q->next()) {
+                alert.caseIds.append(q->value(0).toLongLong());
             }
             result.append(alert);
             break;
@@ -232,18 +319,28 @@ Result<QList<qint64>> SqlDashboardRepository::casesBehind(const Dashboard::Selec
     return ids;
 }
 
-Result<QStringList> SqlDashboardRepository::explain(const QString& sql, const Dashboard::Range& range) const
+Result<QStringList> SqlDashboardRepository::explain(Statement statement, const Dashboard::Range& range,
+                                                    Dashboard::Dimension dimension) const
 {
-    // Placeholders before the range (the breakdown's as-of twice, an alert's item and category) get plain numbers.
-    const qsizetype before = sql.left(sql.indexOf(QLatin1String("received_at >= ?"))).count(QLatin1Char('?'));
-    QVariantList values;
-    for (qsizetype i = 0; i < before; ++i) {
-        values << 1;
+    switch (statement) {
+    case Statement::Tally:
+        return m_sql.explain(tallySql(), dayRange(range));
+    case Statement::Breakdown: {
+        QVariantList values{range.to.toString(Qt::ISODate), groupOf(dimension)};
+        return m_sql.explain(breakdownSql(), values << dayRange(range));
     }
-    values << rangeValues(range);
-    const qsizetype after = sql.count(QLatin1Char('?')) - values.size();
-    for (qsizetype i = 0; i < after; ++i) {
-        values << 3;
+    case Statement::Pending:
+        return m_sql.explain(pendingSql(dimension), rangeValues(range));
+    case Statement::Open: {
+        QVariantList values{range.to.startOfDay().toSecsSinceEpoch()};
+        return m_sql.explain(openSql(dimension), values << rangeValues(range));
     }
-    return m_sql.explain(sql, values);
+    case Statement::AlertPairs:
+        return m_sql.explain(alertPairsSql(), dayRange(range));
+    case Statement::AlertCases: {
+        QVariantList values{1, 1};
+        return m_sql.explain(alertCasesSql(), values << rangeValues(range));
+    }
+    }
+    Q_UNREACHABLE();
 }

@@ -4,8 +4,10 @@
 #include "repositories/DashboardRepository.h"
 
 /**
- * dashboard (issue 14): DashboardRepository over cases, each statement one range of an index (cases_received, or
- * cases_item_category_received for an alert's cases); the plans are checked in tst_dashboard_db.
+ * dashboard (issue 14): DashboardRepository over the daily groups of metrics_daily_group (migration 0023, kept by
+ * SqlMetricsDaily), so the cost follows the days shown; only the open cases, the cases near as-of still without an
+ * answer and a flagged alert's cases are read from `cases`, each through an index. The plans are checked in
+ * tst_dashboard_db.
  */
 class SqlDashboardRepository final : public DashboardRepository
 {
@@ -24,11 +26,23 @@ public:
     Result<QList<qint64>> casesBehind(const Dashboard::Selection& selection, int limit) override;
 
     // The statements and their plans, for the plan tests.
+    enum class Statement
+    {
+        Tally,      ///< a chart point's counts by channel, rating level and minutes waited
+        Breakdown,  ///< a breakdown's figures
+        Pending,    ///< a breakdown's cases near as-of still without an answer
+        Open,       ///< a breakdown's open and overdue cases
+        AlertPairs, ///< the (category, item) pairs' cases per day
+        AlertCases, ///< one flagged pair's cases
+    };
     static QString tallySql();
-    static QString breakdownSql(Dashboard::Dimension dimension);
+    static QString breakdownSql();
+    static QString pendingSql(Dashboard::Dimension dimension);
+    static QString openSql(Dashboard::Dimension dimension);
     static QString alertPairsSql();
     static QString alertCasesSql();
-    Result<QStringList> explain(const QString& sql, const Dashboard::Range& range) const;
+    Result<QStringList> explain(Statement statement, const Dashboard::Range& range,
+                                Dashboard::Dimension dimension = Dashboard::Dimension::Window) const;
 
 private:
     const SqlContext& m_sql;

@@ -5,8 +5,10 @@
 
 #include <QDate>
 #include <QList>
+
 #include <QSet>
 #include <QStringList>
+#include <array>
 
 /**
  * The daily aggregates of the figures (migration 0019_metrics_daily, docs/ARCHITECTURE.md "Daily aggregates"):
@@ -46,6 +48,37 @@ public:
     /** bucketOf() in SQL, over an integer expression. */
     static QString bucketSql(const QString& expression);
 
+    /**
+     * The groups of metrics_daily_group (migration 0023): a day's cases counted by one of these, with the additive
+     * figures of the dashboard's breakdowns. The numbers are stored.
+     */
+    enum class Group
+    {
+        Window = 1,        ///< key1: windows.id, 0 = none
+        ServiceItem = 2,   ///< key1: service_items.id, 0 = none
+        Department = 3,    ///< key1: departments.id, 0 = none
+        Channel = 4,       ///< key1: int(Channel)
+        RatingLevel = 5,   ///< key1: the rating 1–5 (rated cases not left out by an appeal)
+        CategoryItem = 6,  ///< key1: categories.id, key2: service_items.id (cases with both)
+        WaitedMinutes = 7, ///< key1: the minutes the complainant waited (cases that recorded them)
+    };
+    static constexpr int kGroupCount = 7;
+    /** The figures of a group row, in the order of the table's columns after key2. */
+    enum GroupValue
+    {
+        GroupCases,
+        GroupFirstResponseN,
+        GroupFirstResponseSum, ///< seconds
+        GroupAnsweredN,        ///< t (the earlier of answered and resolved) exists
+        GroupAnswered48h,      ///< … and t − received ≤ 48 h
+        GroupRated,
+        GroupSatisfied,
+        GroupTransfers,
+        GroupValueCount
+    };
+    /** "dimension IN (1, …, 7)": with `AND day = ?`, one day's group rows through the key. */
+    static QString groupsOfDay();
+
     /** The statement that reads one bucket's exact values of a duration in a period (for the plan tests). */
     static QString valuesSql(Metrics::Duration duration);
     Result<QStringList> explainValues(Metrics::Duration duration, const Metrics::Period& period) const;
@@ -54,21 +87,35 @@ public:
     Result<QStringList> explainStoredHistogram(const QDate& day) const;
 
 private:
+    struct GroupRow
+    {
+        int dimension = 0;
+        qint64 key1 = 0;
+        qint64 key2 = 0;
+        std::array<qint64, GroupValueCount> values{};
+        bool operator==(const GroupRow& other) const = default;
+    };
     /** One day's rows as the aggregate tables hold them, computed or stored. */
     struct DayRows
     {
         QList<qint64> daily; ///< the columns of metrics_daily after `day`; empty = no row
         QList<std::pair<QString, qint64>> categories;
         QList<std::tuple<int, int, qint64>> histogram; ///< metric, bucket, n
+        QList<GroupRow> groups;                        ///< in key order
         bool operator==(const DayRows& other) const = default;
     };
+    /** A day's groups from one read of its cases. */
+    Result<QList<GroupRow>> computeGroups(const QDate& day) const;
+    Status insertGroups(const QDate& day, const QList<GroupRow>& groups) const;
     /** A day's rows from the base rows: metrics_daily's, and with `withDetails` its categories and histograms. */
     Result<DayRows> computeDay(const QDate& day, bool withDetails) const;
     Result<DayRows> storedDay(const QDate& day) const;
     /** The local days of the hours metrics_dirty marks. */
     Result<QSet<QDate>> markedDays() const;
-    Result<qint64> valueAtRank(Metrics::Duration duration, const Metrics::Period& period,
-                               const QList<std::pair<int, qint64>>& histogram, qint64 rank) const;
+    /** The exact values at `ranks` of a duration in the period, through the period's histogram. */
+    Status valuesAtRanks(Metrics::Duration duration, const Metrics::Period& period,
+                         const QList<std::pair<int, qint64>>& histogram, QList<qint64> ranks,
+                         Metrics::RankedValues* out) const;
 
     const SqlContext& m_sql;
 };

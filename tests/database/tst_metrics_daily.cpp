@@ -9,6 +9,7 @@
 #include "TestDatabases.h"
 #include "TestFixtures.h"
 #include "repositories/CaseRepository.h"
+#include "repositories/ReferenceRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "services/MetricsService.h"
 
@@ -103,6 +104,22 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
 
     QList<qint64> citizens;
     QList<qint64> categories;
+    // The dashboard's groups (migration 0023) follow these too.
+    const auto idsOf = [&](ReferenceKind kind) {
+        QList<qint64> ids;
+        const auto items = repos.reference->list(kind);
+        for (const ReferenceItem& item : *items) {
+            ids << item.id;
+        }
+        return ids;
+    };
+    const QList<qint64> windows = idsOf(ReferenceKind::Window);
+    const QList<qint64> items = idsOf(ReferenceKind::ServiceItem);
+    const QList<qint64> departments = idsOf(ReferenceKind::Department);
+    QVERIFY(!windows.isEmpty() && !items.isEmpty() && !departments.isEmpty());
+    const auto someOf = [&](const QList<qint64>& ids) {
+        return chance(85) ? ids[random.bounded(int(ids.size()))] : 0;
+    };
     {
         WriteTransaction tx(*repos.unitOfWork);
         QINGTING_VERIFY_OK(tx.started());
@@ -140,6 +157,11 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
         c.citizenId = chance(80) ? citizens[random.bounded(int(citizens.size()))] : 0;
         c.category.id = chance(90) ? categories[random.bounded(int(categories.size()))] : 0;
         c.transferCount = int(random.bounded(3));
+        c.window.id = someOf(windows);
+        c.serviceItem.id = someOf(items);
+        c.department.id = someOf(departments);
+        c.channel = Channels::all().at(random.bounded(int(Channels::all().size())));
+        c.waitedMinutes = chance(60) ? std::optional<int>(int(random.bounded(120))) : std::nullopt;
     };
 
     QList<qint64> caseIds;
@@ -191,7 +213,7 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
             QINGTING_VERIFY_OK(tx.started());
             auto c = repos.cases->find(caseIds[random.bounded(int(caseIds.size()))]);
             QINGTING_VERIFY_OK(c);
-            switch (random.bounded(6)) {
+            switch (random.bounded(7)) {
             case 0: // reopen
                 c->closedAt = QDateTime();
                 c->resolvedAt = QDateTime();
@@ -213,6 +235,13 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
                 c->receivedAt = someTime();
                 fill(*c);
                 break;
+            case 5: // another window, item, department, channel or wait
+                c->window.id = someOf(windows);
+                c->serviceItem.id = someOf(items);
+                c->department.id = someOf(departments);
+                c->channel = Channels::all().at(random.bounded(int(Channels::all().size())));
+                c->waitedMinutes = chance(60) ? std::optional<int>(int(random.bounded(120))) : std::nullopt;
+                break;
             default: // another citizen or none
                 c->citizenId = chance(80) ? citizens[random.bounded(int(citizens.size()))] : 0;
                 break;
@@ -228,6 +257,12 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
                              "INSERT INTO queue_visits (ticket, issued_day, issued_at, called_at) VALUES (?, ?, ?, ?)"),
                          {QStringLiteral("A%1").arg(++tickets), issued.date().toString(Qt::ISODate),
                           issued.toSecsSinceEpoch(), called});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        } else if (op < 96) { // another tool moves a case to another window and category
+            const QString error = raw.exec(
+                QStringLiteral("UPDATE cases SET window_id = ?, category_id = ? WHERE id = ?"),
+                {someOf(windows) == 0 ? QVariant() : QVariant(windows.first()),
+                 categories[random.bounded(int(categories.size()))], caseIds[random.bounded(int(caseIds.size()))]});
             QVERIFY2(error.isEmpty(), qPrintable(error));
         } else { // a ticket called late
             const QString error =
@@ -281,6 +316,18 @@ void TestMetricsDaily::verifyFindsATamperedDay()
     QINGTING_VERIFY_OK(problems);
     QCOMPARE(problems->size(), 1);
     QVERIFY2(problems->first().contains(QLatin1String("2026-05-06")), qPrintable(problems->first()));
+
+    // A tampered dashboard group (migration 0023) is found as well.
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE metrics_daily SET satisfied = 1 WHERE day = '2026-05-06'")), QString());
+    problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    QCOMPARE(raw.exec(QStringLiteral("UPDATE metrics_daily_group SET cases = 2 WHERE day = '2026-05-06' AND "
+                                     "dimension = 5")),
+             QString());
+    problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QCOMPARE(problems->size(), 1);
 
     // A day with cases but no row at all is found too.
     QCOMPARE(raw.exec(QStringLiteral("DELETE FROM metrics_daily")), QString());

@@ -304,11 +304,11 @@ void TestMetricsDb::readsUseIndexes()
     // index each.
     const SqlMetricsDaily& daily = repo.daily();
     check("first-response values", daily.explainValues(Metrics::Duration::FirstResponse, period),
-          {QStringLiteral("cases_first_response")});
+          {QStringLiteral("cases_first_response_bucket")});
     check("resolution values", daily.explainValues(Metrics::Duration::Resolution, period),
-          {QStringLiteral("cases_resolution")});
+          {QStringLiteral("cases_resolution_bucket")});
     check("waiting values", daily.explainValues(Metrics::Duration::Waiting, period),
-          {QStringLiteral("queue_visits_waiting")});
+          {QStringLiteral("queue_visits_waiting_bucket")});
     // A day's stored histograms (read by verify, deleted by every rebuild of the day): ranges of the key, not the
     // whole table once a day.
     check("a day's histograms", daily.explainStoredHistogram(QDate(2026, 1, 12)),

@@ -1,8 +1,10 @@
 #include "ListStallProbe.h"
 
+#include "Database.h"
 #include "GuiTestSupport.h"
 #include "cases/CaseListWidget.h"
 #include "cases/CaseTableModel.h"
+#include "repositories/UserRepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +14,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <cstdio>
 #include <ctime>
 
 Heartbeat::Heartbeat(QObject* parent)
@@ -158,4 +161,45 @@ QList<StallStep> driveCaseList(CaseListWidget& list, Heartbeat& heartbeat, const
         QStringLiteral("clear search"), heartbeat, list, stepTimeoutMs, [&] { GuiTest::retype(search, QString()); },
         [&] { return model->filter().text.isEmpty(); }));
     return steps;
+}
+
+std::optional<BenchDesk> openBenchDesk(const DatabaseLocation& location, Role role)
+{
+    auto opened = Database::open(location, Database::OpenMode::ExistingOnly);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+        return std::nullopt;
+    }
+    std::unique_ptr<Database> db = std::move(opened).value();
+    // The file's first active user of the role, so that the services' re-check of the account passes.
+    if (const auto users = db->repositories().users->list(); users) {
+        for (const User& u : *users) {
+            if (u.active && u.role == role) {
+                Session session = Session::forUser(u.id, u.login, u.displayName, u.role);
+                return BenchDesk{std::move(db), std::move(session)};
+            }
+        }
+    }
+    std::fprintf(stderr, "the file has no active %s (make it with qingting-cli demo)\n", qPrintable(Roles::code(role)));
+    return std::nullopt;
+}
+
+bool printStallSteps(const QList<StallStep>& steps, qint64 budgetMs)
+{
+    qint64 worst = 0;
+    qint64 worstBusy = 0;
+    bool finished = true;
+    std::printf("%-40s %11s %11s %12s %7s\n", "step", "stall (ms)", "busy (ms)", "answer (ms)", "rows");
+    for (const StallStep& s : steps) {
+        std::printf("%-40s %11lld %11lld %12lld %7d%s\n", qPrintable(s.name), s.worstStallMs, s.worstBusyMs,
+                    s.elapsedMs, s.rows, s.finished ? "" : "  (no answer in time)");
+        worst = qMax(worst, s.worstStallMs);
+        worstBusy = qMax(worstBusy, s.worstBusyMs);
+        finished = finished && s.finished;
+    }
+    // stall: how late the 10 ms heartbeat came (wall clock); busy: GUI-thread CPU time inside the worst gap, i.e.
+    // the part of a stall that is work on the GUI thread rather than waiting for a core on a loaded machine.
+    std::printf("longest GUI-thread stall: %lld ms (budget %lld ms); most GUI-thread work between two ticks: %lld ms\n",
+                worst, budgetMs, worstBusy);
+    return worst <= budgetMs && finished;
 }

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "users/Session.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
+
+#include <memory>
+#include <optional>
 
 class CaseListWidget;
 class QTimer;
@@ -57,3 +62,18 @@ struct StallStep
  */
 QList<StallStep> driveCaseList(CaseListWidget& list, Heartbeat& heartbeat, const QString& searchText,
                                int stepTimeoutMs);
+
+class Database;
+struct DatabaseLocation;
+
+/** A bench's desk: an existing Qingting SQLite file opened, and a session of its first active user of `role`. */
+struct BenchDesk
+{
+    std::unique_ptr<Database> db;
+    Session session;
+};
+/** Opens `path` (never creating it) as the bench tools do; on failure prints why to stderr and returns nothing. */
+std::optional<BenchDesk> openBenchDesk(const DatabaseLocation& location, Role role);
+
+/** Prints the steps as a table and the worst stall; true when every step finished within `budgetMs`. */
+bool printStallSteps(const QList<StallStep>& steps, qint64 budgetMs);

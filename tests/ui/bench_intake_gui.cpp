@@ -68,27 +68,13 @@ int main(int argc, char* argv[])
     GuiTest::quietOffscreenWarnings();
     const int repeat = args.size() > 2 ? qMax(1, args.at(2).toInt()) : 10;
     const DatabaseLocation location = DatabaseLocation::sqlite(args.at(1));
-    auto opened = Database::open(location);
-    if (!opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
-        return 2;
-    }
-    const std::unique_ptr<Database> db = std::move(opened).value();
-    // A clerk at the desk (the file's first active one, so that the services' re-check of the account passes).
-    std::optional<User> desk;
-    if (const auto users = db->repositories().users->list(); users) {
-        for (const User& u : *users) {
-            if (u.active && u.role == Role::Clerk) {
-                desk = u;
-                break;
-            }
-        }
-    }
+    // A clerk at the desk.
+    std::optional<BenchDesk> desk = openBenchDesk(location, Role::Clerk);
     if (!desk) {
-        std::fprintf(stderr, "the file has no active clerk (make it with qingting-cli demo)\n");
         return 2;
     }
-    const Session session = Session::forUser(desk->id, desk->login, desk->displayName, desk->role);
+    const std::unique_ptr<Database> db = std::move(desk->db);
+    const Session session = desk->session;
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setValue(AppSettings::Key::DraftFolder, dir.filePath(QStringLiteral("drafts")));

@@ -537,9 +537,10 @@ void DashboardWidget::load()
                 emit loadFailed(result.error().message);
             } else {
                 m_message->hide();
-                apply(*result);
-                m_lastLoadMs = m_loadClock.elapsed();
-                emit loaded();
+                apply(*result, [this] {
+                    m_lastLoadMs = m_loadClock.elapsed();
+                    emit loaded();
+                });
             }
             if (m_changePending) {
                 scheduleLive();
@@ -555,9 +556,12 @@ void DashboardWidget::setBusy(bool busy)
     m_busyLabel->setVisible(busy);
 }
 
-void DashboardWidget::apply(const Dashboard::Snapshot& snapshot)
+void DashboardWidget::apply(const Dashboard::Snapshot& snapshot, std::function<void()> done)
 {
-    // A refresh keeps the reader where they were.
+    // The cards at once; then each chart, the breakdowns and the alerts in a turn of the event loop of their own, so
+    // that no single step holds the GUI thread for long (a chart takes 5–30 ms to build). A newer snapshot arriving
+    // meanwhile supersedes the steps still queued.
+    const int generation = ++m_applyGeneration;
     const int scrolled = m_scroll->verticalScrollBar()->value();
     m_snapshot = snapshot;
     m_periodLabel->setText(tr("%1 · compared with %2 · as of %3")
@@ -571,16 +575,42 @@ void DashboardWidget::apply(const Dashboard::Snapshot& snapshot)
             self->openCases(selection, description);
         }
     };
+    QList<std::function<void()>> steps;
     for (auto it = m_views.cbegin(); it != m_views.cend(); ++it) {
-        QChart* old = it.value()->chart();
-        it.value()->setChart(DashboardCharts::build(it.key(), snapshot, onSelect));
-        delete old;
+        steps << [this, kind = it.key(), view = it.value(), onSelect] {
+            QChart* old = view->chart();
+            view->setChart(DashboardCharts::build(kind, *m_snapshot, onSelect));
+            delete old;
+        };
     }
-    m_models.value(Dashboard::Dimension::Window)->setItems(snapshot.byWindow);
-    m_models.value(Dashboard::Dimension::ServiceItem)->setItems(snapshot.byServiceItem);
-    m_models.value(Dashboard::Dimension::Department)->setItems(snapshot.byDepartment);
-    applyAlerts(snapshot);
-    m_scroll->verticalScrollBar()->setValue(scrolled);
+    steps << [this] {
+        m_models.value(Dashboard::Dimension::Window)->setItems(m_snapshot->byWindow);
+        m_models.value(Dashboard::Dimension::ServiceItem)->setItems(m_snapshot->byServiceItem);
+        m_models.value(Dashboard::Dimension::Department)->setItems(m_snapshot->byDepartment);
+    };
+    steps << [this, scrolled, done = std::move(done)] {
+        applyAlerts(*m_snapshot);
+        m_scroll->verticalScrollBar()->setValue(scrolled);
+        if (done) {
+            done();
+        }
+    };
+    runSteps(generation, std::move(steps));
+}
+
+void DashboardWidget::runSteps(int generation, QList<std::function<void()>> steps)
+{
+    if (steps.isEmpty() || generation != m_applyGeneration) {
+        return;
+    }
+    QTimer::singleShot(0, this, [this, generation, steps = std::move(steps)]() mutable {
+        if (generation != m_applyGeneration) {
+            return;
+        }
+        const std::function<void()> step = steps.takeFirst();
+        step();
+        runSteps(generation, std::move(steps));
+    });
 }
 
 QString DashboardWidget::formatValue(Figure figure, const std::optional<double>& value)

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class BreakdownTableModel;
@@ -130,7 +131,9 @@ private:
     void retranslate();
     void load();
     void setBusy(bool busy);
-    void apply(const Dashboard::Snapshot& snapshot);
+    /** Shows a snapshot in steps (see the .cpp); `done` runs after the last. */
+    void apply(const Dashboard::Snapshot& snapshot, std::function<void()> done = {});
+    void runSteps(int generation, QList<std::function<void()>> steps);
     void applyCards(const Dashboard::Snapshot& snapshot);
     void applyAlerts(const Dashboard::Snapshot& snapshot);
     void loadOverdue();
@@ -148,6 +151,7 @@ private:
     Dashboard::Preset m_preset = Dashboard::Preset::Last30Days;
     Dashboard::Range m_range;
     std::optional<Dashboard::Snapshot> m_snapshot;
+    int m_applyGeneration = 0; ///< apply()'s steps of an older snapshot stop when this moves on
     LatestRequest m_latest;
     bool m_loading = false;
     bool m_changePending = false;
