@@ -265,3 +265,9 @@ QString Dialect::accountsLock() const
     // 0x51544E48 = 'QTNH': beside the migration lock, one key for every change that must keep an administrator.
     return isSqlite() ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(1364480584)");
 }
+
+QString Dialect::dailyFiguresLock() const
+{
+    // 0x51544E49 = 'QTNI', beside the migration and accounts locks.
+    return isSqlite() ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(1364480585)");
+}

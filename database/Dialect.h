@@ -187,6 +187,12 @@ public:
      * IMMEDIATE already holds the one write lock.
      */
     QString accountsLock() const;
+    /**
+     * PostgreSQL: a transaction-level lock every rebuild of the daily figures takes (SqlMetricsDaily), so that two
+     * desks' commits never rebuild the same day at once (the second would find the first's new rows). SQLite's
+     * BEGIN IMMEDIATE already serializes writers: empty.
+     */
+    QString dailyFiguresLock() const;
 
 private:
     Kind m_kind;

@@ -104,6 +104,16 @@ QString SqlDashboardRepository::alertCasesSql()
                           "received_at >= ? AND received_at < ? ORDER BY received_at, id");
 }
 
+Result<bool> SqlDashboardRepository::groupsPending(const Dashboard::Range& range)
+{
+    return SqlMetricsDaily(m_sql).hasUnbuiltGroups(range.from, range.to);
+}
+
+Status SqlDashboardRepository::buildGroups(const Dashboard::Range& range)
+{
+    return SqlMetricsDaily(m_sql).buildGroups(range.from, range.to);
+}
+
 Result<DashboardRepository::Tally> SqlDashboardRepository::tally(const Dashboard::Range& bucket)
 {
     auto q = m_sql.exec(tallySql(), dayRange(bucket));

@@ -18,6 +18,8 @@ public:
         : m_sql(sql)
     {}
 
+    Result<bool> groupsPending(const Dashboard::Range& range) override;
+    Status buildGroups(const Dashboard::Range& range) override;
     Result<Tally> tally(const Dashboard::Range& bucket) override;
     Result<QList<Dashboard::BreakdownRow>> breakdown(Dashboard::Dimension dimension, const Dashboard::Range& range,
                                                      const QDateTime& asOf) override;

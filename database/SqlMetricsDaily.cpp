@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 
 namespace {
 constexpr qint64 kHourSecs = 3600; ///< metrics_dirty marks hours
@@ -91,17 +90,58 @@ QString histogramSql(Metrics::Duration duration)
         .arg(bucket, QString::fromLatin1(d.table), QString::fromLatin1(d.time), QString::fromLatin1(d.present));
 }
 
-// One read of a day's cases for metrics_daily_group: the keys of every group, then what the figures need (the
-// same expressions as kDayCases).
-const QString kDayGroupCases = QStringLiteral(
-    "SELECT COALESCE(window_id, 0), COALESCE(service_item_id, 0), COALESCE(department_id, 0), channel, rating, "
-    "COALESCE(rating_excluded, 0), COALESCE(category_id, 0), waited_minutes, acknowledged_at - received_at, "
-    "(CASE WHEN answered_at IS NULL THEN resolved_at WHEN resolved_at IS NULL OR answered_at <= resolved_at "
-    "THEN answered_at ELSE resolved_at END) - received_at, COALESCE(transfer_count, 0) "
-    "FROM cases WHERE received_at >= ? AND received_at < ?");
 const QString kGroupColumns = QStringLiteral("dimension, day, key1, key2, cases, first_response_n, first_response_sum, "
                                              "answered_n, answered_48h, rated, satisfied, transfers");
-constexpr int kGroupInsertRows = 100; ///< rows per INSERT statement
+
+/**
+ * One local day's rows of metrics_daily_group (dimension, key1, key2 and the figures; binds the day's time range):
+ * the day's cases read once into a materialized set, then counted by each group. The same expressions as kDayCases.
+ */
+QString dayGroupsSql()
+{
+    QStringList channels;
+    for (const Channel c : Channels::all()) {
+        channels << QStringLiteral("WHEN '%1' THEN %2").arg(Channels::code(c)).arg(int(c));
+    }
+    const QString figures = QStringLiteral(
+        "COUNT(*) AS cases, SUM(fr_n) AS first_response_n, SUM(fr_sum) AS first_response_sum, SUM(answered) AS "
+        "answered_n, SUM(answered_48h) AS answered_48h, SUM(rated) AS rated, SUM(satisfied) AS satisfied, "
+        "SUM(transfers) AS transfers FROM c");
+    using G = SqlMetricsDaily::Group;
+    const auto group = [&](G g, const QString& key1, const QString& key2, const QString& where) {
+        return QStringLiteral("SELECT %1 AS dimension, %2 AS key1, %3 AS key2, %4 %5 GROUP BY %2%6")
+            .arg(int(g))
+            .arg(key1, key2, figures, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
+                 key2 == QLatin1String("0") ? QString() : QStringLiteral(", ") + key2);
+    };
+    const QString zero = QStringLiteral("0");
+    return QStringLiteral(
+               "WITH c AS MATERIALIZED (SELECT COALESCE(window_id, 0) AS window_key, "
+               "COALESCE(service_item_id, 0) AS item_key, COALESCE(department_id, 0) AS department_key, "
+               "CASE channel %1 END AS channel_key, category_id, service_item_id, waited_minutes, "
+               "CASE WHEN COALESCE(rating_excluded, 0) = 0 AND rating BETWEEN 1 AND 5 THEN rating END AS level, "
+               "CASE WHEN COALESCE(rating_excluded, 0) = 0 AND rating BETWEEN 1 AND 5 THEN 1 ELSE 0 END AS rated, "
+               "CASE WHEN COALESCE(rating_excluded, 0) = 0 AND rating BETWEEN 4 AND 5 THEN 1 ELSE 0 END AS satisfied, "
+               "CASE WHEN acknowledged_at IS NOT NULL THEN 1 ELSE 0 END AS fr_n, "
+               "COALESCE(acknowledged_at - received_at, 0) AS fr_sum, "
+               "CASE WHEN answered_at IS NOT NULL OR resolved_at IS NOT NULL THEN 1 ELSE 0 END AS answered, "
+               "CASE WHEN (CASE WHEN answered_at IS NULL THEN resolved_at WHEN resolved_at IS NULL OR answered_at <= "
+               "resolved_at THEN answered_at ELSE resolved_at END) - received_at <= 172800 THEN 1 ELSE 0 END "
+               "AS answered_48h, COALESCE(transfer_count, 0) AS transfers "
+               "FROM cases WHERE received_at >= ? AND received_at < ?) ")
+               .arg(channels.join(u' ')) +
+           QStringList{
+               group(G::Window, QStringLiteral("window_key"), zero, {}),
+               group(G::ServiceItem, QStringLiteral("item_key"), zero, {}),
+               group(G::Department, QStringLiteral("department_key"), zero, {}),
+               group(G::Channel, QStringLiteral("channel_key"), zero, QStringLiteral("channel_key IS NOT NULL")),
+               group(G::RatingLevel, QStringLiteral("level"), zero, QStringLiteral("level IS NOT NULL")),
+               group(G::CategoryItem, QStringLiteral("category_id"), QStringLiteral("service_item_id"),
+                     QStringLiteral("category_id IS NOT NULL AND service_item_id IS NOT NULL")),
+               group(G::WaitedMinutes, QStringLiteral("waited_minutes"), zero,
+                     QStringLiteral("waited_minutes IS NOT NULL"))}
+               .join(QStringLiteral(" UNION ALL "));
+}
 
 /** The period's days as the aggregate tables key them. */
 QVariantList dayRange(const Metrics::Period& period)
@@ -254,83 +294,20 @@ QString SqlMetricsDaily::groupsOfDay()
 
 Result<QList<SqlMetricsDaily::GroupRow>> SqlMetricsDaily::computeGroups(const QDate& day) const
 {
-    auto q = m_sql.exec(kDayGroupCases, timeRange(day));
+    auto q = m_sql.exec(QStringLiteral("SELECT * FROM (%1) x ORDER BY dimension, key1, key2").arg(dayGroupsSql()),
+                        timeRange(day));
     if (!q) {
         return q.error();
     }
-    std::map<std::tuple<int, qint64, qint64>, std::array<qint64, GroupValueCount>> groups;
-    while (q->next()) {
-        std::array<qint64, GroupValueCount> v{};
-        v[GroupCases] = 1;
-        if (!q->value(8).isNull()) {
-            v[GroupFirstResponseN] = 1;
-            v[GroupFirstResponseSum] = q->value(8).toLongLong();
-        }
-        if (!q->value(9).isNull()) {
-            v[GroupAnsweredN] = 1;
-            v[GroupAnswered48h] = q->value(9).toLongLong() <= Metrics::kAnswerWindowSecs ? 1 : 0;
-        }
-        const auto rating = SqlContext::toOptionalInt(q->value(4));
-        const bool rated = rating && *rating >= 1 && *rating <= 5 && q->value(5).toInt() == 0;
-        v[GroupRated] = rated ? 1 : 0;
-        v[GroupSatisfied] = rated && *rating >= 4 ? 1 : 0;
-        v[GroupTransfers] = q->value(10).toLongLong();
-        const auto add = [&](Group group, qint64 key1, qint64 key2 = 0) {
-            auto& sums = groups[{int(group), key1, key2}];
-            for (std::size_t i = 0; i < sums.size(); ++i) {
-                sums[i] += v[i];
-            }
-        };
-        const qint64 item = q->value(1).toLongLong();
-        add(Group::Window, q->value(0).toLongLong());
-        add(Group::ServiceItem, item);
-        add(Group::Department, q->value(2).toLongLong());
-        if (const auto channel = Channels::fromCode(q->value(3).toString())) {
-            add(Group::Channel, int(*channel));
-        }
-        if (rated) {
-            add(Group::RatingLevel, *rating);
-        }
-        if (const qint64 category = q->value(6).toLongLong(); category != 0 && item != 0) {
-            add(Group::CategoryItem, category, item);
-        }
-        if (!q->value(7).isNull()) {
-            add(Group::WaitedMinutes, q->value(7).toLongLong());
-        }
-    }
     QList<GroupRow> rows;
-    rows.reserve(qsizetype(groups.size()));
-    for (const auto& [key, values] : groups) {
-        rows.append({std::get<0>(key), std::get<1>(key), std::get<2>(key), values});
+    while (q->next()) {
+        GroupRow g{q->value(0).toInt(), q->value(1).toLongLong(), q->value(2).toLongLong(), {}};
+        for (int i = 0; i < GroupValueCount; ++i) {
+            g.values[std::size_t(i)] = q->value(3 + i).toLongLong();
+        }
+        rows.append(g);
     }
     return rows;
-}
-
-Status SqlMetricsDaily::insertGroups(const QDate& day, const QList<GroupRow>& groups) const
-{
-    const QString dayKey = day.toString(Qt::ISODate);
-    const QString oneRow = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (qsizetype start = 0; start < groups.size(); start += kGroupInsertRows) {
-        const qsizetype end = std::min(groups.size(), start + kGroupInsertRows);
-        QVariantList values;
-        values.reserve((end - start) * (4 + GroupValueCount));
-        for (qsizetype i = start; i < end; ++i) {
-            const GroupRow& g = groups.at(i);
-            values << g.dimension << dayKey << g.key1 << g.key2;
-            for (const qint64 v : g.values) {
-                values << v;
-            }
-        }
-        const QStringList rows(end - start, oneRow);
-        if (auto s = run(m_sql,
-                         QStringLiteral("INSERT INTO metrics_daily_group (%1) VALUES %2")
-                             .arg(kGroupColumns, rows.join(QStringLiteral(", "))),
-                         values);
-            !s) {
-            return s;
-        }
-    }
-    return {};
 }
 
 Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) const
@@ -387,7 +364,8 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
     for (const QString& table :
          {QStringLiteral("metrics_daily WHERE day = ?"), QStringLiteral("metrics_daily_category WHERE day = ?"),
           QString(QStringLiteral("metrics_daily_hist WHERE ") + histogramOfDay()),
-          QString(QStringLiteral("metrics_daily_group WHERE ") + groupsOfDay() + QStringLiteral(" AND day = ?"))}) {
+          QString(QStringLiteral("metrics_daily_group WHERE ") + groupsOfDay() + QStringLiteral(" AND day = ?")),
+          QStringLiteral("metrics_group_dirty WHERE day = ?")}) {
         if (auto s = run(m_sql, QStringLiteral("DELETE FROM ") + table, key); !s) {
             return s;
         }
@@ -432,11 +410,62 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
             return s;
         }
     }
-    const auto groups = computeGroups(day);
-    if (!groups) {
-        return groups.error();
+    // The dashboard's groups are built when it first shows the day (buildGroups()).
+    if (rows->daily.first() == 0) {
+        return {};
     }
-    return insertGroups(day, *groups);
+    return run(m_sql, QStringLiteral("INSERT INTO metrics_group_dirty (day) VALUES (?) ON CONFLICT (day) DO NOTHING"),
+               key);
+}
+
+Result<bool> SqlMetricsDaily::hasUnbuiltGroups(const QDate& from, const QDate& to) const
+{
+    auto q = m_sql.exec(QStringLiteral("SELECT 1 FROM metrics_group_dirty WHERE day >= ? AND day <= ? LIMIT 1"),
+                        {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    if (!q) {
+        return q.error();
+    }
+    return q->next();
+}
+
+Status SqlMetricsDaily::buildGroups(const QDate& from, const QDate& to) const
+{
+    if (const QString lock = m_sql.dialect().dailyFiguresLock(); !lock.isEmpty()) {
+        if (auto s = run(m_sql, lock); !s) {
+            return s;
+        }
+    }
+    auto listed = m_sql.exec(QStringLiteral("SELECT day FROM metrics_group_dirty WHERE day >= ? AND day <= ?"),
+                             {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    if (!listed) {
+        return listed.error();
+    }
+    QStringList days;
+    while (listed->next()) {
+        days << listed->value(0).toString();
+    }
+    for (const QString& day : std::as_const(days)) {
+        const QDate date = QDate::fromString(day, Qt::ISODate);
+        QVariantList dayAndRange{day};
+        dayAndRange << timeRange(date);
+        for (const QString& statement : {QString(QStringLiteral("DELETE FROM metrics_daily_group WHERE ") +
+                                                 groupsOfDay() + QStringLiteral(" AND day = ?")),
+                                         QStringLiteral("DELETE FROM metrics_group_dirty WHERE day = ?")}) {
+            if (auto s = run(m_sql, statement, {day}); !s) {
+                return s;
+            }
+        }
+        if (auto s = run(m_sql,
+                         QStringLiteral("INSERT INTO metrics_daily_group (%1) SELECT dimension, ?, key1, key2, cases, "
+                                        "first_response_n, first_response_sum, answered_n, answered_48h, rated, "
+                                        "satisfied, transfers FROM (%2) x")
+                             .arg(kGroupColumns, dayGroupsSql()),
+                         dayAndRange);
+            !s) {
+            return s;
+        }
+    }
+    return {};
 }
 
 Result<QSet<QDate>> SqlMetricsDaily::markedDays() const
@@ -463,6 +492,11 @@ Status SqlMetricsDaily::flush() const
     }
     if (days->isEmpty()) {
         return {};
+    }
+    if (const QString lock = m_sql.dialect().dailyFiguresLock(); !lock.isEmpty()) {
+        if (auto s = run(m_sql, lock); !s) {
+            return s;
+        }
     }
     for (const QDate& day : *days) {
         if (auto s = rebuildDay(day); !s) {
@@ -510,10 +544,22 @@ Result<QStringList> SqlMetricsDaily::verify() const
     }
     QList<QDate> ordered(days.cbegin(), days.cend());
     std::sort(ordered.begin(), ordered.end());
+    // Days whose groups the dashboard has not built yet hold none.
+    QSet<QDate> unbuilt;
+    auto listed = m_sql.exec(QStringLiteral("SELECT day FROM metrics_group_dirty"));
+    if (!listed) {
+        return listed.error();
+    }
+    while (listed->next()) {
+        unbuilt.insert(QDate::fromString(listed->value(0).toString(), Qt::ISODate));
+    }
     for (const QDate& day : std::as_const(ordered)) {
-        const auto computed = computeDay(day, true);
+        auto computed = computeDay(day, true);
         if (!computed) {
             return computed.error();
+        }
+        if (unbuilt.contains(day)) {
+            computed->groups.clear();
         }
         const auto kept = storedDay(day);
         if (!kept) {

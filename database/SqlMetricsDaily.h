@@ -76,6 +76,11 @@ public:
         GroupTransfers,
         GroupValueCount
     };
+    /** Whether a day in [from, to] waits for its groups. */
+    Result<bool> hasUnbuiltGroups(const QDate& from, const QDate& to) const;
+    /** Builds the groups of the days in [from, to] that wait for them; call inside a write transaction. */
+    Status buildGroups(const QDate& from, const QDate& to) const;
+
     /** "dimension IN (1, …, 7)": with `AND day = ?`, one day's group rows through the key. */
     static QString groupsOfDay();
 
@@ -104,9 +109,8 @@ private:
         QList<GroupRow> groups;                        ///< in key order
         bool operator==(const DayRows& other) const = default;
     };
-    /** A day's groups from one read of its cases. */
+    /** A day's groups from its cases (the SELECT rebuildDay() inserts). */
     Result<QList<GroupRow>> computeGroups(const QDate& day) const;
-    Status insertGroups(const QDate& day, const QList<GroupRow>& groups) const;
     /** A day's rows from the base rows: metrics_daily's, and with `withDetails` its categories and histograms. */
     Result<DayRows> computeDay(const QDate& day, bool withDetails) const;
     Result<DayRows> storedDay(const QDate& day) const;

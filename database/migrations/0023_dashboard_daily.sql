@@ -4,8 +4,10 @@
 --
 -- * metrics_daily_group: one row per day and group of cases — a window, a service item, a department, a channel, a
 --   rating level, a (category, service item) pair, a number of minutes waited — with the additive figures of the
---   breakdowns. SqlMetricsDaily rebuilds a day's rows with the day's other aggregates, from one read of its cases,
---   and `verify` recomputes them.
+--   breakdowns. They are built when the dashboard first needs a day, not by the write that changed it: a commit's
+--   rebuild of a day (SqlMetricsDaily::rebuildDay) deletes the day's groups and lists the day in metrics_group_dirty,
+--   and the dashboard builds the listed days of its range before reading (SqlMetricsDaily::buildGroups). Bulk
+--   imports and the demo so pay nothing for them. `verify` recomputes every built day.
 -- * The exact values of a median or p90 were read through indexes on (duration, received_at): a histogram bucket's
 --   values over every day stored, filtered to the period. The new indexes lead with the bucket, then the time, then
 --   the value, so a lookup reads the period's values of one bucket only: a day's median no longer walks a year.
@@ -13,7 +15,7 @@
 -- * The cases' UPDATE trigger also marks the day when a case's window, item, department, channel, category or
 --   waited minutes change, since the groups depend on them.
 --
--- Every hour with cases is marked, so the first commit after the upgrade builds the new rows (as 0019 did).
+-- Every day with cases is listed, so the dashboard builds the groups of the days it shows, when it first shows them.
 
 CREATE TABLE metrics_daily_group (
     dimension           SMALLINT NOT NULL, -- SqlMetricsDaily::Group: 1 window, 2 item, 3 department, 4 channel,
@@ -32,6 +34,11 @@ CREATE TABLE metrics_daily_group (
     PRIMARY KEY (dimension, day, key1, key2)
 );
 
+-- The local days whose groups are to be built (a day with cases and no groups yet).
+CREATE TABLE metrics_group_dirty (
+    day TEXT PRIMARY KEY
+);
+
 DROP INDEX cases_first_response;
 DROP INDEX cases_resolution;
 DROP INDEX queue_visits_waiting;
@@ -48,4 +55,4 @@ DROP TRIGGER metrics_cases_update ON cases;
 CREATE TRIGGER metrics_cases_update AFTER UPDATE OF received_at, acknowledged_at, answered_at, resolved_at, closed_at, rating, rating_excluded, nps, category_name, citizen_id, transfer_count, window_id, service_item_id, department_id, channel, category_id, waited_minutes ON cases FOR EACH ROW EXECUTE FUNCTION metrics_cases_mark();
 
 --@ all
-INSERT INTO metrics_dirty (utc_hour) SELECT DISTINCT received_at / 3600 FROM cases WHERE NOT EXISTS (SELECT 1 FROM metrics_dirty d WHERE d.utc_hour = cases.received_at / 3600);
+INSERT INTO metrics_group_dirty (day) SELECT day FROM metrics_daily WHERE cases > 0;

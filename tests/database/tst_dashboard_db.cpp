@@ -424,6 +424,32 @@ void TestDashboardDb::snapshotAgreesWithTheFixture()
             return;
         }
     }
+    // A desk moves a March case to another department: the day's groups are built again for the next snapshot.
+    {
+        QList<Stored> moved = stored;
+        const auto march = std::find_if(moved.begin(), moved.end(), [](const Stored& c) {
+            return kMarch.contains(c.received.date()) && c.department != 0;
+        });
+        QVERIFY(march != moved.end());
+        const QList<qint64> departments = ids(repos, ReferenceKind::Department);
+        const qint64 other = departments.first() == march->department ? departments.last() : departments.first();
+        QVERIFY(other != march->department);
+        WriteTransaction tx(*repos.unitOfWork);
+        QINGTING_VERIFY_OK(tx.started());
+        auto c = repos.cases->find(march->id);
+        QINGTING_VERIFY_OK(c);
+        c->department.id = other;
+        QINGTING_VERIFY_OK(repos.cases->update(*c));
+        QINGTING_VERIFY_OK(tx.commit());
+        march->department = other;
+        const auto again = service.snapshot(kMarch);
+        QINGTING_VERIFY_OK(again);
+        const auto expectedRows = byDepartment(moved, kMarch, kAsOf);
+        QCOMPARE(qsizetype(expectedRows.size()), again->byDepartment.size());
+        for (const Dashboard::BreakdownRow& row : again->byDepartment) {
+            QCOMPARE(differences(row, expectedRows.at(row.id)), QString());
+        }
+    }
 
     qint64 total = 0;
     for (const auto* rows : {&s.byWindow, &s.byServiceItem, &s.byDepartment}) {

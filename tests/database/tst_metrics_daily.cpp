@@ -187,7 +187,18 @@ void TestMetricsDaily::agreeWithAFullRecomputation()
                                     .arg(p.from.toString(Qt::ISODate), p.to.toString(Qt::ISODate), describe(*fast),
                                          describe(*full))));
         }
-        const auto problems = SqlMetricsDaily(db->sqlContext()).verify();
+        // The dashboard's groups of every day, built as a dashboard would (migration 0023), so verify checks them.
+        const SqlMetricsDaily daily(db->sqlContext());
+        {
+            WriteTransaction tx(*repos.unitOfWork);
+            QINGTING_VERIFY_OK(tx.started());
+            QINGTING_VERIFY_OK(daily.buildGroups(QDate(2025, 1, 1), QDate(2027, 12, 31)));
+            QINGTING_VERIFY_OK(tx.commit());
+        }
+        const auto unbuilt = daily.hasUnbuiltGroups(QDate(2025, 1, 1), QDate(2027, 12, 31));
+        QINGTING_VERIFY_OK(unbuilt);
+        QVERIFY(!*unbuilt);
+        const auto problems = daily.verify();
         QINGTING_VERIFY_OK(problems);
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
     };
@@ -317,7 +328,13 @@ void TestMetricsDaily::verifyFindsATamperedDay()
     QCOMPARE(problems->size(), 1);
     QVERIFY2(problems->first().contains(QLatin1String("2026-05-06")), qPrintable(problems->first()));
 
-    // A tampered dashboard group (migration 0023) is found as well.
+    // A tampered dashboard group (migration 0023) is found as well, once the groups are built.
+    {
+        WriteTransaction tx(*repos.unitOfWork);
+        QINGTING_VERIFY_OK(tx.started());
+        QINGTING_VERIFY_OK(SqlMetricsDaily(db->sqlContext()).buildGroups(QDate(2026, 5, 6), QDate(2026, 5, 6)));
+        QINGTING_VERIFY_OK(tx.commit());
+    }
     QCOMPARE(raw.exec(QStringLiteral("UPDATE metrics_daily SET satisfied = 1 WHERE day = '2026-05-06'")), QString());
     problems = db->integrityProblems();
     QINGTING_VERIFY_OK(problems);

@@ -15,6 +15,13 @@ class DashboardRepository
 public:
     virtual ~DashboardRepository() = default;
 
+    /**
+     * Whether some day of the range waits for its daily groups (the counts the reads below use, built when the
+     * dashboard first needs them rather than by every write), and building them: a write, inside a transaction.
+     */
+    virtual Result<bool> groupsPending(const Dashboard::Range& range) = 0;
+    virtual Status buildGroups(const Dashboard::Range& range) = 0;
+
     /** The counts of one chart point (cases received in `bucket`). */
     struct Tally
     {

@@ -3,6 +3,7 @@
 #include "repositories/DashboardRepository.h"
 #include "repositories/MetricsRepository.h"
 #include "repositories/ReferenceRepository.h"
+#include "repositories/UnitOfWork.h"
 #include "services/MetricsService.h"
 
 #include <QHash>
@@ -91,6 +92,23 @@ Result<Dashboard::Snapshot> DashboardService::snapshot(const Dashboard::Range& r
         return current.error();
     }
     s.figures = std::move(current).value();
+    // The days' groups (breakdowns, tallies, alerts) are built the first time a dashboard shows them.
+    const auto pending = m_repos.dashboard->groupsPending(range);
+    if (!pending) {
+        return pending.error();
+    }
+    if (*pending) {
+        WriteTransaction tx(*m_repos.unitOfWork);
+        if (!tx.started()) {
+            return tx.started().error();
+        }
+        if (auto built = m_repos.dashboard->buildGroups(range); !built) {
+            return built.error();
+        }
+        if (auto committed = tx.commit(); !committed) {
+            return committed.error();
+        }
+    }
     auto previous = figures(s.previous, s.asOf);
     if (!previous) {
         return previous.error();
