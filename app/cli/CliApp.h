@@ -53,6 +53,7 @@ private:
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
     int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
     static QString statsText(const Metrics::Figures& figures);
+    int cmdReport(const CliArguments& args); ///< in ReportCommand.cpp (review report, issue 14)
     /** import-cases / import-queue (issue 13), in ImportCommand.cpp. */
     int cmdImport(const CliArguments& args, Import::Kind kind);
     int cmdUser(const CliArguments& args);
