@@ -102,13 +102,13 @@ Result<Report::ReviewReport> ReportService::build(const Dashboard::Range& range,
     if (step(70, tr("Reading the overdue cases…"))) {
         return stop();
     }
-    if (auto s = addOverdueCases(report); !s) {
+    if (auto s = addOverdueCases(report, std::max(1, options.maxOverdueCases)); !s) {
         return s.error();
     }
     if (step(80, tr("Reading the improvement actions…"))) {
         return stop();
     }
-    if (auto s = addActions(report); !s) {
+    if (auto s = addActions(report, std::max(1, options.maxActions)); !s) {
         return s.error();
     }
     if (step(85, tr("Checking the audit chain…"))) {
@@ -123,14 +123,14 @@ Result<Report::ReviewReport> ReportService::build(const Dashboard::Range& range,
     return report;
 }
 
-Status ReportService::addOverdueCases(Report::ReviewReport& report)
+Status ReportService::addOverdueCases(Report::ReviewReport& report, int cap)
 {
     // The case list's own overdue filter (`cases --overdue`) at the report's as-of: still open and due before it.
     CaseQuery query;
     query.overdueAt = report.asOf;
     query.sortKey = CaseSortKey::ReceivedAt;
     query.descending = false;
-    query.limit = Report::kMaxOverdueCases;
+    query.limit = cap;
     const auto page = m_repos.cases->list(query);
     if (!page) {
         return page.error();
@@ -182,7 +182,7 @@ Status ReportService::addAlerts(Report::ReviewReport& report, const QList<Dashbo
     return {};
 }
 
-Status ReportService::addActions(Report::ReviewReport& report)
+Status ReportService::addActions(Report::ReviewReport& report, int cap)
 {
     if (!m_repos.improvements) {
         return {};
@@ -190,7 +190,7 @@ Status ReportService::addActions(Report::ReviewReport& report)
     ImprovementService register_(m_session, m_repos, m_clock);
     ImprovementFilter active;
     active.activeOnly = true;
-    active.limit = Report::kMaxActions + 1;
+    active.limit = 1000;
     auto open = register_.list(active);
     if (!open) {
         return open.error();
@@ -216,7 +216,7 @@ Status ReportService::addActions(Report::ReviewReport& report)
         return ra != rb ? ra < rb : a.deadline < b.deadline;
     });
     for (const ImprovementAction& a : actions) {
-        if (report.actions.size() >= Report::kMaxActions) {
+        if (report.actions.size() >= cap) {
             ++report.actionsMore;
             continue;
         }

@@ -27,6 +27,8 @@ public:
         std::optional<QDateTime> asOf; ///< "now" for the figures (stats --as-of); default: the clock's now
         bool verifyAudit = true;       ///< walk the audit chain (verify); false: read its head only
         Dashboard::AlertRule rule;     ///< the systemic-alert rule, as the dashboard's
+        int maxOverdueCases = Report::kMaxOverdueCases; ///< the list's cap; the rest is counted ("and N more")
+        int maxActions = Report::kMaxActions;
     };
     /** Called after each step: percent 0–100 and what comes next (translated). */
     using Progress = std::function<void(int percent, const QString& step)>;
@@ -44,9 +46,9 @@ public:
     static QString tooLongMessage();
 
 private:
-    Status addOverdueCases(Report::ReviewReport& report);
+    Status addOverdueCases(Report::ReviewReport& report, int cap);
     Status addAlerts(Report::ReviewReport& report, const QList<Dashboard::SystemicAlert>& alerts);
-    Status addActions(Report::ReviewReport& report);
+    Status addActions(Report::ReviewReport& report, int cap);
     Status addAudit(Report::ReviewReport& report, bool verify);
 
     Session m_session;
