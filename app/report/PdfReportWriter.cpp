@@ -144,9 +144,10 @@ public:
         m_y += box.height();
     }
 
-    void heading(const QString& s)
+    /** A section heading, on a new page unless `keepMm` of what follows fits under it. */
+    void heading(const QString& s, double keepMm = 30)
     {
-        ensure(mm(30)); // a heading never ends a page alone
+        ensure(mm(keepMm + 12)); // a heading never ends a page alone
         space(4);
         text(s, font(13, true), QColor(0x1F, 0x3A, 0x5F));
         if (m_p) {
@@ -164,17 +165,10 @@ public:
                 columns << c;
             }
         }
-        double units = 0;
-        for (const int c : columns) {
-            units += t.columns.at(c).width;
-        }
-        QList<double> widths;
-        for (const int c : columns) {
-            widths << width() * t.columns.at(c).width / units;
-        }
         const QFont body = font(8.5);
         const QFont bold = font(8.5, true);
         const double pad = mm(1.2);
+        const QList<double> widths = columnWidths(t, columns, body, bold, pad);
         const auto alignOf = [](CellType type) {
             return type == CellType::Text ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter;
         };
@@ -247,6 +241,79 @@ public:
             text(t.note, font(8.5, false), QColor(0x55, 0x55, 0x55));
         }
         space(2);
+    }
+
+    /**
+     * Column widths from the content: each column as wide as its widest cell (and its header's longest word); when
+     * that is wider than the page, numbers and dates keep their width and the text columns share the rest.
+     */
+    QList<double> columnWidths(const ReportTables::Table& t, const QList<int>& columns, const QFont& body,
+                               const QFont& bold, double pad) const
+    {
+        const QFontMetricsF fm(body, &m_writer);
+        const QFontMetricsF fmBold(bold, &m_writer);
+        QList<double> natural;
+        QList<double> minimum;
+        QList<bool> text;
+        for (const int c : columns) {
+            double header = 0;
+            for (const QString& word : t.columns.at(c).header.split(QLatin1Char(' '))) {
+                header = std::max(header, fmBold.horizontalAdvance(word));
+            }
+            double widest = header;
+            bool isText = t.columns.at(c).type == CellType::Text;
+            bool codes = true; // short texts without spaces (case numbers): never wrapped
+            for (int r = 0; r < t.rows.size(); ++r) {
+                const CellType type = ReportTables::typeOf(t, r, c);
+                isText = isText && type == CellType::Text;
+                const QString shown = ReportTables::display(t.rows.at(r).value(c), type);
+                codes = codes && shown.size() <= 20 && !shown.contains(QLatin1Char(' '));
+                widest = std::max(widest, fm.horizontalAdvance(shown));
+                for (const QString& word : shown.split(QLatin1Char(' '))) {
+                    if (word.size() <= 14) { // a long word or a Chinese phrase may wrap; "progress" not
+                        header = std::max(header, fm.horizontalAdvance(word));
+                    }
+                }
+            }
+            isText = isText && !(codes && !t.rows.isEmpty() && widest < width() * 0.2);
+            natural << std::min(widest, width() * 0.5) + 2 * pad + mm(0.5);
+            minimum << header + 2 * pad + mm(0.5);
+            text << isText;
+        }
+        double sum = 0;
+        double fixedSum = 0;
+        double textSum = 0;
+        for (int i = 0; i < natural.size(); ++i) {
+            sum += natural.at(i);
+            (text.at(i) ? textSum : fixedSum) += natural.at(i);
+        }
+        QList<double> widths = natural;
+        if (sum <= width()) {
+            for (double& w : widths) {
+                w *= width() / sum;
+            }
+            return widths;
+        }
+        const double room = width() - fixedSum;
+        if (room <= 0 || textSum <= 0) {
+            for (double& w : widths) {
+                w *= width() / sum;
+            }
+            return widths;
+        }
+        for (int i = 0; i < widths.size(); ++i) {
+            if (text.at(i)) {
+                widths[i] = std::max(minimum.at(i), natural.at(i) * room / textSum);
+            }
+        }
+        double total = 0;
+        for (const double w : widths) {
+            total += w;
+        }
+        for (double& w : widths) {
+            w *= width() / total;
+        }
+        return widths;
     }
 
     /** Reserves a chart's box (on a new page if it does not fit) and returns it; painting is the caller's. */
@@ -583,7 +650,6 @@ void paretoChart(Layout& l, const Report::ReviewReport& r)
 void witness(Layout& l, const Report::ReviewReport& r)
 {
     const Report::AuditHead& a = r.audit;
-    l.heading(tr("Audit checkpoint (paper witness)"));
     QStringList lines;
     if (a.present) {
         lines << tr("Entry (seq): %1").arg(a.seq)
@@ -612,6 +678,7 @@ void witness(Layout& l, const Report::ReviewReport& r)
                                "that was altered, removed or inserted before it changes the chain.");
     const double explainHeight = fm.boundingRect(QRectF(0, 0, inner, 1e6), Qt::TextWordWrap, explain).height();
     const double total = 2 * pad + textHeight + hashHeight + l.mm(3) + explainHeight;
+    l.heading(tr("Audit checkpoint (paper witness)"), total * 25.4 / l.writer().resolution());
     l.ensure(total);
     if (QPainter* p = l.painter()) {
         const QRectF box(l.left(), l.y(), l.width(), total);
@@ -657,7 +724,7 @@ void layout(Layout& l, const Report::ReviewReport& r)
     l.heading(tableOf(ReportTables::Id::Metrics).title);
     l.table(tableOf(ReportTables::Id::Metrics), {0, 2, 3, 4, 5});
 
-    l.heading(tr("Trends"));
+    l.heading(tr("Trends"), 80);
     waitingChart(l, r);
     satisfactionChart(l, r);
     channelChart(l, r);

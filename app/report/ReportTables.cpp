@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace ReportTables {
 
 using Report::ReviewReport;
@@ -56,7 +58,7 @@ Table metrics(const ReviewReport& r)
         const CellType type = typeOfUnit(m.unit);
         // A rate's change is in percentage points: still a fraction, shown as a percentage.
         t.rowTypes.append({CellType::Text, CellType::Text, type, type,
-                           type == CellType::Integer ? CellType::Integer : type, CellType::Percent});
+                           type == CellType::Percent ? CellType::Points : CellType::Delta, CellType::Percent});
     }
     return t;
 }
@@ -343,6 +345,16 @@ QString display(const QVariant& value, CellType type)
         return value.toDate().toString(Qt::ISODate);
     case CellType::DateTime:
         return value.toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case CellType::Delta: {
+        const double v = value.toDouble();
+        const QString sign = v > 0 ? QStringLiteral("+") : QString();
+        return sign + locale.toString(v, 'f', v == std::floor(v) ? 0 : 2);
+    }
+    case CellType::Points: {
+        const double v = value.toDouble() * 100.0;
+        const QString sign = v > 0 ? QStringLiteral("+") : QString();
+        return tr("%1 pp", "percentage points").arg(sign + locale.toString(v, 'f', 1));
+    }
     }
     return value.toString();
 }

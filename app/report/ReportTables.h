@@ -17,10 +17,12 @@ enum class CellType
 {
     Text,
     Integer,
-    Number,  ///< a double, two decimals when printed
-    Percent, ///< a fraction 0–1, printed as a percentage
-    Date,    ///< QDate
-    DateTime ///< QDateTime (local time)
+    Number,   ///< a double, two decimals when printed
+    Percent,  ///< a fraction 0–1, printed as a percentage
+    Date,     ///< QDate
+    DateTime, ///< QDateTime (local time)
+    Delta,    ///< a signed change of a count or a number: "+12", "-3.50"
+    Points,   ///< a signed change of a rate (fraction): percentage points, "+1.4 pp"
 };
 
 struct Column

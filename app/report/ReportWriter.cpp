@@ -100,6 +100,8 @@ QString csvCell(const QVariant& value, ReportTables::CellType type)
         return QString::number(value.toLongLong());
     case CellType::Number:
     case CellType::Percent:
+    case CellType::Delta:
+    case CellType::Points:
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case CellType::Date:
         return value.toDate().toString(Qt::ISODate);

@@ -24,6 +24,8 @@ struct Formats
     lxw_format* date = nullptr;
     lxw_format* dateTime = nullptr;
     lxw_format* text = nullptr;
+    lxw_format* delta = nullptr;
+    lxw_format* points = nullptr;
     lxw_format* note = nullptr;
 };
 
@@ -60,6 +62,12 @@ void writeCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const QVariant& 
         return;
     case CellType::Percent:
         worksheet_write_number(ws, row, col, v.toDouble(), f.percent);
+        return;
+    case CellType::Delta:
+        worksheet_write_number(ws, row, col, v.toDouble(), f.delta);
+        return;
+    case CellType::Points:
+        worksheet_write_number(ws, row, col, v.toDouble(), f.points);
         return;
     case CellType::Date: {
         lxw_datetime d = lxwOf(v.toDate());
@@ -193,6 +201,10 @@ Status ReportWriter::writeXlsx(const Report::ReviewReport& report, const QString
     f.dateTime = workbook_add_format(wb);
     format_set_num_format(f.dateTime, "yyyy-mm-dd hh:mm");
     f.text = workbook_add_format(wb);
+    f.delta = workbook_add_format(wb);
+    format_set_num_format(f.delta, "+#,##0.00;-#,##0.00;0");
+    f.points = workbook_add_format(wb);
+    format_set_num_format(f.points, "+0.0%;-0.0%;0.0%");
     f.note = workbook_add_format(wb);
     format_set_italic(f.note);
 
