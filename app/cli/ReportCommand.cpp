@@ -8,6 +8,7 @@
 #include "report/ReportWriter.h"
 #include "services/ReportService.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 int CliApp::cmdReport(const CliArguments& args)
@@ -87,8 +88,12 @@ int CliApp::cmdReport(const CliArguments& args)
     options.hallName = AppSettings().string(AppSettings::Key::HallName);
     const SystemClock clock;
     ReportService service(Session::commandLine(), db->repositories(), clock);
-    const auto report = service.build(range, options, [this](int percent, const QString& step) {
-        m_err << QStringLiteral("%1% ").arg(percent, 3) << step << Qt::endl;
+    QElapsedTimer timer;
+    timer.start();
+    // Progress on stderr, each line with the seconds so far (where a slow report spends its time).
+    const auto seconds = [&timer] { return QString::number(double(timer.elapsed()) / 1000.0, 'f', 1); };
+    const auto report = service.build(range, options, [this, &seconds](int percent, const QString& step) {
+        m_err << QStringLiteral("%1% [%2 s] ").arg(percent, 3).arg(seconds()) << step << Qt::endl;
     });
     if (!report) {
         return fail(report.error());
@@ -98,7 +103,7 @@ int CliApp::cmdReport(const CliArguments& args)
         m_err << message.replace(QLatin1Char('\n'), QLatin1String("; ")) << Qt::endl;
         return Failed;
     }
-    m_err << QStringLiteral("100% ") << tr("Done.") << Qt::endl;
+    m_err << QStringLiteral("100% [%1 s] ").arg(seconds()) << tr("Done.") << Qt::endl;
     m_out << target.absoluteFilePath() << Qt::endl;
     return Done;
 }
