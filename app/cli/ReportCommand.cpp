@@ -20,26 +20,11 @@ int CliApp::cmdReport(const CliArguments& args)
         return usage(extra.isEmpty() ? tr("report takes no arguments besides its options.")
                                      : tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
     }
-    std::optional<QDate> dates[2];
-    const QString names[2] = {QStringLiteral("from"), QStringLiteral("to")};
-    for (int i = 0; i < 2; ++i) {
-        if (!args.has(names[i])) {
-            m_err << tr("report needs --%1 DATE (YYYY-MM-DD).").arg(names[i]) << Qt::endl;
-            return Usage;
-        }
-        dates[i] = DateTimeText::parseDate(args.value(names[i]));
-        if (!dates[i]) {
-            m_err << tr("--%1 needs a date as YYYY-MM-DD, not \"%2\".").arg(names[i], args.value(names[i])) << Qt::endl;
-            return Usage;
-        }
-    }
-    if (*dates[0] > *dates[1]) {
-        m_err << tr("--from (%1) is after --to (%2).")
-                     .arg(dates[0]->toString(Qt::ISODate), dates[1]->toString(Qt::ISODate))
-              << Qt::endl;
+    const auto period = readPeriod(args, QStringLiteral("report"));
+    if (!period) {
         return Usage;
     }
-    const Dashboard::Range range{*dates[0], *dates[1]};
+    const Dashboard::Range range{period->first, period->second};
     if (range.days() > Report::kMaxRangeDays) {
         m_err << ReportService::tooLongMessage() << Qt::endl;
         return Usage;
@@ -61,14 +46,11 @@ int CliApp::cmdReport(const CliArguments& args)
     }
     ReportService::Options options;
     if (args.has(QStringLiteral("as-of"))) {
-        const auto parsed = DateTimeText::parseDateTime(args.value(QStringLiteral("as-of")));
-        if (!parsed) {
-            m_err << tr("--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not \"%1\".")
-                         .arg(args.value(QStringLiteral("as-of")))
-                  << Qt::endl;
+        QDateTime asOf;
+        if (!readAsOf(args, asOf)) {
             return Usage;
         }
-        options.asOf = *parsed;
+        options.asOf = asOf;
     }
     const QFileInfo target(out);
     if (target.exists() && !args.has(QStringLiteral("force"))) {
@@ -91,7 +73,9 @@ int CliApp::cmdReport(const CliArguments& args)
     QElapsedTimer timer;
     timer.start();
     // Progress on stderr, each line with the seconds so far (where a slow report spends its time).
-    const auto seconds = [&timer] { return QString::number(double(timer.elapsed()) / 1000.0, 'f', 1); };
+    const auto seconds = [&timer] {
+        return QString::number(double(timer.elapsed()) / 1000.0, 'f', 1);
+    };
     const auto report = service.build(range, options, [this, &seconds](int percent, const QString& step) {
         m_err << QStringLiteral("%1% [%2 s] ").arg(percent, 3).arg(seconds()) << step << Qt::endl;
     });
