@@ -1,11 +1,13 @@
 // review report (issue 14, helper "report") driven through the real widgets: a supervisor opens "Review report…"
 // from the dashboard (pre-filled with its range), picks CSV with the keyboard, types a path in a temporary folder
 // and creates the report: the file appears and a message offers to open it. A second run onto the same path asks
-// before replacing, and "No" leaves the file untouched; "Yes" replaces it. The File menu offers the same dialog.
+// before replacing, and "No" leaves the file untouched; "Yes" replaces it. The File menu offers the same dialog, and
+// a PDF drawn on the worker's thread. Cancel in the progress dialog stops a running job and writes nothing.
 
 #include "GuiTestSupport.h"
 #include "dashboard/DashboardWidget.h"
 #include "report/ReviewReportDialog.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -14,9 +16,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace GuiTest;
@@ -48,6 +52,7 @@ class TestReportGui : public QObject
 private slots:
     void initTestCase() { quietOffscreenWarnings(); }
     void fromTheDashboardAndAskingBeforeReplacing();
+    void cancelStopsTheJob();
 };
 
 void TestReportGui::fromTheDashboardAndAskingBeforeReplacing()
@@ -136,10 +141,63 @@ void TestReportGui::fromTheDashboardAndAskingBeforeReplacing()
     dialog->close();
     QTRY_VERIFY(!findWindow<ReviewReportDialog>());
 
-    // File ▸ Review report… opens the same dialog.
+    // File ▸ Review report… opens the same dialog; its default, a PDF, is drawn on the worker's thread.
     menuAction->trigger();
     QTRY_VERIFY_WITH_TIMEOUT((dialog = findWindow<ReviewReportDialog>()) != nullptr, kTimeoutMs);
+    QCOMPARE(ReportWriter::Format(dialog->formatCombo()->currentData().toInt()), ReportWriter::Format::Pdf);
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    retype(dialog->pathEdit(), pdf);
+    QSignalSpy pdfWritten(dialog, &ReviewReportDialog::written);
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(pdfWritten.size(), 1, kTimeoutMs);
+    QVERIFY(contents(pdf).startsWith("%PDF-"));
+    QTRY_VERIFY_WITH_TIMEOUT((done = messageBox("reportDoneBox")) != nullptr, kTimeoutMs);
+    QTest::mouseClick(done->button(QMessageBox::Close), Qt::LeftButton);
     dialog->close();
+}
+
+void TestReportGui::cancelStopsTheJob()
+{
+    Desk desk;
+    const QString error = desk.open();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // A job that works in steps until it is cancelled, as ReportService and the writers do.
+    std::atomic<bool> started{false};
+    ReviewReportDialog::Job job = [&started](const WorkerScope&, const Dashboard::Range&, ReportWriter::Format,
+                                             const QString&, ReviewReportDialog::Progress& progress) -> Status {
+        started = true;
+        for (int step = 0; step < 1000 && !progress.cancelled; ++step) {
+            progress.percent = step / 10;
+            QThread::msleep(10);
+        }
+        if (progress.cancelled) {
+            return Error::make(Error::Code::Invalid, ReportWriter::cancelledMessage());
+        }
+        return {};
+    };
+    QTemporaryDir dir;
+    ReviewReportDialog dialog(job, desk.worker(), {QDate(2025, 5, 1), QDate(2025, 5, 31)});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    retype(dialog.pathEdit(), dir.filePath(QStringLiteral("never.pdf")));
+    QSignalSpy failed(&dialog, &ReviewReportDialog::failed);
+    QSignalSpy written(&dialog, &ReviewReportDialog::written);
+    QTest::mouseClick(dialog.createButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(started.load(), kTimeoutMs);
+    QVERIFY(dialog.isRunning());
+    QVERIFY(!dialog.createButton()->isEnabled());
+    QProgressDialog* progress = dialog.findChild<QProgressDialog*>(QStringLiteral("reportProgress"));
+    QVERIFY(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), kTimeoutMs);
+    QPushButton* cancel = progress->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+    QCOMPARE(failed.first().first().toString(), ReportWriter::cancelledMessage());
+    QCOMPARE(written.size(), 0);
+    QVERIFY(!dialog.isRunning());
+    QVERIFY(dialog.createButton()->isEnabled());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("never.pdf"))));
 }
 
 QTEST_MAIN(TestReportGui)
