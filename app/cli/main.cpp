@@ -28,13 +28,18 @@ int main(int argc, char* argv[])
     LocalTimeZone::pin(); // before Qt: local-time conversions without a zone-file check each
     qInstallMessageHandler(quietMessages);
     // `report` draws its PDF with QPainter and needs a QGuiApplication (fonts); every other command stays headless.
-    // Without a display it uses the offscreen platform, so it runs in CI and over ssh.
     bool report = false;
-    for (int i = 1; i < argc; ++i) {
-        report = report || qstrcmp(argv[i], "report") == 0;
+    for (int i = 1; i < argc; ++i) { // the command: the first word that is not an option or --db/--pg's value
+        if (qstrcmp(argv[i], "--db") == 0 || qstrcmp(argv[i], "--pg") == 0) {
+            ++i;
+        } else if (argv[i][0] != '-') {
+            report = qstrcmp(argv[i], "report") == 0;
+            break;
+        }
     }
-    if (report && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+    // It never shows a window: offscreen unless QT_QPA_PLATFORM says otherwise, also with a display set (a stale
+    // DISPLAY over ssh would abort the run).
+    if (report && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     std::unique_ptr<QCoreApplication> app =

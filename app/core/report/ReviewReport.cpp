@@ -73,7 +73,7 @@ QList<MetricRow> metricRows(const Metrics::Figures& c, const Metrics::Figures& p
 
 QString Text::title()
 {
-    return tr("Review report");
+    return tr("Review report (复盘报告)");
 }
 
 QString Text::unitLabel(Unit unit)
