@@ -25,7 +25,8 @@ namespace {
 const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
 const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
                            QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
-                           QStringLiteral("append"),  QStringLiteral("timing"),   QStringLiteral("recompute")};
+                           QStringLiteral("append"),  QStringLiteral("timing"),   QStringLiteral("recompute"),
+                           QStringLiteral("force")};
 
 } // namespace
 
@@ -151,6 +152,8 @@ int CliApp::usage(const QString& problem)
                 "  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way\n"
                 "  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]\n"
                 "                                  the figures of a period (cases by received date, whole days)\n"
+                "  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]\n"
+                "                                  the periodic review report (复盘报告); --force replaces FILE\n"
                 "  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]\n"
                 "                                  create a user (password: first line of stdin)\n"
                 "  user list                       users, tab-separated\n"
@@ -252,6 +255,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("stats")) {
         return cmdStats(*parsed);
+    }
+    if (command == QLatin1String("report")) {
+        return cmdReport(*parsed);
     }
     if (command == QLatin1String("import-cases")) {
         return cmdImport(*parsed, Import::Kind::Cases);

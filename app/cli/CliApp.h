@@ -53,6 +53,11 @@ private:
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
     int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
     static QString statsText(const Metrics::Figures& figures);
+    int cmdReport(const CliArguments& args); ///< in ReportCommand.cpp (review report, issue 14)
+    /** --from and --to of stats and report: whole days, from ≤ to; nullopt after saying why on stderr (usage). */
+    std::optional<std::pair<QDate, QDate>> readPeriod(const CliArguments& args, const QString& command);
+    /** --as-of into `asOf` when given (else `asOf` stays); false after saying why on stderr (usage). */
+    bool readAsOf(const CliArguments& args, QDateTime& asOf);
     /** import-cases / import-queue (issue 13), in ImportCommand.cpp. */
     int cmdImport(const CliArguments& args, Import::Kind kind);
     int cmdUser(const CliArguments& args);

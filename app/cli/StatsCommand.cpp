@@ -118,6 +118,46 @@ QString CliApp::statsText(const Metrics::Figures& f)
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+std::optional<std::pair<QDate, QDate>> CliApp::readPeriod(const CliArguments& args, const QString& command)
+{
+    std::optional<QDate> dates[2];
+    const QString names[2] = {QStringLiteral("from"), QStringLiteral("to")};
+    for (int i = 0; i < 2; ++i) {
+        if (!args.has(names[i])) {
+            m_err << tr("%1 needs --%2 DATE (YYYY-MM-DD).").arg(command, names[i]) << Qt::endl;
+            return std::nullopt;
+        }
+        dates[i] = DateTimeText::parseDate(args.value(names[i]));
+        if (!dates[i]) {
+            m_err << tr("--%1 needs a date as YYYY-MM-DD, not \"%2\".").arg(names[i], args.value(names[i])) << Qt::endl;
+            return std::nullopt;
+        }
+    }
+    if (*dates[0] > *dates[1]) {
+        m_err << tr("--from (%1) is after --to (%2).")
+                     .arg(dates[0]->toString(Qt::ISODate), dates[1]->toString(Qt::ISODate))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return std::pair{*dates[0], *dates[1]};
+}
+
+bool CliApp::readAsOf(const CliArguments& args, QDateTime& asOf)
+{
+    if (!args.has(QStringLiteral("as-of"))) {
+        return true;
+    }
+    const auto parsed = DateTimeText::parseDateTime(args.value(QStringLiteral("as-of")));
+    if (!parsed) {
+        m_err << tr("--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not \"%1\".")
+                     .arg(args.value(QStringLiteral("as-of")))
+              << Qt::endl;
+        return false;
+    }
+    asOf = *parsed;
+    return true;
+}
+
 int CliApp::cmdStats(const CliArguments& args)
 {
     if (const QStringList extra =
@@ -127,35 +167,13 @@ int CliApp::cmdStats(const CliArguments& args)
         return usage(extra.isEmpty() ? tr("stats takes no arguments besides its options.")
                                      : tr("Unknown option %1.").arg(extra.join(QLatin1String(", "))));
     }
-    std::optional<QDate> dates[2];
-    const QString names[2] = {QStringLiteral("from"), QStringLiteral("to")};
-    for (int i = 0; i < 2; ++i) {
-        if (!args.has(names[i])) {
-            m_err << tr("stats needs --%1 DATE (YYYY-MM-DD).").arg(names[i]) << Qt::endl;
-            return Usage;
-        }
-        dates[i] = DateTimeText::parseDate(args.value(names[i]));
-        if (!dates[i]) {
-            m_err << tr("--%1 needs a date as YYYY-MM-DD, not \"%2\".").arg(names[i], args.value(names[i])) << Qt::endl;
-            return Usage;
-        }
-    }
-    if (*dates[0] > *dates[1]) {
-        m_err << tr("--from (%1) is after --to (%2).")
-                     .arg(dates[0]->toString(Qt::ISODate), dates[1]->toString(Qt::ISODate))
-              << Qt::endl;
+    const auto period = readPeriod(args, QStringLiteral("stats"));
+    if (!period) {
         return Usage;
     }
     QDateTime asOf = SystemClock().now();
-    if (args.has(QStringLiteral("as-of"))) {
-        const auto parsed = DateTimeText::parseDateTime(args.value(QStringLiteral("as-of")));
-        if (!parsed) {
-            m_err << tr("--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not \"%1\".")
-                         .arg(args.value(QStringLiteral("as-of")))
-                  << Qt::endl;
-            return Usage;
-        }
-        asOf = *parsed;
+    if (!readAsOf(args, asOf)) {
+        return Usage;
     }
 
     int code = Done;
@@ -165,8 +183,8 @@ int CliApp::cmdStats(const CliArguments& args)
     }
     MetricsService metrics(Session::commandLine(), db->repositories());
     // --recompute: from every case and visit of the period instead of the daily aggregates (slow; for checks).
-    const auto figures = args.has(QStringLiteral("recompute")) ? metrics.recomputed(*dates[0], *dates[1], asOf)
-                                                               : metrics.figures(*dates[0], *dates[1], asOf);
+    const auto figures = args.has(QStringLiteral("recompute")) ? metrics.recomputed(period->first, period->second, asOf)
+                                                               : metrics.figures(period->first, period->second, asOf);
     if (!figures) {
         // The options were checked above: what is left is the database's failure.
         QString message = figures.error().message;

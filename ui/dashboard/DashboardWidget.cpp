@@ -198,6 +198,13 @@ void DashboardWidget::buildTopBar(QLayout* layout)
     m_print->setObjectName(QStringLiteral("printButton"));
     m_print->setAutoDefault(false);
     connect(m_print, &QPushButton::clicked, this, &DashboardWidget::print);
+    // review report (issue 14, helper "report"): shown once the main window connects reviewReportRequested.
+    m_reviewReport = new QPushButton(this);
+    m_reviewReport->setObjectName(QStringLiteral("reviewReportButton"));
+    m_reviewReport->setAutoDefault(false);
+    m_reviewReport->hide();
+    connect(m_reviewReport, &QPushButton::clicked, this, [this] { emit reviewReportRequested(m_range); });
+    bar->addWidget(m_reviewReport);
     bar->addWidget(m_print);
     static_cast<QBoxLayout*>(layout)->addLayout(bar);
 }
@@ -418,6 +425,7 @@ void DashboardWidget::retranslate()
     m_toLabel->setText(tr("&To"));
     m_busyLabel->setText(tr("Loading…"));
     m_print->setText(tr("&Print…"));
+    m_reviewReport->setText(tr("&Review report…"));
     for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
         it->title->setText(Dashboard::label(it.key()));
     }

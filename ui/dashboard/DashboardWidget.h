@@ -78,6 +78,8 @@ public:
     QTreeWidget* alertsTree() const { return m_alerts; }
     QPushButton* alertCasesButton() const { return m_alertCases; }
     QPushButton* improvementButton() const { return m_improvement; }
+    /** "Review report…" (issue 14, helper "report"): hidden until the main window shows it and takes the signal. */
+    QPushButton* reviewReportButton() const { return m_reviewReport; }
     QGroupBox* overdueGroup() const { return m_overdueGroup; }
     QTreeWidget* overdueTree() const { return m_overdue; }
     QScrollArea* scrollArea() const { return m_scroll; }
@@ -99,6 +101,8 @@ public slots:
 signals:
     /** "Open an improvement action…" on a systemic alert; the lead wires it to the improvement register. */
     void improvementRequested(const Dashboard::SystemicAlert& alert);
+    /** "Review report…" for the range shown (review report, issue 14). */
+    void reviewReportRequested(const Dashboard::Range& range);
     /** A double click in the cases dialog: open the case as the case list does. */
     void openCaseRequested(qint64 caseId);
     /** A click asked for the cases behind a bar, point, row or alert (the dialog opens too). */
@@ -170,6 +174,7 @@ private:
     QLabel* m_busyLabel = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_print = nullptr;
+    QPushButton* m_reviewReport = nullptr; ///< review report (issue 14)
     QScrollArea* m_scroll = nullptr;
     QLabel* m_periodLabel = nullptr;
     QMap<Dashboard::Figure, Card> m_cards;

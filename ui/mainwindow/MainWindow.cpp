@@ -17,6 +17,7 @@
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
 #include "mainwindow/DrillsUnavailableWidget.h"
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
+#include "report/ReviewReportDialog.h"   // review report (issue 14, helper "report")
 #include "services/CaseService.h"
 #include "services/ImprovementService.h"
 #include "services/ReferenceService.h"
@@ -30,12 +31,23 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QPointer>
 #include <QTimer>
 
 namespace {
 constexpr int kStatusMessageMs = 6000;
+
+/** review report (issue 14): the dialog for a range, over the worker, with the hall's name from the settings. */
+void openReviewReport(QWidget* parent, const Session& session, AppSettings& settings, DatabaseWorker& worker,
+                      const Dashboard::Range& range)
+{
+    auto* dialog = new ReviewReportDialog(
+        ReviewReportDialog::serviceJob(session, settings.string(AppSettings::Key::HallName)), worker, range, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
+} // namespace
 
 MainWindow::MainWindow(const Session& session, const Repositories& repos, const Clock& clock,
                        const PasswordHasher& hasher, AppSettings& settings, DatabaseWorker& worker, QWidget* parent)
@@ -176,6 +188,27 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
     connect(m_ui->actionImportQueue, &QAction::triggered, this,
             [this, w = &worker] { startImport(*w, Import::Kind::Queue); });
 
+    // review report (issue 14, helper "report"): File ▸ Review report… and the dashboard's button, with ViewFigures.
+    if (ReviewReportDialog::allowed(m_session)) {
+        auto* reviewReport = new QAction(this);
+        reviewReport->setObjectName(QStringLiteral("actionReviewReport"));
+        m_ui->menuFile->insertAction(m_ui->actionLogOut, reviewReport);
+        m_ui->menuFile->insertSeparator(m_ui->actionLogOut);
+        connect(reviewReport, &QAction::triggered, this, [this, w = &worker, c = &clock] {
+            const Dashboard::Range range = m_dashboard
+                                               ? m_dashboard->range()
+                                               : Dashboard::presetRange(Dashboard::Preset::Last30Days, c->now().date());
+            openReviewReport(this, m_session, m_settings, *w, range);
+        });
+        if (m_dashboard) {
+            m_dashboard->reviewReportButton()->show();
+            connect(m_dashboard, &DashboardWidget::reviewReportRequested, this,
+                    [this, w = &worker](const Dashboard::Range& range) {
+                        openReviewReport(this, m_session, m_settings, *w, range);
+                    });
+        }
+    }
+
     connect(m_ui->navigationListWidget, &QListWidget::currentRowChanged, m_ui->pagesStackedWidget,
             &QStackedWidget::setCurrentIndex);
     connect(m_ui->actionLogOut, &QAction::triggered, this, &MainWindow::logOut);
@@ -274,6 +307,9 @@ void MainWindow::retranslate()
                             ? m_session.login()
                             : tr("%1 (%2)", "display name (login)").arg(m_session.displayName(), m_session.login());
     m_sessionLabel->setText(tr("Signed in as %1 · %2").arg(who, role));
+    if (auto* reviewReport = findChild<QAction*>(QStringLiteral("actionReviewReport"))) {
+        reviewReport->setText(tr("&Review report…"));
+    }
 }
 
 void MainWindow::startImport(DatabaseWorker& worker, Import::Kind kind)
