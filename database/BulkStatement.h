@@ -72,7 +72,7 @@ extern const QString visitInsert;
 struct Codes
 {
     std::array<QString, 6> status;
-    std::array<QString, 7> channel;
+    std::array<QString, kChannelCount> channel;
     std::array<QString, std::size_t(CaseEventKind::Reminded) + 1> event;
     std::array<QString, 3> method;
     Codes();

@@ -58,11 +58,38 @@ Result<qint64> SqlImprovementRepository::insert(const ImprovementAction& a)
     if (!id) {
         return id.error();
     }
+    if (auto s = announce(); !s) {
+        return s.error();
+    }
     return id->toLongLong();
+}
+
+Status SqlImprovementRepository::announce()
+{
+    if (m_sql.dialect().isSqlite()) {
+        return {};
+    }
+    auto q = m_sql.exec(QStringLiteral("SELECT pg_notify(?, '')"), {QString::fromLatin1(kChannel)});
+    if (!q) {
+        return q.error();
+    }
+    return {};
+}
+
+Result<qint64> SqlImprovementRepository::changeStamp()
+{
+    const auto sum = m_sql.scalar(QStringLiteral("SELECT COALESCE(SUM(version), 0) FROM improvement_actions"));
+    if (!sum) {
+        return sum.error();
+    }
+    return sum->toLongLong();
 }
 
 Status SqlImprovementRepository::update(const ImprovementAction& a)
 {
+    if (auto s = announce(); !s) {
+        return s;
+    }
     return m_sql.execOne(
         QStringLiteral("UPDATE improvement_actions SET title = ?, description = ?, owner_department_id = ?, "
                        "deadline = ?, status = ?, category_id = ?, service_item_id = ?, updated_at = ?, done_at = ?, "

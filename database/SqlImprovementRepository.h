@@ -9,6 +9,13 @@ class SqlImprovementRepository final : public ImprovementRepository
     Q_DECLARE_TR_FUNCTIONS(SqlImprovementRepository)
 
 public:
+    /**
+     * PostgreSQL: every insert and update of an action announces it on this channel (NOTIFY, delivered at commit;
+     * one per transaction, PostgreSQL folds repeats), so that desks listening learn of it at once. SQLite desks poll
+     * changeStamp() instead.
+     */
+    static constexpr const char* kChannel = "qingting_improvements";
+
     explicit SqlImprovementRepository(const SqlContext& sql)
         : m_sql(sql)
     {}
@@ -27,6 +34,7 @@ public:
     Result<Metrics::Input> effectInput(qint64 categoryId, qint64 serviceItemId, const Metrics::Period& period) override;
     Result<QList<qint64>> recentCases(qint64 categoryId, qint64 serviceItemId, const QDateTime& from,
                                       const QDateTime& to, int limit) override;
+    Result<qint64> changeStamp() override;
 
     // The plans of the register's shapes, for the plan tests.
     /** The register's default view and the dashboard's overdue list: active actions by deadline. */
@@ -36,6 +44,8 @@ public:
                                            const Metrics::Period& period) const;
 
 private:
+    /** NOTIFY kChannel on PostgreSQL; nothing on SQLite. */
+    Status announce();
     /** The WHERE … ORDER BY … LIMIT of a list and its values. */
     static QString listSql(const ImprovementFilter& filter, QVariantList& values);
     static QString effectSql(qint64 categoryId, qint64 serviceItemId, QVariantList& values,

@@ -1,5 +1,7 @@
 #include "SqlSupervisionRepository.h"
 
+#include "SqlImprovementRepository.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -92,14 +94,17 @@ bool SqlSupervisionRepository::listenForEvents(std::function<void()> changed)
     if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications)) {
         return false;
     }
-    const QString channel = QLatin1String(kChannel);
-    if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) {
-        return false;
+    // The timeline's events and the improvement register's changes (SqlImprovementRepository::kChannel).
+    const QStringList channels{QLatin1String(kChannel), QLatin1String(SqlImprovementRepository::kChannel)};
+    for (const QString& channel : channels) {
+        if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) {
+            return false;
+        }
     }
     QObject::disconnect(m_listening);
     m_listening = QObject::connect(driver, &QSqlDriver::notification, driver,
-                                   [channel, changed = std::move(changed)](const QString& name) {
-                                       if (name == channel) {
+                                   [channels, changed = std::move(changed)](const QString& name) {
+                                       if (channels.contains(name)) {
                                            changed();
                                        }
                                    });

@@ -18,19 +18,38 @@ $cli --db "$db" init >/dev/null
 $cli --db "$db" demo --cases 400 --days 30 --seed 7 2>/dev/null >/dev/null
 printf 'zhaolei123\n' | $cli --db "$db" user add zhaolei --role supervisor --name 赵磊 >/dev/null
 printf 'lina12345\n' | $cli --db "$db" user add lina --role supervisor --name 李娜 >/dev/null
-# An open case due in more than a day (so it has no reminder button), of a department with a short name that is not
-# the one it goes to (so the transfers table below has the same row height, and the sign-for button the same place
-# in every run), and a resolved case awaiting its follow-up.
-pick() { $cli --db "$db" cases --status "$1" --limit 200 --json | python3 -c '
-import datetime, json, sys
+# The cases are chosen by query, never by number, so that a change of the demo data cannot break the clicks below:
+# the candidates come from the case list (`cases --status S --json`); a plain case is one whose case view has no
+# panel of its own yet (no rectification, transfer, extension, pause, reminder or follow-up attempt, and no rating),
+# which the script checks in its own throwaway database (read-only). The open case is due in more than a day (so it
+# has no reminder button) and belongs to a department with a short name that is not the one it goes to (so the
+# transfers table below has the same row height, and the sign-for button the same place, in every run); the
+# resolved case awaits its first follow-up.
+pick() { $cli --db "$db" cases --status "$1" --limit 500 --json | python3 -c '
+import datetime, json, sqlite3, sys
 later = (datetime.datetime.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S")
+db = sqlite3.connect("file:" + sys.argv[2] + "?mode=ro", uri=True)
+def plain(case_no):
+    return db.execute("""SELECT COUNT(*) FROM cases c WHERE c.case_no = ?
+        AND c.rating IS NULL AND c.followup_attempts = 0 AND c.reminder_level = 0 AND c.paused_at IS NULL
+        AND c.transfer_state IS NULL AND c.extended_due_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM rectifications r WHERE r.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM case_transfers t WHERE t.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM case_extensions e WHERE e.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM case_pauses p WHERE p.case_id = c.id)""", (case_no,)).fetchone()[0] == 1
 for c in json.load(sys.stdin):
     dept = c.get("department") or ""
-    if sys.argv[1] != "open" or ((c["due"] or "") > later and 0 < len(dept) <= 5 and dept != "综合受理科"):
-        print(c["case_no"]); break' "$2"; }
+    if sys.argv[1] == "open" and not ((c["due"] or "") > later and 0 < len(dept) <= 5 and dept != "综合受理科"):
+        continue
+    if plain(c["case_no"]):
+        print(c["case_no"]); break' "$2" "$db"; }
 open_case=$(pick in_progress open)
 resolved_case=$(pick resolved any)
 echo "open case $open_case, resolved case $resolved_case"
+if [ -z "$open_case" ] || [ -z "$resolved_case" ]; then
+    echo "no suitable case in the demo data (see pick)" >&2
+    exit 1
+fi
 
 shot_xvfb
 

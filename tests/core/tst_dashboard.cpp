@@ -10,6 +10,16 @@ class TestDashboard : public QObject
     Q_OBJECT
 
 private slots:
+    void channelCountsHoldEveryChannel()
+    {
+        // One name for the arrays indexed by int(Channel) (helper "polish"): sized for every channel there is.
+        const QList<Channel> all = Channels::all();
+        QCOMPARE(int(all.size()), kChannelCount);
+        QCOMPARE(int(std::tuple_size_v<Dashboard::ChannelCounts>), kChannelCount);
+        for (const Channel c : all) {
+            QVERIFY(int(c) >= 0 && int(c) < kChannelCount);
+        }
+    }
     void presetRanges_data()
     {
         QTest::addColumn<int>("preset");

@@ -332,8 +332,8 @@ void TestDashboardDb::snapshotAgreesWithTheFixture()
         QVERIFY2(close(s.service.at(d).within48hRate, f.within48hRate), qPrintable(at));
         QVERIFY2(close(s.satisfaction.at(d).csat, f.csat) && close(s.satisfaction.at(d).nps, f.nps), qPrintable(at));
 
-        std::array<qint64, 5> levels{};
-        std::array<qint64, 7> channels{};
+        Dashboard::LevelCounts levels{};
+        Dashboard::ChannelCounts channels{};
         QList<double> waited;
         for (const Stored& c : stored) {
             if (c.received.date() != day.from) {

@@ -108,6 +108,8 @@ private slots:
     void analysisSaved();
     void fromAlert_data() { TestDatabase::addBackendRows(); }
     void fromAlert();
+    void fromCase_data() { TestDatabase::addBackendRows(); }
+    void fromCase();
     void effectCheck_data() { TestDatabase::addBackendRows(); }
     void effectCheck();
     void plansUseIndexes_data() { TestDatabase::addBackendRows(); }
@@ -479,6 +481,77 @@ void TestImprovementService::fromAlert()
     const auto unknown = service.casesByIds({alert.caseIds.at(0), 987654});
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().message, QStringLiteral("Case 987654 does not exist."));
+}
+
+void TestImprovementService::fromCase()
+{
+    // issue 14 (helper "polish"): a supervisor on a case sees a systemic cause: a new action from the case, or the
+    // case added to an open action.
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    FixedClock clock(kNow);
+    const Session boss = Fixtures::addUser(repos, QStringLiteral("ma"), Role::Supervisor);
+    const Session clerk = Fixtures::addUser(repos, QStringLiteral("li"), Role::Clerk);
+    const qint64 cat = ref(repos, ReferenceKind::Category, "服务态度");
+    const qint64 item = ref(repos, ReferenceKind::ServiceItem, "社保业务");
+    const qint64 owner = ref(repos, ReferenceKind::Department, "综合受理科");
+    const qint64 c1 = addCase(repos, kNow.addDays(-1), cat, item);
+    const qint64 c2 = addCase(repos, kNow.addDays(-2), cat, item);
+    const auto case1 = repos.cases->find(c1);
+    QINGTING_VERIFY_OK(case1);
+
+    ImprovementService service(boss, repos, clock);
+    const auto created = service.createFromCase(c1, owner, QDate());
+    QINGTING_VERIFY_OK(created);
+    QCOMPARE(created->title, QStringLiteral("服务态度 · 社保业务: systemic cause"));
+    QCOMPARE(created->source, ImprovementSource::Case);
+    QCOMPARE(created->category.id, cat);
+    QCOMPARE(created->serviceItem.id, item);
+    QCOMPARE(created->linkedCases, 1);
+    QCOMPARE(created->deadline, kNow.date().addDays(30));
+    QCOMPARE(created->description, QStringLiteral("Opened from case %1: 窗口排队时间过长").arg(case1->caseNo));
+    const auto detail = service.detail(created->id);
+    QINGTING_VERIFY_OK(detail);
+    QCOMPARE(detail->cases.size(), 1);
+    QCOMPARE(detail->cases.at(0).caseId, c1);
+    RawConnection raw(scratch);
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT source FROM improvement_actions WHERE id = ?"), {created->id}).toString(),
+        QStringLiteral("case"));
+
+    // Add another case to it: no version needed, audited as a link; the same case again, or a closed action, is
+    // refused with a message.
+    const auto stamp = service.changeStamp();
+    QINGTING_VERIFY_OK(stamp);
+    const auto added = service.addCase(created->id, c2);
+    QINGTING_VERIFY_OK(added);
+    QCOMPARE(added->linkedCases, 2);
+    QCOMPARE(added->version, created->version + 1);
+    QCOMPARE(*service.changeStamp(), *stamp + 1);
+    QCOMPARE(auditCount(raw, "improvement.link_case", created->id), 1);
+    const auto again = service.addCase(created->id, c2);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, Error::Code::Invalid);
+    QCOMPARE(again.error().message, QStringLiteral("Case %1 is already linked to the action \"%2\".")
+                                        .arg(repos.cases->find(c2)->caseNo, created->title));
+    QINGTING_VERIFY_OK(service.setStatus(created->id, added->version, ImprovementStatus::Done));
+    const qint64 c3 = addCase(repos, kNow.addDays(-1), cat, item);
+    const auto closed = service.addCase(created->id, c3);
+    QVERIFY(!closed);
+    QCOMPARE(closed.error().code, Error::Code::Invalid);
+    QVERIFY(closed.error().message.contains(QStringLiteral("only open actions")));
+    QCOMPARE(service.find(created->id)->linkedCases, 2);
+    const auto unknown = service.createFromCase(987654, owner, QDate());
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().message, QStringLiteral("Case 987654 does not exist."));
+
+    // A clerk may do neither.
+    ImprovementService clerkService(clerk, repos, clock);
+    const auto denied = clerkService.createFromCase(c3, owner, QDate());
+    QVERIFY(!denied);
+    QCOMPARE(denied.error().code, Error::Code::PermissionDenied);
+    QCOMPARE(clerkService.addCase(created->id, c3).error().code, Error::Code::PermissionDenied);
 }
 
 void TestImprovementService::effectCheck()

@@ -11,6 +11,7 @@
 #include "TestFixtures.h"
 #include "repositories/CaseRepository.h"
 #include "services/CaseService.h"
+#include "services/ImprovementService.h"
 #include "services/SuperviseService.h"
 #include "supervise/NoticeWatcher.h"
 #include "users/PasswordHasher.h"
@@ -147,6 +148,8 @@ private slots:
     void notices();
     void watcherHearsOtherDesks_data() { TestDatabase::addBackendRows(); }
     void watcherHearsOtherDesks();
+    void watcherHearsImprovementWrites_data() { TestDatabase::addBackendRows(); }
+    void watcherHearsImprovementWrites();
 };
 
 void TestSupervise::views()
@@ -444,6 +447,61 @@ void TestSupervise::watcherHearsOtherDesks()
     QCOMPARE(notices.at(0).caseNo, desk.numbers.value(QStringLiteral("A")));
     QVERIFY(!advanced.isEmpty());
     QCOMPARE(advanced.last().at(0).toLongLong(), watcher.lastSeenEventId());
+}
+
+void TestSupervise::watcherHearsImprovementWrites()
+{
+    // issue 14 (helper "polish"): the register refreshes live. Any desk's write of an action changes the register's
+    // counter; the watcher of a role that reads the register says so (PostgreSQL: through NOTIFY alone), a clerk's
+    // watcher never does.
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    FixedClock clock(kNow);
+    Desk desk;
+    fill(scratch, *db, clock, &desk);
+    PasswordHasher hasher(PasswordHasher::Strength::Minimal);
+    // One watcher per worker, as in the app (a connection has one listener).
+    DatabaseWorker worker(std::make_shared<SqlDatabaseConnector>(scratch.location()), clock, hasher);
+    DatabaseWorker clerkWorker(std::make_shared<SqlDatabaseConnector>(scratch.location()), clock, hasher);
+    NoticeWatcher bossWatcher(worker, desk.supervisor);
+    NoticeWatcher clerkWatcher(clerkWorker, desk.clerk);
+    for (NoticeWatcher* w : {&bossWatcher, &clerkWatcher}) {
+        w->setPollInterval(scratch.isPostgres() ? 3600 * 1000 : 200);
+    }
+    QSignalSpy bossStarted(&bossWatcher, &NoticeWatcher::started);
+    QSignalSpy clerkStarted(&clerkWatcher, &NoticeWatcher::started);
+    QSignalSpy changed(&bossWatcher, &NoticeWatcher::improvementsChanged);
+    QSignalSpy clerkChanged(&clerkWatcher, &NoticeWatcher::improvementsChanged);
+    bossWatcher.start();
+    clerkWatcher.start();
+    QTRY_COMPARE(bossStarted.size(), 1);
+    QTRY_COMPARE(clerkStarted.size(), 1);
+
+    // Another desk (this test's own connection) creates an action, then changes its status.
+    const Repositories repos = db->repositories();
+    ImprovementService other(desk.supervisor2, repos, clock);
+    const auto stamp0 = other.changeStamp();
+    QINGTING_VERIFY_OK(stamp0);
+    ImprovementDraft draft;
+    draft.title = QStringLiteral("优化社保窗口叫号分流");
+    draft.ownerDepartmentId = Fixtures::referenceId(repos, ReferenceKind::Department, QStringLiteral("综合受理科"));
+    draft.deadline = kNow.date().addDays(30);
+    const auto created = other.create(draft);
+    QINGTING_VERIFY_OK(created);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 10000);
+    const auto stamp1 = other.changeStamp();
+    QVERIFY(*stamp1 > *stamp0);
+    QINGTING_VERIFY_OK(other.setStatus(created->id, created->version, ImprovementStatus::InProgress));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 10000);
+    QVERIFY(*other.changeStamp() > *stamp1);
+    // An unchanged save writes nothing, so nothing is announced.
+    const auto detail = other.detail(created->id);
+    QINGTING_VERIFY_OK(detail);
+    QINGTING_VERIFY_OK(other.save(created->id, detail->action.version, ImprovementService::draftOf(*detail)));
+    bossWatcher.check();
+    QTest::qWait(scratch.isPostgres() ? 500 : 600);
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(clerkChanged.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSupervise)

@@ -246,6 +246,36 @@ QList<double> ysOf(QLineSeries* series)
     return ys;
 }
 
+QAbstractSeries* seriesOf(QChartView* view, const char* name)
+{
+    for (QAbstractSeries* series : view->chart()->series()) {
+        if (series->objectName() == QLatin1String(name)) {
+            return series;
+        }
+    }
+    return nullptr;
+}
+
+/** Clicks the chart at `value` in the coordinates of `series`' axes, as the mouse would. */
+void clickAt(QChartView* view, QAbstractSeries* series, const QPointF& value)
+{
+    const QPoint at = view->mapFromScene(view->chart()->mapToPosition(value, series));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+}
+
+/** The middle of `set`'s segment of the stacked bar at `index` (the sets stack in the series' order). */
+QPointF middleOfSegment(QAbstractBarSeries* series, QBarSet* set, int index)
+{
+    double below = 0;
+    for (QBarSet* s : series->barSets()) {
+        if (s == set) {
+            break;
+        }
+        below += s->at(index);
+    }
+    return {double(index), below + set->at(index) / 2};
+}
+
 CasesBehindDialog* casesDialog()
 {
     return findWindow<CasesBehindDialog>();
@@ -275,6 +305,7 @@ private slots:
     void presetCallsTheJobWithItsRange();
     void newerRequestSupersedesARunningOne();
     void paretoBarOpensItsCases();
+    void satisfactionChannelAndWaitingClicksOpenTheirCases();
     void alertAsksForAnImprovementAction();
     void overdueActionsShownOnlyWhenConnected();
     void chartsExportAsPngAndSvg();
@@ -445,6 +476,15 @@ void TestDashboardGui::breakdownTablesSortByValue()
     QCOMPARE(selection.dimension, std::optional(Dashboard::Dimension::Window));
     QCOMPARE(selection.dimensionId, qint64(9));
     QCOMPARE(selection.range, widget->range());
+    // ... and the dialog lists the cases casesBehind gives for that row (helper "polish").
+    QTRY_VERIFY_WITH_TIMEOUT(casesDialog() && !casesDialog()->isLoading(), kTimeoutMs);
+    QCOMPARE(casesDialog()->selection().dimension, selection.dimension);
+    QCOMPARE(casesDialog()->selection().dimensionId, qint64(9));
+    QCOMPARE(casesDialog()->table()->rowCount(), 2);
+    {
+        const QMutexLocker lock(&m_log->mutex);
+        QCOMPARE(m_log->selections.last().dimensionId, qint64(9));
+    }
 }
 
 void TestDashboardGui::presetCallsTheJobWithItsRange()
@@ -540,6 +580,106 @@ void TestDashboardGui::paretoBarOpensItsCases()
     QTest::mouseDClick(dialog->table()->viewport(), Qt::LeftButton, {}, cell.center());
     QTRY_COMPARE_WITH_TIMEOUT(open.count(), 1, kTimeoutMs);
     QCOMPARE(open.first().first().toLongLong(), qint64(202));
+}
+
+void TestDashboardGui::satisfactionChannelAndWaitingClicksOpenTheirCases()
+{
+    // issue 14 (helper "polish"): mouse clicks where the bars and points are drawn, as a supervisor clicks them; each
+    // asks for the cases of the fixture's bucket, narrowed by the rating level or the channel, and the dialog lists
+    // what casesBehind returns for exactly that selection.
+    const auto widget = makeWidget(fakeJobs(m_log));
+    QVERIFY(widget);
+    const Dashboard::Snapshot expected = fixture(widget->range());
+    QSignalSpy selected(widget.get(), &DashboardWidget::selectionRequested);
+    const auto clicked = [&]() -> std::optional<Dashboard::Selection> {
+        if (!QTest::qWaitFor([&] { return !selected.isEmpty(); }, kTimeoutMs)) {
+            return std::nullopt;
+        }
+        QTest::qWait(20);
+        if (selected.size() != 1) { // one click, one selection (a line over a bar must not add its own)
+            return std::nullopt;
+        }
+        return selected.takeFirst().first().value<Dashboard::Selection>();
+    };
+    const auto dialogShows = [&](const Dashboard::Selection& selection) {
+        CasesBehindDialog* dialog = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                dialog = casesDialog();
+                return dialog && !dialog->isLoading();
+            },
+            kTimeoutMs);
+        const bool same = shown && dialog->selection().range == selection.range &&
+                          dialog->selection().rating == selection.rating &&
+                          dialog->selection().channel == selection.channel && dialog->table()->rowCount() == 2 &&
+                          dialog->table()->item(0, 0)->text() == fakeCase(201).caseNo;
+        closeCasesDialogs();
+        return same;
+    };
+
+    // A satisfaction bar: day 6 (index 5) has levels {5, 1, 2, 3, 9}; the top segment is 非常满意 (level 5).
+    QChartView* satisfaction = widget->chartView(Kind::Satisfaction);
+    widget->scrollArea()->ensureWidgetVisible(satisfaction);
+    QTest::qWait(50);
+    auto* levels = qobject_cast<QAbstractBarSeries*>(seriesOf(satisfaction, "levels"));
+    QVERIFY(levels);
+    clickAt(satisfaction, levels, middleOfSegment(levels, barSetNamed(satisfaction, "level5"), 5));
+    auto selection = clicked();
+    QVERIFY(selection);
+    QCOMPARE(selection->range, expected.satisfaction.at(5).bucket);
+    QCOMPARE(selection->rating, std::optional(5));
+    QVERIFY(!selection->channel && !selection->category);
+    QVERIFY(dialogShows(*selection));
+    // The bottom segment of another day: 非常不满意 (level 1) on day 10 (index 9, 9 ratings).
+    clickAt(satisfaction, levels, middleOfSegment(levels, barSetNamed(satisfaction, "level1"), 9));
+    selection = clicked();
+    QVERIFY(selection);
+    QCOMPARE(selection->range, expected.satisfaction.at(9).bucket);
+    QCOMPARE(selection->rating, std::optional(1));
+    QVERIFY(dialogShows(*selection));
+
+    // A channel bar: day 13 (index 12), the window's segment (17 cases) of the stacked bar.
+    QChartView* channels = widget->chartView(Kind::Channels);
+    widget->scrollArea()->ensureWidgetVisible(channels);
+    QTest::qWait(50);
+    auto* channelBars = qobject_cast<QAbstractBarSeries*>(seriesOf(channels, "channels"));
+    QVERIFY(channelBars);
+    QBarSet* window = barSetNamed(channels, QStringLiteral("channel%1").arg(int(Channel::Window)).toLatin1());
+    QVERIFY(window);
+    QCOMPARE(window->at(12), double(expected.service.at(12).casesByChannel.at(int(Channel::Window))));
+    clickAt(channels, channelBars, middleOfSegment(channelBars, window, 12));
+    selection = clicked();
+    QVERIFY(selection);
+    QCOMPARE(selection->range, expected.service.at(12).bucket);
+    QCOMPARE(selection->channel, std::optional(Channel::Window));
+    QVERIFY(!selection->rating && !selection->category);
+    QVERIFY(dialogShows(*selection));
+    // The 12345 hotline's segment (2 cases) on top of it.
+    QBarSet* hotline = barSetNamed(channels, QStringLiteral("channel%1").arg(int(Channel::Hotline12345)).toLatin1());
+    QVERIFY(hotline);
+    clickAt(channels, channelBars, middleOfSegment(channelBars, hotline, 12));
+    selection = clicked();
+    QVERIFY(selection);
+    QCOMPARE(selection->channel, std::optional(Channel::Hotline12345));
+    QVERIFY(dialogShows(*selection));
+
+    // A waiting-time point: the queue's p90 on day 21 (index 20), 40 minutes.
+    QChartView* waiting = widget->chartView(Kind::Waiting);
+    widget->scrollArea()->ensureWidgetVisible(waiting);
+    QTest::qWait(50);
+    auto* p90 = seriesNamed<QLineSeries>(waiting, "queueP90");
+    QVERIFY(p90);
+    QCOMPARE(p90->at(20).y(), *expected.waiting.at(20).queueMinutes.p90);
+    clickAt(waiting, p90, p90->at(20));
+    selection = clicked();
+    QVERIFY(selection);
+    QCOMPARE(selection->range, expected.waiting.at(20).bucket);
+    QVERIFY(!selection->rating && !selection->channel && !selection->category && !selection->dimension);
+    QVERIFY(dialogShows(*selection));
+    {
+        const QMutexLocker lock(&m_log->mutex);
+        QCOMPARE(m_log->selections.last().range, expected.waiting.at(20).bucket);
+    }
 }
 
 void TestDashboardGui::alertAsksForAnImprovementAction()

@@ -5,25 +5,35 @@
 // a dashboard alert opens a pre-filled action.
 
 #include "GuiTestSupport.h"
+#include "cases/CaseViewWidget.h"
+#include "cases/CaseWorkspaceWidget.h"
 #include "dashboard/Dashboard.h"
+#include "dashboard/DashboardWidget.h"
 #include "improvement/FishboneWidget.h"
 #include "improvement/ImprovementDialog.h"
+#include "improvement/ImprovementPickerDialog.h"
 #include "improvement/ImprovementRegisterWidget.h"
 #include "improvement/ImprovementTableModel.h"
 #include "repositories/CaseRepository.h"
 #include "repositories/ReferenceRepository.h"
 #include "services/CaseService.h"
 #include "services/ImprovementService.h"
+#include "supervise/NoticeWatcher.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -31,6 +41,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace GuiTest;
 
@@ -77,9 +88,13 @@ private slots:
     void initTestCase();
     void createEditFishboneAndReopen();
     void alertOpensPrefilledAction();
+    void caseOpensActionOrJoinsOne();
+    void registerRefreshesLive();
 
 private:
     qint64 newCase(const QString& text, qint64 categoryId, qint64 itemId);
+    /** The case's tab in the window's Cases page, once it has loaded. */
+    CaseViewWidget* openCaseView(MainWindow& window, qint64 caseId);
 
     Desk m_desk;
     std::optional<Session> m_chief;
@@ -313,6 +328,166 @@ void TestImprovementGui::alertOpensPrefilledAction()
         }
     }
     QVERIFY(found);
+}
+
+CaseViewWidget* TestImprovementGui::openCaseView(MainWindow& window, qint64 caseId)
+{
+    if (!openPage(window, MainWindow::Page::Cases)) {
+        return nullptr;
+    }
+    window.caseWorkspace()->openCase(caseId);
+    CaseViewWidget* view = window.caseWorkspace()->viewOf(caseId);
+    if (!view || !QTest::qWaitFor([&] { return !view->isBusy() && view->currentCase().id == caseId; }, kTimeoutMs)) {
+        return nullptr;
+    }
+    return view;
+}
+
+void TestImprovementGui::caseOpensActionOrJoinsOne()
+{
+    // issue 14 (helper "polish"): on a case, a supervisor opens an improvement action from it (pre-filled, source
+    // "case", the case linked), and adds another case to that action from the picker; the dashboard's overdue panel
+    // shows the saved action at once. A clerk has neither.
+    const Repositories repos = m_desk.repos();
+    const qint64 category = refId(repos, ReferenceKind::Category, QStringLiteral("办事效率/等候时间"));
+    const qint64 item = refId(repos, ReferenceKind::ServiceItem, QStringLiteral("不动产登记"));
+    QVERIFY(category != 0 && item != 0);
+    const qint64 first = newCase(QStringLiteral("不动产登记窗口叫号混乱，排了三次队"), category, item);
+    const qint64 second = newCase(QStringLiteral("不动产登记又让跑第二趟"), category, item);
+    QVERIFY(first != 0 && second != 0);
+
+    auto window = m_desk.showWindow(*m_chief);
+    QVERIFY(window);
+    CaseViewWidget* view = openCaseView(*window, first);
+    QVERIFY(view);
+    auto* button = child<QPushButton>(view, "improvementButton");
+    QVERIFY(button->isVisible());
+    QVERIFY(button->isEnabled());
+    QVERIFY(button->menu()->actions().contains(view->newImprovementAction()));
+    view->newImprovementAction()->trigger();
+    QPointer<ImprovementDialog> dialog = shownDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->actionId(), 0);
+    QCOMPARE(child<QLineEdit>(dialog, "titleLineEdit")->text(),
+             QStringLiteral("办事效率/等候时间 · 不动产登记: systemic cause"));
+    QCOMPARE(child<QComboBox>(dialog, "categoryComboBox")->currentData().toLongLong(), category);
+    QCOMPARE(child<QComboBox>(dialog, "serviceItemComboBox")->currentData().toLongLong(), item);
+    QCOMPARE(child<QLabel>(dialog, "sourceLabel")->text(), ImprovementSources::label(ImprovementSource::Case));
+    auto* cases = child<QTableWidget>(dialog, "casesTableWidget");
+    QCOMPARE(cases->rowCount(), 1);
+    QCOMPARE(cases->item(0, 0)->text(), view->currentCase().caseNo);
+    auto* owner = child<QComboBox>(dialog, "ownerComboBox");
+    owner->setFocus();
+    QTest::keyClick(owner, Qt::Key_Down);
+    // A deadline already past, so that the dashboard lists it as overdue.
+    child<QDateEdit>(dialog, "deadlineDateEdit")->setDate(m_desk.clock().now().date().addDays(-1));
+    QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
+
+    ImprovementService service(*m_chief, repos, m_desk.clock());
+    ImprovementFilter all;
+    const auto actions = service.list(all);
+    QVERIFY(actions.ok());
+    const auto created = std::find_if(actions->cbegin(), actions->cend(),
+                                      [](const ImprovementAction& a) { return a.source == ImprovementSource::Case; });
+    QVERIFY(created != actions->cend());
+    QCOMPARE(created->linkedCases, 1);
+    QCOMPARE(created->category.id, category);
+    // The dashboard's overdue panel was read again after the save, without a reload of the figures.
+    QTreeWidget* overdue = window->dashboard()->overdueTree();
+    QTRY_VERIFY_WITH_TIMEOUT(!overdue->findItems(created->title, Qt::MatchExactly, 0).isEmpty(), kTimeoutMs);
+
+    // The second case joins that action: the picker lists the actions of its category and item first.
+    CaseViewWidget* secondView = openCaseView(*window, second);
+    QVERIFY(secondView);
+    secondView->addToImprovementAction()->trigger();
+    ImprovementPickerDialog* picker = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((picker = findWindow<ImprovementPickerDialog>()) && !picker->isBusy(), kTimeoutMs);
+    QVERIFY(picker->list()->topLevelItemCount() >= 1);
+    QCOMPARE(picker->list()->topLevelItem(0)->text(0), created->title);
+    QCOMPARE(picker->chosenId(), created->id);
+    QPointer<ImprovementPickerDialog> guard = picker;
+    QTest::mouseClick(child<QDialogButtonBox>(picker, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!guard, kTimeoutMs); // closed and deleted once added
+    QCOMPARE(service.find(created->id)->linkedCases, 2);
+    // Again: refused in the picker, which stays open.
+    secondView->addToImprovementAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((picker = findWindow<ImprovementPickerDialog>()) && !picker->isBusy(), kTimeoutMs);
+    QTest::mouseClick(child<QDialogButtonBox>(picker, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(picker, "errorLabel")->text().isEmpty(), kTimeoutMs);
+    QVERIFY(child<QLabel>(picker, "errorLabel")->text().contains(QStringLiteral("is already linked")));
+    QVERIFY(picker->isVisible());
+    picker->reject();
+    QCOMPARE(service.find(created->id)->linkedCases, 2);
+
+    // A clerk sees no such button.
+    const auto clerk = m_desk.addUser(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("李四"), kPassword);
+    QVERIFY(clerk);
+    window.reset();
+    auto clerkWindow = m_desk.showWindow(*clerk);
+    QVERIFY(clerkWindow);
+    CaseViewWidget* clerkView = openCaseView(*clerkWindow, first);
+    QVERIFY(clerkView);
+    QVERIFY(!child<QPushButton>(clerkView, "improvementButton")->isVisible());
+}
+
+void TestImprovementGui::registerRefreshesLive()
+{
+    // issue 14 (helper "polish"): another desk writes actions; the desk's NoticeWatcher sees the register's change
+    // counter move and the register reloads in place (the selected action and the scroll position kept), the
+    // dashboard's overdue panel with it.
+    const Repositories repos = m_desk.repos();
+    const auto other =
+        m_desk.addUser(QStringLiteral("deputy"), Role::Supervisor, QStringLiteral("王副主任"), kPassword);
+    QVERIFY(other);
+    ImprovementService otherDesk(*other, repos, m_desk.clock());
+    const QDate today = m_desk.clock().now().date();
+    const qint64 owner = refId(repos, ReferenceKind::Department, QStringLiteral("综合受理科"));
+    for (int i = 0; i < 40; ++i) {
+        ImprovementDraft d;
+        d.title = QStringLiteral("窗口服务整改 %1").arg(i, 2, 10, QLatin1Char('0'));
+        d.ownerDepartmentId = owner;
+        d.deadline = today.addDays(10 + i);
+        QVERIFY(otherDesk.create(d).ok());
+    }
+
+    auto window = m_desk.showWindow(*m_chief);
+    QVERIFY(window);
+    auto* watcher = window->findChild<NoticeWatcher*>();
+    QVERIFY(watcher);
+    QTRY_VERIFY_WITH_TIMEOUT(watcher->isStarted(), kTimeoutMs);
+    QVERIFY(openPage(*window, MainWindow::Page::Improvements));
+    ImprovementRegisterWidget* reg = window->improvementRegister();
+    QTRY_VERIFY_WITH_TIMEOUT(!reg->isLoading() && reg->model()->rowCount() >= 40, kTimeoutMs);
+    const int rows = reg->model()->rowCount();
+    QTableView* view = reg->view();
+    QVERIFY(view->verticalScrollBar()->maximum() > 0);
+    const QModelIndex target = view->model()->index(rows - 8, ImprovementTableModel::Title);
+    view->scrollTo(target);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(target).center());
+    const qint64 selected = view->currentIndex().data(ImprovementTableModel::IdRole).toLongLong();
+    QVERIFY(selected != 0);
+    const int scroll = view->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+
+    // Another desk adds an action due last (sorted below the selection) and one already overdue.
+    ImprovementDraft late;
+    late.title = QStringLiteral("社保卡补办材料一次性告知清单");
+    late.ownerDepartmentId = owner;
+    late.deadline = today.addDays(200);
+    QVERIFY(otherDesk.create(late).ok());
+    ImprovementDraft overdueDraft = late;
+    overdueDraft.title = QStringLiteral("优化不动产登记窗口叫号分流");
+    overdueDraft.deadline = today.addDays(-3);
+    QVERIFY(otherDesk.create(overdueDraft).ok());
+    QSignalSpy loaded(reg, &ImprovementRegisterWidget::loaded);
+    watcher->check(); // what its tick (SQLite) or a NOTIFY (PostgreSQL) does
+    QTRY_COMPARE_WITH_TIMEOUT(reg->model()->rowCount(), rows + 2, kTimeoutMs);
+    QTRY_VERIFY(!loaded.isEmpty());
+    QCOMPARE(view->currentIndex().data(ImprovementTableModel::IdRole).toLongLong(), selected);
+    QCOMPARE(view->verticalScrollBar()->value(), scroll);
+    QTreeWidget* overdue = window->dashboard()->overdueTree();
+    QTRY_VERIFY_WITH_TIMEOUT(!overdue->findItems(overdueDraft.title, Qt::MatchExactly, 0).isEmpty(), kTimeoutMs);
 }
 
 QTEST_MAIN(TestImprovementGui)

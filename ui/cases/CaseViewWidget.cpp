@@ -17,6 +17,7 @@
 #include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
+#include <QMenu>
 #include <QPushButton>
 #include <QTimer>
 
@@ -56,6 +57,30 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_ui->amendButton->setVisible(m_cases.session().can(Permission::WorkCase));
     m_ui->amendButton->setEnabled(false);
     connect(m_ui->amendButton, &QPushButton::clicked, this, &CaseViewWidget::amendIntake);
+    // issue 14: a systemic cause seen on the case goes to the improvement register (supervisors).
+    m_improvementButton = new QPushButton(this);
+    m_improvementButton->setObjectName(QStringLiteral("improvementButton"));
+    m_improvementButton->setAutoDefault(false);
+    auto* improvementMenu = new QMenu(m_improvementButton);
+    m_newImprovement = improvementMenu->addAction(QString());
+    m_newImprovement->setObjectName(QStringLiteral("newImprovementAction"));
+    m_addToImprovement = improvementMenu->addAction(QString());
+    m_addToImprovement->setObjectName(QStringLiteral("addToImprovementAction"));
+    m_improvementButton->setMenu(improvementMenu);
+    m_improvementButton->setVisible(m_cases.session().can(Permission::ManageImprovements));
+    m_improvementButton->setEnabled(false);
+    m_ui->headerLayout->insertWidget(m_ui->headerLayout->indexOf(m_ui->amendButton), m_improvementButton);
+    connect(m_newImprovement, &QAction::triggered, this, [this] {
+        if (m_case.id != 0) {
+            emit improvementRequested(m_case);
+        }
+    });
+    connect(m_addToImprovement, &QAction::triggered, this, [this] {
+        if (m_case.id != 0) {
+            emit addToImprovementRequested(m_case);
+        }
+    });
+    retranslateImprovement();
     // issue 12, helper "sla": the clocks panel below the details; a pause or resume shows as any other change.
     m_clocks = new CaseClocksWidget(m_cases.session(), m_worker, m_ui->detailsContents);
     m_clocks->setObjectName(QStringLiteral("caseClocksWidget"));
@@ -130,6 +155,7 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
     m_supervision->setCase(m_case);   // supervise
     m_transferPanel->setCase(m_case); // transfer (issue 12)
     m_ui->amendButton->setEnabled(!m_busy && m_case.id != 0);
+    m_improvementButton->setEnabled(m_case.id != 0);
     if (changed && m_case.id != 0) {
         emit caseChanged(m_case);
     }
@@ -400,10 +426,20 @@ void CaseViewWidget::applyUpdate(const Case& updated)
     load(false);
 }
 
+void CaseViewWidget::retranslateImprovement()
+{
+    m_improvementButton->setText(tr("Im&provement"));
+    m_improvementButton->setToolTip(tr("A systemic cause behind this case: open an improvement action from it, "
+                                       "or add it to an open one."));
+    m_newImprovement->setText(tr("New improvement action…"));
+    m_addToImprovement->setText(tr("Add to an existing action…"));
+}
+
 void CaseViewWidget::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateImprovement();
         showCase();
         showCitizen();
         showTimeline();

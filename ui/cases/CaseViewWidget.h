@@ -12,6 +12,8 @@
 #include <memory>
 
 class CaseClocksWidget; // issue 12, helper "sla"
+class QAction;
+class QPushButton;
 class CaseService;
 class Clock;
 class DatabaseWorker;
@@ -52,6 +54,9 @@ public:
     const Case& currentCase() const { return m_case; }
     /** The case is being read or an action saved on the worker. */
     bool isBusy() const { return m_busy; }
+    /** issue 14: "New improvement action…" and "Add to an existing action…" (ManageImprovements only). */
+    QAction* newImprovementAction() const { return m_newImprovement; }
+    QAction* addToImprovementAction() const { return m_addToImprovement; }
 
 public slots:
     /** Reads the case, its citizen and timeline again. */
@@ -64,6 +69,12 @@ signals:
     void caseChanged(const Case& updated);
     /** A read of the case finished (successfully or not). */
     void loaded();
+    /**
+     * issue 14: the supervisor sees a systemic cause behind the case and opens an improvement action from it, or
+     * adds the case to an open one; the main window hands both to the improvement register.
+     */
+    void improvementRequested(const Case& c);
+    void addToImprovementRequested(const Case& c);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -79,6 +90,7 @@ private:
     /** Reads case, citizen and timeline on the worker; `changed` = emit caseChanged when it arrives. */
     void load(bool changed);
     void setBusy(bool busy, const QString& what = QString());
+    void retranslateImprovement();
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
     SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
@@ -96,4 +108,7 @@ private:
     CaseClocksWidget* m_clocks = nullptr;          ///< issue 12, helper "sla": the SLA clocks panel
     RectificationPanel* m_followUpPanel = nullptr; ///< followup (issue 12): ratings, rectification, appeals
     TransferPanel* m_transferPanel = nullptr;      ///< transfer (issue 12): transfers, sign-for, extensions
+    QPushButton* m_improvementButton = nullptr;    ///< issue 14: the improvement register's menu (supervisors)
+    QAction* m_newImprovement = nullptr;
+    QAction* m_addToImprovement = nullptr;
 };

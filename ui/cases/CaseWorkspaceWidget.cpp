@@ -84,6 +84,8 @@ void CaseWorkspaceWidget::openCase(qint64 caseId)
     connect(view, &CaseViewWidget::caseChanged, this, [this](const Case& updated) {
         emit statusMessage(tr("Case %1 is now \"%2\".").arg(updated.caseNo, CaseStatuses::label(updated.status)));
     });
+    connect(view, &CaseViewWidget::improvementRequested, this, &CaseWorkspaceWidget::improvementRequested);
+    connect(view, &CaseViewWidget::addToImprovementRequested, this, &CaseWorkspaceWidget::addToImprovementRequested);
     // The case arrives from the worker: the tab is named "Case" until then.
     const int index = m_tabs->addTab(view, tr("Case"));
     connect(view, &CaseViewWidget::loaded, this, [this, view] {

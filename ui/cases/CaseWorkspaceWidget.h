@@ -51,6 +51,9 @@ public slots:
 signals:
     /** A short message for the status bar. */
     void statusMessage(const QString& message);
+    /** issue 14: a case view asks for an improvement action from its case, or to add it to an open one. */
+    void improvementRequested(const Case& c);
+    void addToImprovementRequested(const Case& c);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -748,6 +748,11 @@ void DashboardWidget::loadOverdue()
         });
 }
 
+void DashboardWidget::noteActionsChanged()
+{
+    loadOverdue();
+}
+
 void DashboardWidget::noteCasesChanged()
 {
     m_changePending = true;

@@ -95,6 +95,11 @@ public slots:
      * when it is shown again.
      */
     void noteCasesChanged();
+    /**
+     * An improvement action was saved here or on another desk (issue 14): reads the overdue actions again, at once
+     * (a few rows; the figures stay as they are).
+     */
+    void noteActionsChanged();
     /** Opens the dialog with the cases behind a selection. */
     void openCases(const Dashboard::Selection& selection, const QString& description);
 

@@ -95,6 +95,14 @@ inline auto caseByNumber(const Session& session, const QString& caseNo)
     };
 }
 
+/** "Add to an existing action…": links the case to the action as stored now. */
+inline auto addCase(const Session& session, qint64 id, qint64 caseId)
+{
+    return [session, id, caseId](const WorkerScope& scope) {
+        return ImprovementService(session, scope.repos, scope.clock).addCase(id, caseId);
+    };
+}
+
 /** An alert's cases, listed by number before the action is saved. */
 inline auto casesByIds(const Session& session, const QList<qint64>& caseIds)
 {

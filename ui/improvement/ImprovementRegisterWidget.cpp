@@ -4,6 +4,7 @@
 #include "common/FormHelpers.h"
 #include "improvement/ImprovementDialog.h"
 #include "improvement/ImprovementJobs.h"
+#include "improvement/ImprovementPickerDialog.h"
 #include "improvement/ImprovementTableModel.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -145,6 +147,23 @@ void ImprovementRegisterWidget::showEvent(QShowEvent* event)
 
 void ImprovementRegisterWidget::reload()
 {
+    load(false);
+}
+
+void ImprovementRegisterWidget::noteActionsChanged()
+{
+    if (!m_loadedOnce) {
+        return; // the first showing reads the list anyway
+    }
+    if (m_loading) {
+        m_changePending = true;
+        return;
+    }
+    load(true);
+}
+
+void ImprovementRegisterWidget::load(bool keepPlace)
+{
     m_loadedOnce = true;
     ImprovementFilter filter;
     const int choice = m_status->currentIndex();
@@ -158,23 +177,42 @@ void ImprovementRegisterWidget::reload()
     filter.today = today;
     m_loading = true;
     m_worker.run(
-        this, ImprovementJobs::list(m_session, filter), [this, today](const Result<QList<ImprovementAction>>& actions) {
+        this, ImprovementJobs::list(m_session, filter),
+        [this, today, keepPlace](const Result<QList<ImprovementAction>>& actions) {
             m_loading = false;
             if (!actions) {
                 FormHelpers::showError(m_error, actions.error().message);
-                emit loaded();
-                return;
+            } else {
+                const qint64 selected = m_view->currentIndex().data(ImprovementTableModel::IdRole).toLongLong();
+                const int scroll = m_view->verticalScrollBar()->value();
+                const int hscroll = m_view->horizontalScrollBar()->value();
+                FormHelpers::clearError(m_error);
+                m_model->setToday(today);
+                m_model->setItems(*actions);
+                const auto overdue = std::count_if(actions->cbegin(), actions->cend(),
+                                                   [&](const ImprovementAction& a) { return a.isOverdue(today); });
+                m_summary->setText(tr("%n action(s)", nullptr, int(actions->size())) + QStringLiteral(" · ") +
+                                   tr("%n overdue", nullptr, int(overdue)));
+                if (keepPlace) {
+                    // A live reload: the user's place stays where it was (columns keep their widths too).
+                    const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0), ImprovementTableModel::IdRole,
+                                                                 selected, 1, Qt::MatchExactly);
+                    if (selected != 0 && !found.isEmpty()) {
+                        m_view->setCurrentIndex(found.constFirst());
+                    }
+                    m_view->verticalScrollBar()->setValue(scroll);
+                    m_view->horizontalScrollBar()->setValue(hscroll);
+                } else {
+                    m_view->resizeColumnsToContents();
+                    m_view->horizontalHeader()->setSectionResizeMode(ImprovementTableModel::Title,
+                                                                     QHeaderView::Stretch);
+                }
             }
-            FormHelpers::clearError(m_error);
-            m_model->setToday(today);
-            m_model->setItems(*actions);
-            const auto overdue = std::count_if(actions->cbegin(), actions->cend(),
-                                               [&](const ImprovementAction& a) { return a.isOverdue(today); });
-            m_summary->setText(tr("%n action(s)", nullptr, int(actions->size())) + QStringLiteral(" · ") +
-                               tr("%n overdue", nullptr, int(overdue)));
-            m_view->resizeColumnsToContents();
-            m_view->horizontalHeader()->setSectionResizeMode(ImprovementTableModel::Title, QHeaderView::Stretch);
             emit loaded();
+            if (m_changePending) {
+                m_changePending = false;
+                load(true);
+            }
         });
 }
 
@@ -207,6 +245,25 @@ ImprovementDialog* ImprovementRegisterWidget::newFromAlert(const Dashboard::Syst
 {
     return showDialog(new ImprovementDialog(m_session, m_worker, m_clock, 0,
                                             Improvements::draftFromAlert(alert, m_clock.now().date()), this));
+}
+
+ImprovementDialog* ImprovementRegisterWidget::newFromCase(const Case& c)
+{
+    return showDialog(new ImprovementDialog(m_session, m_worker, m_clock, 0,
+                                            Improvements::draftFromCase(c, m_clock.now().date()), this));
+}
+
+ImprovementPickerDialog* ImprovementRegisterWidget::addCaseToAction(const Case& c)
+{
+    auto* picker = new ImprovementPickerDialog(m_session, m_worker, c, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &ImprovementPickerDialog::added, this, [this](const ImprovementAction& action) {
+        emit actionSaved(action);
+        noteActionsChanged();
+    });
+    picker->setWindowModality(Qt::WindowModal);
+    picker->show();
+    return picker;
 }
 
 void ImprovementRegisterWidget::editCurrent()

@@ -8,6 +8,8 @@
 class Clock;
 class DatabaseWorker;
 class ImprovementDialog;
+class ImprovementPickerDialog;
+struct Case;
 class ImprovementTableModel;
 class QComboBox;
 class QLabel;
@@ -43,6 +45,16 @@ public slots:
     ImprovementDialog* editAction(qint64 id);
     /** For the dashboard: a new action pre-filled from a systemic alert; the register reloads once it is saved. */
     ImprovementDialog* newFromAlert(const Dashboard::SystemicAlert& alert);
+    /** From a case view (issue 14): a new action pre-filled from the case (Improvements::draftFromCase). */
+    ImprovementDialog* newFromCase(const Case& c);
+    /** From a case view (issue 14): the picker of open actions; the register reloads once the case is added. */
+    ImprovementPickerDialog* addCaseToAction(const Case& c);
+    /**
+     * Another desk (or this one) wrote an action (NoticeWatcher::improvementsChanged): reloads the list with the same
+     * filters, keeping the selected action and the scroll position. Nothing before the first load; a change during
+     * a load reloads once after it.
+     */
+    void noteActionsChanged();
 
 signals:
     void openCaseRequested(qint64 caseId);
@@ -63,6 +75,8 @@ private:
         FirstStatus, ///< then one entry per ImprovementStatus
     };
     void retranslate();
+    /** Reads the list; `keepPlace` = keep the selected action and the scroll position (a live reload). */
+    void load(bool keepPlace);
     ImprovementDialog* showDialog(ImprovementDialog* dialog);
     void editCurrent();
 
@@ -83,4 +97,5 @@ private:
     QPushButton* m_refresh = nullptr;
     bool m_loading = false;
     bool m_loadedOnce = false;
+    bool m_changePending = false;
 };

@@ -155,6 +155,17 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         connect(m_dashboard, &DashboardWidget::improvementRequested, m_improvements,
                 [this](const Dashboard::SystemicAlert& alert) { m_improvements->newFromAlert(alert); });
     }
+    if (m_dashboard && m_improvements) { // polish (issue 14): an action saved here shows on the dashboard at once
+        connect(m_improvements, &ImprovementRegisterWidget::actionSaved, m_dashboard,
+                &DashboardWidget::noteActionsChanged);
+    }
+    if (m_caseWorkspace && m_improvements && m_session.can(Permission::ManageImprovements)) {
+        // polish (issue 14): a systemic cause seen on a case becomes an action, or joins an open one.
+        connect(m_caseWorkspace, &CaseWorkspaceWidget::improvementRequested, m_improvements,
+                &ImprovementRegisterWidget::newFromCase);
+        connect(m_caseWorkspace, &CaseWorkspaceWidget::addToImprovementRequested, m_improvements,
+                &ImprovementRegisterWidget::addCaseToAction);
+    }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
@@ -176,6 +187,12 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         if (m_dashboard) { // dashboard (issue 14): other desks' changes refresh the figures
             connect(notices->watcher(), &NoticeWatcher::eventsAdvanced, m_dashboard,
                     &DashboardWidget::noteCasesChanged);
+            connect(notices->watcher(), &NoticeWatcher::improvementsChanged, m_dashboard,
+                    &DashboardWidget::noteActionsChanged);
+        }
+        if (m_improvements) { // polish (issue 14): any desk's action write refreshes the register in place
+            connect(notices->watcher(), &NoticeWatcher::improvementsChanged, m_improvements,
+                    &ImprovementRegisterWidget::noteActionsChanged);
         }
     }
 

@@ -39,6 +39,8 @@ enum class Channel
     Letter,
     StaffReport,
 };
+/** How many channels there are: arrays indexed by int(Channel) have this size. */
+constexpr int kChannelCount = int(Channel::StaffReport) + 1;
 
 namespace Channels {
 QList<Channel> all();

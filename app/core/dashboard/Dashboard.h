@@ -62,6 +62,11 @@ Grain grainFor(const Range& range);
 /** The points of a chart over `range`, in order: each day, or each week clipped to the range. */
 QList<Range> buckets(const Range& range, Grain grain);
 
+/** Ratings counted by level: [0] = 1 非常不满意 … [4] = 5 非常满意. */
+using LevelCounts = std::array<qint64, 5>;
+/** Cases counted by channel: index int(Channel). */
+using ChannelCounts = std::array<qint64, kChannelCount>;
+
 /** One point of the waiting-time chart: both sources over the bucket's days, in minutes. */
 struct WaitingPoint
 {
@@ -75,7 +80,7 @@ struct SatisfactionPoint
 {
     Range bucket;
     /** Ratings counted by level: [0] = 1 非常不满意 … [4] = 5 非常满意; an approved appeal's rating left out. */
-    std::array<qint64, 5> levels{};
+    LevelCounts levels{};
     std::optional<double> csat; ///< as Metrics::Figures::csat over the bucket
     std::optional<double> nps;  ///< as Metrics::Figures::nps over the bucket
     qint64 npsN = 0;
@@ -90,7 +95,7 @@ struct ServicePoint
     std::optional<double> within48hRate;
     qint64 within48hN = 0;
     /** Cases received, by channel: index int(Channel). */
-    std::array<qint64, 7> casesByChannel{};
+    ChannelCounts casesByChannel{};
 };
 
 /** What a breakdown groups by. */

@@ -1,5 +1,6 @@
 #include "improvement/Improvement.h"
 
+#include "cases/Case.h"
 #include "dashboard/Dashboard.h"
 
 #include <QCoreApplication>
@@ -217,6 +218,24 @@ ImprovementDraft draftFromAlert(const Dashboard::SystemicAlert& alert, const QDa
     d.caseIds = alert.caseIds;
     d.deadline = today.addDays(30);
     d.source = ImprovementSource::Alert;
+    d.fishbone.problem = d.title.left(kMaxProblemChars);
+    return d;
+}
+
+ImprovementDraft draftFromCase(const Case& c, const QDate& today)
+{
+    ImprovementDraft d;
+    const QString category = c.category.name.isEmpty() ? tr("No category") : c.category.name;
+    const QString item = c.serviceItem.name.isEmpty() ? tr("No service item") : c.serviceItem.name;
+    d.title = tr("%1 · %2: systemic cause").arg(category, item);
+    d.description = tr("Opened from case %1: %2").arg(c.caseNo, c.summary(200));
+    d.categoryId = c.category.id;
+    d.serviceItemId = c.serviceItem.id;
+    if (c.id != 0) {
+        d.caseIds = {c.id};
+    }
+    d.deadline = today.addDays(30);
+    d.source = ImprovementSource::Case;
     d.fishbone.problem = d.title.left(kMaxProblemChars);
     return d;
 }

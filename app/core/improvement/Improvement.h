@@ -13,6 +13,7 @@
 #include <array>
 #include <optional>
 
+struct Case;
 namespace Dashboard {
 struct SystemicAlert;
 }
@@ -230,6 +231,13 @@ constexpr int kDefaultEffectWeeks = 8;
  * category, item and the alert's cases; deadline 30 days after `today`; source Alert.
  */
 ImprovementDraft draftFromAlert(const Dashboard::SystemicAlert& alert, const QDate& today);
+
+/**
+ * The fields an action opened from one case starts with (a supervisor who sees a systemic cause behind it): title
+ * "<category> · <item>: systemic cause", the case's category and item, the case linked, its number and summary in
+ * the description; deadline 30 days after `today`; source Case.
+ */
+ImprovementDraft draftFromCase(const Case& c, const QDate& today);
 
 /** Trimmed copies: texts trimmed, empty whys, causes and sub-causes dropped. */
 FiveWhys normalized(const FiveWhys& whys);

@@ -25,9 +25,9 @@ public:
     /** The counts of one chart point (cases received in `bucket`). */
     struct Tally
     {
-        std::array<qint64, 5> levels{};   ///< ratings 1–5 not left out by an approved appeal: [0] = 1
-        std::array<qint64, 7> channels{}; ///< cases by channel: index int(Channel)
-        QList<double> waitedMinutes;      ///< the minutes complainants said they waited (recorded ones only)
+        Dashboard::LevelCounts levels{};     ///< ratings 1–5 not left out by an approved appeal: [0] = 1
+        Dashboard::ChannelCounts channels{}; ///< cases by channel: index int(Channel)
+        QList<double> waitedMinutes;         ///< the minutes complainants said they waited (recorded ones only)
     };
     virtual Result<Tally> tally(const Dashboard::Range& bucket) = 0;
 

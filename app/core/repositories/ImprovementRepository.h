@@ -43,6 +43,11 @@ public:
      */
     virtual Result<Metrics::Input> effectInput(qint64 categoryId, qint64 serviceItemId,
                                                const Metrics::Period& period) = 0;
+    /**
+     * The change counter: the sum of the actions' versions, which every insert and every update (a new version)
+     * makes grow; 0 for an empty register.
+     */
+    virtual Result<qint64> changeStamp() = 0;
     /** The newest cases of a category and service item received in [from, to), newest first (demo data). */
     virtual Result<QList<qint64>> recentCases(qint64 categoryId, qint64 serviceItemId, const QDateTime& from,
                                               const QDateTime& to, int limit) = 0;

@@ -30,9 +30,9 @@ public:
     virtual Result<QList<Notice>> notices(qint64 afterEventId, qint64 userId, const QList<CaseEventKind>& kinds,
                                           int limit) = 0;
     /**
-     * Calls `changed` (on the connection's thread) whenever another connection adds a timeline event, as the
-     * database announces it (PostgreSQL LISTEN/NOTIFY). Returns false where the database announces nothing
-     * (SQLite): the caller polls latestEventId() instead.
+     * Calls `changed` (on the connection's thread) whenever another connection adds a timeline event or writes an
+     * improvement action (issue 14), as the database announces it (PostgreSQL LISTEN/NOTIFY). Returns false where the
+     * database announces nothing (SQLite): the caller polls latestEventId() instead.
      */
     virtual bool listenForEvents(std::function<void()> changed) = 0;
 };

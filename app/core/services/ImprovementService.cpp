@@ -228,6 +228,53 @@ Result<ImprovementAction> ImprovementService::createFromAlert(const Dashboard::S
     return create(draft);
 }
 
+Result<ImprovementAction> ImprovementService::createFromCase(qint64 caseId, qint64 ownerDepartmentId,
+                                                             const QDate& deadline)
+{
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ManageImprovements)) {
+        return *denied;
+    }
+    const auto found = m_repos.cases->find(caseId);
+    if (!found) {
+        return found.error().code == Error::Code::NotFound ? invalid(tr("Case %1 does not exist.").arg(caseId))
+                                                           : found.error();
+    }
+    ImprovementDraft draft = Improvements::draftFromCase(*found, m_clock.now().date());
+    draft.ownerDepartmentId = ownerDepartmentId;
+    if (deadline.isValid()) {
+        draft.deadline = deadline;
+    }
+    return create(draft);
+}
+
+Result<ImprovementAction> ImprovementService::addCase(qint64 id, qint64 caseId)
+{
+    return change(id, -1, QStringLiteral("link_case"), [&](ImprovementAction& a, QJsonObject& detail) {
+        if (!ImprovementStatuses::isActive(a.status)) {
+            return Status(invalid(tr("The action \"%1\" is %2; only open actions and those in progress take cases.")
+                                      .arg(a.title, ImprovementStatuses::label(a.status))));
+        }
+        const auto c = m_repos.cases->find(caseId);
+        if (!c) {
+            return Status(c.error().code == Error::Code::NotFound ? invalid(tr("Case %1 does not exist.").arg(caseId))
+                                                                  : c.error());
+        }
+        const auto linked = m_repos.improvements->linkedCases(id);
+        if (!linked) {
+            return Status(linked.error());
+        }
+        if (std::any_of(linked->cbegin(), linked->cend(), [&](const LinkedCase& l) { return l.caseId == caseId; })) {
+            return Status(invalid(tr("Case %1 is already linked to the action \"%2\".").arg(c->caseNo, a.title)));
+        }
+        if (linked->size() >= Improvements::kMaxLinkedCases) {
+            return Status(invalid(tr("An action links at most %1 cases.").arg(Improvements::kMaxLinkedCases)));
+        }
+        detail.insert(QStringLiteral("case"), caseId);
+        detail.insert(QStringLiteral("case_no"), c->caseNo);
+        return m_repos.improvements->linkCase(id, caseId);
+    });
+}
+
 Result<ImprovementAction> ImprovementService::change(qint64 id, int expectedVersion, const QString& verb,
                                                      const Change& apply)
 {
@@ -532,6 +579,14 @@ Result<QList<ImprovementAction>> ImprovementService::overdue(const QDate& today,
     f.today = today.isValid() ? today : m_clock.now().date();
     f.limit = limit;
     return list(f);
+}
+
+Result<qint64> ImprovementService::changeStamp()
+{
+    if (auto denied = denyRead()) {
+        return *denied;
+    }
+    return m_repos.improvements->changeStamp();
 }
 
 Result<LinkedCase> ImprovementService::caseByNumber(const QString& caseNo)

@@ -34,6 +34,16 @@ public:
     /** An action from a dashboard alert: Improvements::draftFromAlert with the owner and the deadline given. */
     Result<ImprovementAction> createFromAlert(const Dashboard::SystemicAlert& alert, qint64 ownerDepartmentId,
                                               const QDate& deadline);
+    /**
+     * An action opened from one case (a systemic cause seen on it): Improvements::draftFromCase with the owner and
+     * the deadline given (an invalid date keeps 30 days on).
+     */
+    Result<ImprovementAction> createFromCase(qint64 caseId, qint64 ownerDepartmentId, const QDate& deadline);
+    /**
+     * "Add to an existing action" from a case: links the case to the action as stored now (no version: the picker
+     * only names the action). Refused when the action is done or cancelled or already links the case.
+     */
+    Result<ImprovementAction> addCase(qint64 id, qint64 caseId);
     /** Writes the fields (title, description, owner, deadline, category, item) of the action seen at that version. */
     Result<ImprovementAction> update(qint64 id, int expectedVersion, const ImprovementDraft& fields);
     /** Done sets done_at; open or in progress again (reopen) clears it. */
@@ -55,6 +65,11 @@ public:
     Result<QList<ImprovementAction>> list(const ImprovementFilter& filter);
     /** For the dashboard: open and in-progress actions whose deadline lies before `today`, soonest first. */
     Result<QList<ImprovementAction>> overdue(const QDate& today, int limit = 100);
+    /**
+     * The register's change counter: grows with every write of any action (a new action, a new version), whoever
+     * wrote it; desks compare it to refresh their lists. One small aggregate over the register.
+     */
+    Result<qint64> changeStamp();
     /** A case by its number, to link it (readers of the register see case numbers, not case text). */
     Result<LinkedCase> caseByNumber(const QString& caseNo);
     /** The cases with these ids as the dialog lists them (an alert's cases before the action is saved). */

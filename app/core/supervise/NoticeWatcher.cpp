@@ -1,5 +1,6 @@
 #include "supervise/NoticeWatcher.h"
 
+#include "services/ImprovementService.h"
 #include "services/SuperviseService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -28,12 +29,25 @@ struct StartPoint
 {
     qint64 latest = 0;
     bool listening = false;
+    std::optional<qint64> improvements;
 };
 struct Checked
 {
     qint64 latest = 0;
     QList<Notice> notices;
+    std::optional<qint64> improvements;
 };
+
+/** The register's change counter for the roles that read the register; nullopt for the others (or on an error). */
+std::optional<qint64> improvementStamp(const Session& session, const WorkerScope& scope)
+{
+    ImprovementService improvements(session, scope.repos, scope.clock);
+    if (!improvements.mayRead()) {
+        return std::nullopt;
+    }
+    const auto stamp = improvements.changeStamp();
+    return stamp ? std::optional<qint64>(*stamp) : std::nullopt;
+}
 } // namespace
 
 NoticeWatcher::NoticeWatcher(DatabaseWorker& worker, Session session, QObject* parent)
@@ -74,12 +88,14 @@ void NoticeWatcher::start()
             StartPoint point;
             point.latest = *latest;
             point.listening = scope.repos.supervision->listenForEvents([relay] { relay->poke(); });
+            point.improvements = improvementStamp(session, scope);
             return point;
         },
         [this](const Result<StartPoint>& point) {
             if (point) {
                 m_lastSeen = point->latest;
                 m_listening = point->listening;
+                m_improvementStamp = point->improvements;
             }
             m_started = true;
             setPollInterval(m_pollOverride);
@@ -111,6 +127,7 @@ void NoticeWatcher::check()
                 return notices.error();
             }
             Checked checked;
+            checked.improvements = improvementStamp(session, scope);
             checked.notices = std::move(notices).value();
             checked.latest =
                 checked.notices.size() == SuperviseService::kNoticeBatch
@@ -125,6 +142,13 @@ void NoticeWatcher::check()
                 m_lastSeen = std::max(m_lastSeen, checked->latest);
                 if (advanced) {
                     emit eventsAdvanced(m_lastSeen);
+                }
+                if (checked->improvements) {
+                    const bool changed = m_improvementStamp && *checked->improvements != *m_improvementStamp;
+                    m_improvementStamp = checked->improvements;
+                    if (changed) {
+                        emit improvementsChanged();
+                    }
                 }
                 if (!checked->notices.isEmpty()) {
                     emit noticesArrived(checked->notices);

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class DatabaseWorker;
 class QTimer;
@@ -16,6 +17,7 @@ class QTimer;
  * server of our own. On the database worker it starts at the newest timeline event, then looks again on every tick
  * (SQLite: a cheap index lookup every kSqlitePollMs) or at once when PostgreSQL announces a new event
  * (LISTEN/NOTIFY on the worker's connection; a slow tick stays as a safety net). Notices are emitted oldest first.
+ * The same check tells the improvement register's readers when any action was written (improvementsChanged).
  */
 class NoticeWatcher : public QObject
 {
@@ -47,6 +49,12 @@ signals:
      * The dashboard (issue 14) reloads its figures on it.
      */
     void eventsAdvanced(qint64 latestEventId);
+    /**
+     * Some desk (this one included) created or changed an improvement action: the register's change counter
+     * (ImprovementService::changeStamp) differs from the last check's. Only for roles that read the register; the
+     * register and the dashboard's overdue actions reload on it (issue 14).
+     */
+    void improvementsChanged();
     /** The watcher has its starting point (and knows whether it listens); for tests and status displays. */
     void started();
 
@@ -58,6 +66,7 @@ private:
     QTimer* m_timer = nullptr;
     std::shared_ptr<Relay> m_relay;
     qint64 m_lastSeen = 0;
+    std::optional<qint64> m_improvementStamp; ///< nullopt until read (or for roles without the register)
     bool m_started = false;
     bool m_listening = false;
     bool m_checking = false;
