@@ -1625,6 +1625,22 @@
         <source>Deadline:</source>
         <translation>办理时限：</translation>
     </message>
+    <message>
+        <source>Im&amp;provement</source>
+        <translation>整改(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A systemic cause behind this case: open an improvement action from it, or add it to an open one.</source>
+        <translation>此案件背后有系统性原因：可据此新建整改措施，或将其加入一项未完成的措施。</translation>
+    </message>
+    <message>
+        <source>New improvement action…</source>
+        <translation>新建整改措施…</translation>
+    </message>
+    <message>
+        <source>Add to an existing action…</source>
+        <translation>加入已有措施…</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspaceWidget</name>
@@ -2163,10 +2179,6 @@ Continue it now?</source>
         <translation>stats 除选项外不接受其他参数。</translation>
     </message>
     <message>
-        <source>stats needs --%1 DATE (YYYY-MM-DD).</source>
-        <translation>stats 需要 --%1 DATE（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
         <source>--%1 needs a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
         <translation>--%1 需要 YYYY-MM-DD 格式的日期，而不是“%2”。</translation>
     </message>
@@ -2177,64 +2189,6 @@ Continue it now?</source>
     <message>
         <source>--as-of needs a date and time as YYYY-MM-DD HH:MM[:SS], not &quot;%1&quot;.</source>
         <translation>--as-of 需要 YYYY-MM-DD HH:MM[:SS] 格式的日期时间，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
-                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
-  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
-  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
-  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  the case list as the desk shows it (no personal data)
-  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
-                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
-  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
-                                  --skip-bad the good rows and FILE.rejects.csv for the rest
-  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
-  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
-                                  the figures of a period (cases by received date, whole days)
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  fill the database with realistic synthetic cases</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建或迁移数据库
-  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
-                                  封签；FILE：哈希链必须包含的已签名检查点）
-  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算的办理时限
-  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
-  calendar list YEAR              某一年的节假日安排（date,kind,name）
-  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  与窗口界面一致的案件列表（不含个人信息）
-  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
-                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
-  import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
-                                  加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
-  import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
-  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
-                                  某一时段的统计指标（按受理日期选取案件，整日计）
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码：标准输入的第一行）
-  user list                       列出用户，以制表符分隔
-  user disable LOGIN              停用用户，使其无法登录
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  用逼真的合成案件填充数据库</translation>
     </message>
     <message>
         <source>%1 needs one FILE.</source>
@@ -2267,6 +2221,100 @@ Commands:
     <message>
         <source>%1 row(s) rejected; they and their reasons are in %2.</source>
         <translation>%1 行被拒绝；这些行及其原因已保存在 %2。</translation>
+    </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
+                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
+  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  the case list as the desk shows it (no personal data)
+  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
+                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
+  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
+                                  --skip-bad the good rows and FILE.rejects.csv for the rest
+  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  the figures of a period (cases by received date, whole days)
+  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
+                                  the periodic review report (复盘报告); --force replaces FILE
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  fill the database with realistic synthetic cases</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
+                                  封签；FILE：哈希链必须包含的已签名检查点）
+  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算的办理时限
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  calendar list YEAR              某一年的节假日安排（date,kind,name）
+  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  与窗口界面一致的案件列表（不含个人信息）
+  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
+                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
+  import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
+                                  加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
+  import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  某一时段的统计指标（按受理日期选取案件，整日计）
+  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
+                                  某一时段的复盘报告；--force 替换已有的 FILE
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              停用用户，使其无法登录
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  用逼真的合成案件填充数据库</translation>
+    </message>
+    <message>
+        <source>report takes no arguments besides its options.</source>
+        <translation>report 除选项外不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>report needs --format pdf, xlsx or csv.</source>
+        <translation>report 需要 --format pdf、xlsx 或 csv。</translation>
+    </message>
+    <message>
+        <source>--format takes pdf, xlsx or csv, not &quot;%1&quot;.</source>
+        <translation>--format 只接受 pdf、xlsx 或 csv，不接受“%1”。</translation>
+    </message>
+    <message>
+        <source>report needs --out FILE.</source>
+        <translation>report 需要 --out FILE。</translation>
+    </message>
+    <message>
+        <source>%1 exists; use --force to replace it.</source>
+        <translation>%1 已存在；如要替换，请加 --force。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>%1 needs --%2 DATE (YYYY-MM-DD).</source>
+        <translation>%1 需要 --%2 DATE（YYYY-MM-DD）。</translation>
     </message>
 </context>
 <context>
@@ -2820,6 +2868,10 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>The dashboard went to the printer.</source>
         <translation>统计看板已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>&amp;Review report…</source>
+        <translation>复盘报告(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -4201,6 +4253,57 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
 </context>
 <context>
+    <name>ImprovementPickerDialog</name>
+    <message>
+        <source>Add case %1 to an improvement action</source>
+        <translation>将案件 %1 加入整改措施</translation>
+    </message>
+    <message>
+        <source>Choose the open action that case %1 (%2 · %3) belongs to. The actions of the same category and service item come first.</source>
+        <translation>请选择案件 %1（%2 · %3）所属的未完成措施。同一类别和事项的措施排在前面。</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <source>no service item</source>
+        <translation>无事项</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>加入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>There is no open action; use &quot;New improvement action…&quot; instead.</source>
+        <translation>没有未完成的措施；请改用“新建整改措施…”。</translation>
+    </message>
+</context>
+<context>
     <name>ImprovementRegisterWidget</name>
     <message>
         <source>&amp;Show:</source>
@@ -4300,6 +4403,14 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>Compare between 1 and 52 weeks.</source>
         <translation>对比周数须在 1 至 52 之间。</translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; is %2; only open actions and those in progress take cases.</source>
+        <translation>措施“%1”的状态为%2；只有未开始和进行中的措施才能关联案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 is already linked to the action &quot;%2&quot;.</source>
+        <translation>案件 %1 已关联到措施“%2”。</translation>
     </message>
 </context>
 <context>
@@ -4422,6 +4533,14 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>A sub-cause of &quot;%1&quot; is longer than %2 characters.</source>
         <translation>原因“%1”有次级原因超过 %2 个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>%1 · %2: systemic cause</source>
+        <translation>%1 · %2：系统性原因</translation>
+    </message>
+    <message>
+        <source>Opened from case %1: %2</source>
+        <translation>由案件 %1 发起：%2</translation>
     </message>
 </context>
 <context>
@@ -5418,6 +5537,10 @@ Answered within 48 h %6 (n = %7)</source>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
+    <message>
+        <source>&amp;Review report…</source>
+        <translation>复盘报告(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>MetricsService</name>
@@ -5554,6 +5677,19 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>Resume</source>
         <translation>恢复计时</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodText</name>
+    <message numerus="yes">
+        <source>%1 to %2 (%n days)</source>
+        <translation>
+            <numerusform>%1 至 %2（%n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>compared with %1 to %2</source>
+        <translation>对比 %1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -6318,6 +6454,741 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
 </context>
 <context>
+    <name>ReportService</name>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>报告已取消。</translation>
+    </message>
+    <message>
+        <source>A review report covers at most %1 days.</source>
+        <translation>复盘报告最多涵盖 %1 天。</translation>
+    </message>
+    <message>
+        <source>Choose a start date on or before the end date.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Government Service Hall</source>
+        <translation>政务服务大厅</translation>
+    </message>
+    <message>
+        <source>Reading the figures of the period and the previous period…</source>
+        <translation>正在读取本期和上期的指标…</translation>
+    </message>
+    <message>
+        <source>Reading the daily series, breakdowns and systemic alerts…</source>
+        <translation>正在读取每日序列、分项统计和系统性问题…</translation>
+    </message>
+    <message>
+        <source>Reading the systemic alerts&apos; cases…</source>
+        <translation>正在读取系统性问题涉及的案件…</translation>
+    </message>
+    <message>
+        <source>Reading the overdue cases…</source>
+        <translation>正在读取超期案件…</translation>
+    </message>
+    <message>
+        <source>Reading the improvement actions…</source>
+        <translation>正在读取整改措施…</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>正在校验审计哈希链…</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>Only the head was read; run qingting-cli verify to check the chain.</source>
+        <translation>仅读取了链首；如需校验哈希链，请运行 qingting-cli verify。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries checked</source>
+        <translation>
+            <numerusform>已检查 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entry %1: %2</source>
+        <translation>第 %1 条：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTables</name>
+    <message>
+        <source>Figures of the period and the previous period</source>
+        <translation>本期与上期指标</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键名</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change (relative)</source>
+        <translation>变化（相对）</translation>
+    </message>
+    <message>
+        <source>Cases by category (Pareto)</source>
+        <translation>按类别统计的案件（帕累托）</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Vital few (80 %)</source>
+        <translation>关键少数（80 %）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Daily series</source>
+        <translation>每日序列</translation>
+    </message>
+    <message>
+        <source>Weekly series</source>
+        <translation>每周序列</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Waiting mean (min)</source>
+        <translation>排队等候均值（分钟）</translation>
+    </message>
+    <message>
+        <source>Waiting median (min)</source>
+        <translation>排队等候中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Waiting p90 (min)</source>
+        <translation>排队等候 P90（分钟）</translation>
+    </message>
+    <message>
+        <source>Queue visits called</source>
+        <translation>已叫号排队人次</translation>
+    </message>
+    <message>
+        <source>Waited at intake, mean (min)</source>
+        <translation>受理时自述等候均值（分钟）</translation>
+    </message>
+    <message>
+        <source>Rated %1 %2</source>
+        <translation>评价 %1 %2</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>First response median (min)</source>
+        <translation>首次响应中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Resolution median (h)</source>
+        <translation>办结时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Within 48 h</source>
+        <translation>48 小时内答复率</translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation>案件：%1</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分项统计</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>First response mean (min)</source>
+        <translation>首次响应均值（分钟）</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>转办次数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>By window, service item and department</source>
+        <translation>按窗口、事项和部门</translation>
+    </message>
+    <message>
+        <source>Breakdowns</source>
+        <translation>分项统计</translation>
+    </message>
+    <message>
+        <source>Overdue cases at %1</source>
+        <translation>截至 %1 的超期案件</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Days over</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 件</translation>
+    </message>
+    <message>
+        <source>and at least %1 more</source>
+        <translation>另有至少 %1 件</translation>
+    </message>
+    <message>
+        <source>Systemic problems (the same category and service item at least %1 times in %2 days)</source>
+        <translation>系统性问题（同一类别和事项在 %2 天内至少出现 %1 次）</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>系统性问题</translation>
+    </message>
+    <message>
+        <source>Case numbers</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Improvement actions: open, and done in the period</source>
+        <translation>整改措施：未完成的，以及本期完成的</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Linked cases</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>审计检查点</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>本期开始</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>本期结束</translation>
+    </message>
+    <message>
+        <source>Previous period from</source>
+        <translation>上期开始</translation>
+    </message>
+    <message>
+        <source>Previous period to</source>
+        <translation>上期结束</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>指标截至</translation>
+    </message>
+    <message>
+        <source>Report generated at</source>
+        <translation>报告生成时间</translation>
+    </message>
+    <message>
+        <source>Audit head: entry</source>
+        <translation>审计链首：记录序号</translation>
+    </message>
+    <message>
+        <source>Audit head: hash</source>
+        <translation>审计链首：哈希值</translation>
+    </message>
+    <message>
+        <source>Audit head: time</source>
+        <translation>审计链首：时间</translation>
+    </message>
+    <message>
+        <source>Audit head: key id</source>
+        <translation>审计链首：密钥标识</translation>
+    </message>
+    <message>
+        <source>(legacy, unkeyed)</source>
+        <translation>（旧记录，无密钥）</translation>
+    </message>
+    <message>
+        <source>Audit head</source>
+        <translation>审计链首</translation>
+    </message>
+    <message>
+        <source>(the audit log is empty)</source>
+        <translation>（审计日志为空）</translation>
+    </message>
+    <message>
+        <source>Chain check</source>
+        <translation>哈希链校验</translation>
+    </message>
+    <message>
+        <source>Check details</source>
+        <translation>校验详情</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>按%1</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <comment>percentage points</comment>
+        <translation>%1 个百分点</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件数</translation>
+    </message>
+    <message>
+        <source>First response, mean (minutes)</source>
+        <translation>首次响应，均值（分钟）</translation>
+    </message>
+    <message>
+        <source>First response, median (minutes)</source>
+        <translation>首次响应，中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>First response, cases counted</source>
+        <translation>首次响应，计入案件数</translation>
+    </message>
+    <message>
+        <source>Resolution, mean (hours)</source>
+        <translation>办结时长，均值（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, median (hours)</source>
+        <translation>办结时长，中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, cases counted</source>
+        <translation>办结时长，计入案件数</translation>
+    </message>
+    <message>
+        <source>Answered within 48 hours</source>
+        <translation>48 小时内答复</translation>
+    </message>
+    <message>
+        <source>48-hour rule, cases counted</source>
+        <translation>48 小时规则，计入案件数</translation>
+    </message>
+    <message>
+        <source>CSAT (rated 4 or 5)</source>
+        <translation>满意率（评为 4 或 5）</translation>
+    </message>
+    <message>
+        <source>Rated cases</source>
+        <translation>已评价案件数</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>NPS answers</source>
+        <translation>NPS 回答数</translation>
+    </message>
+    <message>
+        <source>Recurrence within 30 days of closing</source>
+        <translation>关闭后 30 天内再次投诉</translation>
+    </message>
+    <message>
+        <source>Closed cases with a citizen</source>
+        <translation>有群众信息的已关闭案件</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, mean (minutes)</source>
+        <translation>排队等候，均值（分钟）</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, median (minutes)</source>
+        <translation>排队等候，中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, p90 (minutes)</source>
+        <translation>排队等候，P90（分钟）</translation>
+    </message>
+    <message>
+        <source>Queue visits called</source>
+        <translation>已叫号排队人次</translation>
+    </message>
+    <message>
+        <source>Transfers per case</source>
+        <translation>每件转办次数</translation>
+    </message>
+    <message>
+        <source>Review report (复盘报告)</source>
+        <translation>复盘报告</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <source>verified: the chain holds</source>
+        <translation>已校验：哈希链完整</translation>
+    </message>
+    <message>
+        <source>BROKEN: the chain does not hold</source>
+        <translation>已损坏：哈希链不完整</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV 文件，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report was cancelled; no file was written.</source>
+        <translation>报告已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Unknown report format.</source>
+        <translation>未知的报告格式。</translation>
+    </message>
+    <message>
+        <source>Cannot add the sheet %1.</source>
+        <translation>无法添加工作表 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>无法替换 %1。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Waiting time in the queue (%1)</source>
+        <translation>排队等候时间（%1）</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>P90（第 90 百分位）</translation>
+    </message>
+    <message>
+        <source>Satisfaction ratings and CSAT (%1)</source>
+        <translation>满意度评价与满意率（%1）</translation>
+    </message>
+    <message>
+        <source>rated cases</source>
+        <translation>已评价案件</translation>
+    </message>
+    <message>
+        <source>CSAT (right axis)</source>
+        <translation>满意率（右轴）</translation>
+    </message>
+    <message>
+        <source>Cases by channel (%1)</source>
+        <translation>各渠道案件数（%1）</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>Pareto of categories (the first %1 of %2)</source>
+        <translation>类别帕累托图（%2 类中的前 %1 类）</translation>
+    </message>
+    <message>
+        <source>Pareto of categories</source>
+        <translation>类别帕累托图</translation>
+    </message>
+    <message>
+        <source>Vital few (up to 80 %)</source>
+        <translation>关键少数（至 80 %）</translation>
+    </message>
+    <message>
+        <source>Other categories</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>Cumulative share (right axis)</source>
+        <translation>累计占比（右轴）</translation>
+    </message>
+    <message>
+        <source>80 % mark</source>
+        <translation>80 % 线</translation>
+    </message>
+    <message>
+        <source>Entry (seq): %1</source>
+        <translation>记录（序号）：%1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>Key id: %1</source>
+        <translation>密钥标识：%1</translation>
+    </message>
+    <message>
+        <source>(legacy, unkeyed)</source>
+        <translation>（旧记录，无密钥）</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>审计日志为空。</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>校验：%1</translation>
+    </message>
+    <message>
+        <source>Compare this head hash with `qingting-cli verify` or the audit screen later: an entry that was altered, removed or inserted before it changes the chain.</source>
+        <translation>日后请将此链首哈希值与 `qingting-cli verify` 或审计界面的结果核对：在它之前的任何记录被修改、删除或插入，哈希链都会改变。</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint (paper witness)</source>
+        <translation>审计检查点（纸质凭证）</translation>
+    </message>
+    <message>
+        <source>Figures as of %1; generated %2</source>
+        <translation>指标截至 %1；生成于 %2</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Cases by category</source>
+        <translation>各类别案件数</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Waiting time (minutes)</source>
+        <translation>等候时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Satisfaction ratings</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>满意率</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -6361,6 +7232,89 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>To be verified</source>
         <translation>待核实</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReportDialog</name>
+    <message>
+        <source>Review report</source>
+        <translation>复盘报告</translation>
+    </message>
+    <message>
+        <source>The review report (复盘报告) of a period: the figures against the previous period of the same length, the trends, the Pareto of categories, the breakdowns, overdue and systemic items, the improvement actions and the audit checkpoint.</source>
+        <translation>某一时段的复盘报告：与上一等长时段对比的指标、趋势、类别帕累托分析、分项统计、超期和系统性问题、整改措施以及审计检查点。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>结束(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>C&amp;reate report</source>
+        <translation>生成报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>review-report</source>
+        <translation>复盘报告</translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation>保存复盘报告</translation>
+    </message>
+    <message>
+        <source>Choose a start date on or before the end date.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹；请输入文件名。</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the new report?</source>
+        <translation>%1 已存在。要用新报告替换它吗？</translation>
+    </message>
+    <message>
+        <source>Making the review report…</source>
+        <translation>正在生成复盘报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The review report was written to %1.</source>
+        <translation>复盘报告已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Open &amp;file</source>
+        <translation>打开文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open f&amp;older</source>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -20,11 +20,6 @@
 namespace {
 using ReportTables::CellType;
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("ReportWriter", text, disambiguation, n);
-}
-
 const QString kFamily = QStringLiteral("Noto Sans CJK SC");
 const QString kMono = QStringLiteral("DejaVu Sans Mono");
 const QColor kInk(0x22, 0x22, 0x22);
@@ -218,7 +213,7 @@ public:
         ensure(headerHeight * 2);
         drawHeader();
         if (t.rows.isEmpty()) {
-            text(tr("(none)"), font(8.5), QColor(0x77, 0x77, 0x77));
+            text(ReportWriter::tr("(none)"), font(8.5), QColor(0x77, 0x77, 0x77));
         }
         for (int r = 0; r < t.rows.size(); ++r) {
             QStringList cells;
@@ -349,7 +344,8 @@ private:
                       Report::Text::title() + QStringLiteral(" · ") + m_report.hallName + QStringLiteral(" · ") +
                           m_report.range.from.toString(Qt::ISODate) + QStringLiteral(" – ") +
                           m_report.range.to.toString(Qt::ISODate));
-        m_p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(m_page).arg(m_total));
+        m_p->drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+                      ReportWriter::tr("Page %1 of %2").arg(m_page).arg(m_total));
     }
 
     QPdfWriter& m_writer;
@@ -545,14 +541,14 @@ void waitingChart(Layout& l, const Report::ReviewReport& r)
         top = std::max(
             {top, w.queueMinutes.mean.value_or(0), w.queueMinutes.p90.value_or(0), w.queueMinutes.median.value_or(0)});
     }
-    ChartFrame chart(l, *box, tr("Waiting time in the queue (%1)").arg(Report::Text::grainLabel(r.grain)), top,
-                     tr("minutes"), bucketLabels(r), false);
+    ChartFrame chart(l, *box, ReportWriter::tr("Waiting time in the queue (%1)").arg(Report::Text::grainLabel(r.grain)),
+                     top, ReportWriter::tr("minutes"), bucketLabels(r), false);
     chart.line(p90, kPalette.at(3));
     chart.line(mean, kPalette.at(0));
     chart.line(median, kPalette.at(2));
-    chart.legend(tr("Mean"), kPalette.at(0), true);
-    chart.legend(tr("Median"), kPalette.at(2), true);
-    chart.legend(tr("90th percentile"), kPalette.at(3), true);
+    chart.legend(ReportWriter::tr("Mean"), kPalette.at(0), true);
+    chart.legend(ReportWriter::tr("Median"), kPalette.at(2), true);
+    chart.legend(ReportWriter::tr("90th percentile"), kPalette.at(3), true);
 }
 
 void satisfactionChart(Layout& l, const Report::ReviewReport& r)
@@ -573,14 +569,15 @@ void satisfactionChart(Layout& l, const Report::ReviewReport& r)
         top = std::max(top, sum);
         csat << s.csat;
     }
-    ChartFrame chart(l, *box, tr("Satisfaction ratings and CSAT (%1)").arg(Report::Text::grainLabel(r.grain)), top,
-                     tr("rated cases"), bucketLabels(r), true);
+    ChartFrame chart(l, *box,
+                     ReportWriter::tr("Satisfaction ratings and CSAT (%1)").arg(Report::Text::grainLabel(r.grain)), top,
+                     ReportWriter::tr("rated cases"), bucketLabels(r), true);
     chart.stacked(layers, kLevels);
     chart.line(csat, QColor(0x1F, 0x3A, 0x5F), true);
     for (int level = 1; level <= 5; ++level) {
         chart.legend(Report::Text::ratingLabel(level), kLevels.at(level - 1), false);
     }
-    chart.legend(tr("CSAT (right axis)"), QColor(0x1F, 0x3A, 0x5F), true);
+    chart.legend(ReportWriter::tr("CSAT (right axis)"), QColor(0x1F, 0x3A, 0x5F), true);
 }
 
 void channelChart(Layout& l, const Report::ReviewReport& r)
@@ -601,8 +598,8 @@ void channelChart(Layout& l, const Report::ReviewReport& r)
         }
         top = std::max(top, sum);
     }
-    ChartFrame chart(l, *box, tr("Cases by channel (%1)").arg(Report::Text::grainLabel(r.grain)), top, tr("cases"),
-                     bucketLabels(r), false);
+    ChartFrame chart(l, *box, ReportWriter::tr("Cases by channel (%1)").arg(Report::Text::grainLabel(r.grain)), top,
+                     ReportWriter::tr("cases"), bucketLabels(r), false);
     chart.stacked(layers, kPalette);
     for (int k = 0; k < channels.size(); ++k) {
         chart.legend(Channels::label(channels.at(k)), kPalette.at(k % kPalette.size()), false);
@@ -623,16 +620,17 @@ void paretoChart(Layout& l, const Report::ReviewReport& r)
     double top = 1;
     for (int i = 0; i < r.pareto.size() && i < kBars; ++i) {
         const Metrics::CategoryRow& row = r.pareto.at(i);
-        labels << (row.category.isEmpty() ? tr("(none)") : row.category);
+        labels << (row.category.isEmpty() ? ReportWriter::tr("(none)") : row.category);
         vital << (i < r.vitalFew ? row.cases : 0);
         others << (i < r.vitalFew ? 0 : row.cases);
         cumulative << row.cumulativeShare;
         top = std::max(top, double(row.cases));
     }
-    const QString title = r.pareto.size() > kBars
-                              ? tr("Pareto of categories (the first %1 of %2)").arg(kBars).arg(r.pareto.size())
-                              : tr("Pareto of categories");
-    ChartFrame chart(l, *box, title, top, tr("cases"), labels, true, true);
+    const QString title =
+        r.pareto.size() > kBars
+            ? ReportWriter::tr("Pareto of categories (the first %1 of %2)").arg(kBars).arg(r.pareto.size())
+            : ReportWriter::tr("Pareto of categories");
+    ChartFrame chart(l, *box, title, top, ReportWriter::tr("cases"), labels, true, true);
     chart.stacked({vital, others}, {kPalette.at(3), QColor(0x9E, 0xB3, 0xC8)});
     chart.line(cumulative, QColor(0x1F, 0x3A, 0x5F), true);
     QPainter& p = *l.painter();
@@ -641,10 +639,10 @@ void paretoChart(Layout& l, const Report::ReviewReport& r)
     p.setPen(dashed);
     const double y80 = chart.yOfShare(Dashboard::kParetoShare);
     p.drawLine(QPointF(chart.plot().left(), y80), QPointF(chart.plot().right(), y80));
-    chart.legend(tr("Vital few (up to 80 %)"), kPalette.at(3), false);
-    chart.legend(tr("Other categories"), QColor(0x9E, 0xB3, 0xC8), false);
-    chart.legend(tr("Cumulative share (right axis)"), QColor(0x1F, 0x3A, 0x5F), true);
-    chart.legend(tr("80 % mark"), QColor(0xD6, 0x27, 0x28), true, true);
+    chart.legend(ReportWriter::tr("Vital few (up to 80 %)"), kPalette.at(3), false);
+    chart.legend(ReportWriter::tr("Other categories"), QColor(0x9E, 0xB3, 0xC8), false);
+    chart.legend(ReportWriter::tr("Cumulative share (right axis)"), QColor(0x1F, 0x3A, 0x5F), true);
+    chart.legend(ReportWriter::tr("80 % mark"), QColor(0xD6, 0x27, 0x28), true, true);
 }
 
 void witness(Layout& l, const Report::ReviewReport& r)
@@ -652,13 +650,14 @@ void witness(Layout& l, const Report::ReviewReport& r)
     const Report::AuditHead& a = r.audit;
     QStringList lines;
     if (a.present) {
-        lines << tr("Entry (seq): %1").arg(a.seq)
-              << tr("Time: %1").arg(a.at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-              << tr("Key id: %1").arg(a.keyId.isEmpty() ? tr("(legacy, unkeyed)") : a.keyId);
+        lines
+            << ReportWriter::tr("Entry (seq): %1").arg(a.seq)
+            << ReportWriter::tr("Time: %1").arg(a.at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+            << ReportWriter::tr("Key id: %1").arg(a.keyId.isEmpty() ? ReportWriter::tr("(legacy, unkeyed)") : a.keyId);
     } else {
-        lines << tr("The audit log is empty.");
+        lines << ReportWriter::tr("The audit log is empty.");
     }
-    lines << tr("Check: %1").arg(Report::Text::checkLabel(a.check));
+    lines << ReportWriter::tr("Check: %1").arg(Report::Text::checkLabel(a.check));
     if (!a.note.isEmpty()) {
         lines << a.note;
     }
@@ -674,11 +673,12 @@ void witness(Layout& l, const Report::ReviewReport& r)
     const double hashHeight =
         hash.isEmpty() ? 0
                        : fmMono.boundingRect(QRectF(0, 0, inner, 1e6), Qt::TextWrapAnywhere, hash).height() + l.mm(2);
-    const QString explain = tr("Compare this head hash with `qingting-cli verify` or the audit screen later: an entry "
-                               "that was altered, removed or inserted before it changes the chain.");
+    const QString explain =
+        ReportWriter::tr("Compare this head hash with `qingting-cli verify` or the audit screen later: an entry "
+                         "that was altered, removed or inserted before it changes the chain.");
     const double explainHeight = fm.boundingRect(QRectF(0, 0, inner, 1e6), Qt::TextWordWrap, explain).height();
     const double total = 2 * pad + textHeight + hashHeight + l.mm(3) + explainHeight;
-    l.heading(tr("Audit checkpoint (paper witness)"), total * 25.4 / l.writer().resolution());
+    l.heading(ReportWriter::tr("Audit checkpoint (paper witness)"), total * 25.4 / l.writer().resolution());
     l.ensure(total);
     if (QPainter* p = l.painter()) {
         const QRectF box(l.left(), l.y(), l.width(), total);
@@ -710,9 +710,9 @@ void layout(Layout& l, const Report::ReviewReport& r)
     l.space(2);
     l.text(r.hallName, font(14));
     l.space(1);
-    l.text(ReportTables::Text::periodLine(r), font(11));
-    l.text(ReportTables::Text::previousLine(r), font(9), QColor(0x55, 0x55, 0x55));
-    l.text(tr("Figures as of %1; generated %2")
+    l.text(ReportTables::PeriodText::periodLine(r), font(11));
+    l.text(ReportTables::PeriodText::previousLine(r), font(9), QColor(0x55, 0x55, 0x55));
+    l.text(ReportWriter::tr("Figures as of %1; generated %2")
                .arg(r.asOf.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                     r.generatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
            font(9), QColor(0x55, 0x55, 0x55));
@@ -724,7 +724,7 @@ void layout(Layout& l, const Report::ReviewReport& r)
     l.heading(tableOf(ReportTables::Id::Metrics).title);
     l.table(tableOf(ReportTables::Id::Metrics), {0, 2, 3, 4, 5});
 
-    l.heading(tr("Trends"), 80);
+    l.heading(ReportWriter::tr("Trends"), 80);
     waitingChart(l, r);
     satisfactionChart(l, r);
     channelChart(l, r);
@@ -758,7 +758,7 @@ Status ReportWriter::writePdf(const Report::ReviewReport& report, const QString&
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Error::make(Error::Code::Storage, tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     {
         QPdfWriter writer(&file);
@@ -779,7 +779,7 @@ Status ReportWriter::writePdf(const Report::ReviewReport& report, const QString&
         QPainter painter;
         if (!painter.begin(&writer)) {
             file.cancelWriting();
-            return Error::make(Error::Code::Storage, tr("Cannot write %1.").arg(path));
+            return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot write %1.").arg(path));
         }
         painter.setRenderHint(QPainter::Antialiasing);
         pass.begin(&painter, pages);
@@ -791,7 +791,7 @@ Status ReportWriter::writePdf(const Report::ReviewReport& report, const QString&
         }
     }
     if (!file.commit()) {
-        return Error::make(Error::Code::Storage, tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     return {};
 }

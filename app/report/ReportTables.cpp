@@ -359,13 +359,13 @@ QString display(const QVariant& value, CellType type)
     return value.toString();
 }
 
-QString Text::periodLine(const ReviewReport& report)
+QString PeriodText::periodLine(const ReviewReport& report)
 {
     return tr("%1 to %2 (%n days)", "", int(report.range.days()))
         .arg(report.range.from.toString(Qt::ISODate), report.range.to.toString(Qt::ISODate));
 }
 
-QString Text::previousLine(const ReviewReport& report)
+QString PeriodText::previousLine(const ReviewReport& report)
 {
     return tr("compared with %1 to %2")
         .arg(report.previous.from.toString(Qt::ISODate), report.previous.to.toString(Qt::ISODate));

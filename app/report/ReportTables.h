@@ -71,9 +71,9 @@ QString sheetName(const QString& wanted);
 /** A cell as text for the PDF (localized numbers, two decimals, percentages). */
 QString display(const QVariant& value, CellType type);
 
-class Text
+class PeriodText
 {
-    Q_DECLARE_TR_FUNCTIONS(ReportTables)
+    Q_DECLARE_TR_FUNCTIONS(PeriodText)
 
 public:
     static QString periodLine(const Report::ReviewReport& report);

@@ -99,11 +99,6 @@ lxw_chart_series* addSeries(lxw_chart* chart, const QByteArray& sheet, int n, lx
     return s;
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportWriter", text);
-}
-
 void addCharts(lxw_workbook* wb, lxw_worksheet* ws, const ReportTables::Table& table, const QByteArray& sheet,
                const Formats& f)
 {
@@ -116,20 +111,20 @@ void addCharts(lxw_workbook* wb, lxw_worksheet* ws, const ReportTables::Table& t
         // Cases per category (columns), then the cumulative share with the 80 % mark on a chart of its own: the
         // libxlsxwriter of Debian 12 (1.1.4) has neither a secondary axis nor combined charts.
         lxw_chart* bars = workbook_add_chart(wb, LXW_CHART_COLUMN);
-        chart_title_set_name(bars, utf8(tr("Cases by category")).constData());
+        chart_title_set_name(bars, utf8(ReportWriter::tr("Cases by category")).constData());
         addSeries(bars, sheet, n, 1, 2, table.columns.at(2).header);
         chart_legend_set_position(bars, LXW_CHART_LEGEND_NONE);
         worksheet_insert_chart(ws, 1, firstFree + 1, bars);
 
         const lxw_col_t mark = firstFree;
-        worksheet_write_string(ws, 0, mark, utf8(tr("80 % mark")).constData(), f.header);
+        worksheet_write_string(ws, 0, mark, utf8(ReportWriter::tr("80 % mark")).constData(), f.header);
         for (int r = 1; r <= n; ++r) {
             worksheet_write_number(ws, lxw_row_t(r), mark, Dashboard::kParetoShare, f.percent);
         }
         lxw_chart* line = workbook_add_chart(wb, LXW_CHART_LINE);
-        chart_title_set_name(line, utf8(tr("Cumulative share")).constData());
+        chart_title_set_name(line, utf8(ReportWriter::tr("Cumulative share")).constData());
         addSeries(line, sheet, n, 1, 4, table.columns.at(4).header);
-        addSeries(line, sheet, n, 1, mark, tr("80 % mark"));
+        addSeries(line, sheet, n, 1, mark, ReportWriter::tr("80 % mark"));
         chart_axis_set_num_format(line->y_axis, "0%");
         chart_axis_set_min(line->y_axis, 0);
         chart_axis_set_max(line->y_axis, 1);
@@ -137,7 +132,7 @@ void addCharts(lxw_workbook* wb, lxw_worksheet* ws, const ReportTables::Table& t
         worksheet_insert_chart(ws, 17, firstFree + 1, line);
     } else if (table.id == Id::Series) {
         lxw_chart* waiting = workbook_add_chart(wb, LXW_CHART_LINE);
-        chart_title_set_name(waiting, utf8(tr("Waiting time (minutes)")).constData());
+        chart_title_set_name(waiting, utf8(ReportWriter::tr("Waiting time (minutes)")).constData());
         for (const lxw_col_t c : {lxw_col_t(3), lxw_col_t(4), lxw_col_t(5)}) {
             addSeries(waiting, sheet, n, 0, c, table.columns.at(c).header);
         }
@@ -146,7 +141,7 @@ void addCharts(lxw_workbook* wb, lxw_worksheet* ws, const ReportTables::Table& t
         worksheet_insert_chart(ws, 1, firstFree, waiting);
 
         lxw_chart* ratings = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
-        chart_title_set_name(ratings, utf8(tr("Satisfaction ratings")).constData());
+        chart_title_set_name(ratings, utf8(ReportWriter::tr("Satisfaction ratings")).constData());
         for (lxw_col_t c = 8; c <= 12; ++c) {
             addSeries(ratings, sheet, n, 0, c, table.columns.at(c).header);
         }
@@ -155,7 +150,7 @@ void addCharts(lxw_workbook* wb, lxw_worksheet* ws, const ReportTables::Table& t
         worksheet_insert_chart(ws, 17, firstFree, ratings);
 
         lxw_chart* csat = workbook_add_chart(wb, LXW_CHART_LINE);
-        chart_title_set_name(csat, utf8(tr("CSAT")).constData());
+        chart_title_set_name(csat, utf8(ReportWriter::tr("CSAT")).constData());
         addSeries(csat, sheet, n, 0, 13, table.columns.at(13).header);
         chart_axis_set_num_format(csat->y_axis, "0%");
         chart_axis_set_num_format(csat->x_axis, "mm-dd");
@@ -171,7 +166,7 @@ Status ReportWriter::writeXlsx(const Report::ReviewReport& report, const QString
     const QFileInfo target(path);
     QTemporaryFile temp(target.absoluteDir().filePath(target.fileName() + QStringLiteral(".XXXXXX.part")));
     if (!temp.open()) {
-        return Error::make(Error::Code::Storage, tr("Cannot write %1: %2").arg(path, temp.errorString()));
+        return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot write %1: %2").arg(path, temp.errorString()));
     }
     temp.close();
     const QByteArray tempName = QFile::encodeName(temp.fileName());
@@ -182,7 +177,7 @@ Status ReportWriter::writeXlsx(const Report::ReviewReport& report, const QString
     options.tmpdir = const_cast<char*>(tmpdir.constData());
     lxw_workbook* wb = workbook_new_opt(tempName.constData(), &options);
     if (!wb) {
-        return Error::make(Error::Code::Storage, tr("Cannot write %1.").arg(path));
+        return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot write %1.").arg(path));
     }
     Formats f;
     f.header = workbook_add_format(wb);
@@ -231,7 +226,7 @@ Status ReportWriter::writeXlsx(const Report::ReviewReport& report, const QString
         lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.constData());
         if (!ws) {
             workbook_close(wb);
-            return Error::make(Error::Code::Storage, tr("Cannot add the sheet %1.").arg(name));
+            return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot add the sheet %1.").arg(name));
         }
         for (int c = 0; c < table.columns.size(); ++c) {
             const ReportTables::Column& col = table.columns.at(c);
@@ -257,11 +252,11 @@ Status ReportWriter::writeXlsx(const Report::ReviewReport& report, const QString
     const lxw_error closed = workbook_close(wb);
     if (closed != LXW_NO_ERROR) {
         return Error::make(Error::Code::Storage,
-                           tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(closed))));
+                           ReportWriter::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(closed))));
     }
     // rename(2) replaces the target in one step; the temporary file's name is no longer ours to remove then.
     if (std::rename(tempName.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
-        return Error::make(Error::Code::Storage, tr("Cannot replace %1.").arg(path));
+        return Error::make(Error::Code::Storage, ReportWriter::tr("Cannot replace %1.").arg(path));
     }
     temp.setAutoRemove(false);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);

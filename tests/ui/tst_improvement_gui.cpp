@@ -461,7 +461,7 @@ void TestImprovementGui::registerRefreshesLive()
     QTRY_VERIFY_WITH_TIMEOUT(!reg->isLoading() && reg->model()->rowCount() >= 40, kTimeoutMs);
     const int rows = reg->model()->rowCount();
     QTableView* view = reg->view();
-    QVERIFY(view->verticalScrollBar()->maximum() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(view->verticalScrollBar()->maximum() > 0, kTimeoutMs); // the geometry is laid out lazily
     const QModelIndex target = view->model()->index(rows - 8, ImprovementTableModel::Title);
     view->scrollTo(target);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(target).center());
