@@ -15,6 +15,7 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <QThread>
 
 namespace {
 QString text(const std::optional<double>& v)
@@ -65,6 +66,7 @@ private slots:
     void agreeWithAFullRecomputation_data() { TestDatabase::addBackendRows(); }
     void verifyFindsATamperedDay();
     void verifyFindsATamperedDay_data() { TestDatabase::addBackendRows(); }
+    void twoDesksRebuildOneDay();
 };
 
 void TestMetricsDaily::bucketsAreOneFunction()
@@ -351,6 +353,91 @@ void TestMetricsDaily::verifyFindsATamperedDay()
     problems = db->integrityProblems();
     QINGTING_VERIFY_OK(problems);
     QCOMPARE(problems->size(), 1);
+}
+
+/**
+ * PostgreSQL: two desks commit changes to cases of the same day at once. Each commit rebuilds the day's figures (a
+ * DELETE and an INSERT of its rows); without a lock, the second desk's DELETE would wait for the first's new row,
+ * skip it once it commits, and then fail on its INSERT (a duplicate key), losing that desk's save. Desk A here holds
+ * the daily-figures lock mid-rebuild while desk B saves; B must wait, then succeed.
+ */
+void TestMetricsDaily::twoDesksRebuildOneDay()
+{
+    TestDatabase scratch(QStringLiteral("postgres"));
+    if (!scratch.skipReason().isEmpty()) {
+        QSKIP(qPrintable(scratch.skipReason()));
+    }
+    QVERIFY2(scratch.setupError().isEmpty(), qPrintable(scratch.setupError()));
+    QINGTING_OPEN_DATABASE(db, scratch);
+    const Repositories repos = db->repositories();
+    const QDateTime received(QDate(2026, 6, 3), QTime(9, 0));
+    QList<qint64> ids;
+    {
+        WriteTransaction tx(*repos.unitOfWork);
+        QINGTING_VERIFY_OK(tx.started());
+        for (int i = 0; i < 2; ++i) {
+            Case c;
+            c.receivedAt = received.addSecs(600 * i);
+            c.caseNo = *repos.cases->allocateCaseNo(c.receivedAt.date());
+            c.createdBy = {0, QStringLiteral("cli")};
+            c.complaintText = QStringLiteral("投诉%1").arg(i);
+            c.updatedAt = c.receivedAt;
+            c.status = CaseStatus::InProgress;
+            const auto id = repos.cases->insert(c);
+            QINGTING_VERIFY_OK(id);
+            ids << *id;
+        }
+        QINGTING_VERIFY_OK(tx.commit());
+    }
+
+    // Desk A, mid-rebuild of 2026-06-03: the lock, the day's row deleted and written again, not yet committed.
+    RawConnection a(scratch);
+    const QString lock = db->sqlContext().dialect().dailyFiguresLock();
+    QVERIFY(!lock.isEmpty());
+    for (const QString& statement :
+         {QStringLiteral("BEGIN"), lock,
+          QStringLiteral("CREATE TEMP TABLE kept AS SELECT * FROM metrics_daily WHERE day = '2026-06-03'"),
+          QStringLiteral("DELETE FROM metrics_daily WHERE day = '2026-06-03'"),
+          QStringLiteral("INSERT INTO metrics_daily SELECT * FROM kept")}) {
+        QCOMPARE(a.exec(statement), QString());
+    }
+
+    // Desk B rates the other case of that day, on a connection of its own.
+    QString problem = QStringLiteral("desk B did not finish");
+    const DatabaseLocation location = scratch.location();
+    const qint64 other = ids.last();
+    std::unique_ptr<QThread> deskB(QThread::create([&problem, location, other] {
+        auto opened = Database::open(location);
+        if (!opened) {
+            problem = opened.error().message;
+            return;
+        }
+        const Repositories b = (*opened)->repositories();
+        WriteTransaction tx(*b.unitOfWork);
+        auto c = b.cases->find(other);
+        if (!tx.started() || !c) {
+            problem = QStringLiteral("desk B could not start");
+            return;
+        }
+        c->rating = 5;
+        c->resolvedAt = c->receivedAt.addSecs(3600);
+        const auto updated = b.cases->update(*c);
+        const auto committed = updated ? tx.commit() : Status{updated.error()};
+        problem = committed ? QString() : committed.error().message;
+    }));
+    deskB->start();
+    QVERIFY(!deskB->wait(500)); // B waits for A's lock
+    QCOMPARE(a.exec(QStringLiteral("COMMIT")), QString());
+    QVERIFY(deskB->wait(30000));
+    QCOMPARE(problem, QString());
+
+    const auto problems = db->integrityProblems();
+    QINGTING_VERIFY_OK(problems);
+    QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    const auto day = MetricsService(Session::commandLine(), repos)
+                         .figures(QDate(2026, 6, 3), QDate(2026, 6, 3), QDateTime(QDate(2026, 7, 1), QTime()));
+    QINGTING_VERIFY_OK(day);
+    QCOMPARE(day->csatN, 1);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsDaily)
