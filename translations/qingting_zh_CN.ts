@@ -2417,6 +2417,26 @@ Commands:
         <source>Transfers per case</source>
         <translation>每案转办次数</translation>
     </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -2608,26 +2628,6 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>Categories (Pareto)</source>
         <translation>类别帕累托图</translation>
-    </message>
-    <message>
-        <source>Very dissatisfied</source>
-        <translation>非常不满意</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <source>Basically satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Very satisfied</source>
-        <translation>非常满意</translation>
     </message>
     <message>
         <source>%1 – %2</source>
@@ -6995,26 +6995,6 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>per week</source>
         <translation>每周</translation>
-    </message>
-    <message>
-        <source>Very dissatisfied</source>
-        <translation>非常不满意</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <source>Basically satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Very satisfied</source>
-        <translation>非常满意</translation>
     </message>
 </context>
 <context>

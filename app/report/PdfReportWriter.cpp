@@ -575,7 +575,7 @@ void satisfactionChart(Layout& l, const Report::ReviewReport& r)
     chart.stacked(layers, kLevels);
     chart.line(csat, QColor(0x1F, 0x3A, 0x5F), true);
     for (int level = 1; level <= 5; ++level) {
-        chart.legend(Report::Text::ratingLabel(level), kLevels.at(level - 1), false);
+        chart.legend(Dashboard::ratingLabel(level), kLevels.at(level - 1), false);
     }
     chart.legend(ReportWriter::tr("CSAT (right axis)"), QColor(0x1F, 0x3A, 0x5F), true);
 }

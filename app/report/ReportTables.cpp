@@ -99,7 +99,7 @@ Table series(const ReviewReport& r)
                  {tr("Queue visits called"), CellType::Integer, 10},
                  {tr("Waited at intake, mean (min)"), CellType::Number, 12}};
     for (int level = 1; level <= 5; ++level) {
-        t.columns.append({tr("Rated %1 %2").arg(level).arg(Report::Text::ratingLabel(level)), CellType::Integer, 10});
+        t.columns.append({tr("Rated %1 %2").arg(level).arg(Dashboard::ratingLabel(level)), CellType::Integer, 10});
     }
     t.columns += {{tr("CSAT"), CellType::Percent, 8},
                   {tr("NPS"), CellType::Number, 8},

@@ -348,7 +348,7 @@ QChart* satisfactionChart(const Dashboard::Snapshot& s, const DashboardCharts::O
     bars->setObjectName(QStringLiteral("levels"));
     QList<double> totals(count, 0.0);
     for (int level = 1; level <= 5; ++level) {
-        auto* set = new QBarSet(DashboardCharts::ratingLabel(level));
+        auto* set = new QBarSet(Dashboard::ratingLabel(level));
         set->setObjectName(QStringLiteral("level%1").arg(level));
         set->setColor(kLevelColors[level - 1]);
         set->setBorderColor(kLevelColors[level - 1].darker(115));
@@ -361,11 +361,11 @@ QChart* satisfactionChart(const Dashboard::Snapshot& s, const DashboardCharts::O
             set, count,
             [points, level, summaryOf, totals](int i) {
                 return DashboardCharts::tr("%1 — %2: %3 of %4 ratings\n%5")
-                    .arg(DashboardCharts::bucketText(points.at(i).bucket), DashboardCharts::ratingLabel(level),
+                    .arg(DashboardCharts::bucketText(points.at(i).bucket), Dashboard::ratingLabel(level),
                          QLocale().toString(points.at(i).levels.at(level - 1)),
                          QLocale().toString(qint64(totals.at(i))), summaryOf(i));
             },
-            selectBucket(onSelect, buckets, DashboardCharts::tr("Rated “%1”").arg(DashboardCharts::ratingLabel(level)),
+            selectBucket(onSelect, buckets, DashboardCharts::tr("Rated “%1”").arg(Dashboard::ratingLabel(level)),
                          [level](Selection& selection) { selection.rating = level; }));
         bars->append(set);
     }
@@ -611,24 +611,6 @@ QChart* DashboardCharts::build(Kind kind, const Dashboard::Snapshot& snapshot, c
         return paretoChart(snapshot, onSelect);
     }
     return newChart(QString());
-}
-
-QString DashboardCharts::ratingLabel(int level)
-{
-    switch (level) {
-    case 1:
-        return tr("Very dissatisfied");
-    case 2:
-        return tr("Dissatisfied");
-    case 3:
-        return tr("Basically satisfied");
-    case 4:
-        return tr("Satisfied");
-    case 5:
-        return tr("Very satisfied");
-    default:
-        return QString::number(level);
-    }
 }
 
 QString DashboardCharts::bucketLabel(const Dashboard::Range& bucket)

@@ -40,8 +40,6 @@ public:
     /** A new chart of the kind over the snapshot; the caller owns it (a QChartView takes it). */
     static QChart* build(Kind kind, const Dashboard::Snapshot& snapshot, const OnSelect& onSelect);
 
-    /** The label of rating level 1–5 (1 非常不满意 … 5 非常满意). */
-    static QString ratingLabel(int level);
     /** The label of a bucket on the x axis: "06-02" (a day) or "06-02" with the week's first day. */
     static QString bucketLabel(const Dashboard::Range& bucket);
     /** A bucket for tooltips and titles: "2025-06-02" or "2025-06-02 – 2025-06-08". */

@@ -87,6 +87,24 @@ QList<Range> buckets(const Range& range, Grain grain)
     return result;
 }
 
+QString ratingLabel(int level)
+{
+    switch (level) {
+    case 1:
+        return tr("Very dissatisfied");
+    case 2:
+        return tr("Dissatisfied");
+    case 3:
+        return tr("Basically satisfied");
+    case 4:
+        return tr("Satisfied");
+    case 5:
+        return tr("Very satisfied");
+    default:
+        return QString::number(level);
+    }
+}
+
 QString label(Dimension dimension)
 {
     switch (dimension) {

@@ -107,6 +107,9 @@ enum class Dimension
 };
 QString label(Dimension dimension);
 
+/** A 好差评 level's name: 1 very dissatisfied … 5 very satisfied (the number itself outside 1–5). */
+QString ratingLabel(int level);
+
 /** One row of a breakdown table: the figures of the range's cases with that window, item or department. */
 struct BreakdownRow
 {

@@ -124,21 +124,4 @@ QString Text::channelLabel(int channel)
     return QString::number(channel);
 }
 
-QString Text::ratingLabel(int level)
-{
-    switch (level) {
-    case 1:
-        return tr("Very dissatisfied");
-    case 2:
-        return tr("Dissatisfied");
-    case 3:
-        return tr("Basically satisfied");
-    case 4:
-        return tr("Satisfied");
-    case 5:
-        return tr("Very satisfied");
-    }
-    return QString::number(level);
-}
-
 } // namespace Report

@@ -159,7 +159,6 @@ public:
     static QString checkLabel(AuditCheck check);
     static QString grainLabel(Dashboard::Grain grain);
     static QString channelLabel(int channel);
-    static QString ratingLabel(int level); ///< 1–5
 };
 
 } // namespace Report
