@@ -90,8 +90,22 @@ QString histogramSql(Metrics::Duration duration)
         .arg(bucket, QString::fromLatin1(d.table), QString::fromLatin1(d.time), QString::fromLatin1(d.present));
 }
 
-const QString kGroupColumns = QStringLiteral("dimension, day, key1, key2, cases, first_response_n, first_response_sum, "
-                                             "answered_n, answered_48h, rated, satisfied, transfers");
+// The figures of metrics_daily_group (SqlMetricsDaily::kGroupValueCount): cases; acknowledged cases and the sum of
+// their first-response seconds; cases with t (the earlier of answered and resolved) and those with t − received ≤ 48 h;
+// rated cases and those rated 4 or 5; transfers.
+const QString kGroupFigures = QStringLiteral(
+    "cases, first_response_n, first_response_sum, answered_n, answered_48h, rated, satisfied, transfers");
+
+/** One day's rows of metrics_daily_group through the key (binds the day). */
+QString groupsOfDay()
+{
+    QStringList dimensions;
+    for (int d = 1; d <= SqlMetricsDaily::kGroupCount; ++d) {
+        dimensions << QString::number(d);
+    }
+    return QStringLiteral("metrics_daily_group WHERE dimension IN (%1) AND day = ?")
+        .arg(dimensions.join(QStringLiteral(", ")));
+}
 
 /**
  * One local day's rows of metrics_daily_group (dimension, key1, key2 and the figures; binds the day's time range):
@@ -283,15 +297,6 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::computeDay(const QDate& day, b
     return rows;
 }
 
-QString SqlMetricsDaily::groupsOfDay()
-{
-    QStringList dimensions;
-    for (int d = 1; d <= kGroupCount; ++d) {
-        dimensions << QString::number(d);
-    }
-    return QStringLiteral("dimension IN (%1)").arg(dimensions.join(QStringLiteral(", ")));
-}
-
 Result<QList<SqlMetricsDaily::GroupRow>> SqlMetricsDaily::computeGroups(const QDate& day) const
 {
     auto q = m_sql.exec(QStringLiteral("SELECT * FROM (%1) x ORDER BY dimension, key1, key2").arg(dayGroupsSql()),
@@ -299,15 +304,26 @@ Result<QList<SqlMetricsDaily::GroupRow>> SqlMetricsDaily::computeGroups(const QD
     if (!q) {
         return q.error();
     }
+    return readGroups(*q);
+}
+
+QList<SqlMetricsDaily::GroupRow> SqlMetricsDaily::readGroups(QSqlQuery& query)
+{
     QList<GroupRow> rows;
-    while (q->next()) {
-        GroupRow g{q->value(0).toInt(), q->value(1).toLongLong(), q->value(2).toLongLong(), {}};
-        for (int i = 0; i < GroupValueCount; ++i) {
-            g.values[std::size_t(i)] = q->value(3 + i).toLongLong();
+    while (query.next()) {
+        GroupRow g{query.value(0).toInt(), query.value(1).toLongLong(), query.value(2).toLongLong(), {}};
+        for (int i = 0; i < kGroupValueCount; ++i) {
+            g.values[std::size_t(i)] = query.value(3 + i).toLongLong();
         }
         rows.append(g);
     }
     return rows;
+}
+
+Status SqlMetricsDaily::lockDailyFigures() const
+{
+    const QString lock = m_sql.dialect().dailyFiguresLock();
+    return lock.isEmpty() ? Status{} : run(m_sql, lock);
 }
 
 Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) const
@@ -341,20 +357,13 @@ Result<SqlMetricsDaily::DayRows> SqlMetricsDaily::storedDay(const QDate& day) co
             {histogram->value(0).toInt(), histogram->value(1).toInt(), histogram->value(2).toLongLong()});
     }
     std::sort(rows.histogram.begin(), rows.histogram.end());
-    auto groups = m_sql.exec(QStringLiteral("SELECT %1 FROM metrics_daily_group WHERE %2 AND day = ? "
-                                            "ORDER BY dimension, key1, key2")
-                                 .arg(kGroupColumns, groupsOfDay()),
+    auto groups = m_sql.exec(QStringLiteral("SELECT dimension, key1, key2, %1 FROM %2 ORDER BY dimension, key1, key2")
+                                 .arg(kGroupFigures, groupsOfDay()),
                              key);
     if (!groups) {
         return groups.error();
     }
-    while (groups->next()) {
-        GroupRow g{groups->value(0).toInt(), groups->value(2).toLongLong(), groups->value(3).toLongLong(), {}};
-        for (int i = 0; i < GroupValueCount; ++i) {
-            g.values[std::size_t(i)] = groups->value(4 + i).toLongLong();
-        }
-        rows.groups.append(g);
-    }
+    rows.groups = readGroups(*groups);
     return rows;
 }
 
@@ -363,8 +372,7 @@ Status SqlMetricsDaily::rebuildDay(const QDate& day) const
     const QVariantList key{day.toString(Qt::ISODate)};
     for (const QString& table :
          {QStringLiteral("metrics_daily WHERE day = ?"), QStringLiteral("metrics_daily_category WHERE day = ?"),
-          QString(QStringLiteral("metrics_daily_hist WHERE ") + histogramOfDay()),
-          QString(QStringLiteral("metrics_daily_group WHERE ") + groupsOfDay() + QStringLiteral(" AND day = ?")),
+          QString(QStringLiteral("metrics_daily_hist WHERE ") + histogramOfDay()), groupsOfDay(),
           QStringLiteral("metrics_group_dirty WHERE day = ?")}) {
         if (auto s = run(m_sql, QStringLiteral("DELETE FROM ") + table, key); !s) {
             return s;
@@ -430,10 +438,8 @@ Result<bool> SqlMetricsDaily::hasUnbuiltGroups(const QDate& from, const QDate& t
 
 Status SqlMetricsDaily::buildGroups(const QDate& from, const QDate& to) const
 {
-    if (const QString lock = m_sql.dialect().dailyFiguresLock(); !lock.isEmpty()) {
-        if (auto s = run(m_sql, lock); !s) {
-            return s;
-        }
+    if (auto s = lockDailyFigures(); !s) {
+        return s;
     }
     auto listed = m_sql.exec(QStringLiteral("SELECT day FROM metrics_group_dirty WHERE day >= ? AND day <= ?"),
                              {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
@@ -448,18 +454,16 @@ Status SqlMetricsDaily::buildGroups(const QDate& from, const QDate& to) const
         const QDate date = QDate::fromString(day, Qt::ISODate);
         QVariantList dayAndRange{day};
         dayAndRange << timeRange(date);
-        for (const QString& statement : {QString(QStringLiteral("DELETE FROM metrics_daily_group WHERE ") +
-                                                 groupsOfDay() + QStringLiteral(" AND day = ?")),
+        for (const QString& statement : {QString(QStringLiteral("DELETE FROM ") + groupsOfDay()),
                                          QStringLiteral("DELETE FROM metrics_group_dirty WHERE day = ?")}) {
             if (auto s = run(m_sql, statement, {day}); !s) {
                 return s;
             }
         }
         if (auto s = run(m_sql,
-                         QStringLiteral("INSERT INTO metrics_daily_group (%1) SELECT dimension, ?, key1, key2, cases, "
-                                        "first_response_n, first_response_sum, answered_n, answered_48h, rated, "
-                                        "satisfied, transfers FROM (%2) x")
-                             .arg(kGroupColumns, dayGroupsSql()),
+                         QStringLiteral("INSERT INTO metrics_daily_group (dimension, day, key1, key2, %1) "
+                                        "SELECT dimension, ?, key1, key2, %1 FROM (%2) x")
+                             .arg(kGroupFigures, dayGroupsSql()),
                          dayAndRange);
             !s) {
             return s;
@@ -493,10 +497,8 @@ Status SqlMetricsDaily::flush() const
     if (days->isEmpty()) {
         return {};
     }
-    if (const QString lock = m_sql.dialect().dailyFiguresLock(); !lock.isEmpty()) {
-        if (auto s = run(m_sql, lock); !s) {
-            return s;
-        }
+    if (auto s = lockDailyFigures(); !s) {
+        return s;
     }
     for (const QDate& day : *days) {
         if (auto s = rebuildDay(day); !s) {

@@ -63,26 +63,12 @@ public:
         WaitedMinutes = 7, ///< key1: the minutes the complainant waited (cases that recorded them)
     };
     static constexpr int kGroupCount = 7;
-    /** The figures of a group row, in the order of the table's columns after key2. */
-    enum GroupValue
-    {
-        GroupCases,
-        GroupFirstResponseN,
-        GroupFirstResponseSum, ///< seconds
-        GroupAnsweredN,        ///< t (the earlier of answered and resolved) exists
-        GroupAnswered48h,      ///< … and t − received ≤ 48 h
-        GroupRated,
-        GroupSatisfied,
-        GroupTransfers,
-        GroupValueCount
-    };
+    /** The figures of a group row: the table's columns after key2 (kGroupFigures in the .cpp). */
+    static constexpr int kGroupValueCount = 8;
     /** Whether a day in [from, to] waits for its groups. */
     Result<bool> hasUnbuiltGroups(const QDate& from, const QDate& to) const;
     /** Builds the groups of the days in [from, to] that wait for them; call inside a write transaction. */
     Status buildGroups(const QDate& from, const QDate& to) const;
-
-    /** "dimension IN (1, …, 7)": with `AND day = ?`, one day's group rows through the key. */
-    static QString groupsOfDay();
 
     /** The statement that reads one bucket's exact values of a duration in a period (for the plan tests). */
     static QString valuesSql(Metrics::Duration duration);
@@ -97,7 +83,7 @@ private:
         int dimension = 0;
         qint64 key1 = 0;
         qint64 key2 = 0;
-        std::array<qint64, GroupValueCount> values{};
+        std::array<qint64, kGroupValueCount> values{};
         bool operator==(const GroupRow& other) const = default;
     };
     /** One day's rows as the aggregate tables hold them, computed or stored. */
@@ -109,8 +95,12 @@ private:
         QList<GroupRow> groups;                        ///< in key order
         bool operator==(const DayRows& other) const = default;
     };
-    /** A day's groups from its cases (the SELECT rebuildDay() inserts). */
+    /** A day's groups from its cases (the SELECT buildGroups() inserts). */
     Result<QList<GroupRow>> computeGroups(const QDate& day) const;
+    /** The rows of a query whose columns are dimension, key1, key2 and kGroupFigures. */
+    static QList<GroupRow> readGroups(QSqlQuery& query);
+    /** Takes Dialect::dailyFiguresLock() (PostgreSQL) before a rebuild of daily figures. */
+    Status lockDailyFigures() const;
     /** A day's rows from the base rows: metrics_daily's, and with `withDetails` its categories and histograms. */
     Result<DayRows> computeDay(const QDate& day, bool withDetails) const;
     Result<DayRows> storedDay(const QDate& day) const;
