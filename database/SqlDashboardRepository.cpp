@@ -161,11 +161,10 @@ Result<DashboardRepository::Tally> SqlDashboardRepository::tally(const Dashboard
 Result<QList<Dashboard::BreakdownRow>>
 SqlDashboardRepository::breakdown(Dashboard::Dimension dimension, const Dashboard::Range& range, const QDateTime& asOf)
 {
-    // The 48-hour rule counts a case without an answer once received + 48 h <= as-of: the days before the one that
-    // holds the first instant after that cut-off count whole, the rest are read from the cases (a day or two).
-    const qint64 cutoff = asOf.toSecsSinceEpoch() - Metrics::kAnswerWindowSecs;
-    const QDate pendingDay = QDateTime::fromSecsSinceEpoch(cutoff + 1).date();
-    QVariantList values{pendingDay.toString(Qt::ISODate), groupOf(dimension)};
+    // The 48-hour rule split as SqlMetricsDaily::totals splits it: whole days from the groups, the rest (a day or
+    // two) from the cases.
+    const SqlMetricsDaily::AnswerCutoff cut = SqlMetricsDaily::answerCutoff(range.period(asOf));
+    QVariantList values{cut.pendingDay.toString(Qt::ISODate), groupOf(dimension)};
     values << dayRange(range);
     auto q = m_sql.exec(breakdownSql(), values);
     if (!q) {
@@ -191,11 +190,8 @@ SqlDashboardRepository::breakdown(Dashboard::Dimension dimension, const Dashboar
         s.satisfied = q->value(7).toLongLong();
         s.row.transfers = q->value(8).toLongLong();
     }
-    const qint64 from =
-        std::max(range.from.startOfDay().toSecsSinceEpoch(), pendingDay.startOfDay().toSecsSinceEpoch());
-    const qint64 to = std::min(range.to.addDays(1).startOfDay().toSecsSinceEpoch(), cutoff + 1);
-    if (from < to) {
-        auto late = m_sql.exec(pendingSql(dimension), {from, to});
+    if (cut.from < cut.to) {
+        auto late = m_sql.exec(pendingSql(dimension), {cut.from, cut.to});
         if (!late) {
             return late.error();
         }

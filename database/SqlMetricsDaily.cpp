@@ -575,14 +575,21 @@ Result<QStringList> SqlMetricsDaily::verify() const
     return problems;
 }
 
+SqlMetricsDaily::AnswerCutoff SqlMetricsDaily::answerCutoff(const Metrics::Period& period)
+{
+    const qint64 cutoff = period.asOf.toSecsSinceEpoch() - Metrics::kAnswerWindowSecs;
+    AnswerCutoff c;
+    c.pendingDay = QDateTime::fromSecsSinceEpoch(cutoff + 1).date();
+    c.from = std::max(period.begin().toSecsSinceEpoch(), c.pendingDay.startOfDay().toSecsSinceEpoch());
+    c.to = std::min(period.end().toSecsSinceEpoch(), cutoff + 1);
+    return c;
+}
+
 Result<Metrics::Totals> SqlMetricsDaily::totals(const Metrics::Period& period) const
 {
     Metrics::Totals t;
-    // The 48-hour rule counts a case without t only once received + 48 h <= as-of. The days before the one holding
-    // the first instant after that cut-off count whole; the rest are read from the cases.
-    const qint64 cutoff = period.asOf.toSecsSinceEpoch() - Metrics::kAnswerWindowSecs;
-    const QDate pendingDay = QDateTime::fromSecsSinceEpoch(cutoff + 1).date();
-    QVariantList values{pendingDay.toString(Qt::ISODate)};
+    const AnswerCutoff cut = answerCutoff(period);
+    QVariantList values{cut.pendingDay.toString(Qt::ISODate)};
     values << dayRange(period);
     auto daily = m_sql.exec(
         QStringLiteral(
@@ -623,12 +630,10 @@ Result<Metrics::Totals> SqlMetricsDaily::totals(const Metrics::Period& period) c
         }
     }
     // The cases of the remaining days received by the cut-off and still without an answer.
-    const qint64 from = std::max(period.begin().toSecsSinceEpoch(), pendingDay.startOfDay().toSecsSinceEpoch());
-    const qint64 to = std::min(period.end().toSecsSinceEpoch(), cutoff + 1);
-    if (from < to) {
+    if (cut.from < cut.to) {
         auto late = m_sql.scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ? "
                                                 "AND answered_at IS NULL AND resolved_at IS NULL"),
-                                 {from, to});
+                                 {cut.from, cut.to});
         if (!late) {
             return late.error();
         }

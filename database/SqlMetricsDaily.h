@@ -36,6 +36,19 @@ public:
      */
     Result<QStringList> verify() const;
 
+    /**
+     * The 48-hour rule counts a case without an answer only once received + 48 h <= as-of. The days before
+     * `pendingDay` (the one holding the first instant after that cut-off) count whole from the aggregates; the cases
+     * received in [from, to) still without an answer are read from `cases` (none when from >= to).
+     */
+    struct AnswerCutoff
+    {
+        QDate pendingDay;
+        qint64 from = 0;
+        qint64 to = 0;
+    };
+    static AnswerCutoff answerCutoff(const Metrics::Period& period);
+
     /** The totals of the period's days (the 48-hour rule's pending cases near as-of read from the cases). */
     Result<Metrics::Totals> totals(const Metrics::Period& period) const;
     /** The exact values at ranksNeeded() of each duration in the period, found through the histograms. */
