@@ -22,11 +22,12 @@ private slots:
             QList<P> allowed;
         };
         const Row rows[] = {
-            {Role::Clerk, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase}},
+            {Role::Clerk, {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::RunDrills}},
             {Role::Supervisor,
              {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase, P::ReassignCase,
-              P::ReopenCase, P::ViewAuditLog, P::ImportRecords, P::ViewFigures, P::ManageImprovements}},
-            {Role::Trainer, {}},
+              P::ReopenCase, P::ViewAuditLog, P::ImportRecords, P::ViewFigures, P::ManageImprovements, P::RunDrills,
+              P::ViewDrillResults}},
+            {Role::Trainer, {P::ManageTraining, P::RunDrills, P::ViewDrillResults}},
             {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords}},
         };
         for (const Row& r : rows) {

@@ -30,6 +30,11 @@ const CodeEntry<Permission> kPermissionEntries[] = {
      QT_TRANSLATE_NOOP("Permission", "read the dashboard, the figures and the review report")},
     {Permission::ManageImprovements, "manage_improvements",
      QT_TRANSLATE_NOOP("Permission", "keep the improvement register")},
+    {Permission::ManageTraining, "manage_training",
+     QT_TRANSLATE_NOOP("Permission", "build and share anonymized training cases")},
+    {Permission::RunDrills, "run_drills", QT_TRANSLATE_NOOP("Permission", "run drills")},
+    {Permission::ViewDrillResults, "view_drill_results",
+     QT_TRANSLATE_NOOP("Permission", "read every trainee's drill results")},
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
@@ -60,17 +65,21 @@ bool allows(Role role, Permission permission)
     switch (role) {
     case Role::Clerk:
         return permission == Permission::ViewCases || permission == Permission::ViewPersonalData ||
-               permission == Permission::CreateCase || permission == Permission::WorkCase;
+               permission == Permission::CreateCase || permission == Permission::WorkCase ||
+               permission == Permission::RunDrills;
     case Role::Supervisor:
         return permission == Permission::ViewCases || permission == Permission::ViewPersonalData ||
                permission == Permission::CreateCase || permission == Permission::WorkCase ||
                permission == Permission::ApproveCase || permission == Permission::ReassignCase ||
                permission == Permission::ReopenCase || permission == Permission::ViewAuditLog ||
                permission == Permission::ImportRecords || permission == Permission::ViewFigures ||
-               permission == Permission::ManageImprovements;
+               permission == Permission::ManageImprovements || permission == Permission::RunDrills ||
+               permission == Permission::ViewDrillResults;
     case Role::Trainer:
         // Trainers work only with anonymized training cases (drills): no live cases, never personal data.
-        return false;
+        // TrainingService shows them closed cases only through the anonymizer when they build a training case.
+        return permission == Permission::ManageTraining || permission == Permission::RunDrills ||
+               permission == Permission::ViewDrillResults;
     case Role::Admin:
         return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData ||
                permission == Permission::ViewAuditLog || permission == Permission::ImportRecords;

@@ -30,6 +30,9 @@ enum class Permission
     ImportRecords, ///< import case history and queue records from CSV (issue 13); may add windows, items, categories
     ViewFigures,   ///< the dashboard, the figures and the review report (issue 14)
     ManageImprovements, ///< the improvement register: actions, root-cause analyses (issue 14)
+    ManageTraining,     ///< build, edit, export and import anonymized training cases (issue 15); never live cases
+    RunDrills,          ///< drill a training case and keep one's own results (issue 15)
+    ViewDrillResults,   ///< every trainee's drill results and the team's most missed criteria (issue 15)
 };
 
 namespace Roles {
