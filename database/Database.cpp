@@ -16,6 +16,7 @@
 #include "SqlSlaPolicyRepository.h"   // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
 #include "SqlSupport.h"
+#include "SqlTrainingRepository.h" // train15 (issue 15)
 #include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -62,6 +63,7 @@ public:
         , imports(sql)      // imports (issue 13)
         , improvements(sql) // register (issue 14)
         , dashboard(sql)    // dashboard (issue 14)
+        , training(sql)     // train15 (issue 15)
     {}
 
     DatabaseLocation location;
@@ -83,6 +85,7 @@ public:
     SqlImportWriter imports;               // imports (issue 13)
     SqlImprovementRepository improvements; // register (issue 14)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
+    SqlTrainingRepository training;        // train15 (issue 15)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -592,6 +595,7 @@ Repositories Database::repositories() const
     repos.imports = &d->imports;           // imports (issue 13)
     repos.improvements = &d->improvements; // register (issue 14)
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
+    repos.training = &d->training;         // train15 (issue 15)
     return repos;
 }
 

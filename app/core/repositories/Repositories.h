@@ -14,6 +14,7 @@ class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
 class SupervisionRepository; // supervise (issue 12)
+class TrainingRepository;    // train15 (issue 15)
 class TransferRepository;
 class UnitOfWork;
 class UserRepository;
@@ -39,4 +40,5 @@ struct Repositories
     ImportRepository* imports = nullptr;           ///< imports (issue 13): import-cases / import-queue
     ImprovementRepository* improvements = nullptr; ///< register (issue 14): the improvement register (整改台账)
     DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
+    TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
 };
