@@ -16,6 +16,7 @@
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
 #include "mainwindow/DrillsUnavailableWidget.h"
+#include "training/TrainingLibraryWidget.h" // train15 (issue 15)
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "report/ReviewReportDialog.h"   // review report (issue 14, helper "report")
 #include "services/CaseService.h"
@@ -109,7 +110,12 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         }
         addPage(Page::Dashboard, m_dashboard);
     }
-    if (m_session.role() == Role::Trainer) {
+    // train15 (issue 15): the trainer's library of training cases replaces the placeholder.
+    if (m_session.can(Permission::ManageTraining)) {
+        m_trainingLibrary = new TrainingLibraryWidget(m_session, worker, this);
+        m_trainingLibrary->setObjectName(QStringLiteral("trainingLibraryWidget"));
+        addPage(Page::Training, m_trainingLibrary);
+    } else if (m_session.role() == Role::Trainer) {
         addPage(Page::Training, new DrillsUnavailableWidget(this));
     }
     if (m_session.can(Permission::ManageUsers)) {

@@ -16,6 +16,7 @@ class DashboardWidget;
 class Clock;
 class DatabaseWorker;
 class ImprovementRegisterWidget;
+class TrainingLibraryWidget;
 class PasswordHasher;
 class QLabel;
 class ReferenceService;
@@ -68,6 +69,7 @@ public:
     /** register (issue 14): the improvement register, or nullptr for roles without it (newFromAlert for the dashboard).
      */
     ImprovementRegisterWidget* improvementRegister() const { return m_improvements; }
+    TrainingLibraryWidget* trainingLibrary() const { return m_trainingLibrary; } // train15 (issue 15)
     /** The dashboard page (issue 14), or nullptr for roles without Permission::ViewFigures. */
     DashboardWidget* dashboard() const { return m_dashboard; }
 
@@ -109,6 +111,7 @@ private:
     QList<PageEntry> m_pages;
     CaseWorkspaceWidget* m_caseWorkspace = nullptr;
     ImprovementRegisterWidget* m_improvements = nullptr; // register (issue 14)
+    TrainingLibraryWidget* m_trainingLibrary = nullptr;  // train15 (issue 15)
     DashboardWidget* m_dashboard = nullptr;
     QLabel* m_sessionLabel = nullptr;
 };

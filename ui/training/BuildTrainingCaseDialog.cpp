@@ -1,0 +1,176 @@
+#include "training/BuildTrainingCaseDialog.h"
+
+#include "cases/Intake.h"
+#include "common/FormHelpers.h"
+#include "training/TrainingJobs.h"
+#include "training/TrainingWidgets.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+BuildTrainingCaseDialog::BuildTrainingCaseDialog(Session session, DatabaseWorker& worker, QWidget* parent)
+    : QDialog(parent)
+    , m_session(std::move(session))
+    , m_worker(worker)
+{
+    setWindowTitle(tr("New training case from a closed case"));
+    resize(900, 520);
+    auto* layout = new QVBoxLayout(this);
+    auto* filters = new QHBoxLayout;
+    auto label = [this, filters](const QString& text, QWidget* buddy) {
+        auto* l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        filters->addWidget(l);
+        filters->addWidget(buddy);
+    };
+    m_category = new QComboBox(this);
+    m_category->setObjectName(QStringLiteral("categoryComboBox"));
+    m_category->addItem(tr("All categories"), qint64(0));
+    label(tr("C&ategory:"), m_category);
+    m_outcome = new QComboBox(this);
+    m_outcome->setObjectName(QStringLiteral("outcomeComboBox"));
+    m_outcome->addItem(tr("Any outcome"), QString());
+    for (Reasonableness r : IntakeCodes::reasonablenessLevels()) {
+        m_outcome->addItem(IntakeCodes::label(r), IntakeCodes::code(r));
+    }
+    label(tr("&Outcome:"), m_outcome);
+    m_minRating = new QSpinBox(this);
+    m_minRating->setObjectName(QStringLiteral("minRatingSpinBox"));
+    m_minRating->setRange(0, 5);
+    m_minRating->setSpecialValueText(tr("any"));
+    label(tr("Rating &from:"), m_minRating);
+    m_maxRating = new QSpinBox(this);
+    m_maxRating->setObjectName(QStringLiteral("maxRatingSpinBox"));
+    m_maxRating->setRange(0, 5);
+    m_maxRating->setSpecialValueText(tr("any"));
+    label(tr("&to:"), m_maxRating);
+    m_search = new QPushButton(tr("&Search"), this);
+    m_search->setObjectName(QStringLiteral("searchButton"));
+    filters->addWidget(m_search);
+    filters->addStretch(1);
+    layout->addLayout(filters);
+
+    m_table = TrainingWidgets::table(ColumnCount,
+                                     {tr("Case"), tr("Closed"), tr("Category"), tr("Service item"), tr("Rating"),
+                                      tr("Outcome"), tr("Emotion"), tr("Complaint (anonymized)"), tr("Built")},
+                                     "candidatesTableWidget", this);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    layout->addWidget(m_table, 1);
+    TrainingWidgets::addStatusLabels(layout, this, m_summary, m_error);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_build = buttons->addButton(tr("&Build"), QDialogButtonBox::AcceptRole);
+    m_build->setObjectName(QStringLiteral("buildButton"));
+    layout->addWidget(buttons);
+
+    connect(m_search, &QPushButton::clicked, this, &BuildTrainingCaseDialog::search);
+    connect(m_build, &QPushButton::clicked, this, &BuildTrainingCaseDialog::build);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_table, &QTableWidget::doubleClicked, this, &BuildTrainingCaseDialog::build);
+
+    m_worker.run(this, TrainingJobs::categories(m_session), [this](const Result<QList<ReferenceItem>>& items) {
+        if (!items) {
+            return;
+        }
+        for (const ReferenceItem& item : *items) {
+            m_category->addItem(item.name, item.id);
+        }
+    });
+    search();
+}
+
+void BuildTrainingCaseDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_build->setEnabled(!busy);
+}
+
+void BuildTrainingCaseDialog::search()
+{
+    TrainingCandidateFilter filter;
+    filter.categoryId = m_category->currentData().toLongLong();
+    filter.outcome = m_outcome->currentData().toString();
+    if (m_minRating->value() > 0) {
+        filter.minRating = m_minRating->value();
+    }
+    if (m_maxRating->value() > 0) {
+        filter.maxRating = m_maxRating->value();
+    }
+    setBusy(true);
+    FormHelpers::clearError(m_error);
+    m_summary->setText(tr("Loading…"));
+    m_worker.runLatest(this, m_latest, TrainingJobs::candidates(m_session, filter),
+                       [this](const Result<QList<TrainingCandidate>>& found) {
+                           setBusy(false);
+                           if (!found) {
+                               m_summary->clear();
+                               FormHelpers::showError(m_error, found.error().message);
+                               return;
+                           }
+                           m_candidates = *found;
+                           showCandidates();
+                       });
+}
+
+void BuildTrainingCaseDialog::showCandidates()
+{
+    m_table->setRowCount(int(m_candidates.size()));
+    for (int row = 0; row < m_candidates.size(); ++row) {
+        const TrainingCandidate& c = m_candidates.at(row);
+        const auto outcome = IntakeCodes::reasonablenessFromCode(c.outcome);
+        const auto emotion = IntakeCodes::emotionFromCode(c.emotion);
+        const QStringList cells{c.caseNo,
+                                FormHelpers::dateTime(c.closedAt),
+                                c.category,
+                                c.serviceItem,
+                                c.rating ? QString::number(*c.rating) : FormHelpers::dash(),
+                                outcome ? IntakeCodes::label(*outcome) : FormHelpers::dash(),
+                                emotion ? IntakeCodes::label(*emotion) : FormHelpers::dash(),
+                                c.preview,
+                                c.built() ? tr("yes") : QString()};
+        for (int column = 0; column < ColumnCount; ++column) {
+            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        }
+    }
+    m_table->resizeColumnsToContents();
+    m_summary->setText(tr("%n closed case(s)", nullptr, int(m_candidates.size())));
+    if (!m_candidates.isEmpty()) {
+        m_table->setCurrentCell(0, 0);
+    }
+}
+
+void BuildTrainingCaseDialog::build()
+{
+    const int row = m_table->currentRow();
+    if (m_busy) {
+        return;
+    }
+    if (row < 0 || row >= m_candidates.size()) {
+        FormHelpers::showError(m_error, tr("Choose a closed case first."));
+        return;
+    }
+    const TrainingCandidate& c = m_candidates.at(row);
+    if (c.built()) {
+        FormHelpers::showError(m_error, tr("A training case was built from case %1 already.").arg(c.caseNo));
+        return;
+    }
+    setBusy(true);
+    FormHelpers::clearError(m_error);
+    m_worker.runLatest(this, m_latest, TrainingJobs::build(m_session, c.caseId),
+                       [this](const Result<TrainingCase>& made) {
+                           setBusy(false);
+                           if (!made) {
+                               FormHelpers::showError(m_error, made.error().message);
+                               return;
+                           }
+                           emit built(*made);
+                           accept();
+                       });
+}

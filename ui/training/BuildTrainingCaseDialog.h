@@ -1,0 +1,74 @@
+#pragma once
+
+#include "training/TrainingLibrary.h"
+#include "users/Session.h"
+#include "workers/LatestRequest.h"
+
+#include <QDialog>
+
+class DatabaseWorker;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+/**
+ * "New from closed cases…" (issue 15, helper "train15"): filters (category, outcome, rating) and the closed cases as
+ * anonymized previews (TrainingService::candidates: a trainer sees nothing else of a live case). Build makes the
+ * training case of the chosen row and emits built(); the library then opens it.
+ */
+class BuildTrainingCaseDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /** Columns of the candidate table. */
+    enum Column
+    {
+        CaseNo,
+        Closed,
+        Category,
+        ServiceItem,
+        Rating,
+        Outcome,
+        Emotion,
+        Preview,
+        Built,
+        ColumnCount,
+    };
+
+    BuildTrainingCaseDialog(Session session, DatabaseWorker& worker, QWidget* parent = nullptr);
+
+    bool isBusy() const { return m_busy; }
+    const QList<TrainingCandidate>& candidates() const { return m_candidates; }
+    QTableWidget* table() const { return m_table; }
+
+public slots:
+    /** Reads the candidates with the filters as set. */
+    void search();
+    /** Builds the training case of the current row. */
+    void build();
+
+signals:
+    void built(const TrainingCase& trainingCase);
+
+private:
+    void setBusy(bool busy);
+    void showCandidates();
+
+    Session m_session;
+    DatabaseWorker& m_worker;
+    LatestRequest m_latest;
+    bool m_busy = false;
+    QList<TrainingCandidate> m_candidates;
+    QComboBox* m_category = nullptr;
+    QComboBox* m_outcome = nullptr;
+    QSpinBox* m_minRating = nullptr;
+    QSpinBox* m_maxRating = nullptr;
+    QPushButton* m_search = nullptr;
+    QPushButton* m_build = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_error = nullptr;
+};
