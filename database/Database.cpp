@@ -8,6 +8,7 @@
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
 #include "SqlImportWriter.h"          // imports (issue 13)
 #include "SqlImprovementRepository.h" // register (issue 14)
+#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlMetricsDaily.h"          // metrics (issue 13)
 #include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
@@ -61,6 +62,7 @@ public:
         , metrics(sql)      // metrics (issue 13)
         , imports(sql)      // imports (issue 13)
         , improvements(sql) // register (issue 14)
+        , drillResults(sql) // drill15 (issue 15)
         , dashboard(sql)    // dashboard (issue 14)
     {}
 
@@ -82,6 +84,7 @@ public:
     SqlMetricsRepository metrics;          // metrics (issue 13)
     SqlImportWriter imports;               // imports (issue 13)
     SqlImprovementRepository improvements; // register (issue 14)
+    SqlDrillResultRepository drillResults; // drill15 (issue 15)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
@@ -592,6 +595,7 @@ Repositories Database::repositories() const
     repos.imports = &d->imports;           // imports (issue 13)
     repos.improvements = &d->improvements; // register (issue 14)
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
+    repos.drillResults = &d->drillResults; // drill15 (issue 15)
     return repos;
 }
 
