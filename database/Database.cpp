@@ -17,6 +17,7 @@
 #include "SqlSlaPolicyRepository.h"   // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
 #include "SqlSupport.h"
+#include "SqlTrainingRepository.h" // train15 (issue 15)
 #include "SqlTransferRepository.h" // transfer (issue 12)
 #include "SqlUnitOfWork.h"
 #include "SqlUserRepository.h"
@@ -64,6 +65,7 @@ public:
         , improvements(sql) // register (issue 14)
         , drillResults(sql) // drill15 (issue 15)
         , dashboard(sql)    // dashboard (issue 14)
+        , training(sql)     // train15 (issue 15)
     {}
 
     DatabaseLocation location;
@@ -86,6 +88,7 @@ public:
     SqlImprovementRepository improvements; // register (issue 14)
     SqlDrillResultRepository drillResults; // drill15 (issue 15)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
+    SqlTrainingRepository training;        // train15 (issue 15)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -596,6 +599,7 @@ Repositories Database::repositories() const
     repos.improvements = &d->improvements; // register (issue 14)
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
     repos.drillResults = &d->drillResults; // drill15 (issue 15)
+    repos.training = &d->training;         // train15 (issue 15)
     return repos;
 }
 

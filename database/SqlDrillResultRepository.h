@@ -3,7 +3,7 @@
 #include "SqlSupport.h"
 #include "repositories/DrillResultRepository.h"
 
-/** The trainees' drill results in SQL (issue 15, helper "drill15"); see migration 0024_drill_results. */
+/** The trainees' drill results in SQL (issue 15, helper "drill15"); see migration 0025_drill_results. */
 class SqlDrillResultRepository final : public DrillResultRepository
 {
     Q_DECLARE_TR_FUNCTIONS(SqlDrillResultRepository)

@@ -6,10 +6,12 @@
 #include "GuiTestSupport.h"
 #include "cases/Intake.h"
 #include "repositories/ReplyRuleRepository.h"
+#include "repositories/TrainingRepository.h"
 #include "services/DrillService.h"
 #include "training/DrillResultsWidget.h"
 #include "training/DrillRunnerWidget.h"
 #include "training/DrillScorer.h"
+#include "training/DrillsPageWidget.h"
 
 #include <QChart>
 #include <QChartView>
@@ -18,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -62,6 +65,7 @@ private slots:
     void traineeRunsADrillByKeys();
     void trainerSeesTheResults();
     void timerTakesTheAnswerAsItIs();
+    void drillsPagePicksRunsAndStores();
 
 private:
     Desk m_desk;
@@ -186,6 +190,49 @@ void TestDrillGui::timerTakesTheAnswerAsItIs()
     // The one-second timer runs out: the half-typed answer is taken and the next stage comes.
     QVERIFY(QTest::qWaitFor([&] { return runner.currentStage() == DrillStage::Facts; }, 3000));
     QVERIFY(child<QTextBrowser>(&runner, "drillConversation")->toPlainText().contains(QStringLiteral("您好")));
+}
+
+void TestDrillGui::drillsPagePicksRunsAndStores()
+{
+    // A training case in the library (stored straight through the repository; building one is train15's test).
+    TrainingCase stored = trainingCase();
+    stored.id = 0;
+    stored.createdAt = m_desk.clock().now();
+    stored.updatedAt = stored.createdAt;
+    stored.createdBy = {m_trainer->userId(), m_trainer->login()};
+    stored.version = 1;
+    const auto id = m_desk.repos().training->insert(stored, 0);
+    QVERIFY(id.ok());
+
+    DrillsPageWidget page(*m_trainee, m_desk.worker(), m_desk.clock());
+    page.resize(900, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(QTest::qWaitFor([&] { return !page.isLoading(); }, kTimeoutMs));
+    auto* cases = child<QTableWidget>(&page, "drillCasesTable");
+    QCOMPARE(cases->rowCount(), 1);
+    QCOMPARE(cases->item(0, 0)->text(), stored.title);
+    auto* mine = child<QTableWidget>(&page, "drillMyResultsTable");
+    const int before = mine->rowCount();
+    cases->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(&page, "drillStartButton"), Qt::LeftButton);
+    DrillRunnerWidget* runner = page.runner();
+    QVERIFY(QTest::qWaitFor([&] { return runner->isRunning() && runner->isVisible(); }, kTimeoutMs));
+    auto* edit = child<QPlainTextEdit>(runner, "drillAnswerEdit");
+    for (const QString& answer : kAnswers) {
+        typeText(edit, answer);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    QVERIFY(QTest::qWaitFor([&] { return runner->showsScore(); }, kTimeoutMs));
+    QCOMPARE(runner->result().trainingCaseId, *id);
+    const auto found = DrillService(*m_trainee, m_desk.repos(), m_desk.clock()).find(runner->result().id);
+    QVERIFY(found.ok());
+    QCOMPARE(found->points(), runner->result().points());
+    QCOMPARE(found->trainingTitle, stored.title);
+    // Back on the pick page, the own results list the new drill.
+    QTest::mouseClick(child<QPushButton>(runner, "drillBackButton"), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return !page.isLoading() && mine->rowCount() == before + 1; }, kTimeoutMs));
+    QCOMPARE(mine->item(0, 0)->data(Qt::UserRole).toLongLong(), found->id);
 }
 
 QTEST_MAIN(TestDrillGui)

@@ -24,6 +24,8 @@
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
 #include "supervise/NoticeWatcher.h"
+#include "training/DrillResultsWidget.h" // drill15 (issue 15)
+#include "training/DrillsPageWidget.h"   // drill15 (issue 15)
 #include "workers/DatabaseWorker.h"
 
 #include <QCloseEvent>
@@ -33,6 +35,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace {
@@ -109,8 +112,25 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         }
         addPage(Page::Dashboard, m_dashboard);
     }
-    if (m_session.role() == Role::Trainer) {
-        addPage(Page::Training, new DrillsUnavailableWidget(this));
+    // drill15 (issue 15): Training holds the trainer's library (train15; a placeholder until it is merged), the
+    // drills for everyone with RunDrills and the team's results for ViewDrillResults, as tabs.
+    if (m_session.role() == Role::Trainer || m_session.can(Permission::RunDrills)) {
+        auto* training = new QTabWidget(this);
+        training->setObjectName(QStringLiteral("trainingTabWidget"));
+        if (m_session.role() == Role::Trainer) {
+            training->addTab(new DrillsUnavailableWidget(training), tr("Library"));
+        }
+        if (m_session.can(Permission::RunDrills)) {
+            auto* drills = new DrillsPageWidget(m_session, worker, clock, training);
+            drills->setObjectName(QStringLiteral("drillsPageWidget"));
+            training->addTab(drills, tr("Drills"));
+        }
+        if (m_session.can(Permission::ViewDrillResults)) {
+            auto* results = new DrillResultsWidget(m_session, worker, clock, training);
+            results->setObjectName(QStringLiteral("drillResultsWidget"));
+            training->addTab(results, tr("Drill results"));
+        }
+        addPage(Page::Training, training);
     }
     if (m_session.can(Permission::ManageUsers)) {
         auto* users = new UserAdminWidget(*m_userService, m_session, worker, clock, this);

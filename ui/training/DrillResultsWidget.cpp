@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -94,7 +95,6 @@ DrillResultsWidget::DrillResultsWidget(Session session, DatabaseWorker& worker, 
 
     connect(m_refresh, &QPushButton::clicked, this, &DrillResultsWidget::reload);
     retranslate();
-    reload();
 }
 
 DrillResultsWidget::~DrillResultsWidget() = default;
@@ -117,8 +117,17 @@ void DrillResultsWidget::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void DrillResultsWidget::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded) {
+        reload();
+    }
+}
+
 void DrillResultsWidget::reload()
 {
+    m_loaded = true;
     m_loading = true;
     m_worker.run(this, DrillJobs::teamResults(m_session, QDateTime(), QDateTime()),
                  [this](const Result<DrillJobs::TeamResults>& loaded) {

@@ -31,6 +31,8 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    /** The first show loads (a page that is never opened reads nothing). */
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslate();
@@ -47,6 +49,7 @@ private:
     QLabel* m_missedLabel = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_refresh = nullptr;
+    bool m_loaded = false;
     bool m_loading = false;
 
     QList<DrillResultSummary> m_rows;

@@ -75,6 +75,11 @@ const ActionText kActions[] = {
     {"improvement.cases", QT_TRANSLATE_NOOP("AuditActions", "Linked cases of an improvement action changed")},
     {"improvement.whys", QT_TRANSLATE_NOOP("AuditActions", "5-whys analysis saved")},
     {"improvement.fishbone", QT_TRANSLATE_NOOP("AuditActions", "Fishbone diagram saved")},
+    // train15 (issue 15): the trainer's library of training cases
+    {"training.create", QT_TRANSLATE_NOOP("AuditActions", "Training case built from a closed case")},
+    {"training.update", QT_TRANSLATE_NOOP("AuditActions", "Training case edited")},
+    {"training.delete", QT_TRANSLATE_NOOP("AuditActions", "Training case deleted")},
+    {"training.import", QT_TRANSLATE_NOOP("AuditActions", "Training set imported")},
 };
 } // namespace
 

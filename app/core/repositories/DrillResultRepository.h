@@ -6,7 +6,7 @@
 #include <QList>
 
 /**
- * Storage of the trainees' drill results (issue 15, helper "drill15"; migration 0024_drill_results): the result row,
+ * Storage of the trainees' drill results (issue 15, helper "drill15"; migration 0025_drill_results): the result row,
  * its answers and its criterion scores. Callers hold the transaction; DrillService checks permissions first.
  */
 class DrillResultRepository

@@ -15,6 +15,7 @@ class ReplyRuleRepository;
 class ScriptRepository;
 class SlaPolicyRepository;
 class SupervisionRepository; // supervise (issue 12)
+class TrainingRepository;    // train15 (issue 15)
 class TransferRepository;
 class UnitOfWork;
 class UserRepository;
@@ -41,4 +42,5 @@ struct Repositories
     ImprovementRepository* improvements = nullptr; ///< register (issue 14): the improvement register (整改台账)
     DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
     DrillResultRepository* drillResults = nullptr; ///< drill15 (issue 15): the trainees' drill results
+    TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
 };
