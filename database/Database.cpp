@@ -8,6 +8,7 @@
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
 #include "SqlImportWriter.h"          // imports (issue 13)
 #include "SqlImprovementRepository.h" // register (issue 14)
+#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlMetricsDaily.h"          // metrics (issue 13)
 #include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
@@ -62,6 +63,7 @@ public:
         , metrics(sql)      // metrics (issue 13)
         , imports(sql)      // imports (issue 13)
         , improvements(sql) // register (issue 14)
+        , drillResults(sql) // drill15 (issue 15)
         , dashboard(sql)    // dashboard (issue 14)
         , training(sql)     // train15 (issue 15)
     {}
@@ -84,6 +86,7 @@ public:
     SqlMetricsRepository metrics;          // metrics (issue 13)
     SqlImportWriter imports;               // imports (issue 13)
     SqlImprovementRepository improvements; // register (issue 14)
+    SqlDrillResultRepository drillResults; // drill15 (issue 15)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
     SqlTrainingRepository training;        // train15 (issue 15)
     int schemaVersion = 0;
@@ -595,6 +598,7 @@ Repositories Database::repositories() const
     repos.imports = &d->imports;           // imports (issue 13)
     repos.improvements = &d->improvements; // register (issue 14)
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
+    repos.drillResults = &d->drillResults; // drill15 (issue 15)
     repos.training = &d->training;         // train15 (issue 15)
     return repos;
 }

@@ -10,7 +10,7 @@
 #include "intake/IntakeWizard.h"
 #include "login/FirstAdminDialog.h"
 #include "login/LoginDialog.h"
-#include "mainwindow/DrillsUnavailableWidget.h"
+#include "training/TrainingLibraryWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "services/AuthService.h"
 #include "services/ReferenceService.h"
@@ -303,7 +303,7 @@ void TestGuiFlow::trainerSeesNoCases()
     QCOMPARE(window->currentPage(), MainWindow::Page::Training);
     QVERIFY(window->caseWorkspace() == nullptr);
     QVERIFY(window->findChild<QTableView*>(QStringLiteral("caseTableView")) == nullptr);
-    QVERIFY(window->findChild<DrillsUnavailableWidget*>());
+    QVERIFY(window->findChild<TrainingLibraryWidget*>()); // anonymized training cases only
     QCOMPARE(child<QListWidget>(window.get(), "navigationListWidget")->count(), 2);
 
     // Settings are open to every role: choosing a language stores it and applies it at once.

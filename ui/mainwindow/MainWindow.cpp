@@ -15,7 +15,6 @@
 #include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
-#include "mainwindow/DrillsUnavailableWidget.h"
 #include "training/TrainingLibraryWidget.h" // train15 (issue 15)
 #include "mainwindow/NotificationArea.h" // supervise (issue 12)
 #include "report/ReviewReportDialog.h"   // review report (issue 14, helper "report")
@@ -25,6 +24,8 @@
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
 #include "supervise/NoticeWatcher.h"
+#include "training/DrillResultsWidget.h" // drill15 (issue 15)
+#include "training/DrillsPageWidget.h"   // drill15 (issue 15)
 #include "workers/DatabaseWorker.h"
 
 #include <QCloseEvent>
@@ -34,6 +35,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace {
@@ -110,13 +112,27 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         }
         addPage(Page::Dashboard, m_dashboard);
     }
-    // train15 (issue 15): the trainer's library of training cases replaces the placeholder.
-    if (m_session.can(Permission::ManageTraining)) {
-        m_trainingLibrary = new TrainingLibraryWidget(m_session, worker, this);
-        m_trainingLibrary->setObjectName(QStringLiteral("trainingLibraryWidget"));
-        addPage(Page::Training, m_trainingLibrary);
-    } else if (m_session.role() == Role::Trainer) {
-        addPage(Page::Training, new DrillsUnavailableWidget(this));
+    // issue 15: Training holds the trainer's library (train15), the drills for everyone with RunDrills and the team's
+    // results for ViewDrillResults (drill15), as tabs.
+    if (m_session.can(Permission::ManageTraining) || m_session.can(Permission::RunDrills)) {
+        auto* training = new QTabWidget(this);
+        training->setObjectName(QStringLiteral("trainingTabWidget"));
+        if (m_session.can(Permission::ManageTraining)) {
+            m_trainingLibrary = new TrainingLibraryWidget(m_session, worker, training);
+            m_trainingLibrary->setObjectName(QStringLiteral("trainingLibraryWidget"));
+            training->addTab(m_trainingLibrary, tr("Library"));
+        }
+        if (m_session.can(Permission::RunDrills)) {
+            auto* drills = new DrillsPageWidget(m_session, worker, clock, training);
+            drills->setObjectName(QStringLiteral("drillsPageWidget"));
+            training->addTab(drills, tr("Drills"));
+        }
+        if (m_session.can(Permission::ViewDrillResults)) {
+            auto* results = new DrillResultsWidget(m_session, worker, clock, training);
+            results->setObjectName(QStringLiteral("drillResultsWidget"));
+            training->addTab(results, tr("Drill results"));
+        }
+        addPage(Page::Training, training);
     }
     if (m_session.can(Permission::ManageUsers)) {
         auto* users = new UserAdminWidget(*m_userService, m_session, worker, clock, this);

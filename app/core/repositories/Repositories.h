@@ -5,6 +5,7 @@ class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
 class DashboardRepository; // dashboard (issue 14)
+class DrillResultRepository; // drill15 (issue 15)
 class FollowUpRepository;
 class ImportRepository;      // imports (issue 13)
 class ImprovementRepository; // register (issue 14)
@@ -40,5 +41,6 @@ struct Repositories
     ImportRepository* imports = nullptr;           ///< imports (issue 13): import-cases / import-queue
     ImprovementRepository* improvements = nullptr; ///< register (issue 14): the improvement register (整改台账)
     DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
+    DrillResultRepository* drillResults = nullptr; ///< drill15 (issue 15): the trainees' drill results
     TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
 };

@@ -111,3 +111,8 @@ int DrillResult::percent() const
     const int max = maxPoints();
     return max > 0 ? int(std::lround(100.0 * points() / max)) : 0;
 }
+
+int DrillResultSummary::percent() const
+{
+    return maxPoints > 0 ? int(std::lround(100.0 * points / maxPoints)) : 0;
+}

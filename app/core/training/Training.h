@@ -134,3 +134,48 @@ struct DrillResult
     /** points / maxPoints as 0–100, rounded; 0 when nothing could be scored. */
     int percent() const;
 };
+
+// drill15 (issue 15): the results' lists, the trainee chart and the team's missed criteria.
+
+/** A stored drill as lists show it: the result row without its answers and scores. */
+struct DrillResultSummary
+{
+    qint64 id = 0;
+    qint64 trainingCaseId = 0;
+    QString trainingTitle;
+    Ref trainee; ///< id and display name (the login when the account has none)
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    int timeLimitSeconds = 0;
+    int points = 0;
+    int maxPoints = 0;
+    /** points / maxPoints as 0–100, rounded (as DrillResult::percent). */
+    int percent() const;
+};
+
+/** Which results to list: one trainee (0 = all) finished in [from, to) (invalid = open), newest first. */
+struct DrillResultFilter
+{
+    qint64 traineeId = 0;
+    QDateTime from;
+    QDateTime to;
+    int limit = 1000;
+};
+
+/** One trainee's percent per drill, oldest first (the trainer's line chart). */
+struct TraineeSeries
+{
+    Ref trainee;
+    QList<QDateTime> finishedAt;
+    QList<int> percents; ///< one per finishedAt
+};
+
+/** How often a criterion was scored below its maximum across the team in a period. */
+struct MissedCriterion
+{
+    RubricCriterion criterion = RubricCriterion::Empathy;
+    int scored = 0; ///< answers scored on it
+    int missed = 0; ///< of those, below the maximum
+    /** missed / scored (0–1); 0 when nothing was scored. */
+    double share() const { return scored > 0 ? double(missed) / double(scored) : 0.0; }
+};
