@@ -94,6 +94,8 @@ const SearchIndexSql& Dialect::searchIndex() const
         s.estimate = QStringLiteral("EXPLAIN SELECT 1 FROM cases WHERE search_grams @> '%1'");
         s.throughIndex = {QStringLiteral("enable_seqscan"), QStringLiteral("off")};
         s.collect = {QStringLiteral("enable_indexscan"), QStringLiteral("off")};
+        s.byValue = {{QStringLiteral("enable_indexscan"), QStringLiteral("off")},
+                     {QStringLiteral("work_mem"), QStringLiteral("64MB")}};
         // Inside the rebuild's transaction: a GIN index built once over a million rows takes a fraction of the time
         // that inserting each row into it takes. The table is locked until the commit (searches wait; they would
         // find nothing meanwhile anyway).

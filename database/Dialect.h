@@ -57,6 +57,14 @@ struct SearchIndexSql
      */
     PlannerSetting collect;
     /**
+     * Around the statements of a search that walks a low-cardinality sort key (category, window, status) one value
+     * at a time (SqlCaseRepository::listByValue): the count of a value's candidates and the collection of a value's
+     * matches must intersect the key's btree range with the search index (BitmapAnd), so no index walk (and for
+     * the count, with `throughIndex`, no sequential scan), and enough memory that neither bitmap turns lossy (a
+     * lossy page is read and rechecked whole). Empty = no walk by value (SQLite, which never walks a window).
+     */
+    QList<PlannerSetting> byValue;
+    /**
      * Run before and after rebuilding the whole index (empty = nothing to run). SQLite: a larger page cache, so
      * that FTS5 merging its segments in the one long transaction does not re-read them from the file.
      * `bulkLoadSaved` reads the setting before the rebuild; `bulkLoadEnd` puts it back (its %1 is that value), so
@@ -156,6 +164,12 @@ public:
     QString containsUncasedText(const QString& column) const;
     /** The row lock suffix of a SELECT inside a write transaction (SQLite's write lock already covers it). */
     QString forUpdate() const;
+    /**
+     * Whether a new connection should warm itself before its first list (SqlCaseRepository::warmUp). PostgreSQL:
+     * a new server session loads the catalog entries of `cases` and its indexes, the column statistics (the search
+     * column's thousands of most common grams) and plans on its first statements, 0.1-0.8 s at a million cases.
+     */
+    bool warmsUpConnections() const { return !isSqlite(); }
     /** The prefix that asks for a statement's plan instead of its rows. */
     QString explain() const;
     const SearchIndexSql& searchIndex() const;

@@ -690,8 +690,11 @@ Result<qint64> SqlCaseRepository::estimatedRows(const QString& explainSql) const
 Status SqlCaseRepository::setPlanner(const QString& name, const QString& value) const
 {
     // SET cannot be prepared on PostgreSQL; the words come from the dialect (setSessionOption checks callers').
+    // Quoted: a value with a unit (work_mem's 4MB, as SHOW gives it back) is no literal unquoted.
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\''), QLatin1String("''"));
     QSqlQuery q(m_sql.db());
-    if (!q.exec(QStringLiteral("SET %1 = %2").arg(name, value))) {
+    if (!q.exec(QStringLiteral("SET %1 = '%2'").arg(name, quoted))) {
         return m_sql.errorFrom(q.lastError());
     }
     return {};
@@ -719,17 +722,132 @@ auto SqlCaseRepository::withPlanner(const SearchIndexSql::PlannerSetting& settin
     return result;
 }
 
+template <typename Run>
+auto SqlCaseRepository::withPlanner(const QList<SearchIndexSql::PlannerSetting>& settings, Run&& run) const
+    -> decltype(run())
+{
+    if (settings.isEmpty()) {
+        return run();
+    }
+    // One round trip to read the settings, one to set them, one to put them back (set_config can be prepared).
+    QStringList reads;
+    QStringList writes;
+    QVariantList names;
+    QVariantList values;
+    for (const auto& setting : settings) {
+        reads << QStringLiteral("current_setting(?)");
+        writes << QStringLiteral("set_config(?, ?, false)");
+        names << setting.name;
+        values << setting.name << setting.value;
+    }
+    auto shown = m_sql.exec(QStringLiteral("SELECT ") + reads.join(QLatin1String(", ")), names);
+    if (!shown) {
+        return shown.error();
+    }
+    QVariantList saved;
+    if (!shown->next()) {
+        return m_sql.errorFrom(shown->lastError());
+    }
+    for (qsizetype i = 0; i < settings.size(); ++i) {
+        saved << settings.at(i).name << shown->value(int(i));
+    }
+    shown->finish();
+    const QString write = QStringLiteral("SELECT ") + writes.join(QLatin1String(", "));
+    if (auto set = m_sql.exec(write, values); !set) {
+        return set.error();
+    }
+    auto result = run();
+    if (auto reset = m_sql.exec(write, saved); !reset && result) {
+        return reset.error();
+    }
+    return result;
+}
+
 Result<QVariant> SqlCaseRepository::scalarThroughIndex(const QString& sql, const QVariantList& values) const
 {
     return withPlanner(m_sql.dialect().searchIndex().throughIndex, [&] { return m_sql.scalar(sql, values); });
 }
 
-Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query, bool collect) const
+Status SqlCaseRepository::warmUp()
 {
-    auto plan = planSearch(query);
+    if (!m_sql.dialect().warmsUpConnections()) {
+        return {};
+    }
+    // The shapes a desk's list meets, one row each: every sort key plain and through a filter's index, the overdue
+    // range, a clerk's cases, a term of one common gram (the window of the order, and the walk by value of a key
+    // with few values) and a term found nowhere (the estimate, the probe through the index, the collection), and
+    // the counts under them. What they load stays with the session: the catalog entries of `cases` and its
+    // indexes, the column statistics, the operators and functions the statements use.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CaseQuery> queries;
+    const CaseSortKey keys[] = {CaseSortKey::ReceivedAt, CaseSortKey::CaseNo, CaseSortKey::Status,
+                                CaseSortKey::Category,   CaseSortKey::Window, CaseSortKey::WaitedMinutes};
+    for (const CaseSortKey key : keys) {
+        CaseQuery plain;
+        plain.sortKey = key;
+        plain.limit = 1;
+        queries << plain;
+        CaseQuery open = plain;
+        for (const CaseStatus status : CaseStatuses::all()) {
+            if (CaseStatuses::isOpen(status)) {
+                open.statuses << status;
+            }
+        }
+        queries << open;
+    }
+    CaseQuery overdue;
+    overdue.limit = 1;
+    overdue.overdueAt = now;
+    overdue.assigneeId = -1; // nobody's: the (assignee_id, open_due_at) range, empty
+    queries << overdue;
+    overdue.assigneeId = 0;
+    queries << overdue;
+    CaseQuery common;
+    common.limit = 1;
+    common.text = QStringLiteral("2"); // in every case number
+    queries << common;
+    CaseQuery nowhere = common;
+    nowhere.text = QStringLiteral("\u9fa5\u9fa4"); // two rare characters: a probe through the index that finds nothing
+    queries << nowhere;
+    for (const CaseQuery& query : queries) {
+        if (auto page = list(query); !page) {
+            return page.error();
+        }
+    }
+    if (auto counted = count(overdue); !counted) {
+        return counted.error();
+    }
+    if (auto counted = count(nowhere); !counted) {
+        return counted.error();
+    }
+    // A search sorted by a key with few values, walked value by value: the key's btree ranges and the search
+    // index intersected (the term is found nowhere, so each value costs two index descents).
+    nowhere.sortKey = CaseSortKey::Category;
+    const auto plan = planSearch(nowhere);
     if (!plan) {
         return plan.error();
     }
+    if (!m_sql.dialect().searchIndex().byValue.isEmpty()) {
+        if (auto page = listByValue(nowhere, *plan); !page) {
+            return page.error();
+        }
+    }
+    return {};
+}
+
+Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const CaseQuery& query, bool collect) const
+{
+    const auto plan = planSearch(query);
+    if (!plan) {
+        return plan.error();
+    }
+    return listStatement(query, *plan, collect, nullptr);
+}
+
+SqlCaseRepository::Statement SqlCaseRepository::listStatement(const CaseQuery& query, const SearchPlan& searchPlan,
+                                                              bool collect, const QVariant* keyValue) const
+{
+    const SearchPlan* plan = &searchPlan;
     const Dialect& dialect = m_sql.dialect();
     // A small set is collected through the filters' indexes (or the search index) and sorted; a large one is read
     // in the sort order's index, which stops after a page. Hiding the other side's columns from SQLite's planner
@@ -772,6 +890,13 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
         conditions
             << QStringLiteral("%1 BETWEEN %2 AND %3").arg(key).arg(statusRank(*lowest)).arg(statusRank(*highest));
     }
+    if (keyValue) {
+        // One value of a low-cardinality sort key (listByValue): one range of the (key, id) index. Written as a
+        // range, not `=`: with an equality PostgreSQL drops the key from the order and walks the primary key
+        // instead, filtering the value's rows out of the whole table.
+        conditions << QStringLiteral("%1 >= ? AND %1 <= ?").arg(key);
+        statement.values << *keyValue << *keyValue;
+    }
     if (query.after.isValid()) {
         // Row values: both planners turn `(key, id) < (?, ?)` into one range of the (key, id) index.
         conditions
@@ -799,6 +924,7 @@ Result<SqlCaseRepository::Statement> SqlCaseRepository::listStatement(const Case
     statement.small = small;
     statement.windowed = windowed;
     statement.collectsSearch = searched && small;
+    statement.byValue = keyValue != nullptr;
     return statement;
 }
 
@@ -849,6 +975,9 @@ Result<QStringList> SqlCaseRepository::explain(const Statement& statement) const
         }
         return lines;
     };
+    if (statement.collectsSearch && statement.byValue) {
+        return withPlanner(m_sql.dialect().searchIndex().byValue, run);
+    }
     return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
@@ -871,19 +1000,159 @@ Status SqlCaseRepository::setSessionOption(const QString& name, const QString& v
 
 Result<CasePage> SqlCaseRepository::list(const CaseQuery& query)
 {
-    const auto statement = listStatement(query);
-    if (!statement) {
-        return statement.error();
+    const auto plan = planSearch(query);
+    if (!plan) {
+        return plan.error();
     }
-    auto page = readPage(*statement, query.limit);
-    if (page && statement->windowed && page->atEnd) {
+    return pageOf(query, *plan, nullptr);
+}
+
+namespace {
+/** Sort keys with a handful of values (a hall's categories, windows, the statuses): walked one value at a time. */
+bool fewValues(CaseSortKey key)
+{
+    return key == CaseSortKey::Category || key == CaseSortKey::Window || key == CaseSortKey::Status;
+}
+} // namespace
+
+Result<CasePage> SqlCaseRepository::pageOf(const CaseQuery& query, const SearchPlan& plan, const QVariant* keyValue)
+{
+    const Statement statement = listStatement(query, plan, false, keyValue);
+    auto page = readPage(statement, query.limit);
+    if (page && statement.windowed && page->atEnd) {
         // The window held no whole page: the term is rare in this order (it follows the sort key, or is rare
-        // itself). Collecting the candidates costs a page read each, but no more than that.
-        const auto collect = listStatement(query, true);
-        if (!collect) {
-            return collect.error();
+        // itself). A key with few values is walked value by value where the search index says there are
+        // candidates; otherwise collecting the candidates costs a page read each, but no more than that.
+        if (!keyValue && fewValues(query.sortKey) && !m_sql.dialect().searchIndex().byValue.isEmpty()) {
+            return listByValue(query, plan);
         }
-        return readPage(*collect, query.limit);
+        return readPage(listStatement(query, plan, true, keyValue), query.limit);
+    }
+    return page;
+}
+
+Result<QVariant> SqlCaseRepository::nextKeyValue(CaseSortKey sortKey, bool descending, const QVariant* after) const
+{
+    // One descent of the (key, id) index each: the next value in the list's order, NULL past the last.
+    const QString key = sortColumn(sortKey);
+    QString sql = QStringLiteral("SELECT %1(%2) FROM cases c").arg(QLatin1String(descending ? "MAX" : "MIN"), key);
+    QVariantList values;
+    if (after) {
+        sql += QStringLiteral(" WHERE %1 %2 ?").arg(key, QLatin1String(descending ? "<" : ">"));
+        values << *after;
+    }
+    return m_sql.scalar(sql, values);
+}
+
+SqlCaseRepository::Statement SqlCaseRepository::candidatesOfValue(const CaseQuery& query, const SearchPlan& plan,
+                                                                  const QVariant& value) const
+{
+    // The key's btree range (from the cursor, on the cursor's value) AND the term's GIN entries: a BitmapAnd that
+    // reads no row for a value without candidates. Capped at the small set: past it the value is walked.
+    const QString key = sortColumn(query.sortKey);
+    Statement statement;
+    QString range = QStringLiteral("%1 >= ? AND %1 <= ?").arg(key);
+    statement.values << value << value;
+    if (query.after.isValid()) {
+        range += QStringLiteral(" AND (%1, c.id) %2 (?, ?)").arg(key, QLatin1String(query.descending ? "<" : ">"));
+        statement.values << query.after.sortValue << query.after.id;
+    }
+    statement.values << plan.argument;
+    statement.sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE %1 AND %2 LIMIT %3) AS t")
+                        .arg(range, m_sql.dialect().searchIndex().matches)
+                        .arg(searchSmallSet());
+    statement.collectsSearch = true;
+    statement.byValue = true;
+    return statement;
+}
+
+Result<QStringList> SqlCaseRepository::explainByValue(const CaseQuery& query)
+{
+    const auto plan = planSearch(query);
+    if (!plan) {
+        return plan.error();
+    }
+    QVariant value = query.after.sortValue;
+    if (!query.after.isValid()) {
+        auto first = nextKeyValue(query.sortKey, query.descending, nullptr);
+        if (!first) {
+            return first.error();
+        }
+        value = *first;
+    }
+    // The three statements of one value: its candidates, their collection, the walk of its range.
+    QStringList lines;
+    SearchPlan walk = *plan;
+    walk.small = false;
+    for (const Statement& statement :
+         {candidatesOfValue(query, *plan, value), listStatement(query, *plan, true, &value),
+          listStatement(query, walk, false, &value)}) {
+        const auto explained = explain(statement);
+        if (!explained) {
+            return explained.error();
+        }
+        lines << *explained << QString();
+    }
+    return lines;
+}
+
+Result<CasePage> SqlCaseRepository::listByValue(const CaseQuery& query, const SearchPlan& plan)
+{
+    // For each value of the key in the list's order, from the cursor's: how many candidates the search index
+    // holds for it, counted on the intersection of the key's btree range and the term's GIN entries (BitmapAnd;
+    // no row is read when the visibility map says the pages are all visible). A value without candidates costs
+    // its index range only, instead of walking or collecting its rows. A value with few candidates has them
+    // collected and sorted by id; one with many is walked (a window of its range first, as the whole list is).
+    const SearchIndexSql& index = m_sql.dialect().searchIndex();
+    const int limit = std::clamp(query.limit, 1, 5000);
+    const int smallSet = searchSmallSet();
+    CasePage page;
+    QVariantList keys; // the sort value of each row in `page`
+    QVariant value;
+    if (query.after.isValid()) {
+        value = query.after.sortValue;
+    } else {
+        auto first = nextKeyValue(query.sortKey, query.descending, nullptr);
+        if (!first) {
+            return first.error();
+        }
+        value = *first;
+    }
+    CaseQuery part = query;
+    while (!value.isNull() && page.cases.size() <= limit) {
+        const Statement probe = candidatesOfValue(part, plan, value);
+        const auto candidates = withPlanner(index.byValue + QList{index.throughIndex},
+                                            [&] { return m_sql.scalar(probe.sql, probe.values); });
+        if (!candidates) {
+            return candidates.error();
+        }
+        if (candidates->toLongLong() > 0) {
+            part.limit = limit + 1 - int(page.cases.size());
+            SearchPlan valuePlan = plan;
+            valuePlan.small = candidates->toLongLong() < smallSet;
+            const auto rows = valuePlan.small ? readPage(listStatement(part, valuePlan, true, &value), part.limit)
+                                              : pageOf(part, valuePlan, &value);
+            if (!rows) {
+                return rows.error();
+            }
+            for (const Case& c : rows->cases) {
+                page.cases.append(c);
+                keys.append(value);
+            }
+        }
+        part.after = CaseCursor();
+        auto next = nextKeyValue(query.sortKey, query.descending, &value);
+        if (!next) {
+            return next.error();
+        }
+        value = *next;
+    }
+    page.atEnd = page.cases.size() <= limit;
+    if (!page.atEnd) {
+        page.cases.resize(limit);
+    }
+    if (!page.cases.isEmpty()) {
+        page.next = {keys.at(page.cases.size() - 1), page.cases.constLast().id};
     }
     return page;
 }
@@ -915,6 +1184,9 @@ Result<CasePage> SqlCaseRepository::readPage(const Statement& statement, int pag
         }
         return page;
     };
+    if (statement.collectsSearch && statement.byValue) {
+        return withPlanner(m_sql.dialect().searchIndex().byValue, run);
+    }
     return statement.collectsSearch ? withPlanner(m_sql.dialect().searchIndex().collect, run) : run();
 }
 
@@ -952,7 +1224,9 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
     if (searched) {
         // Past the small set, only the first candidates are confirmed: what they hold is a lower bound.
         boundedByCandidates = !plan->small;
-        const int sample = index.largeCountSample > 0 ? index.largeCountSample : searchSmallSet();
+        const int sample = m_countSample > 0            ? m_countSample
+                           : index.largeCountSample > 0 ? index.largeCountSample
+                                                        : searchSmallSet();
         conditions.prepend(boundedByCandidates
                                ? QStringLiteral("c.id IN (%1 LIMIT %2)").arg(index.candidates).arg(sample)
                                : index.matches);
@@ -968,6 +1242,22 @@ Result<CaseCount> SqlCaseRepository::count(const CaseQuery& query)
     const qint64 counted = n->toLongLong();
     if (counted > m_countCap) {
         return CaseCount{m_countCap, false};
+    }
+    if (boundedByCandidates) {
+        // The sample is the first candidates in the table's order: for a term whose matches are all recent (today's
+        // case numbers) it may hold none while the list shows a page. The count never says less than the first
+        // page holds, and is exact when that page is the whole list.
+        CaseQuery first = query;
+        first.after = CaseCursor();
+        const auto page = list(first);
+        if (!page) {
+            return page.error();
+        }
+        const qint64 shown = page->cases.size();
+        if (page->atEnd) {
+            return CaseCount{shown, true};
+        }
+        return CaseCount{std::max(counted, shown), false};
     }
     return CaseCount{counted, !boundedByCandidates};
 }

@@ -42,6 +42,12 @@ public:
      */
     Status rebuildSearchIndexIfNeeded();
 
+    /**
+     * Runs the list's shapes once, one row each, so that the connection's first list a desk asks for does not pay
+     * for loading catalog entries, statistics and plans (PostgreSQL: 0.1-0.8 s at a million cases; a no-op on
+     * SQLite). The desk's database worker calls it right after opening its connection.
+     */
+    Status warmUp();
     /** The plan the database chooses for list(query): EXPLAIN (QUERY PLAN) lines, for tests and diagnosis. */
     Result<QStringList> explainList(const CaseQuery& query) const;
     /** The plans of the intake's look-ups (findCitizens, citizenCases, similarCases), for tests. */
@@ -60,6 +66,14 @@ public:
     }
     /** The rows a search walks of the sort order before collecting instead (SearchIndexSql::walkWindow), for tests. */
     void setSearchWalkWindow(int rows) { m_walkWindow = rows; }
+    /** The candidates a count confirms past the small set (SearchIndexSql::largeCountSample), for tests; 0 = default.
+     */
+    void setCountSample(int rows) { m_countSample = rows; }
+    /**
+     * The plans of a search sorted by a key with few values, walked value by value (listByValue), for the
+     * query's first value: the count of its candidates, their collection, the walk of its range. For tests.
+     */
+    Result<QStringList> explainByValue(const CaseQuery& query);
     /** PostgreSQL: a planner setting for this connection (`SET name = value`), for plan tests; no-op on SQLite. */
     Status setSessionOption(const QString& name, const QString& value);
     static constexpr int kDefaultSmallSet = 20000;
@@ -73,9 +87,22 @@ private:
         bool small = false;
         bool windowed = false;       ///< a window of the sort order: no whole page in it means collect instead
         bool collectsSearch = false; ///< collects a search's candidates: run with SearchIndexSql::collect
+        bool byValue = false;        ///< restricted to one value of the sort key: SearchIndexSql::byValue
     };
+    struct SearchPlan;
     /** The list's statement; `collect` = collect the matching set and sort it whatever its size. */
     Result<Statement> listStatement(const CaseQuery& query, bool collect = false) const;
+    /** The same for a plan made already; `keyValue` (not null) = only the cases with that value of the sort key. */
+    Statement listStatement(const CaseQuery& query, const SearchPlan& plan, bool collect,
+                            const QVariant* keyValue) const;
+    /** One page: the statement's, or, when a search's window of the order held none, by value or collected. */
+    Result<CasePage> pageOf(const CaseQuery& query, const SearchPlan& plan, const QVariant* keyValue);
+    /** A search's page in the order of a key with few values, walked value by value (PostgreSQL). */
+    Result<CasePage> listByValue(const CaseQuery& query, const SearchPlan& plan);
+    /** Counts the candidates one value of the sort key holds (capped at the small set), for listByValue. */
+    Statement candidatesOfValue(const CaseQuery& query, const SearchPlan& plan, const QVariant& value) const;
+    /** The key's first value in the list's order (`after` null), or the one after `after`; NULL past the last. */
+    Result<QVariant> nextKeyValue(CaseSortKey sortKey, bool descending, const QVariant* after) const;
     /** Runs a list statement and reads one page of `pageSize` cases from it. */
     Result<CasePage> readPage(const Statement& statement, int pageSize);
     Result<QStringList> explain(const Statement& statement) const;
@@ -109,6 +136,9 @@ private:
     /** Runs `run` with a planner setting changed, and puts the setting back. */
     template <typename Run>
     auto withPlanner(const SearchIndexSql::PlannerSetting& setting, Run&& run) const -> decltype(run());
+    /** The same for several settings at once. */
+    template <typename Run>
+    auto withPlanner(const QList<SearchIndexSql::PlannerSetting>& settings, Run&& run) const -> decltype(run());
     Status setPlanner(const QString& name, const QString& value) const;
     /** Indexes every case, in slices by id (the index is empty). */
     Status indexAllCases();
@@ -127,4 +157,5 @@ private:
     int m_searchSmallSet = 0; ///< 0 = SearchIndexSql::smallSet (else m_smallSet)
     int m_countCap = kDefaultCountCap;
     int m_walkWindow = -1; ///< -1 = SearchIndexSql::walkWindow
+    int m_countSample = 0; ///< 0 = SearchIndexSql::largeCountSample
 };

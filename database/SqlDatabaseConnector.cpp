@@ -1,5 +1,7 @@
 #include "SqlDatabaseConnector.h"
 
+#include "SqlCaseRepository.h"
+
 namespace {
 /** A Database of its own, as a DatabaseConnection. */
 class SqlDatabaseConnection final : public DatabaseConnection
@@ -10,6 +12,7 @@ public:
     {}
 
     Repositories repositories() const override { return m_db->repositories(); }
+    Status warmUp() override { return m_db->caseRepository().warmUp(); }
 
 private:
     std::unique_ptr<Database> m_db;

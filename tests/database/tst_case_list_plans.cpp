@@ -3,11 +3,14 @@
 // shapes return the same rows, deep pages continue exactly, and search gives the same results on both databases.
 
 #include "SqlCaseRepository.h"
+#include "SqlDatabaseConnector.h"
 #include "TestDatabases.h"
 #include "TestFixtures.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
 #include "search/SearchGrams.h"
+#include "users/PasswordHasher.h"
+#include "workers/DatabaseWorker.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -173,11 +176,16 @@ private slots:
     void listAtScale_data() { TestDatabase::addBackendRows(); }
     void listAtScale();
     void sameResultsOnBothDatabases();
+    /** The desk's worker opens and warms its connection before the first job asks for anything. */
+    void workerWarmsItsConnection_data() { TestDatabase::addBackendRows(); }
+    void workerWarmsItsConnection();
 
 private:
     void plansUseIndexes(const TestDatabase& scratch, Database& db, qint64 assignee);
     void shapesAgreeAndPagesContinue(Database& db, qint64 assignee);
     void countsAreCappedOrExact(Database& db, qint64 assignee);
+    void countNeverBelowThePage(Database& db, qint64 assignee);
+    void warmUpLeavesTheSession(const TestDatabase& scratch, Database& db);
     void renameReachesSortKeys(const TestDatabase& scratch, Database& db);
 };
 
@@ -190,6 +198,8 @@ void TestCaseListPlans::listAtScale()
     plansUseIndexes(scratch, *db, assignee);
     shapesAgreeAndPagesContinue(*db, assignee);
     countsAreCappedOrExact(*db, assignee);
+    countNeverBelowThePage(*db, assignee);
+    warmUpLeavesTheSession(scratch, *db);
     renameReachesSortKeys(scratch, *db); // last: it changes the data
 }
 
@@ -238,6 +248,49 @@ void TestCaseListPlans::plansUseIndexes(const TestDatabase& scratch, Database& d
     }
     QCOMPARE(checked, 2 * int(combinations(assignee).size()) * int(kSortKeys.size()) * 2);
 
+    // PostgreSQL: a search sorted by a key with few values, walked value by value (the window of the order held
+    // no page): the count of a value's candidates, their collection and the walk of the value's range, on the
+    // first value and on a cursor in the middle. None reads the table whole.
+    if (kind == Dialect::Kind::Postgres) {
+        repo.setPlanThresholds(1, SqlCaseRepository::kDefaultCountCap);
+        int byValue = 0;
+        for (const auto& combination : combinations(assignee)) {
+            if (combination.query.text.isEmpty()) {
+                continue;
+            }
+            for (CaseSortKey key : {CaseSortKey::Category, CaseSortKey::Window, CaseSortKey::Status}) {
+                for (const bool deep : {false, true}) {
+                    CaseQuery q = combination.query;
+                    q.sortKey = key;
+                    q.descending = deep;
+                    if (deep) {
+                        CaseQuery first = q;
+                        first.limit = 50;
+                        const auto page = repo.list(first);
+                        QINGTING_VERIFY_OK(page);
+                        if (page->atEnd) {
+                            continue;
+                        }
+                        q.after = page->next;
+                    }
+                    const auto plan = repo.explainByValue(q);
+                    QINGTING_VERIFY_OK(plan);
+                    const QString text = plan->join(QLatin1Char('\n'));
+                    QVERIFY2(!text.contains(QLatin1String("Seq Scan on cases")),
+                             qPrintable(combination.name + QStringLiteral(", by value: full scan:\n") + text));
+                    // The count of a value's candidates reads bitmaps of the key's index and/or the search index
+                    // (at a million cases their intersection, BitmapAnd; on these few rows the planner may take the
+                    // key's bitmap alone), never a walk of an index row by row.
+                    const QString probe = text.section(QStringLiteral("\n\n"), 0, 0);
+                    QVERIFY2(probe.contains(QLatin1String("Bitmap Index Scan")), qPrintable(probe));
+                    QVERIFY2(!probe.contains(QLatin1String(" Index Scan using")), qPrintable(probe));
+                    ++byValue;
+                }
+            }
+        }
+        QVERIFY(byValue >= 12);
+    }
+
     // One status in received order (the "awaiting follow-up" view): a small set and a large one alike are read in
     // the order of the (status, received_at, id) index, so the read stops after a page and nothing is sorted.
     for (const int smallSet : {1, 1000000}) {
@@ -275,6 +328,10 @@ void TestCaseListPlans::shapesAgreeAndPagesContinue(Database& db, qint64 assigne
                 // the window held none continue each other exactly.
                 repo.setSearchWalkWindow(150);
                 const QStringList windowed = allPages(repo, q, 97);
+                // The same with a threshold between: on PostgreSQL, sorted by a key with few values, a value with
+                // few candidates is collected and one with many is walked, in the same list.
+                repo.setPlanThresholds(40, SqlCaseRepository::kDefaultCountCap);
+                const QStringList mixed = allPages(repo, q, 97);
                 repo.setSearchWalkWindow(-1);
                 repo.setPlanThresholds(1000000, SqlCaseRepository::kDefaultCountCap);
                 const QStringList collected = allPages(repo, q, 97);
@@ -285,6 +342,7 @@ void TestCaseListPlans::shapesAgreeAndPagesContinue(Database& db, qint64 assigne
                                           .arg(descending ? QStringLiteral("desc") : QStringLiteral("asc"));
                 QVERIFY2(walked == collected, qPrintable(where));
                 QVERIFY2(windowed == collected, qPrintable(where + QStringLiteral(": walking a window")));
+                QVERIFY2(mixed == collected, qPrintable(where + QStringLiteral(": by value, collected and walked")));
                 QVERIFY2(walked == onePage, qPrintable(where + QStringLiteral(": pages of 97 differ from one page")));
                 QVERIFY2(QSet<QString>(walked.begin(), walked.end()).size() == walked.size(), qPrintable(where));
                 if (combination.name == QLatin1String("none")) {
@@ -321,6 +379,149 @@ void TestCaseListPlans::countsAreCappedOrExact(Database& db, qint64 assignee)
         }
     }
     repo.setPlanThresholds(SqlCaseRepository::kDefaultSmallSet, SqlCaseRepository::kDefaultCountCap);
+}
+
+void TestCaseListPlans::countNeverBelowThePage(Database& db, qint64 assignee)
+{
+    // A count that confirms only a sample of a large candidate set (here one candidate) still says at least what
+    // the first page under it shows, and exactly that when the page is the whole list.
+    SqlCaseRepository& repo = db.caseRepository();
+    int checked = 0;
+    for (const auto& combination : combinations(assignee)) {
+        if (combination.query.text.isEmpty()) {
+            continue;
+        }
+        for (CaseSortKey key : kSortKeys) {
+            CaseQuery q = combination.query;
+            q.sortKey = key;
+            q.limit = 97;
+            repo.setPlanThresholds(1000000, 1000000);
+            const int all = int(allPages(repo, q, 5000).size());
+            repo.setPlanThresholds(1, 1000000);
+            repo.setCountSample(1);
+            const auto page = repo.list(q);
+            const auto n = repo.count(q);
+            repo.setCountSample(0);
+            QINGTING_VERIFY_OK(page);
+            QINGTING_VERIFY_OK(n);
+            const QString where = QStringLiteral("%1, sort %2: %3 counted, %4 on the page, %5 in all")
+                                      .arg(combination.name)
+                                      .arg(int(key))
+                                      .arg(n->value)
+                                      .arg(page->cases.size())
+                                      .arg(all);
+            QVERIFY2(n->value >= page->cases.size(), qPrintable(where));
+            QVERIFY2(n->value <= all, qPrintable(where));
+            if (page->atEnd) {
+                QVERIFY2(n->exact && n->value == all, qPrintable(where));
+            } else {
+                QVERIFY2(!n->exact || n->value == all, qPrintable(where));
+            }
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 0);
+    repo.setPlanThresholds(SqlCaseRepository::kDefaultSmallSet, SqlCaseRepository::kDefaultCountCap);
+}
+
+void TestCaseListPlans::warmUpLeavesTheSession(const TestDatabase& scratch, Database& db)
+{
+    // The warm-up runs the list's shapes (some with planner settings changed for one statement) and puts every
+    // setting back; the lists after it are what they were.
+    SqlCaseRepository& repo = db.caseRepository();
+    CaseQuery q;
+    q.text = QStringLiteral("收费");
+    q.sortKey = CaseSortKey::Category;
+    q.limit = 97;
+    const QStringList before = allPages(repo, q, 97);
+    QINGTING_VERIFY_OK(repo.warmUp());
+    QCOMPARE(allPages(repo, q, 97), before);
+    QVERIFY(!before.isEmpty());
+    if (scratch.isPostgres()) {
+        for (const auto& [setting, expected] :
+             {std::pair{"enable_seqscan", "on"}, std::pair{"enable_indexscan", "on"}, std::pair{"work_mem", "4MB"}}) {
+            const auto shown = db.sqlContext().scalar(QStringLiteral("SHOW ") + QLatin1String(setting));
+            QINGTING_VERIFY_OK(shown);
+            QCOMPARE(shown->toString(), QLatin1String(expected));
+        }
+    }
+}
+
+void TestCaseListPlans::workerWarmsItsConnection()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    {
+        QINGTING_OPEN_DATABASE(db, scratch); // created and migrated
+    }
+    /** Counts what the worker asks of its connector and connection. */
+    struct Counts
+    {
+        std::atomic<int> connects{0};
+        std::atomic<int> warmUps{0};
+    };
+    class CountingConnection final : public DatabaseConnection
+    {
+    public:
+        CountingConnection(std::unique_ptr<DatabaseConnection> inner, Counts& counts)
+            : m_inner(std::move(inner))
+            , m_counts(counts)
+        {}
+        Repositories repositories() const override { return m_inner->repositories(); }
+        Status warmUp() override
+        {
+            ++m_counts.warmUps;
+            return m_inner->warmUp();
+        }
+
+    private:
+        std::unique_ptr<DatabaseConnection> m_inner;
+        Counts& m_counts;
+    };
+    class CountingConnector final : public DatabaseConnector
+    {
+    public:
+        CountingConnector(DatabaseLocation location, Counts& counts)
+            : m_inner(std::move(location))
+            , m_counts(counts)
+        {}
+        Result<std::unique_ptr<DatabaseConnection>> connect() const override
+        {
+            ++m_counts.connects;
+            auto inner = m_inner.connect();
+            if (!inner) {
+                return inner.error();
+            }
+            return std::unique_ptr<DatabaseConnection>(
+                std::make_unique<CountingConnection>(std::move(inner).value(), m_counts));
+        }
+
+    private:
+        SqlDatabaseConnector m_inner;
+        Counts& m_counts;
+    };
+    Counts counts;
+    const SystemClock clock;
+    const PasswordHasher hasher;
+    DatabaseWorker worker(std::make_shared<CountingConnector>(scratch.location(), counts), clock, hasher);
+    worker.warmUp();
+    QVERIFY(QTest::qWaitFor([&] { return worker.pendingJobs() == 0; }, 30000));
+    QCOMPARE(counts.connects.load(), 1);
+    QCOMPARE(counts.warmUps.load(), 1);
+    // The first job finds the connection open and warm: no second connect, no second warm-up.
+    std::optional<Result<CasePage>> answer;
+    QObject receiver;
+    worker.run(
+        &receiver,
+        [](const WorkerScope& scope) {
+            CaseQuery q;
+            q.limit = 5;
+            return scope.repos.cases->list(q);
+        },
+        [&answer](Result<CasePage> page) { answer = std::move(page); });
+    QVERIFY(QTest::qWaitFor([&] { return answer.has_value(); }, 30000));
+    QINGTING_VERIFY_OK(*answer);
+    QCOMPARE(counts.connects.load(), 1);
+    QCOMPARE(counts.warmUps.load(), 1);
 }
 
 void TestCaseListPlans::renameReachesSortKeys(const TestDatabase& scratch, Database& db)

@@ -12,6 +12,11 @@ public:
     virtual ~DatabaseConnection() = default;
     /** Valid as long as this connection lives. */
     virtual Repositories repositories() const = 0;
+    /**
+     * Prepares the connection for the screens' first requests (PostgreSQL: loads what a new server session loads
+     * on its first list); run in the connection's thread right after it opens. Nothing to do by default.
+     */
+    virtual Status warmUp() { return {}; }
 };
 
 /**

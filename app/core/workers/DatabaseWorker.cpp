@@ -51,6 +51,15 @@ void DatabaseWorker::enqueue(std::function<bool()> wanted, Task task)
         Qt::QueuedConnection);
 }
 
+void DatabaseWorker::warmUp()
+{
+    enqueue({}, [this](const WorkerScope* scope, const Error*) {
+        if (scope && m_connection) {
+            (void)m_connection->warmUp();
+        }
+    });
+}
+
 void DatabaseWorker::handBack(std::function<void()> call)
 {
     if (m_stopping) {

@@ -66,6 +66,14 @@ public:
         return id;
     }
 
+    /**
+     * Opens the worker's connection now, without waiting for the first job, and warms it
+     * (DatabaseConnection::warmUp) on the database thread; the composition root calls it at start, while the
+     * login dialog waits for the user. A connection that cannot open is tried again by the first job, which
+     * reports why; a warm-up that fails only leaves the first list to load what it needs.
+     */
+    void warmUp();
+
     /** Jobs queued or running; for tests and status displays. Thread-safe. */
     int pendingJobs() const { return m_pending.load(); }
 
