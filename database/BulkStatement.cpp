@@ -302,6 +302,11 @@ Status BulkStatements::make(const QString& sql, Shape shape, std::unique_ptr<Bul
     return {};
 }
 
+void BulkStatements::beforeFirstConnection()
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); // SQLITE_MISUSE once SQLite is initialized: then nothing changes
+}
+
 Status BulkStatements::reserve(BulkStatement* statement, qsizetype n)
 {
     auto* reserved = dynamic_cast<ReservedIdInsert*>(statement);

@@ -52,6 +52,13 @@ public:
 
     explicit BulkStatements(const SqlContext& sql);
 
+    /**
+     * For a process that is about to write in bulk (`demo`): SQLite stops counting its allocations
+     * (SQLITE_CONFIG_MEMSTATUS), a global mutex taken and released around every malloc and free that nothing here
+     * reads. Only possible before the process's first SQLite connection; later calls change nothing.
+     */
+    static void beforeFirstConnection();
+
     Status make(const QString& sql, Shape shape, std::unique_ptr<BulkStatement>* into) const;
     /** PostgreSQL: draws `n` ids for the next rows of a NewId statement; nothing to do on SQLite. */
     static Status reserve(BulkStatement* statement, qsizetype n);

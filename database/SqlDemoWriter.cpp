@@ -12,7 +12,10 @@
 #include <QSqlQuery>
 #include <QStringEncoder>
 
+#include <algorithm>
 #include <array>
+#include <tuple>
+#include <vector>
 
 namespace {
 const QString kTransferSql =
@@ -71,10 +74,48 @@ Status SqlDemoWriter::beginBulk()
         m_sql.dialect().isSqlite()
             ? QStringList{QStringLiteral("PRAGMA synchronous = OFF"), QStringLiteral("PRAGMA cache_size = -262144"),
                           QStringLiteral("PRAGMA temp_store = MEMORY"), QStringLiteral("PRAGMA foreign_keys = OFF"),
-                          QStringLiteral("PRAGMA wal_autocheckpoint = 16384")}
+                          QStringLiteral("PRAGMA wal_autocheckpoint = 16384"),
+                          // Debian's SQLite overwrites freed cell space with zeros (SQLITE_SECURE_DELETE); nothing
+                          // is deleted here, but B-tree balancing frees and zeroes cells all the time.
+                          QStringLiteral("PRAGMA secure_delete = OFF")}
             : QStringList{QStringLiteral("SET synchronous_commit = off")};
     const QStringList all = pragmas + m_sql.dialect().searchIndex().bulkWriteBegin;
     QSqlQuery q(m_sql.db());
+    if (m_sql.dialect().isSqlite()) {
+        if (!q.exec(QStringLiteral("PRAGMA secure_delete")) || !q.next()) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        m_secureDelete = q.value(0).toInt();
+        q.finish();
+        // A file without cases (new, or refused had it held any) is written without a journal: each commit writes
+        // its pages once, into the file, instead of into the WAL and again at the checkpoint, and keeps no copy of
+        // the pages it changes (a journal in memory held 200 MB more at 1 M cases and took 6 % longer). A crash of
+        // the machine or the process, or a batch that fails and rolls back, may leave the file unusable, which a
+        // new demo file can afford; endBulk() puts it back into WAL mode. Leaving WAL needs the only connection to
+        // the file: with another one open, the run keeps the WAL.
+        if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM cases)")) || !q.next()) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        const bool fresh = q.value(0).toInt() == 0;
+        q.finish();
+        if (fresh && q.exec(QStringLiteral("PRAGMA journal_mode = OFF")) && q.next()) {
+            m_journalOff = q.value(0).toString() == QLatin1String("off");
+        }
+        q.finish();
+        // The insert triggers the writer stands in for, batch by batch (standAside(), standBack()).
+        if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                                   "('cases_insert', 'metrics_visits_insert') ORDER BY name"))) {
+            return m_sql.errorFrom(q.lastError());
+        }
+        m_triggers.clear();
+        while (q.next()) {
+            m_triggers.append({q.value(0).toString(), q.value(1).toString()});
+        }
+        q.finish();
+        if (m_triggers.size() != 2) {
+            m_triggers.clear(); // not the schema standBack() stands in for: the triggers stay and fire
+        }
+    }
     for (const QString& p : all) {
         if (!q.exec(p)) { // not prepared: PostgreSQL cannot prepare SET
             return m_sql.errorFrom(q.lastError());
@@ -122,14 +163,19 @@ void SqlDemoWriter::endBulk()
              ? QStringList{QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA cache_size = -2000"),
                            QStringLiteral("PRAGMA temp_store = DEFAULT"), QStringLiteral("PRAGMA foreign_keys = ON"),
                            QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
-                           QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
+                           QStringLiteral("PRAGMA secure_delete = %1").arg(m_secureDelete),
+                           m_journalOff ? QStringLiteral("PRAGMA journal_mode = WAL")
+                                        : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}
              // A fresh hall's planner needs statistics of what was just written (autovacuum would gather them
              // only some time later).
              : QStringList{QStringLiteral("RESET synchronous_commit"), QStringLiteral("ANALYZE")});
     QSqlQuery q(m_sql.db());
     for (const QString& p : pragmas) {
         q.exec(p);
+        q.finish();
     }
+    m_journalOff = false;
+    m_triggers.clear();
 }
 
 Status SqlDemoWriter::prepare()
@@ -263,6 +309,68 @@ Status SqlDemoWriter::writeLoop(const Demo::Case& c, qint64 caseId, const QList<
     return {};
 }
 
+Status SqlDemoWriter::standAside()
+{
+    for (const auto& trigger : std::as_const(m_triggers)) {
+        if (auto dropped = m_sql.exec(QStringLiteral("DROP TRIGGER %1").arg(trigger.first)); !dropped) {
+            return dropped.error();
+        }
+    }
+    return {};
+}
+
+Status SqlDemoWriter::standBack(const Demo::Batch& batch, qint64 firstCaseId)
+{
+    const BulkSql::Codes& codes = BulkSql::codes();
+    std::array<qint64, std::tuple_size_v<decltype(codes.status)>> perStatus{};
+    std::vector<qint64> hours;
+    hours.reserve(std::size_t(batch.cases.size() + batch.visits.size()));
+    for (const Demo::Case& c : batch.cases) {
+        ++perStatus[std::size_t(c.status)];
+        hours.push_back(c.receivedAt / 3600);
+    }
+    for (const Demo::QueueVisit& v : batch.visits) {
+        hours.push_back(v.issuedAt / 3600);
+    }
+    std::sort(hours.begin(), hours.end());
+    hours.erase(std::unique(hours.begin(), hours.end()), hours.end());
+    for (std::size_t s = 0; s < perStatus.size(); ++s) {
+        if (perStatus[s] == 0) {
+            continue;
+        }
+        if (auto r = m_sql.exec(QStringLiteral("UPDATE case_status_counts SET n = n + ? WHERE status = ?"),
+                                {perStatus[s], codes.status[s]});
+            !r) {
+            return r.error();
+        }
+    }
+    for (qint64 hour : hours) {
+        if (auto r = m_sql.exec(QStringLiteral("INSERT OR IGNORE INTO metrics_dirty (utc_hour) VALUES (?)"), {hour});
+            !r) {
+            return r.error();
+        }
+    }
+    // The recurrence marks: the hours of earlier cases of the same citizen closed in the 30 days before a new case
+    // (the new case makes them recur). Earlier cases of this batch are marked above anyway.
+    if (firstCaseId > 0) {
+        if (auto r = m_sql.exec(
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO metrics_dirty (utc_hour) SELECT p.received_at / 3600 FROM cases n "
+                    "JOIN cases p ON p.citizen_id = n.citizen_id AND p.closed_at >= n.received_at - 2592000 "
+                    "AND p.closed_at < n.received_at WHERE n.id >= ? AND n.citizen_id IS NOT NULL"),
+                {firstCaseId});
+            !r) {
+            return r.error();
+        }
+    }
+    for (const auto& trigger : std::as_const(m_triggers)) {
+        if (auto created = m_sql.exec(trigger.second); !created) {
+            return created.error();
+        }
+    }
+    return {};
+}
+
 Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<Demo::User>& users)
 {
     if (!m_case) {
@@ -279,6 +387,14 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             return rebuilt.error();
         }
         m_searchIndexChecked = true;
+    }
+    // SQLite: the insert triggers of cases and queue_visits stand aside for the batch (standBack() below does their
+    // work once per batch and restores them before the commit, so no other connection ever sees them missing).
+    const bool standingAside = !m_triggers.isEmpty();
+    if (standingAside) {
+        if (auto s = standAside(); !s) {
+            return s.error();
+        }
     }
     const SearchIndexSql& searchIndex = m_sql.dialect().searchIndex();
     // Index rows are written together after the batch's other rows. FTS5 writes out what it holds in memory
@@ -587,6 +703,11 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
     }
     if (auto s = saveCounters(); !s) {
         return s.error();
+    }
+    if (standingAside) {
+        if (auto s = standBack(batch, caseIds.isEmpty() ? 0 : caseIds.constFirst()); !s) {
+            return s.error();
+        }
     }
     return counts;
 }

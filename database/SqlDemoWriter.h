@@ -28,7 +28,10 @@ public:
     /**
      * SQLite: synchronous=OFF (a crash of the machine, not of the process, may lose the last batches: acceptable
      * for demo data), a 256 MB page cache, temp tables in memory, foreign-key checks off (the generator only refers
-     * to rows it wrote or read; `verify` runs foreign_key_check) and a larger WAL checkpoint interval.
+     * to rows it wrote or read; `verify` runs foreign_key_check), secure_delete off and a larger WAL checkpoint
+     * interval. On a file without cases the run writes without a journal (journal_mode OFF) instead of through
+     * the WAL (endBulk returns to WAL). The insert triggers of cases and queue_visits stand aside in every batch's
+     * transaction, the writer doing their work per batch (write()).
      */
     Status beginBulk() override;
     void endBulk() override;
@@ -41,9 +44,23 @@ private:
     Status saveCounters();
     /** A case's transfers, pauses, extension and follow-up attempts (issue 12). */
     Status writeLoop(const Demo::Case& c, qint64 caseId, const QList<Demo::User>& users);
+    /** SQLite: drops the insert triggers the writer stands in for, inside the batch's transaction. */
+    Status standAside();
+    /**
+     * SQLite: what the dropped triggers would have done for the batch (status counts, the hours to rebuild, the
+     * recurrence marks of earlier cases of the same citizens), then the triggers again, before the commit.
+     */
+    Status standBack(const Demo::Batch& batch, qint64 firstCaseId);
 
     const SqlContext& m_sql;
     bool m_bulk = false;
+    /**
+     * SQLite: name and CREATE statement of each insert trigger the writer stands in for (cases_insert,
+     * metrics_visits_insert), read from sqlite_master by beginBulk; empty elsewhere.
+     */
+    QList<QPair<QString, QString>> m_triggers;
+    bool m_journalOff = false; ///< SQLite, fresh file: the run writes without a journal (no WAL)
+    int m_secureDelete = 1;    ///< SQLite: the connection's secure_delete before the run
     std::unique_ptr<BulkStatement> m_citizen;
     std::unique_ptr<BulkStatement> m_case;
     std::unique_ptr<BulkStatement> m_event;

@@ -1,6 +1,7 @@
 // qingting-cli demo: realistic synthetic cases for trying the desk and for the benchmarks.
 #include "CliApp.h"
 
+#include "BulkStatement.h"
 #include "SqlDemoWriter.h"
 #include "common/Clock.h"
 #include "services/DemoService.h"
@@ -68,6 +69,7 @@ int CliApp::cmdDemo(const CliArguments& args)
     mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
 #endif
     int code = Done;
+    BulkStatements::beforeFirstConnection();
     const auto db = openDatabase(Database::OpenMode::CreateOrMigrate, &code);
     if (!db) {
         return code;
