@@ -366,12 +366,11 @@ void TestAnonymizer::knownPeople()
 
 void TestAnonymizer::keepWords()
 {
-    // Without the keep-word, 高新 before 窗口 reads as a bare name.
-    const QString text = QStringLiteral(u"请到高新窗口说明情况。");
-    Anonymizer plain;
-    const QString before = plain.anonymize(text);
+    // Without the keep-word, 金桥 before 办理 reads as a bare name; with it, it stays.
+    const QString text = QStringLiteral(u"已转金桥办理，周五前答复。");
+    QVERIFY(!masked(text).contains(QStringLiteral(u"金桥")));
     Anonymizer a;
-    a.addKeepWords({QStringLiteral(u"高新窗口"), QStringLiteral(u"王村分中心")});
+    a.addKeepWords({QStringLiteral(u"金桥"), QStringLiteral(u"王村分中心")});
     QCOMPARE(a.anonymize(text), text);
     QCOMPARE(a.anonymize(QStringLiteral(u"王村分中心的张伟说可以办。")),
              QStringLiteral(u"王村分中心的市民甲说可以办。"));
@@ -384,7 +383,6 @@ void TestAnonymizer::keepWords()
         const QString line = QStringLiteral(u"于是") + QString::fromUtf16(w) + QStringLiteral(u"说了。");
         QVERIFY2(masked(line).contains(QString::fromUtf16(w)), qPrintable(masked(line)));
     }
-    Q_UNUSED(before);
 }
 
 void TestAnonymizer::itemsPointIntoTheOriginal()

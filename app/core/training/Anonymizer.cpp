@@ -136,7 +136,7 @@ struct Rules
     QSet<QChar> addressCut;
     QString chineseDigits;
     QSet<QString> idProvinces;
-    QRegularExpression mobile, landline, idNumber, cardNumber, email, wechat, plate, address, building;
+    QRegularExpression mobile, landline, landlineLocal, idNumber, cardNumber, email, wechat, plate, address, building;
 
     static const Rules& instance()
     {
@@ -219,6 +219,7 @@ struct Rules
         };
         r.mobile = re("mobile");
         r.landline = re("landline");
+        r.landlineLocal = re("landlineLocal");
         r.idNumber = re("idNumber");
         r.cardNumber = re("cardNumber");
         r.email = re("email");
@@ -615,6 +616,7 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
     });
     scan(r.mobile, PersonalItemKind::Mobile, always);
     scan(r.landline, PersonalItemKind::Landline, always);
+    scan(r.landlineLocal, PersonalItemKind::Landline, always, 1); // 电话88881234: a local number after its cue
     scan(r.plate, PersonalItemKind::Plate,
          [](const QString& s) { return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); }); });
     for (auto it = r.address.globalMatch(half); it.hasNext();) {
@@ -624,7 +626,9 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
         // The place's name begins after the last word that cannot be part of it (我家在|住址：…).
         for (int i = end - 1; i >= start; --i) {
             const QChar c = half.at(i);
-            if (r.addressCut.contains(c) || (c == u'家' && (i + 1 >= end || half.at(i + 1) != u'园'))) {
+            // 家 ends a phrase only after a pronoun (我家, 他们家): 叶家村 and 幸福家园 are names.
+            if (r.addressCut.contains(c) ||
+                (c == u'家' && i > 0 && QStringLiteral(u"我你他她们的").contains(half.at(i - 1)))) {
                 start = i + 1;
                 break;
             }
