@@ -147,6 +147,7 @@ int CliApp::usage(const QString& problem)
                 "                                  the case list as the desk shows it (no personal data)\n"
                 "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
                 "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
+                "  anonymize                       stdin to stdout with personal data masked, line for line\n"
                 "  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with\n"
                 "                                  --skip-bad the good rows and FILE.rejects.csv for the rest\n"
                 "  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way\n"
@@ -193,6 +194,17 @@ std::unique_ptr<Database> CliApp::openDatabase(Database::OpenMode mode, int* exi
     }
     *exitCode = Done;
     return std::move(db).value();
+}
+
+std::unique_ptr<Database> CliApp::openDatabaseIfAny(const CliArguments& args, int* exitCode)
+{
+    const bool named = args.has(QStringLiteral("db")) || args.has(QStringLiteral("pg")) ||
+                       !qEnvironmentVariable("QINGTING_PG").isEmpty();
+    *exitCode = Done;
+    if (!named && !QFileInfo::exists(m_location.sqlitePath)) {
+        return nullptr;
+    }
+    return openDatabase(Database::OpenMode::ExistingOnly, exitCode);
 }
 
 int CliApp::run(const QStringList& args)
@@ -252,6 +264,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("lint-reply")) {
         return cmdLintReply(*parsed);
+    }
+    if (command == QLatin1String("anonymize")) {
+        return cmdAnonymize(*parsed);
     }
     if (command == QLatin1String("stats")) {
         return cmdStats(*parsed);

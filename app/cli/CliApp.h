@@ -40,6 +40,12 @@ private:
     /** One line of text for a tab-separated field: tabs and line breaks become spaces. */
     static QString tabField(QString text);
     std::unique_ptr<Database> openDatabase(Database::OpenMode mode, int* exitCode);
+    /**
+     * The database when one is named (--db, --pg, QINGTING_PG) or the default file exists, opened as it is (never
+     * created). nullptr with `exitCode` Done when there is none; nullptr with the failure's code when it cannot be
+     * opened (the reason is on stderr).
+     */
+    std::unique_ptr<Database> openDatabaseIfAny(const CliArguments& args, int* exitCode);
 
     int cmdVersion(const CliArguments& args);
     int cmdInit(const CliArguments& args);
@@ -51,6 +57,7 @@ private:
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
+    int cmdAnonymize(const CliArguments& args); ///< in AnonymizeCommand.cpp (drills, issue 15)
     int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
     static QString statsText(const Metrics::Figures& figures);
     int cmdReport(const CliArguments& args); ///< in ReportCommand.cpp (review report, issue 14)

@@ -20,15 +20,13 @@ int CliApp::cmdLintReply(const CliArguments& args)
     }
     // The rules: the database's, as admins keep them, when there is a database; the built-in ones only when none
     // was named and the default file does not exist (a named database that cannot be opened is an error).
-    const bool named = args.has(QStringLiteral("db")) || args.has(QStringLiteral("pg")) ||
-                       !qEnvironmentVariable("QINGTING_PG").isEmpty();
+    int code = Done;
+    const auto db = openDatabaseIfAny(args, &code);
+    if (code != Done) {
+        return code;
+    }
     QList<ReplyRule> rules;
-    if (named || QFileInfo::exists(m_location.sqlitePath)) {
-        int code = Done;
-        const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
-        if (!db) {
-            return code;
-        }
+    if (db) {
         const SystemClock clock;
         const auto stored = ReplyRuleService(Session::commandLine(), db->repositories(), clock).activeRules();
         if (!stored) {

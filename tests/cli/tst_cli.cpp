@@ -4,6 +4,7 @@
 #include "audit/AuditKeyRing.h"
 #include "cases/CaseStatus.h"
 #include "repositories/AuditRepository.h"
+#include "repositories/ReferenceRepository.h"
 #include "repositories/ReplyRuleRepository.h"
 #include "repositories/UserRepository.h"
 #include "users/PasswordHasher.h"
@@ -48,6 +49,11 @@ private slots:
     void casesListsAsTheDeskDoes();
     void lintReply();
     void lintReplyUsesTheDatabaseRules();
+    void anonymizeWithoutDatabase(); // drills (issue 15)
+    void anonymizeLineForLine_data();
+    void anonymizeLineForLine();
+    void anonymizeWithDatabase();
+    void anonymizeUsageAndFailures();
     void postgres();
 
 private:
@@ -974,6 +980,106 @@ void TestCli::postgres()
                                  QStringLiteral("user"), QStringLiteral("list")});
     VERIFY_EXIT(wrongServer, 1);
     QCOMPARE(wrongServer.err.count(QLatin1Char('\n')), 1);
+}
+
+// `anonymize` (issue 15): stdin to stdout line for line, with and without a database.
+namespace {
+const QByteArray kAnonymizeCase = QStringLiteral(u"来电人王建国，手机138 1234 5678，身份证11010519491231002X。\n"
+                                                 u"\n"
+                                                 u"王建国说3号窗口的李明让他明天再来。\n"
+                                                 u"已转金桥办理，周五前答复，工单QT-20261130-0042。\n"
+                                                 u"今天龚晓值班，邮箱gx@example.com，车牌粤B·12345。\n")
+                                      .toUtf8();
+} // namespace
+
+void TestCli::anonymizeWithoutDatabase()
+{
+    const Run run = cli({QStringLiteral("anonymize")}, kAnonymizeCase);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 6); // five lines, each ended by \n
+    QCOMPARE(lines.at(1), QString());
+    for (const char16_t* personal : {u"王建国", u"1234", u"11010519491231002X", u"李明", u"gx@example.com", u"粤B"}) {
+        QVERIFY2(!run.out.contains(QString::fromUtf16(personal)), qPrintable(run.out));
+    }
+    // One Anonymizer for the whole input: 王建国 is 市民甲 on both lines.
+    QVERIFY2(lines.at(0).startsWith(QStringLiteral(u"来电人市民甲，")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral(u"市民甲说3号窗口的工作人员甲")), qPrintable(lines.at(2)));
+    QVERIFY(run.out.contains(QStringLiteral("QT-20261130-0042")));
+    // Without a database 金桥 reads as a name and 龚晓 is nobody known.
+    QVERIFY2(!lines.at(3).contains(QStringLiteral(u"金桥")), qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(4).contains(QStringLiteral(u"龚晓")), qPrintable(lines.at(4)));
+    // No database file was created for this.
+    QVERIFY2(!QDir(m_dir->filePath(QStringLiteral("xdg-data"))).exists(), "a data folder was created");
+}
+
+void TestCli::anonymizeLineForLine_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+    QTest::newRow("no trailing newline") << QStringLiteral(u"王先生来了").toUtf8()
+                                         << QStringLiteral(u"市民甲来了").toUtf8();
+    QTest::newRow("trailing newline") << QStringLiteral(u"王先生来了\n").toUtf8()
+                                      << QStringLiteral(u"市民甲来了\n").toUtf8();
+    QTest::newRow("CRLF") << QStringLiteral(u"王先生来了\r\n\r\n李女士也来了\r\n").toUtf8()
+                          << QStringLiteral(u"市民甲来了\n\n市民乙也来了\n").toUtf8();
+    QTest::newRow("only empty lines") << QByteArray("\n\n\n") << QByteArray("\n\n\n");
+}
+
+void TestCli::anonymizeLineForLine()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    const Run run = cli({QStringLiteral("anonymize")}, input);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.toUtf8(), expected);
+}
+
+void TestCli::anonymizeWithDatabase()
+{
+    const QString path = m_path;
+    {
+        auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateOrMigrate);
+        if (!db.ok()) {
+            QFAIL(qPrintable(db.error().message));
+        }
+        User clerk;
+        clerk.login = QStringLiteral("gongx");
+        clerk.displayName = QStringLiteral(u"龚晓");
+        clerk.role = Role::Clerk;
+        clerk.createdAt = QDateTime::currentDateTime();
+        const auto user = (*db)->repositories().users->insert(clerk, QStringLiteral("not-a-hash"));
+        QVERIFY2(user.ok(), user.ok() ? "" : qPrintable(user.error().message));
+        ReferenceItem department;
+        department.kind = ReferenceKind::Department;
+        department.name = QStringLiteral(u"金桥");
+        const auto item = (*db)->repositories().reference->insert(department);
+        QVERIFY2(item.ok(), item.ok() ? "" : qPrintable(item.error().message));
+    }
+    const Run run = cli({QStringLiteral("--db"), path, QStringLiteral("anonymize")}, kAnonymizeCase);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 6);
+    // The user is known staff; the department's name is kept.
+    QVERIFY2(!run.out.contains(QStringLiteral(u"龚晓")), qPrintable(run.out));
+    QVERIFY2(lines.at(4).startsWith(QStringLiteral(u"今天工作人员")), qPrintable(lines.at(4)));
+    QVERIFY2(lines.at(3).startsWith(QStringLiteral(u"已转金桥办理")), qPrintable(lines.at(3)));
+    QVERIFY2(!run.out.contains(QStringLiteral(u"王建国")), qPrintable(run.out));
+}
+
+void TestCli::anonymizeUsageAndFailures()
+{
+    const Run extra = cli({QStringLiteral("anonymize"), QStringLiteral("file.txt")}, {});
+    QCOMPARE(extra.exitCode, 2);
+    const Run option = cli({QStringLiteral("anonymize"), QStringLiteral("--json")}, {});
+    QCOMPARE(option.exitCode, 2);
+    // A named database that cannot be opened is an error, and nothing is created.
+    const QString missing = m_dir->filePath(QStringLiteral("missing.sqlite"));
+    const Run run = cli({QStringLiteral("--db"), missing, QStringLiteral("anonymize")}, kAnonymizeCase);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(missing));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -64,6 +64,12 @@ public:
     /** A person the case knows: their name always gets their label, their identifiers are always masked. */
     void addKnownPerson(const KnownPerson& person);
 
+    /**
+     * Words that always survive, even where they contain a surname character: the hall's windows, departments,
+     * service items and places (王府井分中心, 高新区窗口). Adds to the built-in list (:/anonymize/keepwords.txt).
+     */
+    void addKeepWords(const QStringList& words);
+
     /** The text with every personal item masked; `items` (optional) gets what was masked, in text order. */
     QString anonymize(const QString& text, QList<PersonalItem>* items = nullptr);
 
