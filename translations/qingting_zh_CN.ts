@@ -412,6 +412,22 @@
         <source>Fishbone diagram saved</source>
         <translation>保存鱼骨图</translation>
     </message>
+    <message>
+        <source>Training case built from a closed case</source>
+        <translation>从已结案件生成培训案例</translation>
+    </message>
+    <message>
+        <source>Training case edited</source>
+        <translation>修改培训案例</translation>
+    </message>
+    <message>
+        <source>Training case deleted</source>
+        <translation>删除培训案例</translation>
+    </message>
+    <message>
+        <source>Training set imported</source>
+        <translation>导入训练集</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -634,6 +650,107 @@
     <message>
         <source>Overdue</source>
         <translation>已超期</translation>
+    </message>
+</context>
+<context>
+    <name>BuildTrainingCaseDialog</name>
+    <message>
+        <source>New training case from a closed case</source>
+        <translation>从已结案件生成培训案例</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Rating &amp;from:</source>
+        <translation>满意度从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <source>Complaint (anonymized)</source>
+        <translation>投诉内容（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>生成(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed case(s)</source>
+        <translation>
+            <numerusform>共 %n 件已结案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a closed case first.</source>
+        <translation>请先选择一件已结案件。</translation>
+    </message>
+    <message>
+        <source>A training case was built from case %1 already.</source>
+        <translation>已从案件 %1 生成过培训案例。</translation>
     </message>
 </context>
 <context>
@@ -2223,68 +2340,6 @@ Continue it now?</source>
         <translation>%1 行被拒绝；这些行及其原因已保存在 %2。</translation>
     </message>
     <message>
-        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
-Commands:
-  version                         the program and schema versions
-  init                            create or migrate the database
-  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
-                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
-  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
-  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
-  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  the case list as the desk shows it (no personal data)
-  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
-                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
-  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
-                                  --skip-bad the good rows and FILE.rejects.csv for the rest
-  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
-  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
-                                  the figures of a period (cases by received date, whole days)
-  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
-                                  the periodic review report (复盘报告); --force replaces FILE
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  create a user (password: first line of stdin)
-  user list                       users, tab-separated
-  user disable LOGIN              stop a user from logging in
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  fill the database with realistic synthetic cases</source>
-        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
-命令：
-  version                         显示程序版本和数据库结构版本
-  init                            创建或迁移数据库
-  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
-                                  封签；FILE：哈希链必须包含的已签名检查点）
-  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
-  deadline --from DATETIME (--working-days N | --hours N)
-                                  按节假日日历计算的办理时限
-  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
-  calendar list YEAR              某一年的节假日安排（date,kind,name）
-  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
-  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
-        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
-                                  与窗口界面一致的案件列表（不含个人信息）
-  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
-                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
-  import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
-                                  加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
-  import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
-  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
-                                  某一时段的统计指标（按受理日期选取案件，整日计）
-  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
-                                  某一时段的复盘报告；--force 替换已有的 FILE
-  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
-                                  创建用户（密码：标准输入的第一行）
-  user list                       列出用户，以制表符分隔
-  user disable LOGIN              停用用户，使其无法登录
-  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
-                                  用逼真的合成案件填充数据库</translation>
-    </message>
-    <message>
         <source>report takes no arguments besides its options.</source>
         <translation>report 除选项外不接受其他参数。</translation>
     </message>
@@ -2315,6 +2370,74 @@ Commands:
     <message>
         <source>%1 needs --%2 DATE (YYYY-MM-DD).</source>
         <translation>%1 需要 --%2 DATE（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>anonymize reads the text from stdin and takes no other words.</source>
+        <translation>anonymize 从标准输入读取文本，不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
+Commands:
+  version                         the program and schema versions
+  init                            create or migrate the database
+  verify [--checkpoint FILE]      check database integrity and the audit chain (with the audit
+                                  key: every entry&apos;s seal; FILE: a signed checkpoint it must hold)
+  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  the due time under the holiday calendar
+  backup --out FILE               a consistent copy of the SQLite database, while in use
+  calendar list YEAR              the holiday arrangement of a year (date,kind,name)
+  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  the case list as the desk shows it (no personal data)
+  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
+                                  line (kind, words, advice), or {&quot;findings&quot;: [...]}
+  anonymize                       stdin to stdout with personal data masked, line for line
+  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
+                                  --skip-bad the good rows and FILE.rejects.csv for the rest
+  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  the figures of a period (cases by received date, whole days)
+  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
+                                  the periodic review report (复盘报告); --force replaces FILE
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  create a user (password: first line of stdin)
+  user list                       users, tab-separated
+  user disable LOGIN              stop a user from logging in
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  fill the database with realistic synthetic cases</source>
+        <translation>用法：qingting-cli [--db PATH | --pg URL] COMMAND [options]
+命令：
+  version                         显示程序版本和数据库结构版本
+  init                            创建或迁移数据库
+  verify [--checkpoint FILE]      检查数据库完整性和审计哈希链（有审计密钥时：校验每条记录的
+                                  封签；FILE：哈希链必须包含的已签名检查点）
+  audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
+  deadline --from DATETIME (--working-days N | --hours N)
+                                  按节假日日历计算的办理时限
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  calendar list YEAR              某一年的节假日安排（date,kind,name）
+  calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
+  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
+        [--sort received|case_no|status|category|window|waited] [--desc] [--limit N] [--json]
+                                  与窗口界面一致的案件列表（不含个人信息）
+  lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
+                                  （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
+  anonymize                       从标准输入逐行读取文本，遮蔽个人信息后输出到标准输出
+  import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
+                                  加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
+  import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
+  stats --from DATE --to DATE [--as-of DATETIME] [--json] [--recompute]
+                                  某一时段的统计指标（按受理日期选取案件，整日计）
+  report --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--force] [--as-of DATETIME]
+                                  某一时段的复盘报告；--force 替换已有的 FILE
+  user add LOGIN --role clerk|supervisor|trainer|admin [--name NAME]
+                                  创建用户（密码：标准输入的第一行）
+  user list                       列出用户，以制表符分隔
+  user disable LOGIN              停用用户，使其无法登录
+  demo --cases N [--days D] [--end DATE] [--seed S] [--append]
+                                  用逼真的合成案件填充数据库</translation>
     </message>
 </context>
 <context>
@@ -3062,18 +3185,379 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
 </context>
 <context>
-    <name>DrillsUnavailableWidget</name>
+    <name>DrillCodes</name>
     <message>
-        <source>Training drills</source>
-        <translation>模拟演练</translation>
+        <source>Listen</source>
+        <translation>倾听</translation>
     </message>
     <message>
-        <source>Training cases are built only from closed cases that have been anonymized: names, phone numbers, ID numbers, addresses, licence plates and staff names are masked or replaced by role labels. Your role never sees live cases or citizens&apos; personal data.</source>
-        <translation>培训案例仅由已关闭并经过脱敏处理的案件生成：姓名、电话号码、身份证号、地址、车牌号和工作人员姓名均已遮蔽或替换为角色标签。您的角色不会接触在办案件或市民个人信息。</translation>
+        <source>Facts</source>
+        <translation>确认事实</translation>
     </message>
     <message>
-        <source>Drills are not available in this version yet. Nothing on this page is simulated: when drills arrive, they will appear here.</source>
-        <translation>本版本暂未提供模拟演练功能。本页面不含任何演示内容；模拟演练功能上线后将在此处显示。</translation>
+        <source>Impact</source>
+        <translation>确认影响</translation>
+    </message>
+    <message>
+        <source>Steps and time</source>
+        <translation>说明步骤</translation>
+    </message>
+    <message>
+        <source>Acknowledged the emotion</source>
+        <translation>共情安抚</translation>
+    </message>
+    <message>
+        <source>Restated the facts</source>
+        <translation>复述事实</translation>
+    </message>
+    <message>
+        <source>Confirmed the impact</source>
+        <translation>确认影响</translation>
+    </message>
+    <message>
+        <source>Concrete steps and a time</source>
+        <translation>具体步骤与时限</translation>
+    </message>
+    <message>
+        <source>No defensive or over-promising wording</source>
+        <translation>措辞（无推诿辩解、无过度承诺）</translation>
+    </message>
+    <message>
+        <source>A sensible length</source>
+        <translation>篇幅适中</translation>
+    </message>
+</context>
+<context>
+    <name>DrillResultsWidget</name>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Training case</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>失分次数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>演练成绩</translation>
+    </message>
+    <message>
+        <source>Criteria most often missed across the team</source>
+        <translation>全体学员最常失分项</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1% (%2/%3)</source>
+        <translation>%1%（%2/%3）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 次（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Each trainee&apos;s score over time (%)</source>
+        <translation>各学员历次演练得分（%）</translation>
+    </message>
+</context>
+<context>
+    <name>DrillRunnerWidget</name>
+    <message>
+        <source>Your answer to the citizen… (Enter to answer, Shift+Enter for a new line)</source>
+        <translation>您对市民的回答…（按 Enter 提交，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>回答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Answer and go on (Ctrl+Enter)</source>
+        <translation>提交回答并继续（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>模拟演练：%1</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>市民</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2: %3</source>
+        <translation>第 %1 环节（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Emotion: %1</source>
+        <translation>情绪：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2 points (%3%)</source>
+        <translation>总分：%1 分（满分 %2 分，%3%）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points</source>
+        <translation>%1 分（满分 %2 分）</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>您的回答</translation>
+    </message>
+    <message>
+        <source>Model answer</source>
+        <translation>参考答案</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScorer</name>
+    <message>
+        <source>No answer was given.</source>
+        <translation>未作答。</translation>
+    </message>
+    <message>
+        <source>No acknowledgement of the citizen&apos;s feelings: %1</source>
+        <translation>未回应市民的感受：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged the citizen (thanks, apology or understanding).</source>
+        <translation>回应了市民（致谢、致歉或表示理解）。</translation>
+    </message>
+    <message>
+        <source>Named the upset citizen&apos;s feeling.</source>
+        <translation>点明了市民的情绪感受。</translation>
+    </message>
+    <message>
+        <source>The citizen is upset: name the feeling (e.g. 我理解您很着急).</source>
+        <translation>市民情绪激动，请点明其感受（如“我理解您很着急”）。</translation>
+    </message>
+    <message>
+        <source>Checked back with the citizen (您是说, 我跟您确认一下 ...).</source>
+        <translation>向市民复述核对了（如“您是说……”“我跟您确认一下……”）。</translation>
+    </message>
+    <message>
+        <source>Say that you are restating, e.g. 我跟您确认一下 or 您是说, so the citizen can correct you.</source>
+        <translation>复述时请告诉市民您在核对，如“我跟您确认一下……”或“您是说……”，方便市民及时更正。</translation>
+    </message>
+    <message>
+        <source>The case has no facts text to compare with.</source>
+        <translation>该案例没有可供比对的事实内容。</translation>
+    </message>
+    <message>
+        <source>Recalled %1% of what the citizen said.</source>
+        <translation>复述出市民所述内容的 %1%。</translation>
+    </message>
+    <message>
+        <source>Recalled only %1% of what the citizen said: repeat the key facts (what, when, where, who) in the citizen&apos;s own terms.</source>
+        <translation>只复述出市民所述内容的 %1%：请用市民自己的说法复述关键事实（什么事、何时、何地、涉及谁）。</translation>
+    </message>
+    <message>
+        <source>Named the impact or the demand (影响, 耽误, 您的诉求是 ...).</source>
+        <translation>说出了影响或诉求（如“影响”“耽误”“您的诉求是……”）。</translation>
+    </message>
+    <message>
+        <source>Name the impact and the demand, e.g. 这件事耽误了您…… or 您的诉求是…….</source>
+        <translation>请说出影响和诉求，如“这件事耽误了您……”或“您的诉求是……”。</translation>
+    </message>
+    <message>
+        <source>The case has no impact text to compare with.</source>
+        <translation>该案例没有可供比对的影响内容。</translation>
+    </message>
+    <message>
+        <source>Confirmed %1% of the impact the citizen described.</source>
+        <translation>确认了市民所述影响的 %1%。</translation>
+    </message>
+    <message>
+        <source>Confirmed only %1% of the impact the citizen described: say who is affected, how badly, and what the citizen asks for.</source>
+        <translation>只确认了市民所述影响的 %1%：请说明影响了谁、程度如何，以及市民有何诉求。</translation>
+    </message>
+    <message>
+        <source>No concrete next step: %1</source>
+        <translation>没有具体的下一步措施：%1</translation>
+    </message>
+    <message>
+        <source>Gave a concrete next step.</source>
+        <translation>给出了具体的下一步措施。</translation>
+    </message>
+    <message>
+        <source>Named who is responsible.</source>
+        <translation>说明了由谁负责。</translation>
+    </message>
+    <message>
+        <source>Name the responsible unit or person (由……负责, the department, the window).</source>
+        <translation>请说明负责的单位或人员（如“由……负责”、责任部门、窗口）。</translation>
+    </message>
+    <message>
+        <source>No concrete time: %1</source>
+        <translation>没有具体时间：%1</translation>
+    </message>
+    <message>
+        <source>Gave a concrete time.</source>
+        <translation>给出了具体时间。</translation>
+    </message>
+    <message>
+        <source>Defensive: “%1”. %2</source>
+        <translation>推诿辩解：“%1”。%2</translation>
+    </message>
+    <message>
+        <source>Over-promising: “%1”. %2</source>
+        <translation>过度承诺：“%1”。%2</translation>
+    </message>
+    <message>
+        <source>No defensive or over-promising wording.</source>
+        <translation>措辞得当，无推诿辩解或过度承诺。</translation>
+    </message>
+    <message>
+        <source>Too short: %1 characters; this stage needs %2 to %3.</source>
+        <translation>篇幅过短：%1 个字符；本环节宜为 %2 至 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>Too long: %1 characters; keep it to %2 to %3 so the citizen can follow.</source>
+        <translation>篇幅过长：%1 个字符；请控制在 %2 至 %3 个字符，便于市民听明白。</translation>
+    </message>
+    <message>
+        <source>A sensible length: %1 characters (%2 to %3).</source>
+        <translation>篇幅适中：%1 个字符（%2 至 %3 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillService</name>
+    <message>
+        <source>A drill is run by a logged-in user; the command line cannot run one.</source>
+        <translation>模拟演练须由已登录的用户进行，命令行无法进行演练。</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s start time is missing or in the future.</source>
+        <translation>演练开始时间缺失或晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The timer must be between 0 (none) and %1 seconds.</source>
+        <translation>计时须在 0（不计时）至 %1 秒之间。</translation>
+    </message>
+    <message>
+        <source>The stage “%1” is answered twice.</source>
+        <translation>环节“%1”重复作答。</translation>
+    </message>
+    <message>
+        <source>The time taken for “%1” cannot be negative.</source>
+        <translation>环节“%1”的用时不能为负数。</translation>
+    </message>
+    <message>
+        <source>The answer to “%1” is longer than %2 characters.</source>
+        <translation>环节“%1”的回答超过 %2 个字符，请精简。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsPageWidget</name>
+    <message>
+        <source>Training cases</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>&amp;Timer per stage:</source>
+        <translation>每环节计时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>不计时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Start drill</source>
+        <translation>开始演练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>My results</source>
+        <translation>我的成绩</translation>
+    </message>
+    <message>
+        <source>Training case</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>%1% (%2/%3)</source>
+        <translation>%1%（%2/%3）</translation>
     </message>
 </context>
 <context>
@@ -5541,6 +6025,18 @@ Answered within 48 h %6 (n = %7)</source>
         <source>&amp;Review report…</source>
         <translation>复盘报告(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation>案例库</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>模拟演练</translation>
+    </message>
+    <message>
+        <source>Drill results</source>
+        <translation>演练成绩</translation>
+    </message>
 </context>
 <context>
     <name>MetricsService</name>
@@ -5745,6 +6241,53 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>keep the improvement register</source>
         <translation>维护整改台账</translation>
+    </message>
+    <message>
+        <source>build and share anonymized training cases</source>
+        <translation>生成和共享脱敏培训案例</translation>
+    </message>
+    <message>
+        <source>run drills</source>
+        <translation>进行模拟演练</translation>
+    </message>
+    <message>
+        <source>read every trainee&apos;s drill results</source>
+        <translation>查看全体学员的演练成绩</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not a time (ISO 8601)</source>
+        <translation>不是有效的时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 5, or null</source>
+        <translation>必须是 1 至 5 之间的整数或 null</translation>
+    </message>
+    <message>
+        <source>%1, field &quot;%2&quot;: %3.</source>
+        <translation>%1，字段“%2”%3。</translation>
     </message>
 </context>
 <context>
@@ -8241,6 +8784,13 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
 </context>
 <context>
+    <name>SqlDrillResultRepository</name>
+    <message>
+        <source>Drill result %1 does not exist.</source>
+        <translation>演练记录 %1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>SqlFollowUpRepository</name>
     <message>
         <source>The appeal does not exist.</source>
@@ -8303,6 +8853,13 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>Someone else changed the script &quot;%1&quot; meanwhile. Load it again and repeat your change.</source>
         <translation>话术“%1”在此期间已被他人修改。请重新加载后再次修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlTrainingRepository</name>
+    <message>
+        <source>Training case %1 does not exist.</source>
+        <translation>培训案例 %1 不存在。</translation>
     </message>
 </context>
 <context>
@@ -8406,6 +8963,338 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>A reminder is for a case that is overdue or nearly due.</source>
         <translation>催办仅适用于已超期或即将到期的案件。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCaseDialog</name>
+    <message>
+        <source>Training case</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s &amp;note:</source>
+        <translation>培训师提示(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Emotion:</source>
+        <translation>情绪：</translation>
+    </message>
+    <message>
+        <source>The citizen &amp;says:</source>
+        <translation>市民说(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model answer:</source>
+        <translation>参考答案(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>rated %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLibraryWidget</name>
+    <message>
+        <source>&amp;New from closed cases…</source>
+        <translation>从已结案件生成(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training case(s)</source>
+        <translation>
+            <numerusform>共 %n 个培训案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a training case in the library first.</source>
+        <translation>请先在案例库中选择一个培训案例。</translation>
+    </message>
+    <message>
+        <source>Delete training cases</source>
+        <translation>删除培训案例</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n training case(s)? Drill results already recorded stay.</source>
+        <translation>
+            <numerusform>确定删除 %n 个培训案例吗？已记录的演练成绩将保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the training cases to export first.</source>
+        <translation>请先选择要导出的培训案例。</translation>
+    </message>
+    <message>
+        <source>Export training set</source>
+        <translation>导出训练集</translation>
+    </message>
+    <message>
+        <source>Training sets (*.json);;All files (*)</source>
+        <translation>训练集 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The training set could not be written to %1: %2</source>
+        <translation>无法将训练集写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training case(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个培训案例导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import training set</source>
+        <translation>导入训练集</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to be a training set.</source>
+        <translation>文件 %1 过大，不可能是训练集。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training case(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 个培训案例。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingService</name>
+    <message>
+        <source>the citizen&apos;s address</source>
+        <translation>市民的地址</translation>
+    </message>
+    <message>
+        <source>the citizen&apos;s name</source>
+        <translation>市民的姓名</translation>
+    </message>
+    <message>
+        <source>a staff member&apos;s name</source>
+        <translation>工作人员的姓名</translation>
+    </message>
+    <message>
+        <source>a known phone or ID number</source>
+        <translation>已登记的电话号码或身份证号</translation>
+    </message>
+    <message>
+        <source>Not saved: the field &quot;%1&quot; still contains %2. Remove it and save again.</source>
+        <translation>未保存：字段“%1”中仍含有%2。请删除后重新保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: the field &quot;%1&quot; contains personal data (%2). Remove it and try again.</source>
+        <translation>未保存：字段“%1”含有个人信息（%2）。请删除后重试。</translation>
+    </message>
+    <message>
+        <source>The lowest rating must not be above the highest.</source>
+        <translation>满意度下限不能高于上限。</translation>
+    </message>
+    <message>
+        <source>(not shown: personal data could not be masked)</source>
+        <translation>（未显示：其中的个人信息无法脱敏）</translation>
+    </message>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>案件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not closed: only closed cases become training cases.</source>
+        <translation>案件 %1 尚未关闭：只有已关闭的案件才能生成培训案例。</translation>
+    </message>
+    <message>
+        <source>A training case was built from case %1 already.</source>
+        <translation>已从案件 %1 生成过培训案例。</translation>
+    </message>
+    <message>
+        <source>Training case</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>The training case &quot;%1&quot; was changed by someone else after you opened it; reopen it to see the changes, then try again.</source>
+        <translation>您打开培训案例“%1”后，该案例已被他人修改；请重新打开查看修改内容后再试。</translation>
+    </message>
+    <message>
+        <source>A training case needs a title.</source>
+        <translation>请填写培训案例的标题。</translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation>标题超过 %1 个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s words of the stage &quot;%1&quot; are empty.</source>
+        <translation>环节“%1”的市民原话为空。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is longer than %2 characters.</source>
+        <translation>字段“%1”超过 %2 个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>trainer&apos;s note</source>
+        <translation>培训师提示</translation>
+    </message>
+    <message>
+        <source>%1: the citizen&apos;s words</source>
+        <translation>%1：市民原话</translation>
+    </message>
+    <message>
+        <source>%1: the model answer</source>
+        <translation>%1：参考答案</translation>
+    </message>
+    <message>
+        <source>Choose at least one training case to export.</source>
+        <translation>请至少选择一个要导出的培训案例。</translation>
+    </message>
+    <message>
+        <source>The training set holds no cases.</source>
+        <translation>该训练集不含任何案例。</translation>
+    </message>
+    <message>
+        <source>case %1, %2</source>
+        <translation>第 %1 个案例的%2</translation>
+    </message>
+    <message>
+        <source>The training set was not imported: %1</source>
+        <translation>未导入训练集：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSet</name>
+    <message>
+        <source>The file is not a training set: it is not valid JSON (%1 at byte %2).</source>
+        <translation>该文件不是训练集：不是有效的 JSON（%1，位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The file is not a training set: it holds no JSON object.</source>
+        <translation>该文件不是训练集：不含 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The file is not a training set: its &quot;format&quot; is not &quot;%1&quot;.</source>
+        <translation>该文件不是训练集：其“format”不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The training set&apos;s &quot;version&quot; must be a whole number from 1.</source>
+        <translation>训练集的“version”必须是大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>The training set has version %1; this program reads version %2 and older. Update the program to import it.</source>
+        <translation>该训练集的版本为 %1，本程序只能读取 %2 及以下版本。请更新程序后再导入。</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>trainer&apos;s note</source>
+        <translation>培训师提示</translation>
+    </message>
+    <message>
+        <source>%1: the citizen&apos;s words</source>
+        <translation>%1：市民原话</translation>
+    </message>
+    <message>
+        <source>%1: the model answer</source>
+        <translation>%1：参考答案</translation>
+    </message>
+    <message>
+        <source>timeline entry %1</source>
+        <translation>办理记录第 %1 条</translation>
     </message>
 </context>
 <context>
