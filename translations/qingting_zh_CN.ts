@@ -668,11 +668,11 @@
     </message>
     <message>
         <source>Any outcome</source>
-        <translation>全部结果</translation>
+        <translation>全部核实结果</translation>
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation>结果(&amp;O)：</translation>
+        <translation>核实结果(&amp;O)：</translation>
     </message>
     <message>
         <source>any</source>
@@ -712,7 +712,7 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation>结果</translation>
+        <translation>核实结果</translation>
     </message>
     <message>
         <source>Emotion</source>
@@ -9052,7 +9052,7 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>结果</translation>
+        <translation>核实结果</translation>
     </message>
     <message>
         <source>Rating</source>
