@@ -165,6 +165,7 @@ private slots:
     void heldOut();
     void idNumbers_data();
     void idNumbers();
+    void mistypedIdAfterCue();
     void bankCards_data();
     void bankCards();
     void phones_data();
@@ -240,6 +241,21 @@ void TestAnonymizer::idNumbers_data()
     QTest::newRow("15 digits") << QStringLiteral("110105491231002") << true;
     QTest::newRow("15 digits, no date") << QStringLiteral("110105491331002") << false;
     QTest::newRow("date 20261130 stays") << QStringLiteral("20261130") << false;
+}
+
+void TestAnonymizer::mistypedIdAfterCue()
+{
+    // After 身份证号 a wrong check digit is a citizen's mistyped ID: masked. Without the cue it stays (idNumbers).
+    const QString body = QStringLiteral("11010519491231002");
+    const QChar check = idCheck(body);
+    const QString wrong = body + (check == u'1' ? u'2' : u'1');
+    Anonymizer a;
+    const QString out = a.anonymize(QStringLiteral(u"我的身份证号是") + wrong + QStringLiteral(u"，请核对。"));
+    QVERIFY2(!out.contains(wrong), qPrintable(out));
+    QVERIFY(out.contains(Anonymizer::label(PersonalItemKind::IdNumber)));
+    const QString month13 = QStringLiteral("11010519491331002");
+    const QString kept = Anonymizer().anonymize(QStringLiteral(u"身份证号") + month13 + idCheck(month13));
+    QVERIFY2(kept.contains(month13), qPrintable(kept)); // no real birth date: not an ID even after the cue
 }
 
 void TestAnonymizer::idNumbers()

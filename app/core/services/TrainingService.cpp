@@ -4,6 +4,7 @@
 #include "cases/CaseEvent.h"
 #include "common/Clock.h"
 #include "repositories/CaseRepository.h"
+#include "repositories/ReferenceRepository.h"
 #include "repositories/TrainingRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
@@ -166,6 +167,20 @@ Result<QList<KnownPerson>> TrainingService::staff()
     return people;
 }
 
+QStringList TrainingService::hallWords()
+{
+    QStringList words;
+    for (ReferenceKind kind :
+         {ReferenceKind::Window, ReferenceKind::Department, ReferenceKind::ServiceItem, ReferenceKind::Category}) {
+        if (const auto items = m_repos.reference->list(kind)) {
+            for (const ReferenceItem& item : *items) {
+                words.append(item.name);
+            }
+        }
+    }
+    return words;
+}
+
 Result<std::optional<KnownPerson>> TrainingService::citizenOf(const Case& c, QString* address)
 {
     if (c.isAnonymous()) {
@@ -209,6 +224,7 @@ std::optional<Error> TrainingService::leakCheck(const TrainingCase& t, const QLi
 std::optional<Error> TrainingService::patternCheck(const QString& field, const QString& text, bool allKinds)
 {
     Anonymizer anonymizer;
+    anonymizer.addKeepWords(hallWords());
     QList<PersonalItem> items;
     anonymizer.anonymize(text, &items);
     for (const PersonalItem& item : items) {
@@ -251,10 +267,12 @@ Result<QList<TrainingCandidate>> TrainingService::candidates(const TrainingCandi
     if (!staffPeople) {
         return staffPeople.error();
     }
+    const QStringList keep = hallWords();
     QList<TrainingCandidate> result;
     for (const TrainingRepository::CandidateRow& row : *rows) {
         // One anonymizer per case: its citizen and every staff member, read here and dropped.
         Anonymizer anonymizer;
+        anonymizer.addKeepWords(keep);
         QList<KnownPerson> people = *staffPeople;
         QString address;
         if (row.citizenId != 0) {
@@ -330,6 +348,7 @@ Result<TrainingCase> TrainingService::buildFromCase(qint64 caseId)
         people->prepend(**citizen);
     }
     Anonymizer anonymizer;
+    anonymizer.addKeepWords(hallWords());
     for (const KnownPerson& p : *people) {
         anonymizer.addKnownPerson(p);
     }

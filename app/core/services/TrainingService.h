@@ -57,6 +57,11 @@ private:
     std::optional<Error> denyRead();
     /** Every user's display name and login as staff (logins of fewer than 3 characters are left out). */
     Result<QList<KnownPerson>> staff();
+    /**
+     * The hall's own names (windows, departments, service items, categories): the anonymizer keeps them even where
+     * they hold a surname character. A failed read gives fewer keep-words, which only masks more.
+     */
+    QStringList hallWords();
     /** The citizen of a live case as a known person; nullopt for an anonymous case. Never leaves the service. */
     Result<std::optional<KnownPerson>> citizenOf(const Case& c, QString* address);
     /** The leak check over every text of `t`: Invalid naming the field and the kind of data, never the value. */

@@ -299,8 +299,9 @@ bool luhnValid(const QString& digits)
     return sum % 10 == 0;
 }
 
-/** An 18-digit (checksum) or 15-digit 居民身份证号: a known province, a real birth date, and for 18 the check digit. */
-bool idNumberValid(const QString& id, const QSet<QString>& provinces)
+/** An 18-digit or 15-digit 居民身份证号: a known province, a real birth date, and for 18 the check digit (unless told).
+ */
+bool idNumberValid(const QString& id, const QSet<QString>& provinces, bool requireCheckDigit = true)
 {
     if (!provinces.contains(id.left(2))) {
         return false;
@@ -315,6 +316,9 @@ bool idNumberValid(const QString& id, const QSet<QString>& provinces)
     const QDate birth(id.mid(6, 4).toInt(), id.mid(10, 2).toInt(), id.mid(12, 2).toInt());
     if (!birth.isValid() || birth.year() < 1900 || birth > QDate::currentDate()) {
         return false;
+    }
+    if (!requireCheckDigit) {
+        return true;
     }
     static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
@@ -608,8 +612,19 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
     };
     scan(r.email, PersonalItemKind::Email, always);
     scan(r.wechat, PersonalItemKind::WeChat, always, 1);
-    scan(r.idNumber, PersonalItemKind::IdNumber,
-         [&](const QString& s) { return idNumberValid(strippedDigits(s), r.idProvinces); });
+    // An ID number: a known province, a real birth date and the check digit. After an ID cue (身份证号…) a wrong
+    // check digit is a mistyped ID, still personal data: there the province and the date are enough.
+    static const QRegularExpression idCue(
+        QStringLiteral(u"(身份证|证件|身份号|公民身份|ID|id)[^，。；;！？\\n]{0,6}$"));
+    for (auto it = r.idNumber.globalMatch(half); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString digits = strippedDigits(m.captured());
+        const int start = int(m.capturedStart());
+        const bool cued = idCue.match(half.mid(std::max(0, start - 12), std::min(start, 12))).hasMatch();
+        if (idNumberValid(digits, r.idProvinces, /*requireCheckDigit=*/!cued)) {
+            hits.take(PersonalItemKind::IdNumber, start, int(m.capturedLength()), label(PersonalItemKind::IdNumber));
+        }
+    }
     scan(r.cardNumber, PersonalItemKind::BankCard, [&](const QString& s) {
         const QString n = strippedDigits(s);
         return n.size() >= 16 && n.size() <= 19 && !n.contains(QLatin1Char('X')) && luhnValid(n);
