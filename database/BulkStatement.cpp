@@ -248,9 +248,12 @@ const QString kCaseSql = QStringLiteral(
     "updated_at, version, transfer_count, escalation_level, rating, nps, "
     "paused_at, followup_attempts, unreachable_at, rating_excluded, reminder_level, reminded_at, transfer_state, "
     "extended_due_at, "
+    "emotion, facts_what, facts_when, facts_where, facts_involved, facts_window_id, affected, severity, scope, "
+    "recurrence, demand, reasonableness, responsibility, remedies, remedy_note, promise_reason, reply_text, "
+    "resolved_on_spot, queue_ticket, "
     "status_rank, window_name, category_name, waited_key, open_due_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
     "?, ?)");
 } // namespace

@@ -3,6 +3,7 @@
 #include "cases/CaseEvent.h"
 #include "cases/CaseStatus.h"
 #include "cases/FollowUp.h"
+#include "cases/Intake.h"
 #include "sla/SlaEngine.h"
 #include "users/Role.h"
 
@@ -210,6 +211,12 @@ struct Case
     bool ratingExcluded = false;
     int reminderLevel = 0;
     qint64 remindedAt = 0;
+
+    /**
+     * The guided intake (issue 11, migration 0011): what the clerk recorded on a case taken through it; all empty
+     * (NULL codes) on the others. Codes are the final ones as of the run's end (to_verify until verified).
+     */
+    IntakeDetail intake;
 
     qint64 pausedAt() const { return !pauses.isEmpty() && pauses.constLast().to == 0 ? pauses.constLast().from : 0; }
 };

@@ -35,6 +35,8 @@ const ChannelShare kChannels[] = {
 
 /** Share of cases per topic (DemoText::Topic order). */
 const double kTopicShare[] = {0.22, 0.25, 0.15, 0.09, 0.10, 0.07, 0.05, 0.07};
+/** Share of a topic's window intakes resolved on the spot (当场办结). */
+const double kOnSpotShare[] = {0.12, 0.10, 0.25, 0.22, 0.10, 0.06, 0.20, 0.10};
 /** Share of cases per service item (DemoText::Item order). */
 const double kItemShare[] = {0.12, 0.18, 0.14, 0.14, 0.10, 0.10, 0.07, 0.10, 0.05};
 /** Cases per working day by weekday (Monday first); a 调休 weekend workday counts as 0.9. */
@@ -149,10 +151,13 @@ DemoGenerator::DemoGenerator(const DemoOptions& options, const DemoReference& re
     , m_clerks(std::max(1, clerks))
     , m_rng(options.seed)
     , m_loop(DemoRandom::derived(options.seed, 12))
+    , m_intake(DemoRandom::derived(options.seed, 11))
     , m_engine(SlaPolicy{}, calendar)
 {
     m_first = options.end.addDays(-(options.days - 1));
     m_midnight0 = QDateTime(m_first, QTime(0, 0)).toSecsSinceEpoch();
+    // The guided intake came to the hall a quarter into the run: older cases were registered without it.
+    m_intakeFrom = midnight(options.days / 4);
     m_working.assign(std::size_t(options.days + 400), -1);
 
     for (const auto& c : m_ref.categories) {
@@ -424,6 +429,7 @@ qint64 DemoGenerator::citizenFor(Channel channel, qint64 at, Demo::Batch& batch,
     }
     Demo::Citizen c = DemoText::citizen(m_rng, at);
     batch.citizens.append(c);
+    m_citizenCases.push_back(0);
     if (m_citizenData.size() < kCitizenPool) {
         m_citizenData.append(c);
         *citizen = &m_citizenData.constLast();
@@ -450,9 +456,12 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     c.categoryId = categoryIndex >= 0 ? m_ref.categories[categoryIndex].id : 0;
     c.serviceItemId = itemIndex >= 0 ? m_ref.serviceItems[itemIndex].id : 0;
     QString windowName;
+    IntakeInput intake;
+    intake.itemIndex = itemIndex;
     if (!m_hallWindows.isEmpty() && (inPerson || m_rng.chance(0.3))) {
         const auto& w = m_hallWindows[int(m_rng.below(quint32(m_hallWindows.size())))];
         windowName = w.name;
+        intake.namedWindowId = w.id;
         if (inPerson) {
             c.windowId = w.id;
         }
@@ -468,6 +477,9 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
 
     const Demo::Citizen* citizen = nullptr;
     c.citizen = citizenFor(slot.channel, slot.at, batch, &citizen);
+    if (c.citizen >= 0) {
+        intake.earlierCases = m_citizenCases[std::size_t(c.citizen)]++;
+    }
 
     DemoText::Context ctx;
     ctx.topic =
@@ -479,7 +491,7 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     ctx.hour = int((slot.at - midnight(d)) / kHour);
     ctx.waitedMinutes = c.waitedMinutes;
     ctx.citizen = citizen;
-    c.complaintText = DemoText::complaint(m_rng, ctx);
+    c.complaintText = DemoText::complaint(m_rng, ctx, &intake.complaint);
 
     // The whole life of the case, then cut at asOf.
     c.createdBy = int(m_rng.below(quint32(m_clerks)));
@@ -487,16 +499,28 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     const bool hallChannel = inPerson || slot.channel == Channel::Phone;
     const qint64 ack = hallChannel ? slot.at + 60 + m_rng.below(900)
                                    : workMoment(slot.at + 600 + qint64(exponential(m_rng, 3 * kHour)));
-    const qint64 start = workMoment(ack + 300 + qint64(exponential(m_rng, 4 * kHour)));
+    qint64 start = workMoment(ack + 300 + qint64(exponential(m_rng, 4 * kHour)));
+    const qint64 asOf = m_options.asOf;
+    // The guided intake: at the window or on the phone while the citizen is there, or calling back on the first
+    // response; resolved on the spot (当场办结) now and then at the window; the rules misunderstood now and then.
+    const bool intakeCase = takesIntake(slot.channel, c.citizen, slot.at, ack);
+    intake.onSpot = intakeCase && inPerson && ack + 1800 <= asOf && m_intake.chance(kOnSpotShare[int(ctx.topic)]);
+    ctx.misunderstood = intakeCase && !intake.onSpot &&
+                        (ctx.topic == DemoText::Topic::Policy || ctx.topic == DemoText::Topic::Process ||
+                         ctx.topic == DemoText::Topic::Fees) &&
+                        m_intake.chance(0.2);
     double hours = std::exp(std::log(20.0) + 0.9 * normal(m_rng));
     if (m_rng.chance(0.004)) {
         hours *= 15; // stalled cases: still open long after their due time
     }
     qint64 resolved = workMoment(std::max(start + 1800, slot.at + qint64(hours * kHour)));
-    const qint64 asOf = m_options.asOf;
+    if (intake.onSpot) {
+        resolved = ack + 300 + m_intake.below(1200);
+        start = resolved;
+    }
     // 补正材料 or a third party: a few % of the cases stop their clocks once while being handled, and are resolved
     // that much later.
-    if (m_loop.chance(0.045)) {
+    if (!intake.onSpot && m_loop.chance(0.045)) {
         Demo::Pause p;
         const bool third = m_loop.chance(0.3);
         p.kind = third ? SlaPauseKind::ThirdParty : SlaPauseKind::Citizen;
@@ -514,9 +538,18 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
             c.pauses.append(std::move(p));
         }
     }
-    const qint64 answered = m_rng.chance(0.35) ? start + qint64(m_rng.uniform() * double(resolved - start)) : resolved;
+    const qint64 answered =
+        !intake.onSpot && m_rng.chance(0.35) ? start + qint64(m_rng.uniform() * double(resolved - start)) : resolved;
     if (m_rng.chance(0.25)) {
         c.promisedAt = slot.at + qint64(m_rng.range(24, 96)) * kHour;
+    }
+    if (intake.onSpot) {
+        c.promisedAt = 0; // nothing left to promise
+    } else if (intakeCase && !c.promisedAt) {
+        // The intake asks for a promised time: mostly the hall's close one or two days later.
+        static const double kDays[] = {0.45, 0.35, 0.12, 0.0, 0.08};
+        const int days = m_intake.weighted(kDays, 1.0) + 1;
+        c.promisedAt = midnight(d) + days * kDay + kHallClose - (m_intake.chance(0.3) ? 1800 : 0);
     }
     qint64 followed = 0;
     int rating = 0;
@@ -547,11 +580,17 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
         c.acknowledgedAt = ack;
         event(ack, CaseEventKind::Acknowledged, assignee, CaseStatus::Received, CaseStatus::Acknowledged);
     }
-    if (start <= asOf && c.status == CaseStatus::Acknowledged) {
+    if (intake.onSpot) {
+        // Verified and put right while the citizen waited: no handling stage of its own.
+        if (resolved <= asOf && c.status == CaseStatus::Acknowledged) {
+            c.facts = DemoText::facts(m_rng, ctx, &intake.verdict);
+            c.impact = DemoText::impact(m_rng, ctx);
+        }
+    } else if (start <= asOf && c.status == CaseStatus::Acknowledged) {
         c.status = CaseStatus::InProgress;
         event(start, CaseEventKind::Started, assignee, CaseStatus::Acknowledged, CaseStatus::InProgress);
         if (m_rng.chance(0.9)) {
-            c.facts = DemoText::facts(m_rng, ctx);
+            c.facts = DemoText::facts(m_rng, ctx, &intake.verdict);
         }
         if (m_rng.chance(0.8)) {
             c.impact = DemoText::impact(m_rng, ctx);
@@ -679,12 +718,15 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
             c.answeredAt = answered;
         }
     }
-    if (resolved <= asOf && c.status == CaseStatus::InProgress) {
+    if (resolved <= asOf &&
+        (c.status == CaseStatus::InProgress || (intake.onSpot && c.status == CaseStatus::Acknowledged))) {
+        const CaseStatus from = c.status;
         c.status = CaseStatus::Resolved;
         c.resolvedAt = resolved;
         c.answeredAt = answered;
-        c.steps = DemoText::steps(m_rng, ctx);
-        event(resolved, CaseEventKind::Resolved, assignee, CaseStatus::InProgress, CaseStatus::Resolved);
+        c.steps = intake.onSpot ? DemoText::onSpotResolution(m_intake, ctx) : DemoText::steps(m_rng, ctx);
+        event(resolved, CaseEventKind::Resolved, assignee, from, CaseStatus::Resolved,
+              intake.onSpot ? c.steps : QString());
     }
     Life life;
     life.followed = followed;
@@ -696,6 +738,9 @@ void DemoGenerator::generateCase(const Slot& slot, int d, Demo::Batch& batch)
     followUpLoop(c, life);
     c.assignee = assignee;
     finishCase(c, life);
+    if (intakeCase) {
+        fillIntake(c, ctx, intake, int(batch.cases.size()));
+    }
     // The search grams of the text, here on the generator thread; the writer adds the case number's.
     c.searchGrams = SearchGrams::joined(
         QStringList{c.complaintText, c.facts, c.impact, c.steps}.join(QLatin1Char('\n')), {}, u" ", {});
@@ -999,6 +1044,7 @@ void DemoGenerator::generateVisits(int d, Demo::Batch& batch)
 {
     const qint64 n = m_visitsPerDay[std::size_t(d)];
     if (n <= 0 || m_hallWindows.isEmpty()) {
+        m_queueLinks.clear();
         return;
     }
     const QDate day = m_first.addDays(d);
@@ -1007,16 +1053,23 @@ void DemoGenerator::generateVisits(int d, Demo::Batch& batch)
     {
         qint64 issued;
         int item;
+        int link; ///< index into m_queueLinks: the ticket of an intake case; -1 for the others
     };
     std::vector<Visit> visits;
     visits.reserve(std::size_t(n));
-    for (qint64 i = 0; i < n; ++i) {
+    // The day's visits: those of the cases taken at a window after a ticket, and as many others as make the day's
+    // number.
+    const qint64 others = std::max<qint64>(0, n - qint64(m_queueLinks.size()));
+    for (qint64 i = 0; i < others; ++i) {
         qint64 at = hallTime(d);
         for (int retry = 0; at > m_options.asOf && retry < 8; ++retry) {
             at = hallTime(d);
         }
         const int item = m_ref.serviceItems.isEmpty() ? -1 : m_rng.weighted(m_itemWeights, m_itemTotal);
-        visits.push_back({std::min(at, m_options.asOf), item});
+        visits.push_back({std::min(at, m_options.asOf), item, -1});
+    }
+    for (std::size_t k = 0; k < m_queueLinks.size(); ++k) {
+        visits.push_back({m_queueLinks[k].issued, m_queueLinks[k].item, int(k)});
     }
     std::stable_sort(visits.begin(), visits.end(), [](const Visit& a, const Visit& b) { return a.issued < b.issued; });
     m_ticketCounters.clear();
@@ -1028,6 +1081,15 @@ void DemoGenerator::generateVisits(int d, Demo::Batch& batch)
         const int letter = v.item >= 0 ? v.item % 26 : 25;
         const int number = ++m_ticketCounters[letter];
         q.ticket = QChar(u'A' + letter) + QString::number(number).rightJustified(3, QLatin1Char('0'));
+        if (v.link >= 0) {
+            const QueueLink& link = m_queueLinks[std::size_t(v.link)];
+            q.windowId = link.windowId;
+            q.calledAt = link.called;
+            q.finishedAt = link.finished;
+            batch.cases[link.caseIndex].intake.queueTicket = q.ticket;
+            batch.visits.append(std::move(q));
+            continue;
+        }
         const qint64 sinceMidnight = v.issued - midnight(d);
         const double mean = sinceMidnight >= kLunchStart && sinceMidnight < kLunchEnd
                                 ? 12.0
@@ -1045,4 +1107,5 @@ void DemoGenerator::generateVisits(int d, Demo::Batch& batch)
         }
         batch.visits.append(std::move(q));
     }
+    m_queueLinks.clear();
 }

@@ -87,6 +87,20 @@ private:
         int supervisor = 0; ///< the case's supervisor (closing, extensions, appeals, reminders)
         int assignee = 0;
     };
+    /** What the intake needs beyond the case: see DemoIntake.cpp. */
+    struct IntakeInput
+    {
+        DemoText::ComplaintParts complaint;
+        qint64 earlierCases = 0;  ///< the citizen's cases before this one in the run
+        qint64 namedWindowId = 0; ///< the window the complaint is about (windowName's), 0 = none
+        int itemIndex = -1;       ///< the service item's index in m_ref.serviceItems
+        int verdict = -1;         ///< DemoText::facts' verdict, -1 = not verified
+        bool onSpot = false;
+    };
+    /** Whether a clerk takes the case through the guided intake (drawn from m_intake). */
+    bool takesIntake(Channel channel, qint64 citizen, qint64 receivedAt, qint64 acknowledgedAt);
+    /** Fills c.intake, consistent with the finished case, and links its queue ticket (generateVisits numbers it). */
+    void fillIntake(Demo::Case& c, const DemoText::Context& ctx, const IntakeInput& in, int caseIndex);
     void followUpLoop(Demo::Case& c, const Life& life);
     void finishCase(Demo::Case& c, const Life& life);
     int otherSupervisor(int supervisor);
@@ -107,7 +121,9 @@ private:
     QList<Demo::User> m_users;
     int m_clerks = 1;
     DemoRandom m_rng;
-    DemoRandom m_loop; ///< the closed loop's draws (issue 12): a stream of its own
+    DemoRandom m_loop;       ///< the closed loop's draws (issue 12): a stream of its own
+    DemoRandom m_intake;     ///< the guided intake's draws (issue 11): a stream of its own
+    qint64 m_intakeFrom = 0; ///< the intake's first day in the hall (midnight): cases before it have none
     SlaEngine m_engine;
     QHash<qint64, qint64> m_topCategory; ///< category id -> its top-level category id
     std::vector<double> m_returnRate;    ///< per department index: the share of transfers it returns
@@ -129,4 +145,16 @@ private:
     qint64 m_citizens = 0;              ///< citizens created so far in this run
     QList<Demo::Citizen> m_citizenData; ///< kept for the texts of repeat complainants (bounded)
     QHash<int, int> m_ticketCounters;
+    std::vector<quint32> m_citizenCases; ///< per run-wide citizen index: the cases so far (recurrence)
+    /** The queue visit of a case taken at a window after a ticket: numbered with the day's other tickets. */
+    struct QueueLink
+    {
+        int caseIndex = 0; ///< in the batch
+        int item = -1;
+        qint64 windowId = 0;
+        qint64 issued = 0;
+        qint64 called = 0;
+        qint64 finished = 0;
+    };
+    std::vector<QueueLink> m_queueLinks; ///< of the day being generated
 };

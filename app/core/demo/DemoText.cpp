@@ -97,6 +97,12 @@ constexpr QStringView kFeeling[] = {
     u"请领导评评理",
 };
 
+/** How heated each of kFeeling sounds: 2 for anger and despair, 1 for plain dissatisfaction. */
+constexpr int kFeelingHeat[] = {2, 1, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1};
+static_assert(std::size(kFeelingHeat) == std::size(kFeeling));
+/** kWho's "我和邻居几个人": the complaints several people bring together. */
+constexpr int kWhoGroup = 11;
+
 constexpr QStringView kDemand[] = {
     u"希望给我一个合理的解释",
     u"请尽快帮我把事情办好",
@@ -386,6 +392,18 @@ constexpr QStringView kFactsTopic[][4] = {
 constexpr QStringView kFactsVerdict[] = {u"，情况属实。", u"，情况基本属实。", u"，情况部分属实。",
                                          u"，群众反映的问题存在。"};
 
+constexpr QStringView kFactsMisunderstood[] = {
+    u"窗口按现行规定办理，程序无误，群众对相关规定存在误解。",
+    u"工作人员已按一次性告知要求说明，群众对办理条件存在误解。",
+    u"该事项的办理时限和收费均符合规定，群众对政策理解有偏差。",
+    u"所需材料为法定要件，不能减免，群众对要求存在误解。",
+};
+constexpr QStringView kStepsExplained[] = {
+    u"已向群众耐心解释相关规定并出示政策依据，取得理解",
+    u"已将办理条件和材料清单逐项说明，群众表示理解",
+    u"请业务骨干当面讲解政策，并提供书面告知单",
+};
+
 constexpr QStringView kImpact[] = {
     u"群众多跑了一趟，耽误了工作时间",
     u"群众等候时间过长，情绪激动",
@@ -672,7 +690,7 @@ Item itemOf(const QString& name)
     return Item::OtherItem;
 }
 
-QString complaint(DemoRandom& rng, const Context& ctx)
+QString complaint(DemoRandom& rng, const Context& ctx, ComplaintParts* parts)
 {
     Writer w{QString(), rng, ctx, numberFor(rng, ctx), errand(rng, ctx.item)};
     w.text.reserve(160);
@@ -681,6 +699,22 @@ QString complaint(DemoRandom& rng, const Context& ctx)
     const QStringView detail = t.details[rng.below(quint32(t.detailCount))];
     const bool hall = ctx.channel == Channel::Window || ctx.channel == Channel::Phone;
     const QStringView when = rng.chance(0.2) ? QStringView() : pick(rng, kWhen);
+    // What the intake has to agree with (the same draws as without `parts`).
+    ComplaintParts seen;
+    seen.when = when;
+    const auto who = [&] {
+        seen.who = int(rng.below(quint32(std::size(kWho))));
+        return kWho[seen.who];
+    };
+    const auto feeling = [&] {
+        seen.feeling = int(rng.below(quint32(std::size(kFeeling))));
+        return kFeeling[seen.feeling];
+    };
+    const auto addProblem = [&] {
+        const qsizetype at = w.text.size();
+        w.add(problem);
+        seen.problem = w.text.mid(at);
+    };
 
     switch (rng.below(hall ? 4 : 6)) {
     case 0:
@@ -689,39 +723,39 @@ QString complaint(DemoRandom& rng, const Context& ctx)
         } else {
             w.text.append(dateWords(ctx.day));
         }
-        w.add(pick(rng, kWho));
+        w.add(who());
         w.add(pick(rng, kWhere));
         w.add(u"%，");
-        w.add(problem);
+        addProblem();
         w.add(u"。");
         w.add(detail);
         w.add(u"，");
-        w.add(pick(rng, kFeeling));
+        w.add(feeling());
         w.add(u"。");
         break;
     case 1:
-        w.add(pick(rng, kFeeling));
+        w.add(feeling());
         w.add(u"！");
         w.add(when.isEmpty() ? QStringView(u"那天") : when);
         w.add(u"来");
         w.add(u"%，");
-        w.add(problem);
+        addProblem();
         w.add(u"，");
         w.add(pick(rng, kConsequence));
         w.add(u"。");
         break;
     case 2:
         w.add(u"我想反映一个问题：");
-        w.add(pick(rng, kWho));
+        w.add(who());
         w.add(when);
         w.add(u"%的时候，");
-        w.add(problem);
+        addProblem();
         w.add(u"，");
         w.add(detail);
         w.add(u"。结果");
         w.add(pick(rng, kConsequence));
         w.add(u"，");
-        w.add(pick(rng, kFeeling));
+        w.add(feeling());
         w.add(u"。");
         break;
     case 3:
@@ -731,7 +765,7 @@ QString complaint(DemoRandom& rng, const Context& ctx)
         w.add(when);
         w.add(pick(rng, kWhere));
         w.add(u"，");
-        w.add(problem);
+        addProblem();
         w.add(u"，");
         w.add(detail);
         w.add(u"。");
@@ -741,7 +775,7 @@ QString complaint(DemoRandom& rng, const Context& ctx)
         w.add(when);
         w.add(u"在");
         w.add(u"政务服务大厅%，");
-        w.add(problem);
+        addProblem();
         w.add(u"，");
         w.add(pick(rng, kConsequence));
         w.add(u"。");
@@ -749,30 +783,37 @@ QString complaint(DemoRandom& rng, const Context& ctx)
     default:
         w.add(u"尊敬的领导：您好！");
         w.add(when.isEmpty() ? QStringView(u"近日") : when);
-        w.add(pick(rng, kWho));
+        w.add(who());
         w.add(u"%，");
-        w.add(problem);
+        addProblem();
         w.add(u"。");
         w.add(detail);
         w.add(u"，");
-        w.add(pick(rng, kFeeling));
+        w.add(feeling());
         w.add(u"。");
         break;
     }
     addPersonalData(w, rng, ctx);
+    const qsizetype demandAt = w.text.size();
     w.add(pick(rng, kDemand));
+    seen.demand = w.text.mid(demandAt);
     if (rng.chance(0.3)) {
         w.add(u"，");
         w.add(pick(rng, kDemand));
     }
-    w.add(rng.chance(0.15) ? QStringView(u"！") : QStringView(u"。"));
+    seen.exclaimed = rng.chance(0.15);
+    w.add(seen.exclaimed ? QStringView(u"！") : QStringView(u"。"));
     if (rng.chance(0.07)) {
+        seen.threat = true;
         w.add(pick(rng, kThreat));
+    }
+    if (parts) {
+        *parts = std::move(seen);
     }
     return w.text;
 }
 
-QString facts(DemoRandom& rng, const Context& ctx)
+QString facts(DemoRandom& rng, const Context& ctx, int* verdict)
 {
     Writer w{QString(), rng, ctx, numberFor(rng, ctx), errand(rng, ctx.item)};
     w.add(pick(rng, kFactsOpening));
@@ -781,8 +822,19 @@ QString facts(DemoRandom& rng, const Context& ctx)
         w.add(u"$");
     }
     w.add(u"，");
+    if (ctx.misunderstood) {
+        w.add(pick(rng, kFactsMisunderstood));
+        if (verdict) {
+            *verdict = 4;
+        }
+        return w.text;
+    }
     w.add(kFactsTopic[int(ctx.topic)][rng.below(4)]);
-    w.add(pick(rng, kFactsVerdict));
+    const quint32 v = rng.below(quint32(std::size(kFactsVerdict)));
+    w.add(kFactsVerdict[v]);
+    if (verdict) {
+        *verdict = int(v);
+    }
     return w.text;
 }
 
@@ -801,6 +853,11 @@ QString impact(DemoRandom& rng, const Context& ctx)
 QString steps(DemoRandom& rng, const Context& ctx)
 {
     Writer w{QString(), rng, ctx, 0, QStringView()};
+    if (ctx.misunderstood) {
+        w.add(pick(rng, kStepsExplained));
+        w.add(pick(rng, kStepsFollow));
+        return w.text;
+    }
     w.add(pick(rng, kStepsApology));
     w.add(u"；");
     w.add(kStepsTopic[int(ctx.topic)][rng.below(3)]);
@@ -1003,6 +1060,217 @@ Demo::Citizen citizen(DemoRandom& rng, qint64 createdAt)
     }
     c.createdAt = createdAt;
     return c;
+}
+
+int ComplaintParts::heat() const
+{
+    return (feeling >= 0 ? kFeelingHeat[feeling] : 0) + (threat ? 1 : 0) + (exclaimed ? 1 : 0);
+}
+
+bool ComplaintParts::group() const
+{
+    return who == kWhoGroup;
+}
+
+namespace {
+// The guided intake (issue 11). '$' is the window, '@' a member of staff, '#' a number (Writer).
+constexpr QStringView kIntakeWhereWindow[] = {
+    u"政务服务大厅$", u"大厅一楼$", u"$前", u"$办理台", u"$旁边的等候区",
+};
+constexpr QStringView kIntakeWhereHall[] = {
+    u"政务服务大厅", u"大厅一楼", u"二楼综合窗口区", u"大厅取号机旁", u"自助服务区", u"三楼专区", u"导办台",
+};
+constexpr QStringView kIntakeWhereOnline[] = {u"网上办事大厅", u"政务服务APP", u"线上预约系统"};
+constexpr QStringView kInvolvedOther[] = {
+    u"$的工作人员", u"导办台的工作人员", u"后台审核人员", u"值班的负责人", u"帮办代办的工作人员",
+};
+constexpr QStringView kAffectedWho[] = {
+    u"市民本人",
+    u"市民本人",
+    u"投诉人本人",
+    u"本人",
+    u"市民及其爱人",
+    u"市民的母亲（老年人）",
+    u"市民的父亲",
+    u"市民和孩子",
+    u"公司会计，公司业务受影响",
+    u"公司及其经办人",
+    u"所在单位及经办人",
+    u"同来办事的几户邻居",
+    u"七十多岁的老年人",
+    u"外地来办事的市民",
+};
+constexpr QStringView kAffectedIndividual[] = {u"市民本人", u"投诉人本人", u"本人"};
+constexpr QStringView kAffectedGroup[] = {u"同来办事的几户邻居", u"一同前来的几位居民", u"同一批办事的群众"};
+constexpr QStringView kAffectedPublic[] = {u"来大厅办事的群众", u"在大厅等候的群众", u"使用该服务的所有群众"};
+constexpr QStringView kRemedyFee[] = {u"退还多收的费用#元", u"免收本次复印和邮寄费用", u"减免加急费用#元"};
+constexpr QStringView kRemedyOther[] = {
+    u"安排志愿者全程陪同办理",
+    u"提供免费邮寄送达服务",
+    u"为老人开通绿色通道",
+    u"预约下次办理时间，到时优先叫号",
+};
+constexpr QStringView kRemedyOnSite[] = {
+    u"帮办人员现场协助填表并提交",
+    u"当场为群众补录信息",
+    u"现场调取电子证照，免于提交纸质材料",
+};
+constexpr QStringView kRemedyExpedited[] = {u"开通加急通道，优先审核", u"协调后台当天审核", u"安排专窗优先办理"};
+constexpr QStringView kPromiseReason[] = {
+    u"需要主管部门出具书面意见",     u"涉及历史档案调取，需要时间", u"需要现场核查后才能答复",
+    u"需要等待第三方机构的核查结果", u"涉及多个部门会商",           u"遇周末，顺延至工作日答复",
+};
+constexpr QStringView kOnSpotLead[] = {u"经现场协调，", u"", u"值班负责人到场后，", u"经核对，"};
+constexpr QStringView kOnSpot[][2] = {
+    {u"当事工作人员当面向群众道歉，由值班负责人现场办理完毕", u"更换窗口人员接待，当场办结"},
+    {u"安排专窗现场加急办理，当场办结", u"协调后台即时审核，当场出件"},
+    {u"帮办人员现场指导补齐材料，当场受理办结", u"通过数据共享调取证明，当场办结"},
+    {u"业务骨干现场解释政策，并当场办理完毕", u"按政策要求当场为群众办理完毕"},
+    {u"切换备用系统，人工办理并当场出件", u"重启设备后当场为群众办理完毕"},
+    {u"现场安排座椅和饮用水，并当场报修相关设施", u"当场调整引导标识并安排专人引导"},
+    {u"核对收费标准后当场退还多收费用", u"当场说明收费依据并更正收费"},
+    {u"值班负责人现场协调，当场解决", u"当场为群众办理完毕"},
+};
+constexpr QStringView kReplyAck[][3] = {
+    {u"感谢您把情况告诉我们。", u"谢谢您的反映。", u"您好，感谢您耐心地把情况说清楚。"},
+    {u"非常抱歉给您带来了不便，谢谢您告诉我们。", u"让您多跑了，实在不好意思。",
+     u"您的心情我们非常理解，给您添麻烦了。"},
+    {u"您先别着急，您的感受我们完全理解。", u"让您受委屈了，我们向您道歉。", u"这件事确实让您着急了，非常抱歉。"},
+    {u"您先消消气，这件事是我们没做到位，我们向您郑重道歉。", u"换作是我也会生气，非常对不起。",
+     u"您的心情我完全理解，先请您坐下喝口水，给您添麻烦了。"},
+};
+constexpr QStringView kReplyRestate[] = {u"您反映的是%，我都记下了。", u"我跟您确认一下：%，是这样吧？",
+                                         u"刚才您提到%，这个情况我们已经记录。"};
+constexpr QStringView kReplySteps[] = {u"我们会马上核实情况，", u"我们会安排专人跟进处理，",
+                                       u"我们会联系相关科室核查，", u"我们会立即协调后台加快办理，"};
+constexpr QStringView kReplyTransfer[] = {u"这件事需要主管部门答复，我们已帮您转交，会全程跟踪，",
+                                          u"我们会把情况转交主管部门，并负责跟踪催办，"};
+constexpr QStringView kReplyExplain[] = {u"我把相关规定给您详细说明一下，同时为您核实具体的办理条件，",
+                                         u"我们会为您核实政策依据，并把办理条件一次性告知您，"};
+constexpr QStringView kReplyOnSpot[] = {u"我们已经现场为您办好了，请您核对一下。",
+                                        u"这件事已经为您现场办完了，请您看看还有什么需要。"};
+constexpr QStringView kReplyTail[] = {u"。", u"，到时候请您留意电话。", u"，请您保持电话畅通。"};
+constexpr QStringView kReplyWeakStart[] = {u"这个不归我们窗口管，", u"这不是我们的责任，",
+                                           u"系统的问题我们这边管不了，", u"这事跟我们窗口没关系，"};
+constexpr QStringView kReplyWeakEnd[] = {u"您自己去找主管部门问吧。", u"规定就是这样，我们也没办法。",
+                                         u"您回去等通知就行。"};
+
+/** The citizen's words as the clerk says them back: 我 becomes 您, no closing punctuation. */
+QString restated(QString what)
+{
+    what.replace(QStringLiteral("我们"), QStringLiteral("你们")).replace(QChar(u'我'), QChar(u'您'));
+    while (!what.isEmpty() && QStringView(u"。！，；").contains(what.back())) {
+        what.chop(1);
+    }
+    return what;
+}
+} // namespace
+
+QString intakeWhere(DemoRandom& rng, const Context& ctx)
+{
+    Writer w{QString(), rng, ctx, 0, QStringView()};
+    if (!ctx.windowName.isEmpty()) {
+        w.add(pick(rng, kIntakeWhereWindow));
+    } else if (ctx.topic == Topic::System && ctx.channel != Channel::Window && ctx.channel != Channel::Phone) {
+        w.add(pick(rng, kIntakeWhereOnline));
+    } else {
+        w.add(pick(rng, kIntakeWhereHall));
+    }
+    return w.text;
+}
+
+QString intakeInvolved(DemoRandom& rng, const Context& ctx)
+{
+    Writer w{QString(), rng, ctx, 0, QStringView()};
+    if (ctx.topic == Topic::Attitude) {
+        w.add(pick(rng, kStaff));
+    } else if (rng.chance(ctx.topic == Topic::Efficiency || ctx.topic == Topic::Process ? 0.5 : 0.2)) {
+        w.add(pick(rng, kInvolvedOther));
+    }
+    return w.text;
+}
+
+QString affected(DemoRandom& rng, int who, ImpactScope scope)
+{
+    switch (scope) {
+    case ImpactScope::Group:
+        return pick(rng, kAffectedGroup).toString();
+    case ImpactScope::Public:
+        return who >= 0 ? kAffectedWho[who].toString() + QStringLiteral("及其他办事群众")
+                        : pick(rng, kAffectedPublic).toString();
+    case ImpactScope::Individual:
+        break;
+    }
+    return who >= 0 ? kAffectedWho[who].toString() : pick(rng, kAffectedIndividual).toString();
+}
+
+QString remedyNote(DemoRandom& rng, Remedy remedy)
+{
+    Context ctx;
+    ctx.topic = Topic::Fees;
+    Writer w{QString(), rng, ctx, 5 * rng.range(2, 60), QStringView()};
+    switch (remedy) {
+    case Remedy::FeeWaiver:
+        w.add(pick(rng, kRemedyFee));
+        break;
+    case Remedy::Other:
+        w.add(pick(rng, kRemedyOther));
+        break;
+    case Remedy::OnSiteHelp:
+        w.add(pick(rng, kRemedyOnSite));
+        break;
+    case Remedy::Expedited:
+        w.add(pick(rng, kRemedyExpedited));
+        break;
+    case Remedy::Apology:
+    case Remedy::Explanation:
+        break;
+    }
+    return w.text;
+}
+
+QString promiseReason(DemoRandom& rng)
+{
+    return pick(rng, kPromiseReason).toString();
+}
+
+QString onSpotResolution(DemoRandom& rng, const Context& ctx)
+{
+    return joined(pick(rng, kOnSpotLead), kOnSpot[int(ctx.topic)][rng.below(2)]);
+}
+
+QString intakeReply(DemoRandom& rng, const Context& ctx, const ReplyFacts& f)
+{
+    Writer w{QString(), rng, ctx, 0, QStringView()};
+    w.text.reserve(120);
+    if (f.weak) {
+        w.add(pick(rng, kReplyWeakStart));
+        w.add(pick(rng, kReplyWeakEnd));
+        return w.text;
+    }
+    w.add(kReplyAck[int(f.emotion)][rng.below(3)]);
+    if (!f.what.isEmpty()) {
+        const QString said = f.when.isEmpty() ? restated(f.what) : f.when + QStringLiteral("，") + restated(f.what);
+        const QStringView restate = pick(rng, kReplyRestate);
+        const qsizetype at = restate.indexOf(u'%');
+        w.text.append(restate.left(at));
+        w.text.append(said);
+        w.text.append(restate.mid(at + 1));
+    }
+    if (f.onSpot) {
+        w.add(pick(rng, kReplyOnSpot));
+        return w.text;
+    }
+    w.add(f.misunderstood ? pick(rng, kReplyExplain)
+                          : (f.transfer ? pick(rng, kReplyTransfer) : pick(rng, kReplySteps)));
+    const int minute = f.promisedMinute;
+    w.text.append(QStringLiteral("在%1月%2日%3:%4前给您答复")
+                      .arg(f.promisedDay.month())
+                      .arg(f.promisedDay.day())
+                      .arg(minute / 60)
+                      .arg(minute % 60, 2, 10, QLatin1Char('0')));
+    w.add(pick(rng, kReplyTail));
+    return w.text;
 }
 
 } // namespace DemoText

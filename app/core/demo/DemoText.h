@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cases/CaseStatus.h"
+#include "cases/Intake.h"
 #include "demo/DemoData.h"
 
 #include <QDate>
@@ -54,10 +55,29 @@ struct Context
     int hour = 9;
     int waitedMinutes = -1;
     const Demo::Citizen* citizen = nullptr; ///< the complainant, or nullptr when anonymous
+    /** The hall found the citizen had misunderstood the rules: facts and steps say so (intake cases only). */
+    bool misunderstood = false;
 };
 
-QString complaint(DemoRandom& rng, const Context& context);
-QString facts(DemoRandom& rng, const Context& context);
+/** What a complaint was built from, for the guided intake's fields that must agree with it. */
+struct ComplaintParts
+{
+    QString problem;  ///< the problem in the citizen's words
+    QString demand;   ///< the first demand
+    QStringView when; ///< the citizen's time words ("昨天下午"); empty if none
+    int who = -1;     ///< who came (index of the complainant parts); -1 if the text names nobody
+    int feeling = -1; ///< the feeling words used; -1 if none
+    bool exclaimed = false;
+    bool threat = false; ///< "如果还解决不了，我就打12345。" and the like
+    /** How heated the text sounds: 0 matter-of-fact, 1 dissatisfied, 2 agitated, 3 and more angry. */
+    int heat() const;
+    /** Several people came together about it (the group complaints). */
+    bool group() const;
+};
+
+QString complaint(DemoRandom& rng, const Context& context, ComplaintParts* parts = nullptr);
+/** `verdict`: 0 属实, 1 基本属实, 2 部分属实, 3 问题存在, 4 a misunderstanding (context.misunderstood). */
+QString facts(DemoRandom& rng, const Context& context, int* verdict = nullptr);
 QString impact(DemoRandom& rng, const Context& context);
 QString steps(DemoRandom& rng, const Context& context);
 
@@ -87,6 +107,36 @@ QString rectificationNote(DemoRandom& rng, int stage);
 QString appealReason(DemoRandom& rng, bool malicious);
 QString appealDecision(DemoRandom& rng, bool approved);
 QString reminderNote(DemoRandom& rng, int level);
+
+// The guided intake (issue 11): what a clerk records beside the citizen's words.
+/** Where it happened, as the clerk noted it. */
+QString intakeWhere(DemoRandom& rng, const Context& context);
+/** Who was involved: a member of staff (attitude) or the window's staff; often empty for other topics. */
+QString intakeInvolved(DemoRandom& rng, const Context& context);
+/** Who is affected, from who came (ComplaintParts::who) and the scope. */
+QString affected(DemoRandom& rng, int who, ImpactScope scope);
+/** The details of a remedy (减免 amount, what the other remedy was, the help given on the spot). */
+QString remedyNote(DemoRandom& rng, Remedy remedy);
+/** Why the promised time is later than the hall's 48 hours. */
+QString promiseReason(DemoRandom& rng);
+/** What was done for the citizen on the spot (当场办结), the case's steps. */
+QString onSpotResolution(DemoRandom& rng, const Context& context);
+
+/** What the intake reply says beyond the emotion: the restated problem, the next step and when. */
+struct ReplyFacts
+{
+    EmotionLevel emotion = EmotionLevel::Calm;
+    QString what;           ///< the problem as the citizen said it
+    QString when;           ///< the citizen's time words
+    QDate promisedDay;      ///< invalid when resolved on the spot
+    int promisedMinute = 0; ///< minutes after midnight
+    bool onSpot = false;
+    bool misunderstood = false;
+    bool transfer = false; ///< another department will have to answer
+    bool weak = false;     ///< a defensive reply, as real halls have (the reply checker flags it)
+};
+/** The clerk's reply at intake: acknowledge, restate, steps, time; or, when `weak`, a defensive one. */
+QString intakeReply(DemoRandom& rng, const Context& context, const ReplyFacts& facts);
 
 Demo::Citizen citizen(DemoRandom& rng, qint64 createdAt);
 QString personName(DemoRandom& rng);

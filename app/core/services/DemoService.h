@@ -47,7 +47,8 @@ public:
     /** Not an Argon2 encoding: crypto_pwhash_str_verify fails for every password, so demo accounts cannot log in. */
     static constexpr const char* kNoLoginHash = "!demo-account:no-password-verifies";
     /** Bumped whenever the same seed would give different data (the benchmark rebuilds its file then). */
-    static constexpr int kGeneratorVersion = 4; // 3: improvement actions (register, issue 14); 4: their titles varied
+    // 3: improvement actions (register, issue 14); 4: their titles varied; 5: the guided intake's fields (issue 11)
+    static constexpr int kGeneratorVersion = 5;
 
     DemoService(Session session, const Repositories& repos, DemoRepository& demo, const Clock& clock);
 
