@@ -2,6 +2,7 @@
 
 #include "Dialect.h"
 #include "cases/FollowUp.h"
+#include "cases/Intake.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -362,3 +363,36 @@ const Codes& codes()
 }
 
 } // namespace BulkSql
+
+namespace {
+/** An intake code as stored: its stable code, or NULL when not recorded (as SqlCaseRepository writes it). */
+template <typename Enum> void bindCode(BulkStatement& s, int i, const std::optional<Enum>& value)
+{
+    value ? s.bindText(i, IntakeCodes::code(*value)) : s.bindNull(i);
+}
+} // namespace
+
+/** The guided intake's 19 columns (migration 0011), from `first` on, in kCaseSql's order. */
+void BulkSql::bindIntake(BulkStatement& s, int first, const IntakeDetail& x)
+{
+    int i = first;
+    bindCode(s, i++, x.emotion);
+    s.bindText(i++, x.facts.what);
+    s.bindText(i++, x.facts.when);
+    s.bindText(i++, x.facts.where);
+    s.bindText(i++, x.facts.involved);
+    s.bindId(i++, x.facts.involvedWindowId);
+    s.bindText(i++, x.impact.affected);
+    bindCode(s, i++, x.impact.severity);
+    bindCode(s, i++, x.impact.scope);
+    bindCode(s, i++, x.impact.recurrence);
+    s.bindText(i++, x.impact.demand);
+    bindCode(s, i++, x.impact.reasonableness);
+    bindCode(s, i++, x.impact.responsibility);
+    s.bindText(i++, IntakeCodes::codes(x.steps.remedies));
+    s.bindText(i++, x.steps.remedyNote);
+    s.bindText(i++, x.steps.promiseReason);
+    s.bindText(i++, x.steps.replyText);
+    s.bindInt(i++, x.resolvedOnSpot ? 1 : 0);
+    s.bindText(i, x.queueTicket);
+}

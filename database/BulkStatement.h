@@ -4,6 +4,8 @@
 #include "cases/CaseEvent.h"
 #include "cases/CaseStatus.h"
 
+struct IntakeDetail;
+
 #include <QCoreApplication>
 
 #include <array>
@@ -72,6 +74,8 @@ namespace BulkSql {
 extern const QString citizenInsert;
 /** The case row with its derived sort keys; on PostgreSQL with the search grams as one more value, bound last. */
 QString caseInsert(const SearchIndexSql& index);
+/** The guided intake's 19 columns of caseInsert (migration 0011), from `first` (38) on; the sort keys follow (57). */
+void bindIntake(BulkStatement& s, int first, const IntakeDetail& intake);
 extern const QString eventInsert;
 extern const QString followUpInsert;
 extern const QString visitInsert;

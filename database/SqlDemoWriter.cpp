@@ -48,37 +48,6 @@ const QString kCounterReadSql = QStringLiteral("SELECT last_no FROM case_counter
 const QString kCounterWriteSql = QStringLiteral("INSERT INTO case_counters (day, last_no) VALUES (?, ?) "
                                                 "ON CONFLICT (day) DO UPDATE SET last_no = excluded.last_no");
 
-/** An intake code as stored: its stable code, or NULL when not recorded (as SqlCaseRepository writes it). */
-template <typename Enum> void bindCode(BulkStatement& s, int i, const std::optional<Enum>& value)
-{
-    value ? s.bindText(i, IntakeCodes::code(*value)) : s.bindNull(i);
-}
-
-/** The guided intake's 19 columns (migration 0011), from `first` on, in kCaseSql's order. */
-void bindIntake(BulkStatement& s, int first, const IntakeDetail& x)
-{
-    int i = first;
-    bindCode(s, i++, x.emotion);
-    s.bindText(i++, x.facts.what);
-    s.bindText(i++, x.facts.when);
-    s.bindText(i++, x.facts.where);
-    s.bindText(i++, x.facts.involved);
-    s.bindId(i++, x.facts.involvedWindowId);
-    s.bindText(i++, x.impact.affected);
-    bindCode(s, i++, x.impact.severity);
-    bindCode(s, i++, x.impact.scope);
-    bindCode(s, i++, x.impact.recurrence);
-    s.bindText(i++, x.impact.demand);
-    bindCode(s, i++, x.impact.reasonableness);
-    bindCode(s, i++, x.impact.responsibility);
-    s.bindText(i++, IntakeCodes::codes(x.steps.remedies));
-    s.bindText(i++, x.steps.remedyNote);
-    s.bindText(i++, x.steps.promiseReason);
-    s.bindText(i++, x.steps.replyText);
-    s.bindInt(i++, x.resolvedOnSpot ? 1 : 0);
-    s.bindText(i, x.queueTicket);
-}
-
 } // namespace
 
 SqlDemoWriter::SqlDemoWriter(const SqlContext& sql)
@@ -539,7 +508,7 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
             s.bindText(36, kTransferStates[std::size_t(c.transfers.constLast().state)]);
         }
         s.bindTime(37, c.extendedDueAt);
-        bindIntake(s, 38, c.intake);
+        BulkSql::bindIntake(s, 38, c.intake);
         // The derived sort keys SqlCaseRepository writes with every case (migration 0004_case_list_at_scale); a
         // paused case is not overdue (open_due_at NULL, as SqlCaseRepository writes it).
         s.bindInt(57, int(c.status));

@@ -3,6 +3,7 @@
 #include "BulkStatement.h"
 #include "SqlCaseRepository.h"
 #include "cases/CitizenValidator.h"
+#include "cases/Intake.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -242,13 +243,14 @@ Status SqlImportWriter::writeCases(const QList<Import::CaseRow>& rows, const Ref
         s.bindNull(35);
         s.bindNull(36);
         s.bindNull(37);
-        s.bindInt(38, int(r.status));
-        s.bindId(39, r.windowId);
-        s.bindId(40, r.categoryId);
-        s.bindInt(41, r.waitedMinutes);
-        s.bindTime(42, CaseStatuses::isOpen(r.status) ? r.dueAt : 0);
+        BulkSql::bindIntake(s, 38, IntakeDetail{}); // imported cases did not go through the intake
+        s.bindInt(57, int(r.status));
+        s.bindId(58, r.windowId);
+        s.bindId(59, r.categoryId);
+        s.bindInt(60, r.waitedMinutes);
+        s.bindTime(61, CaseStatuses::isOpen(r.status) ? r.dueAt : 0);
         if (!index.column.isEmpty()) {
-            s.bindText(43, document);
+            s.bindText(62, document);
         }
         const auto inserted = s.exec();
         if (!inserted) {
