@@ -1006,9 +1006,9 @@ void TestCli::anonymizeWithoutDatabase()
     QVERIFY2(lines.at(0).startsWith(QStringLiteral(u"来电人市民甲，")), qPrintable(lines.at(0)));
     QVERIFY2(lines.at(2).startsWith(QStringLiteral(u"市民甲说3号窗口的工作人员甲")), qPrintable(lines.at(2)));
     QVERIFY(run.out.contains(QStringLiteral("QT-20261130-0042")));
-    // Without a database 金桥 reads as a name and 龚晓 is nobody known.
+    // Without a database 金桥 reads as a name, and 龚晓 is nobody known but a bare name after 今天 all the same.
     QVERIFY2(!lines.at(3).contains(QStringLiteral(u"金桥")), qPrintable(lines.at(3)));
-    QVERIFY2(lines.at(4).contains(QStringLiteral(u"龚晓")), qPrintable(lines.at(4)));
+    QVERIFY2(lines.at(4).startsWith(QStringLiteral(u"今天市民")), qPrintable(lines.at(4)));
     // No database file was created for this.
     QVERIFY2(!QDir(m_dir->filePath(QStringLiteral("xdg-data"))).exists(), "a data folder was created");
 }

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -101,15 +102,28 @@ Rates runCorpus(const QList<CorpusLine>& corpus)
     return rates;
 }
 
-void checkRates(const char* name, const Rates& rates)
+/** Prints the rates and every miss; fails below the floors (in per cent; 100 = no miss allowed). */
+void checkRates(const char* name, const Rates& rates, double maskedFloor = 100.0, double keptFloor = 100.0)
 {
     for (const QString& miss : rates.misses) {
         qWarning("%s", qPrintable(miss));
     }
+    const double masked = 100.0 * rates.itemsMasked / std::max(1, rates.items);
+    const double kept = 100.0 * rates.kept / std::max(1, rates.keep);
     qInfo("%s: personal items masked %d/%d (%.1f%%), words kept %d/%d (%.1f%%)", name, rates.itemsMasked, rates.items,
-          100.0 * rates.itemsMasked / std::max(1, rates.items), rates.kept, rates.keep,
-          100.0 * rates.kept / std::max(1, rates.keep));
-    QVERIFY2(rates.misses.isEmpty(), qPrintable(QStringLiteral("%1 misses").arg(rates.misses.size())));
+          masked, rates.kept, rates.keep, kept);
+    if (maskedFloor >= 100.0 && keptFloor >= 100.0) {
+        QVERIFY2(rates.misses.isEmpty(), qPrintable(QStringLiteral("%1 misses").arg(rates.misses.size())));
+    }
+    QVERIFY2(masked >= maskedFloor, qPrintable(QStringLiteral("masked %1%, floor %2%").arg(masked).arg(maskedFloor)));
+    QVERIFY2(kept >= keptFloor, qPrintable(QStringLiteral("kept %1%, floor %2%").arg(kept).arg(keptFloor)));
+}
+
+/** The second held-out set (the known misses of issue 15, helper anon15b), next to the first one. */
+QString heldOutMissesPath()
+{
+    return QFileInfo(QStringLiteral(QINGTING_ANONYMIZE_HELDOUT)).absolutePath() +
+           QStringLiteral("/anonymize_heldout_misses.tsv");
 }
 
 QString masked(const QString& text)
@@ -163,6 +177,7 @@ private slots:
     void corpusIsLargeAndCoversEveryKind();
     void corpus();
     void heldOut();
+    void heldOutMisses();
     void idNumbers_data();
     void idNumbers();
     void mistypedIdAfterCue();
@@ -173,6 +188,10 @@ private slots:
     void labelsAreConsistent();
     void titleThenBareIsOnePerson();
     void knownPeople();
+    void knownCitizenTitleAndGivenName();
+    void latinNames();
+    void weChatAndQq();
+    void communityWithoutNumber();
     void keepWords();
     void itemsPointIntoTheOriginal();
     void leaks();
@@ -185,6 +204,8 @@ void TestAnonymizer::corpusIsLargeAndCoversEveryKind()
     const auto heldOut = readCorpus(QStringLiteral(QINGTING_ANONYMIZE_HELDOUT));
     QVERIFY2(corpus.size() >= 320, qPrintable(QString::number(corpus.size())));
     QVERIFY2(heldOut.size() >= 60, qPrintable(QString::number(heldOut.size())));
+    const auto misses = readCorpus(heldOutMissesPath());
+    QVERIFY2(misses.size() >= 60, qPrintable(QString::number(misses.size())));
     // Every kind of item is in the corpus many times: count what the masks say.
     QHash<PersonalItemKind, int> kinds;
     for (const CorpusLine& line : corpus) {
@@ -198,7 +219,7 @@ void TestAnonymizer::corpusIsLargeAndCoversEveryKind()
     for (PersonalItemKind kind :
          {PersonalItemKind::CitizenName, PersonalItemKind::StaffName, PersonalItemKind::Mobile,
           PersonalItemKind::Landline, PersonalItemKind::IdNumber, PersonalItemKind::BankCard, PersonalItemKind::Email,
-          PersonalItemKind::WeChat, PersonalItemKind::Plate, PersonalItemKind::Address}) {
+          PersonalItemKind::WeChat, PersonalItemKind::Plate, PersonalItemKind::Address, PersonalItemKind::QQ}) {
         QVERIFY2(kinds.value(kind) >= 8,
                  qPrintable(QStringLiteral("%1: %2").arg(Anonymizer::label(kind)).arg(kinds.value(kind))));
     }
@@ -212,6 +233,13 @@ void TestAnonymizer::corpus()
 void TestAnonymizer::heldOut()
 {
     checkRates("held-out", runCorpus(readCorpus(QStringLiteral(QINGTING_ANONYMIZE_HELDOUT))));
+}
+
+void TestAnonymizer::heldOutMisses()
+{
+    // Never tuned against, so not held to 100 %: the floors are the rates measured when the rules were tuned on the
+    // corpus (69/78 masked, 166/167 kept; 37/78 and 161/167 before), and a change may only raise them.
+    checkRates("held-out (known misses)", runCorpus(readCorpus(heldOutMissesPath())), 88.0, 99.0);
 }
 
 void TestAnonymizer::idNumbers_data()
@@ -320,6 +348,13 @@ void TestAnonymizer::phones_data()
     QTest::newRow("400 stays") << QStringLiteral(u"热线400-810-1234。") << QString();
     QTest::newRow("case number stays") << QStringLiteral(u"工单QT-20261130-0042。") << QString();
     QTest::newRow("12 digits no mobile") << QStringLiteral(u"编号138123456789。") << QString();
+    // 7–8-digit local numbers without an area code after a phone cue; a date after the cue stays.
+    QTest::newRow("local, 8 digits after a cue") << QStringLiteral(u"座机号 87654321。") << landline;
+    QTest::newRow("local, 8 digits after da") << QStringLiteral(u"有事打82345671找我。") << landline;
+    QTest::newRow("7 digits after filler") << QStringLiteral(u"座机号码：本地的5678123") << landline;
+    QTest::newRow("date after cue stays") << QStringLiteral(u"电话回访时间20261130。") << QString();
+    QTest::newRow("dayin stays") << QStringLiteral(u"打印了1000份。") << QString();
+    QTest::newRow("amount stays") << QStringLiteral(u"电话费12345678元。") << QString();
 }
 
 void TestAnonymizer::phones()
@@ -378,6 +413,72 @@ void TestAnonymizer::knownPeople()
     QCOMPARE(items.size(), 4);
     QCOMPARE(items.at(0).kind, PersonalItemKind::CitizenName);
     QCOMPARE(items.at(3).kind, PersonalItemKind::StaffName);
+}
+
+void TestAnonymizer::knownCitizenTitleAndGivenName()
+{
+    Anonymizer a;
+    a.addKnownPerson({KnownPerson::Kind::Citizen, QStringLiteral(u"王建国"), {}});
+    a.addKnownPerson({KnownPerson::Kind::Staff, QStringLiteral(u"李文华"), {}});
+    // 王先生 is the case's known citizen 王建国, even with another 王 in the text (王芳, a second citizen).
+    QCOMPARE(a.anonymize(QStringLiteral(u"我叫王芳，是王先生的邻居。")),
+             QStringLiteral(u"我叫市民乙，是市民甲的邻居。"));
+    // The given name alone is the same person; where it runs into a place (建国路) it stays.
+    QCOMPARE(a.anonymize(QStringLiteral(u"建国说他住在建国路附近。")), QStringLiteral(u"市民甲说他住在建国路附近。"));
+    QCOMPARE(a.anonymize(QStringLiteral(u"文华已经回访，建国阿姨不在家。")),
+             QStringLiteral(u"工作人员甲已经回访，市民甲不在家。"));
+    // A one-character given name is never taken alone (王芳 → 芳).
+    QCOMPARE(a.anonymize(QStringLiteral(u"芳香。")), QStringLiteral(u"芳香。"));
+    // Learned from the text, not given: the same.
+    Anonymizer b;
+    QCOMPARE(b.anonymize(QStringLiteral(u"市民赵国强来电，国强说腿不好。")),
+             QStringLiteral(u"市民甲来电，市民甲说腿不好。"));
+}
+
+void TestAnonymizer::latinNames()
+{
+    Anonymizer a;
+    QCOMPARE(a.anonymize(QStringLiteral(u"我叫Zhang Wei，想问进度。")), QStringLiteral(u"我叫市民甲，想问进度。"));
+    QCOMPARE(a.anonymize(QStringLiteral(u"Zhang Wei又来了。")), QStringLiteral(u"市民甲又来了。"));
+    QCOMPARE(a.anonymize(QStringLiteral(u"经办人：LIU Yang")), QStringLiteral(u"经办人：工作人员甲"));
+    // Not a pinyin surname first, a single word, or no cue: they stay.
+    for (const char16_t* line :
+         {u"联系人：Apple Store", u"我是VIP客户。", u"系统提示Network Error。", u"我是Windows 10系统。"}) {
+        QCOMPARE(masked(QString::fromUtf16(line)), QString::fromUtf16(line));
+    }
+}
+
+void TestAnonymizer::weChatAndQq()
+{
+    QCOMPARE(masked(QStringLiteral(u"备注wxid_ab12cd34ef，加一下。")), QStringLiteral(u"备注〔微信号〕，加一下。"));
+    QCOMPARE(masked(QStringLiteral(u"lihua_2024是我的微信号。")), QStringLiteral(u"〔微信号〕是我的微信号。"));
+    // Another clause, or a case number, stays.
+    for (const char16_t* line : {u"微信号绑定失败，提示代码E_1002。", u"微信号和工单号QT-20261201-0042一起发。",
+                                 u"QQ群里通知了。", u"QQ浏览器打不开。"}) {
+        QCOMPARE(masked(QString::fromUtf16(line)), QString::fromUtf16(line));
+    }
+    Anonymizer a;
+    QList<PersonalItem> items;
+    QCOMPARE(a.anonymize(QStringLiteral(u"QQ：123456789，qq号 88997766"), &items),
+             QStringLiteral(u"QQ：〔QQ号〕，qq号 〔QQ号〕"));
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).kind, PersonalItemKind::QQ);
+    QCOMPARE(Anonymizer::label(PersonalItemKind::QQ), QStringLiteral(u"〔QQ号〕"));
+}
+
+void TestAnonymizer::communityWithoutNumber()
+{
+    QCOMPARE(masked(QStringLiteral(u"我住在阳光小区，离这不远。")), QStringLiteral(u"我住在〔地址〕，离这不远。"));
+    QCOMPARE(masked(QStringLiteral(u"家住翠竹苑，今天阳光小区也停水。")),
+             QStringLiteral(u"家住〔地址〕，今天〔地址〕也停水。"));
+    // Generic words, public places and the hall's keep-words stay.
+    for (const char16_t* line : {u"老旧小区改造。", u"我住在人民医院对面。", u"住在城中村的租户。",
+                                 u"他家在火车站附近。", u"住在石家庄。", u"哪个小区的都可以。"}) {
+        QCOMPARE(masked(QString::fromUtf16(line)), QString::fromUtf16(line));
+    }
+    Anonymizer a;
+    a.addKeepWords({QStringLiteral(u"向阳社区")});
+    QCOMPARE(a.anonymize(QStringLiteral(u"住在向阳社区。")), QStringLiteral(u"住在向阳社区。"));
 }
 
 void TestAnonymizer::keepWords()

@@ -128,7 +128,9 @@ struct Rules
     QSet<QChar> notNameChars;
     WordIndex followWords;
     WordIndex strongFollowWords; ///< after these a bare name needs no boundary before it (…事郑凯已经跟进)
+    WordIndex nameEndWords;      ///< words that end a name but do not mark one (…邓志华先去, 苏晓燕周三来)
     QSet<QChar> bareBefore;
+    QStringList bareBeforeWords; ///< words after which a bare name may start (昨天张伟来了, 反映姚静没有…)
     QSet<QChar> nameBreakAfter;
     QSet<QChar> nicknamePrefixes;
     WordIndex stopWords;
@@ -136,6 +138,11 @@ struct Rules
     QSet<QChar> addressCut;
     QString chineseDigits;
     QSet<QString> idProvinces;
+    QSet<QString> pinyinSurnames; ///< lower case: the first word of a name in Latin letters (Zhang Wei)
+    QStringList wechatClauseWords;
+    QSet<QChar> clauseBreaks;
+    QSet<QString> communityGeneric; ///< 老旧小区, 城中村: no community's own name
+    QRegularExpression latinName, wechatShape, wechatId, wechatNotId, qq, community, communityAnywhere, communityBefore;
     QRegularExpression mobile, landline, landlineLocal, idNumber, cardNumber, email, wechat, plate, address, building;
 
     static const Rules& instance()
@@ -200,13 +207,28 @@ struct Rules
         for (const QString& w : stringList(o.value(QLatin1String("strongFollowWords")))) {
             r.strongFollowWords.add(w);
         }
+        for (const QString& w : stringList(o.value(QLatin1String("nameEndWords")))) {
+            r.nameEndWords.add(w);
+        }
         r.bareBefore = charSet(o.value(QLatin1String("bareBefore")).toString());
+        r.bareBeforeWords = stringList(o.value(QLatin1String("bareBeforeWords")));
         r.nameBreakAfter = charSet(o.value(QLatin1String("nameBreakAfter")).toString());
         r.nicknamePrefixes = charSet(o.value(QLatin1String("nicknamePrefixes")).toString());
         r.addressCut = charSet(o.value(QLatin1String("addressCut")).toString());
         r.chineseDigits = o.value(QLatin1String("chineseDigits")).toString();
         for (const QString& p : stringList(o.value(QLatin1String("idProvinces")))) {
             r.idProvinces.insert(p);
+        }
+        const auto words = [&o](const char* key) {
+            return o.value(QLatin1String(key)).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        };
+        for (const QString& p : words("pinyinSurnames")) {
+            r.pinyinSurnames.insert(p.toLower());
+        }
+        r.wechatClauseWords = stringList(o.value(QLatin1String("wechatClauseWords")));
+        r.clauseBreaks = charSet(o.value(QLatin1String("clauseBreaks")).toString());
+        for (const QString& w : words("communityGeneric")) {
+            r.communityGeneric.insert(w);
         }
         auto re = [&o](const char* key) {
             QRegularExpression e(o.value(QLatin1String(key)).toString(),
@@ -227,6 +249,14 @@ struct Rules
         r.plate = re("plate");
         r.address = re("address");
         r.building = re("building");
+        r.latinName = re("latinName");
+        r.wechatShape = re("wechatShape");
+        r.wechatId = re("wechatId");
+        r.wechatNotId = re("wechatNotId");
+        r.qq = re("qq");
+        r.community = re("community");
+        r.communityAnywhere = re("communityAnywhere");
+        r.communityBefore = re("communityBefore");
         for (const QString& w : wordsOfResource(QStringLiteral(":/anonymize/stopwords.txt"))) {
             r.stopWords.add(w);
         }
@@ -363,6 +393,8 @@ struct Anonymizer::Private
     QStringList names;                       ///< full names to mask wherever they occur
     WordIndex nameIndex;                     ///< the same, looked up by position
     QHash<QString, QString> surnameOnly;     ///< "王" + "citizen"/"staff" → the key of a surname-only person
+    QHash<QString, QString> givenNames;      ///< a two-character given name (建国) → its full name (王建国)
+    WordIndex givenIndex;                    ///< the same, looked up by position
     WordIndex keep;
     int citizens = 0;
     int staff = 0;
@@ -405,14 +437,56 @@ struct Anonymizer::Private
             kinds.insert(name, kind);
             names.append(name);
             nameIndex.add(name);
+            learnGivenName(name);
         }
         return result;
+    }
+
+    /**
+     * 王建国 → 建国: a two-character given name alone is the same person later in the case. A given name two people
+     * share stays with the first (masked either way); one-character given names (王芳 → 芳) are never taken alone.
+     */
+    void learnGivenName(const QString& name)
+    {
+        if (!isHan(name.front())) {
+            return;
+        }
+        const int surname =
+            rules.compoundSurnames.matchAt(name, 0) > 0 ? 2 : (rules.surnames.contains(name.front()) ? 1 : 0);
+        const QString given = name.mid(surname);
+        if (surname == 0 || given.size() != 2 || !std::all_of(given.begin(), given.end(), isHan) ||
+            givenNames.contains(given)) {
+            return;
+        }
+        givenNames.insert(given, name);
+        givenIndex.add(given);
+    }
+
+    /** The one known person (addKnownPerson) of a kind with this surname, or empty. */
+    QString knownWithSurname(QChar surname, KnownPerson::Kind kind) const
+    {
+        QString found;
+        for (const KnownPerson& p : people) {
+            const QString name = p.name.trimmed();
+            if (p.kind == kind && name.size() >= 2 && name.front() == surname) {
+                if (!found.isEmpty() && found != name) {
+                    return {};
+                }
+                found = name;
+            }
+        }
+        return found;
     }
 
     /** A person named by surname and title only (王先生): one label per surname, title and kind. */
     QString learnSurnameOnly(QChar surname, const QString& title, KnownPerson::Kind kind)
     {
         const QString key = QString(surname) + title;
+        // The case's known citizen (or staff member) with this surname: 王先生 is 王建国, whoever else the text names.
+        const QString known = knownWithSurname(surname, kind);
+        if (!known.isEmpty() && !labels.contains(key)) {
+            labels.insert(key, labels.value(known));
+        }
         // A full name with this surname already known (王建国 … 王先生): the same person, when only one.
         QString full;
         int matches = 0;
@@ -498,7 +572,53 @@ bool givenChar(const Rules& r, const QString& text, int at)
 bool endsName(const Rules& r, const QString& text, int at)
 {
     return at >= text.size() || !isHan(text.at(at)) || r.notNameChars.contains(text.at(at)) || titleAt(r, text, at) ||
-           r.followWords.matchAt(text, at) > 0;
+           r.followWords.matchAt(text, at) > 0 || r.nameEndWords.matchAt(text, at) > 0;
+}
+
+/**
+ * Whether a stop word that starts inside a name's given part runs past the name's end (李明|天 → 李明天来: 明天), so
+ * the name swallowed a word. One that ends with the name (吕国庆: 国庆) is the given name itself.
+ */
+bool stopWordRunsPast(const Rules& r, const QString& text, int from, int end)
+{
+    for (int at = from; at < end; ++at) {
+        if (at + r.stopWords.matchAt(text, at) > end) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** Whether a word after which a bare name may start ends just before `at` (昨天|张伟, 反映|姚静). */
+bool boundaryWordBefore(const Rules& r, const QString& text, int at)
+{
+    const QStringView before = QStringView(text).left(at);
+    return std::any_of(r.bareBeforeWords.begin(), r.bareBeforeWords.end(),
+                       [&](const QString& w) { return before.endsWith(w); });
+}
+
+/** A name in Latin letters at `at` (Zhang Wei, LI Ming, Ouyang Nana): its length, 0 when none. */
+int latinNameAt(const Rules& r, const QString& text, int at)
+{
+    if (at >= text.size() || !text.at(at).isLetter() || text.at(at).unicode() > 0x7F) {
+        return 0;
+    }
+    const QRegularExpressionMatch m =
+        r.latinName.match(text, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+    if (!m.hasMatch() || !r.pinyinSurnames.contains(m.captured(1).toLower())) {
+        return 0;
+    }
+    return int(m.capturedLength());
+}
+
+/** An 8-digit run that reads as a date (20261130): a date, not a local phone number. */
+bool looksLikeDate(const QString& digits)
+{
+    if (digits.size() != 8) {
+        return false;
+    }
+    const QDate date(digits.left(4).toInt(), digits.mid(4, 2).toInt(), digits.mid(6, 2).toInt());
+    return date.isValid() && date.year() >= 1900 && date.year() <= 2100;
 }
 
 /**
@@ -611,7 +731,28 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
         return true;
     };
     scan(r.email, PersonalItemKind::Email, always);
+    scan(r.wechatShape, PersonalItemKind::WeChat, always, 1); // wxid_…: a WeChat ID by its shape alone
     scan(r.wechat, PersonalItemKind::WeChat, always, 1);
+    // "微信号" anywhere in a clause: an ID-shaped token in that clause is the WeChat ID (lihua_2024是我的微信号).
+    for (int from = 0; from < half.size();) {
+        int to = from;
+        while (to < half.size() && !r.clauseBreaks.contains(half.at(to))) {
+            ++to;
+        }
+        const QString clause = half.mid(from, to - from);
+        if (std::any_of(r.wechatClauseWords.begin(), r.wechatClauseWords.end(),
+                        [&](const QString& w) { return clause.contains(w, Qt::CaseInsensitive); })) {
+            for (auto it = r.wechatId.globalMatch(clause); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                if (!r.wechatNotId.match(m.captured(1)).hasMatch()) {
+                    hits.take(PersonalItemKind::WeChat, from + int(m.capturedStart(1)), int(m.capturedLength(1)),
+                              label(PersonalItemKind::WeChat));
+                }
+            }
+        }
+        from = to + 1;
+    }
+    scan(r.qq, PersonalItemKind::QQ, always, 1);
     // An ID number: a known province, a real birth date and the check digit. After an ID cue (身份证号…) a wrong
     // check digit is a mistyped ID, still personal data: there the province and the date are enough.
     static const QRegularExpression idCue(
@@ -631,7 +772,10 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
     });
     scan(r.mobile, PersonalItemKind::Mobile, always);
     scan(r.landline, PersonalItemKind::Landline, always);
-    scan(r.landlineLocal, PersonalItemKind::Landline, always, 1); // 电话88881234: a local number after its cue
+    // 电话88881234, 座机号 5678123, 打82345671: a local number after its cue, unless it reads as a date.
+    scan(
+        r.landlineLocal, PersonalItemKind::Landline, [](const QString& s) { return !looksLikeDate(strippedDigits(s)); },
+        1);
     scan(r.plate, PersonalItemKind::Plate,
          [](const QString& s) { return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); }); });
     for (auto it = r.address.globalMatch(half); it.hasNext();) {
@@ -653,6 +797,30 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
         }
     }
     scan(r.building, PersonalItemKind::Address, always);
+    // A residential community without a building number: after a residence cue (住在阳光小区, 家住翠竹苑), before
+    // 业主/住户/物业 (碧水湾的业主) or, for 小区, anywhere. Generic words (老旧小区, 城中村), the stop list's places
+    // (石家庄) and keep-words stay.
+    const auto community = [&](const QString& s, int start) {
+        return !r.communityGeneric.contains(s) && r.stopWords.matchAt(half, start) < s.size() &&
+               !hits.kept(start, int(s.size()));
+    };
+    for (const QRegularExpression* re : {&r.community, &r.communityBefore, &r.communityAnywhere}) {
+        for (auto it = re->globalMatch(half); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            int start = int(m.capturedStart(1));
+            QString name = m.captured(1);
+            // Without a cue the name starts where the text allows: 今天阳光小区 → 阳光小区.
+            for (const QString& w : r.bareBeforeWords) {
+                if (re != &r.community && name.startsWith(w) && name.size() - w.size() >= 3) {
+                    start += int(w.size());
+                    name.remove(0, w.size());
+                }
+            }
+            if (community(name, start)) {
+                hits.take(PersonalItemKind::Address, start, int(name.size()), label(PersonalItemKind::Address));
+            }
+        }
+    }
 
     // Names. Every candidate passes the stop list (王府井, 高兴, 安排 …) and the keep-words.
     const auto nameFree = [&](int start, int length) {
@@ -690,6 +858,13 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
                 ++at;
             }
         }
+        if (const int latin = latinNameAt(r, half, at); latin > 0) { // 我叫Zhang Wei, 联系人: Li Na
+            if (hits.free(at, latin)) {
+                maskName(at, latin, half.mid(at, latin), staff, 0);
+            }
+            i += cueLength - 1;
+            continue;
+        }
         const int surname = surnameAt(r, half, at, false);
         const int length = surname ? nameLength(r, half, at, surname) : 0;
         if (length >= 2 && nameFree(at, length) && r.followWords.matchAt(half, at + surname) == 0) {
@@ -709,6 +884,10 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
             continue;
         }
         const bool staff = staffTitle > citizenTitle;
+        if (i >= 2 && d->givenIndex.matchAt(half, i - 2) == 2 && hits.free(i - 2, 2) &&
+            !QStringView(half).left(i).endsWith(d->givenNames.value(half.mid(i - 2, 2)))) {
+            continue; // a known given name alone before the title (建国阿姨): rule 6 takes it, not 国阿姨
+        }
         // The longest plausible name just before the title: surname plus up to two given characters.
         int best = 0;
         int bestSurname = 0;
@@ -779,7 +958,7 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
         }
         const int length = nameLength(r, half, i, surname);
         if (length >= 2 && i > 0 && isHan(half.at(i - 1)) && !r.bareBefore.contains(half.at(i - 1)) &&
-            r.strongFollowWords.matchAt(half, i + length) == 0) {
+            r.strongFollowWords.matchAt(half, i + length) == 0 && !boundaryWordBefore(r, half, i)) {
             continue;
         }
         if (length < 2 || !endsName(r, half, i + length) ||
@@ -787,7 +966,7 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
              r.followWords.matchAt(half, i + length) == 0)) {
             continue;
         }
-        if (!nameFree(i, length) || r.stopWords.covers(half, i + 1)) {
+        if (!nameFree(i, length) || stopWordRunsPast(r, half, i + 1, i + length)) {
             continue;
         }
         maskName(i, length, half.mid(i, length), staffNear(i), 0);
@@ -805,6 +984,23 @@ QString Anonymizer::anonymize(const QString& text, QList<PersonalItem>* items)
         const int title = std::max(r.citizenTitles.matchAt(half, at + n), r.staffTitles.matchAt(half, at + n));
         hits.take(staff ? PersonalItemKind::StaffName : PersonalItemKind::CitizenName, at, n + title,
                   d->labels.value(name));
+        at += n - 1;
+    }
+
+    // 6. A known person's two-character given name alone (王建国 … 建国说): the same label. Not where it runs into
+    //    a place (建国路) or a stop word, and never inside a keep-word.
+    for (int at = 0; at < half.size(); ++at) {
+        const int n = d->givenIndex.matchAt(half, at);
+        if (n == 0 || !nameFree(at, n) ||
+            (at + n < half.size() && r.nameBreakAfter.contains(half.at(at + n)) &&
+             r.followWords.matchAt(half, at + n) == 0)) {
+            continue;
+        }
+        const QString full = d->givenNames.value(half.mid(at, n));
+        const bool staff = d->kinds.value(full) == KnownPerson::Kind::Staff;
+        const int title = std::max(r.citizenTitles.matchAt(half, at + n), r.staffTitles.matchAt(half, at + n));
+        hits.take(staff ? PersonalItemKind::StaffName : PersonalItemKind::CitizenName, at, n + title,
+                  d->labels.value(full));
         at += n - 1;
     }
 
@@ -890,6 +1086,8 @@ QString Anonymizer::label(PersonalItemKind kind)
         return QStringLiteral(u"〔车牌〕");
     case PersonalItemKind::Address:
         return QStringLiteral(u"〔地址〕");
+    case PersonalItemKind::QQ:
+        return QStringLiteral(u"〔QQ号〕");
     }
     return {};
 }

@@ -20,6 +20,7 @@ enum class PersonalItemKind
     WeChat,
     Plate, ///< 车牌, new-energy plates included
     Address,
+    QQ, ///< a QQ number after "QQ" (added by issue 15's second pass; new kinds go last)
 };
 
 /** A person whose data the case knows: its citizen, or a staff member from the user records. */
