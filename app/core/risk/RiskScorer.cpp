@@ -221,10 +221,26 @@ private:
                 return {Speaker::Who::Other, q};
             }
             if (self > 0 && q + self <= pos) {
+                if (q > from && (r.addresseeMarkers.contains(n.at(q - 1)) || verbEndsAt(q, from))) {
+                    continue; // 提醒我说, 跟我讲: the citizen is the one spoken to
+                }
                 return {Speaker::Who::Citizen, q};
             }
         }
         return {};
+    }
+
+    /** Whether a speech verb ends right at `pos` (and starts at or after `from`). */
+    bool verbEndsAt(int pos, int from) const
+    {
+        for (int p = std::max(from, pos - r.speechVerbs.maxLength()); p < pos; ++p) {
+            bool ends = false;
+            r.speechVerbs.forEachAt(view, p, [&](int length, int) { ends = ends || p + length == pos; });
+            if (ends) {
+                return true;
+            }
+        }
+        return false;
     }
 
     bool opensClause(int pos, const Span& clause) const
