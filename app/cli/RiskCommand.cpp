@@ -41,6 +41,9 @@ int CliApp::cmdRisk(const CliArguments& args)
     // Line for line: one result for every input line, an empty line included (it scores 0); \r\n is a line end.
     while (!in.atEnd()) {
         QByteArray line = in.readLine();
+        if (line.isEmpty()) {
+            break; // the end of a pipe: every real line has at least its \n or a character
+        }
         if (line.endsWith('\n')) {
             line.chop(1);
         }
