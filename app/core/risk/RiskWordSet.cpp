@@ -78,25 +78,3 @@ qsizetype RiskWordSet::find(QStringView text, qsizetype from, qsizetype to, int*
     }
     return -1;
 }
-
-qsizetype RiskWordSet::findLast(QStringView text, qsizetype from, qsizetype to, int* length) const
-{
-    to = std::min(to, text.size());
-    for (qsizetype at = to - 1; at >= std::max<qsizetype>(from, 0); --at) {
-        bool found = false;
-        int fitting = 0;
-        forEachAt(text, at, [&](int n, int) {
-            if (!found && at + n <= to) {
-                found = true;
-                fitting = n;
-            }
-        });
-        if (found) {
-            if (length) {
-                *length = fitting;
-            }
-            return at;
-        }
-    }
-    return -1;
-}

@@ -48,9 +48,6 @@ public:
     /** Where the first word that lies wholly inside [from, to) starts, or -1; its length into `length`. */
     qsizetype find(QStringView text, qsizetype from, qsizetype to, int* length = nullptr) const;
 
-    /** Where the last word that lies wholly inside [from, to) starts, or -1; its length into `length`. */
-    qsizetype findLast(QStringView text, qsizetype from, qsizetype to, int* length = nullptr) const;
-
 private:
     struct Entry
     {
