@@ -148,6 +148,8 @@ int CliApp::usage(const QString& problem)
                 "  lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a\n"
                 "                                  line (kind, words, advice), or {\"findings\": [...]}\n"
                 "  anonymize                       stdin to stdout with personal data masked, line for line\n"
+                "  risk [--json]                   one complaint text a line (stdin): score, level, signals and\n"
+                "                                  evidence, tab-separated, or {\"score\", \"level\", \"signals\"}\n"
                 "  import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with\n"
                 "                                  --skip-bad the good rows and FILE.rejects.csv for the rest\n"
                 "  import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way\n"
@@ -267,6 +269,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("anonymize")) {
         return cmdAnonymize(*parsed);
+    }
+    if (command == QLatin1String("risk")) {
+        return cmdRisk(*parsed);
     }
     if (command == QLatin1String("stats")) {
         return cmdStats(*parsed);

@@ -58,6 +58,7 @@ private:
     int cmdCases(const CliArguments& args);
     int cmdLintReply(const CliArguments& args); ///< in LintReplyCommand.cpp
     int cmdAnonymize(const CliArguments& args); ///< in AnonymizeCommand.cpp (drills, issue 15)
+    int cmdRisk(const CliArguments& args);      ///< in RiskCommand.cpp (risk, issue 16)
     int cmdStats(const CliArguments& args);     ///< in StatsCommand.cpp (metrics, issue 13)
     static QString statsText(const Metrics::Figures& figures);
     int cmdReport(const CliArguments& args); ///< in ReportCommand.cpp (review report, issue 14)
