@@ -93,6 +93,10 @@ const ReadColumn kReadColumns[] = {
     // transfer (issue 12): the latest transfer's state (lists show it) and the approved extension's date.
     {"c.transfer_state", "c.transfer_state", [](Case& c, const QVariant& v) { c.transferState = TransferStates::fromCode(v.toString()); }},
     {"c.extended_due_at", nullptr, [](Case& c, const QVariant& v) { c.extendedDueAt = SqlContext::toTime(v); }},
+    // risk (issue 16, migration 0026): read for lists too (a list may show the level)
+    {"c.risk_score", "c.risk_score", [](Case& c, const QVariant& v) { c.riskScore = SqlContext::toOptionalInt(v); }},
+    {"c.risk_level", "c.risk_level", [](Case& c, const QVariant& v) { c.riskLevel = RiskLevels::fromCode(v.toString()); }},
+    {"c.risk_signals", "c.risk_signals", [](Case& c, const QVariant& v) { c.riskSignals = v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts); }},
 };
 // clang-format on
 
@@ -243,6 +247,10 @@ const WriteColumn kWriteColumns[] = {
     // transfer (issue 12)
     {"transfer_state", "?", [](const Case& c) { return c.transferState == TransferState::None ? QVariant() : QVariant(TransferStates::code(c.transferState)); }},
     {"extended_due_at", "?", [](const Case& c) { return SqlContext::time(c.extendedDueAt); }},
+    // risk (issue 16)
+    {"risk_score", "?", [](const Case& c) { return SqlContext::optionalInt(c.riskScore); }},
+    {"risk_level", "?", [](const Case& c) { return c.riskLevel ? QVariant(RiskLevels::code(*c.riskLevel)) : QVariant(); }},
+    {"risk_signals", "?", [](const Case& c) { return QVariant(c.riskSignals.join(QLatin1Char(','))); }},
 };
 // clang-format on
 

@@ -5,6 +5,7 @@
 #include "cases/Intake.h"
 #include "cases/Transfer.h" // transfer (issue 12)
 #include "common/Ref.h"
+#include "risk/RiskResult.h" // RiskLevel (issue 16)
 
 #include <QDateTime>
 #include <QString>
@@ -64,6 +65,11 @@ struct Case
     // --- transfer (issue 12): sign-for and extensions (TransferService, ExtensionService) ---
     TransferState transferState = TransferState::None; ///< the latest transfer: awaiting sign-for, signed, returned
     QDateTime extendedDueAt; ///< the approved extension's date (延期); the resolve clock follows it; empty = none
+
+    // Public-opinion risk (issue 16): the latest score of the text and facts, written by the service that scored it.
+    std::optional<int> riskScore;       ///< 0-100; empty = never scored (cases older than the risk scorer)
+    std::optional<RiskLevel> riskLevel; ///< empty = never scored
+    QStringList riskSignals;            ///< the codes that fired, CLI.md's spelling ("media", "legal" …)
 
     bool isAnonymous() const { return citizenId == 0; }
     /** Still owed to the citizen (not yet resolved) and past its due time. */

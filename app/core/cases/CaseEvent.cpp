@@ -42,6 +42,13 @@ const CodeEntry<CaseEventKind> kKindEntries[] = {
     {CaseEventKind::RatingDefaulted, "rating_defaulted",
      QT_TRANSLATE_NOOP("CaseEventKind", "Rating given by the no-rating rule")},
     {CaseEventKind::Reminded, "reminded", QT_TRANSLATE_NOOP("CaseEventKind", "Supervisor's reminder")},
+    {CaseEventKind::RiskScored, "risk_scored", QT_TRANSLATE_NOOP("CaseEventKind", "Risk scored")},
+    {CaseEventKind::RiskAlertTaken, "risk_alert_taken", QT_TRANSLATE_NOOP("CaseEventKind", "High-risk alert taken")},
+    {CaseEventKind::CrisisOpened, "crisis_opened", QT_TRANSLATE_NOOP("CaseEventKind", "Crisis mode opened")},
+    {CaseEventKind::CrisisStepDone, "crisis_step_done", QT_TRANSLATE_NOOP("CaseEventKind", "Crisis step done")},
+    {CaseEventKind::CrisisStatement, "crisis_statement", QT_TRANSLATE_NOOP("CaseEventKind", "Public statement issued")},
+    {CaseEventKind::CrisisClosed, "crisis_closed", QT_TRANSLATE_NOOP("CaseEventKind", "Crisis mode closed")},
+    {CaseEventKind::CrisisReviewed, "crisis_reviewed", QT_TRANSLATE_NOOP("CaseEventKind", "Post-crisis review recorded")},
 };
 const CodeTable kKinds("CaseEventKind", kKindEntries);
 } // namespace

@@ -46,6 +46,14 @@ enum class CaseEventKind
     AppealRefused,           ///< the second supervisor refused
     RatingDefaulted,         ///< the no-rating rule gave the rating (默认评价)
     Reminded,                ///< a supervisor's reminder to the assignee (督办)
+    // Public-opinion risk and crisis (issue 16). The note carries the fact (CaseEventNotes::withFact).
+    RiskScored,      ///< the text or facts were scored (again): "→ 72 high · media,legal", the risk history
+    RiskAlertTaken,  ///< a supervisor took the high-risk alert
+    CrisisOpened,    ///< crisis mode opened for the case (alone or in a group); the golden-hours clock starts
+    CrisisStepDone,  ///< a checklist step of crisis mode done (assess, spokesperson, statement, legal, leadership)
+    CrisisStatement, ///< the first (or a further) public statement went out
+    CrisisClosed,    ///< crisis mode ended
+    CrisisReviewed,  ///< the post-crisis review (复盘) was recorded
 };
 
 namespace CaseEventKinds {
