@@ -175,19 +175,25 @@ Result<QStringList> SqlDrillResultRepository::explainList(const DrillResultFilte
     return m_sql.explain(sql, values);
 }
 
-QString SqlDrillResultRepository::missedSql(const QDateTime& from, const QDateTime& to, QVariantList& values)
+QString SqlDrillResultRepository::missedSql(const QDateTime& from, const QDateTime& to, qint64 traineeId,
+                                            QVariantList& values)
 {
     QStringList where;
+    if (traineeId != 0) {
+        where << QStringLiteral("r.trainee_id = ?");
+        values << traineeId;
+    }
     addRange(where, values, from, to);
     return QStringLiteral("SELECT s.criterion, COUNT(*), SUM(CASE WHEN s.points < s.max_points THEN 1 ELSE 0 END) "
                           "FROM drill_results r JOIN drill_scores s ON s.result_id = r.id") +
            whereClause(where) + QStringLiteral(" GROUP BY s.criterion");
 }
 
-Result<QList<MissedCriterion>> SqlDrillResultRepository::missedCriteria(const QDateTime& from, const QDateTime& to)
+Result<QList<MissedCriterion>> SqlDrillResultRepository::missedCriteria(const QDateTime& from, const QDateTime& to,
+                                                                        qint64 traineeId)
 {
     QVariantList values;
-    const QString sql = missedSql(from, to, values);
+    const QString sql = missedSql(from, to, traineeId, values);
     auto q = m_sql.exec(sql, values);
     if (!q) {
         return q.error();
@@ -207,9 +213,28 @@ Result<QList<MissedCriterion>> SqlDrillResultRepository::missedCriteria(const QD
     return out;
 }
 
-Result<QStringList> SqlDrillResultRepository::explainMissedCriteria(const QDateTime& from, const QDateTime& to) const
+Result<QStringList> SqlDrillResultRepository::explainMissedCriteria(const QDateTime& from, const QDateTime& to,
+                                                                    qint64 traineeId) const
 {
     QVariantList values;
-    const QString sql = missedSql(from, to, values);
+    const QString sql = missedSql(from, to, traineeId, values);
     return m_sql.explain(sql, values);
+}
+
+Result<QList<Ref>> SqlDrillResultRepository::trainees()
+{
+    // One row per trainee through drill_results_trainee; the names from users (a few rows).
+    auto q = m_sql.exec(QStringLiteral("SELECT t.trainee_id, COALESCE(NULLIF(u.display_name, ''), u.login, '') "
+                                       "FROM (SELECT DISTINCT trainee_id FROM drill_results) t "
+                                       "LEFT JOIN users u ON u.id = t.trainee_id"));
+    if (!q) {
+        return q.error();
+    }
+    QList<Ref> out;
+    while (q->next()) {
+        out << Ref{q->value(0).toLongLong(), q->value(1).toString()};
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Ref& a, const Ref& b) { return a.name.localeAwareCompare(b.name) < 0; });
+    return out;
 }

@@ -16,15 +16,17 @@ public:
     Result<qint64> insert(const DrillResult& result) override;
     Result<DrillResult> find(qint64 id) override;
     Result<QList<DrillResultSummary>> list(const DrillResultFilter& filter) override;
-    Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from, const QDateTime& to) override;
+    Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from, const QDateTime& to,
+                                                  qint64 traineeId) override;
+    Result<QList<Ref>> trainees() override;
 
     // The plans of the two reads over many results, for the plan tests.
     Result<QStringList> explainList(const DrillResultFilter& filter) const;
-    Result<QStringList> explainMissedCriteria(const QDateTime& from, const QDateTime& to) const;
+    Result<QStringList> explainMissedCriteria(const QDateTime& from, const QDateTime& to, qint64 traineeId = 0) const;
 
 private:
     static QString listSql(const DrillResultFilter& filter, QVariantList& values);
-    static QString missedSql(const QDateTime& from, const QDateTime& to, QVariantList& values);
+    static QString missedSql(const QDateTime& from, const QDateTime& to, qint64 traineeId, QVariantList& values);
 
     const SqlContext& m_sql;
 };

@@ -145,7 +145,8 @@ Result<QList<TrainingSummary>> SqlTrainingRepository::list(const TrainingFilter&
         values << filter.category;
     }
     if (!filter.text.trimmed().isEmpty()) {
-        where << QStringLiteral("t.title LIKE ? ESCAPE '\\'");
+        // ILIKE on PostgreSQL: a title is matched as on SQLite, ASCII case-insensitively.
+        where << QStringLiteral("t.title %1 ? ESCAPE '\\'").arg(m_sql.dialect().likeOperator());
         values << SqlContext::containsPattern(filter.text.trimmed());
     }
     QString sql = QStringLiteral("SELECT t.id, t.title, t.category, t.service_item, t.outcome, t.rating, "
@@ -177,6 +178,21 @@ Result<QList<TrainingSummary>> SqlTrainingRepository::list(const TrainingFilter&
         result.append(s);
     }
     return result;
+}
+
+Result<QStringList> SqlTrainingRepository::categories()
+{
+    auto q = m_sql.exec(QStringLiteral("SELECT DISTINCT category FROM training_cases WHERE category <> ''"));
+    if (!q) {
+        return q.error();
+    }
+    QStringList out;
+    while (q->next()) {
+        out << q->value(0).toString();
+    }
+    // Sorted here, not by the databases' differing collations.
+    std::sort(out.begin(), out.end(), [](const QString& a, const QString& b) { return a.localeAwareCompare(b) < 0; });
+    return out;
 }
 
 Result<qint64> SqlTrainingRepository::sourceCaseId(qint64 id)

@@ -18,6 +18,7 @@ public:
     Status remove(qint64 id) override;
     Result<TrainingCase> find(qint64 id) override;
     Result<QList<TrainingSummary>> list(const TrainingFilter& filter) override;
+    Result<QStringList> categories() override;
     Result<qint64> sourceCaseId(qint64 id) override;
     Result<qint64> builtFrom(qint64 caseId) override;
     Result<QList<CandidateRow>> candidates(const TrainingCandidateFilter& filter) override;

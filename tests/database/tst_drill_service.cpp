@@ -7,10 +7,13 @@
 #include "SqlDrillResultRepository.h"
 #include "TestDatabases.h"
 #include "TestFixtures.h"
+#include "repositories/AuditRepository.h"
 #include "repositories/ReplyRuleRepository.h"
 #include "services/DrillService.h"
 #include "training/DrillScorer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -47,6 +50,27 @@ QList<DrillAnswer> sampleAnswers()
     };
 }
 
+/** An audit log that refuses every new entry (as a lost audit key or a failing write would); reads pass through. */
+class RefusingAudit final : public AuditRepository
+{
+public:
+    explicit RefusingAudit(AuditRepository& real)
+        : m_real(real)
+    {}
+    Result<AuditEntry> append(AuditEntry) override
+    {
+        return Error::make(Error::Code::Storage, QStringLiteral("injected: the audit entry could not be written"));
+    }
+    Result<QList<AuditEntry>> latest(int limit) override { return m_real.latest(limit); }
+    Result<AuditVerification> verify(const std::optional<AuditCheckpoint>& checkpoint) override
+    {
+        return m_real.verify(checkpoint);
+    }
+
+private:
+    AuditRepository& m_real;
+};
+
 bool uses(const QStringList& plan, const QString& index)
 {
     static const QRegularExpression fullScan(QStringLiteral("Seq Scan|^SCAN \\w+$"));
@@ -78,6 +102,8 @@ private slots:
     void seriesAndMissedCriteria();
     void plansUseIndexes_data() { TestDatabase::addBackendRows(); }
     void plansUseIndexes();
+    void submitIsAudited_data() { TestDatabase::addBackendRows(); }
+    void submitIsAudited();
 };
 
 void TestDrillService::storedScoresEqualTheScorers()
@@ -222,6 +248,7 @@ void TestDrillService::permissions()
         QVERIFY2(service.results({}).ok() == row.view, row.login);
         QVERIFY2(service.traineeSeries().ok() == row.view, row.login);
         QVERIFY2(service.missedCriteria().ok() == row.view, row.login);
+        QVERIFY2(service.trainees().ok() == row.view, row.login);
         if (!row.run) {
             QCOMPARE(submitted.error().code, Error::Code::PermissionDenied);
         }
@@ -346,6 +373,44 @@ void TestDrillService::seriesAndMissedCriteria()
     QCOMPARE(wangs->size(), 1);
     QCOMPARE(wangs->at(0).id, wangFirst->id);
     QCOMPARE(wangs->at(0).trainee.name, QStringLiteral("wang 同志"));
+
+    // One trainee: the series and the missed criteria follow the trainee filter.
+    const auto wangSeries = trainer.traineeSeries({}, {}, wang.userId());
+    QINGTING_VERIFY_OK(wangSeries);
+    QCOMPARE(wangSeries->size(), 1);
+    QCOMPARE(wangSeries->at(0).trainee.id, wang.userId());
+    QCOMPARE(wangSeries->at(0).percents, QList<int>{wangFirst->percent()});
+    const auto liDayTwo = trainer.traineeSeries(kNow.addSecs(3600), {}, li.userId());
+    QINGTING_VERIFY_OK(liDayTwo);
+    QCOMPARE(liDayTwo->size(), 1);
+    QCOMPARE(liDayTwo->at(0).percents, QList<int>{liSecond->percent()});
+    auto scoredOf = [](const QList<MissedCriterion>& rows) {
+        int scored = 0;
+        int missedCount = 0;
+        for (const MissedCriterion& m : rows) {
+            scored += m.scored;
+            missedCount += m.missed;
+        }
+        return std::pair{scored, missedCount};
+    };
+    const auto liMissed = trainer.missedCriteria({}, {}, li.userId());
+    QINGTING_VERIFY_OK(liMissed);
+    const auto wangMissed = trainer.missedCriteria({}, {}, wang.userId());
+    QINGTING_VERIFY_OK(wangMissed);
+    QCOMPARE(scoredOf(*liMissed).first, 24); // two drills
+    QCOMPARE(scoredOf(*wangMissed).first, 12);
+    QCOMPARE(scoredOf(*liMissed).second + scoredOf(*wangMissed).second, scoredOf(*all).second);
+    const auto nobody = trainer.missedCriteria({}, {}, coach.userId());
+    QINGTING_VERIFY_OK(nobody);
+    QVERIFY(nobody->isEmpty());
+
+    // The trainee filter's choices: everyone with a result, by name.
+    const auto trainees = trainer.trainees();
+    QINGTING_VERIFY_OK(trainees);
+    QCOMPARE(trainees->size(), 2);
+    QCOMPARE(trainees->at(0).id, li.userId());
+    QCOMPARE(trainees->at(0).name, QStringLiteral("li 同志"));
+    QCOMPARE(trainees->at(1).id, wang.userId());
 }
 
 void TestDrillService::plansUseIndexes()
@@ -404,6 +469,58 @@ void TestDrillService::plansUseIndexes()
     QINGTING_VERIFY_OK(missedPlan);
     QVERIFY2(uses(*missedPlan, QStringLiteral("drill_results_finished")),
              qPrintable(missedPlan->join(QLatin1Char('\n'))));
+    const auto oneTraineePlan = sql.explainMissedCriteria(kNow.addDays(-30), kNow.addDays(1), clerk.userId());
+    QINGTING_VERIFY_OK(oneTraineePlan);
+    QVERIFY2(uses(*oneTraineePlan, QStringLiteral("drill_results_trainee")),
+             qPrintable(oneTraineePlan->join(QLatin1Char('\n'))));
+}
+
+void TestDrillService::submitIsAudited()
+{
+    QINGTING_TEST_DATABASE(scratch);
+    QINGTING_OPEN_DATABASE(db, scratch);
+    Repositories repos = db->repositories();
+    FixedClock clock(kNow);
+    const Session clerk = Fixtures::addUser(repos, QStringLiteral("li"), Role::Clerk);
+    RawConnection raw(scratch);
+
+    const auto submitted =
+        DrillService(clerk, repos, clock).submit(sampleCase(), sampleAnswers(), kNow.addSecs(-90), 0);
+    QINGTING_VERIFY_OK(submitted);
+    // One entry, written with the result: the trainee as actor, the result as entity, what was drilled and the score.
+    const QList<QVariantList> rows = raw.rows(QStringLiteral(
+        "SELECT at, actor_id, actor, entity, entity_id, detail FROM audit_log WHERE action = 'drill.submit'"));
+    QCOMPARE(rows.size(), 1);
+    const QVariantList& entry = rows.first();
+    QCOMPARE(entry.at(0).toLongLong(), kNow.toSecsSinceEpoch());
+    QCOMPARE(entry.at(1).toLongLong(), clerk.userId());
+    QCOMPARE(entry.at(2).toString(), QStringLiteral("li"));
+    QCOMPARE(entry.at(3).toString(), QStringLiteral("drill_result"));
+    QCOMPARE(entry.at(4).toLongLong(), submitted->id);
+    const QJsonObject detail = QJsonDocument::fromJson(entry.at(5).toString().toUtf8()).object();
+    QCOMPARE(detail.value(QStringLiteral("training_case_id")).toInteger(), qint64(41));
+    QCOMPARE(detail.value(QStringLiteral("training_title")).toString(), sampleCase().title);
+    QCOMPARE(detail.value(QStringLiteral("points")).toInt(), submitted->points());
+    QCOMPARE(detail.value(QStringLiteral("max_points")).toInt(), submitted->maxPoints());
+    QCOMPARE(detail.value(QStringLiteral("percent")).toInt(), submitted->percent());
+    // No answer text in the audit log: it is the trainee's, kept with the result.
+    QVERIFY(!entry.at(5).toString().contains(sampleAnswers().at(0).text));
+    const auto chain = repos.audit->verify();
+    QINGTING_VERIFY_OK(chain);
+    QVERIFY(chain->ok);
+
+    // One transaction: when the entry cannot be written, no result is stored either.
+    const QString before = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM drill_results")).toString() +
+                           raw.scalar(QStringLiteral("SELECT COUNT(*) FROM drill_scores")).toString();
+    RefusingAudit refusing(*repos.audit);
+    repos.audit = &refusing;
+    const auto refused = DrillService(clerk, repos, clock).submit(sampleCase(), sampleAnswers(), kNow.addSecs(-90), 0);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Storage);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM drill_results")).toString() +
+                 raw.scalar(QStringLiteral("SELECT COUNT(*) FROM drill_scores")).toString(),
+             before);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'drill.submit'")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDrillService)

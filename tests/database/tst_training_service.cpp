@@ -7,6 +7,7 @@
 #include "TestDatabases.h"
 #include "TestFixtures.h"
 #include "repositories/CaseRepository.h"
+#include "repositories/TrainingRepository.h"
 #include "repositories/UserRepository.h"
 #include "services/CaseService.h"
 #include "services/TrainingService.h"
@@ -207,6 +208,10 @@ private slots:
     void brokenFilesRefusedWhole();
     void notClosedOrTwice_data() { TestDatabase::addBackendRows(); }
     void notClosedOrTwice();
+    void libraryFilters_data() { TestDatabase::addBackendRows(); }
+    void libraryFilters();
+    void candidatesByClosedDate_data() { TestDatabase::addBackendRows(); }
+    void candidatesByClosedDate();
 };
 
 void TestTrainingService::noPersonalDataAnywhere()
@@ -314,23 +319,24 @@ void TestTrainingService::permissions()
         Remove,
         Export,
         Import,
+        Categories,
     };
-    const char* names[] = {"candidates", "build", "list", "find", "update", "remove", "export", "import"};
+    const char* names[] = {"candidates", "build", "list", "find", "update", "remove", "export", "import", "categories"};
     // Role × call: true = allowed. The trainer manages; everyone who drills reads; the admin does neither.
     const struct
     {
         const char* role;
         Session session;
-        bool allowed[8];
+        bool allowed[9];
     } table[] = {
-        {"clerk", people.clerk, {false, false, true, true, false, false, false, false}},
-        {"supervisor", people.boss, {false, false, true, true, false, false, false, false}},
-        {"admin", people.admin, {false, false, false, false, false, false, false, false}},
-        {"trainer", people.trainer, {true, true, true, true, true, true, true, true}},
+        {"clerk", people.clerk, {false, false, true, true, false, false, false, false, true}},
+        {"supervisor", people.boss, {false, false, true, true, false, false, false, false, true}},
+        {"admin", people.admin, {false, false, false, false, false, false, false, false, false}},
+        {"trainer", people.trainer, {true, true, true, true, true, true, true, true, true}},
     };
     for (const auto& row : table) {
         TrainingService service(row.session, repos, clock);
-        for (int call = Candidates; call <= Import; ++call) {
+        for (int call = Candidates; call <= Categories; ++call) {
             const int version = byTrainer.find(existing->id)->version;
             std::optional<Error> error;
             auto note = [&](const auto& result) {
@@ -363,6 +369,9 @@ void TestTrainingService::permissions()
                 break;
             case Import:
                 note(service.importSet(*file));
+                break;
+            case Categories:
+                note(service.categories());
                 break;
             }
             const QString where = QStringLiteral("%1 × %2: %3")
@@ -593,6 +602,124 @@ void TestTrainingService::notClosedOrTwice()
         raw.scalar(QStringLiteral("SELECT COUNT(*) FROM training_stages WHERE training_case_id = ?"), {id}).toInt(), 0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'training.delete'")).toInt(), 1);
     QINGTING_VERIFY_OK(service.buildFromCase(closed));
+}
+
+void TestTrainingService::libraryFilters()
+{
+    TRAINING_SCRATCH();
+    TrainingService service(people.trainer, repos, clock);
+    // Four cases stored straight through the repository (building is tested above); one without a category.
+    const struct
+    {
+        const char* title;
+        const char* category;
+    } stored[] = {
+        {"社保 · 材料反复退回", "服务态度"},
+        {"户籍 · 窗口态度 Case A", "服务态度"},
+        {"公积金 · 100% 退回", "办事效率"},
+        {"未分类的练习", ""},
+    };
+    QList<qint64> ids;
+    for (const auto& s : stored) {
+        TrainingCase t;
+        t.title = QString::fromUtf8(s.title);
+        t.category = QString::fromUtf8(s.category);
+        t.createdAt = kNow;
+        t.updatedAt = kNow;
+        t.createdBy = {people.trainer.userId(), people.trainer.login()};
+        t.version = 1;
+        const auto id = repos.training->insert(t, 0);
+        QINGTING_VERIFY_OK(id);
+        ids << *id;
+    }
+    auto titles = [&](const QString& category, const QString& text) {
+        TrainingFilter f;
+        f.category = category;
+        f.text = text;
+        const auto found = service.list(f);
+        QStringList out;
+        if (found) {
+            for (const TrainingSummary& s : *found) {
+                out << s.title;
+            }
+        } else {
+            out << QStringLiteral("error: ") + found.error().message;
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    QCOMPARE(titles({}, {}).size(), 4);
+    QCOMPARE(titles(QStringLiteral(u"服务态度"), {}),
+             (QStringList{QStringLiteral(u"户籍 · 窗口态度 Case A"), QStringLiteral(u"社保 · 材料反复退回")}));
+    QCOMPARE(titles(QStringLiteral(u"办事效率"), {}), QStringList{QStringLiteral(u"公积金 · 100% 退回")});
+    QCOMPARE(titles({}, QStringLiteral(u"退回")),
+             (QStringList{QStringLiteral(u"公积金 · 100% 退回"), QStringLiteral(u"社保 · 材料反复退回")}));
+    QCOMPARE(titles(QStringLiteral(u"服务态度"), QStringLiteral(u"退回")),
+             QStringList{QStringLiteral(u"社保 · 材料反复退回")});
+    // Part of the title, ASCII case aside, on both databases; % and _ are letters, not wildcards.
+    QCOMPARE(titles({}, QStringLiteral("case a")), QStringList{QStringLiteral(u"户籍 · 窗口态度 Case A")});
+    QCOMPARE(titles({}, QStringLiteral("100%")), QStringList{QStringLiteral(u"公积金 · 100% 退回")});
+    QCOMPARE(titles({}, QStringLiteral("0%_")), QStringList{});
+    QCOMPARE(titles({}, QStringLiteral(u"  练习 ")), QStringList{QStringLiteral(u"未分类的练习")});
+    QCOMPARE(titles(QStringLiteral(u"没有的类别"), {}), QStringList{});
+
+    // The categories the library holds, each once, the empty one left out.
+    const auto categories = service.categories();
+    QINGTING_VERIFY_OK(categories);
+    QCOMPARE(categories->size(), 2);
+    QVERIFY(categories->contains(QStringLiteral(u"服务态度")));
+    QVERIFY(categories->contains(QStringLiteral(u"办事效率")));
+    QINGTING_VERIFY_OK(service.remove(ids.at(2)));
+    QCOMPARE(*service.categories(), QStringList{QStringLiteral(u"服务态度")});
+}
+
+void TestTrainingService::candidatesByClosedDate()
+{
+    TRAINING_SCRATCH();
+    TrainingService service(people.trainer, repos, clock);
+    RawConnection raw(scratch);
+    // Three closed cases, closed on 2026-02-10 08:00, 2026-02-20 23:30 and 2026-02-21 00:00 (local time).
+    const QList<QDateTime> closedAt{at(QStringLiteral("2026-02-10 08:00")), at(QStringLiteral("2026-02-20 23:30")),
+                                    at(QStringLiteral("2026-02-21 00:00"))};
+    QList<qint64> ids;
+    for (const QDateTime& when : closedAt) {
+        const qint64 id = addPersonalCase(repos);
+        QVERIFY(id != 0);
+        QCOMPARE(raw.exec(QStringLiteral("UPDATE cases SET closed_at = ? WHERE id = ?"), {when.toSecsSinceEpoch(), id}),
+                 QString());
+        ids << id;
+    }
+    auto found = [&](const QDate& from, const QDate& to) {
+        TrainingCandidateFilter f;
+        f.closedFrom = from;
+        f.closedTo = to;
+        const auto rows = service.candidates(f);
+        QList<qint64> out;
+        for (const TrainingCandidate& c : rows ? *rows : QList<TrainingCandidate>{}) {
+            out << c.caseId;
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const QDate feb10(2026, 2, 10);
+    const QDate feb20(2026, 2, 20);
+    const QDate feb21(2026, 2, 21);
+    QCOMPARE(found({}, {}), ids);
+    // Both bounds are whole days, inclusive; either may stay open.
+    QCOMPARE(found(feb20, feb20), QList<qint64>{ids.at(1)});
+    QCOMPARE(found(feb20, {}), (QList<qint64>{ids.at(1), ids.at(2)}));
+    QCOMPARE(found({}, feb20), (QList<qint64>{ids.at(0), ids.at(1)}));
+    QCOMPARE(found(feb10, feb10), QList<qint64>{ids.at(0)});
+    QCOMPARE(found(feb21, {}), QList<qint64>{ids.at(2)});
+    QCOMPARE(found(feb10.addDays(1), feb20.addDays(-1)), QList<qint64>{});
+    // A range that ends before it starts is refused with the reason.
+    TrainingCandidateFilter backwards;
+    backwards.closedFrom = feb21;
+    backwards.closedTo = feb20;
+    const auto refused = service.candidates(backwards);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Invalid);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("closed-from")), qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingService)

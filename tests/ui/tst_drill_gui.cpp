@@ -2,6 +2,8 @@
 // the score page shows the points DrillScorer gives for those answers over the desk's stored reply rules, and the
 // stored result (DrillService on the desk's database) equals them. The trainer's results page lists it, charts it
 // and counts the missed criteria. A per-stage timer takes the answer as it is when it runs out.
+// train15c: the results page's period and trainee filters drive the table, the chart and the missed criteria; a
+// drill that cannot be stored keeps its answers, says why, and is stored by "Submit again".
 
 #include "GuiTestSupport.h"
 #include "cases/Intake.h"
@@ -15,12 +17,17 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -54,6 +61,28 @@ const QStringList kAnswers{
     QStringLiteral("您请了三天假，孩子上学的手续也耽误了，这个影响很大。"),
     QStringLiteral("我马上联系户籍科核实需要的全部材料，由科长负责，今天下午5点前电话告诉您。"),
 };
+
+/** Runs one statement on the desk's SQLite file through a connection of its own; the driver's error, or empty. */
+QString execOnFile(const QString& path, const QString& sql)
+{
+    const QString name = QStringLiteral("tst_drill_gui_raw");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                error = q.lastError().text();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
 } // namespace
 
 class TestDrillGui : public QObject
@@ -66,8 +95,13 @@ private slots:
     void trainerSeesTheResults();
     void timerTakesTheAnswerAsItIs();
     void drillsPagePicksRunsAndStores();
+    void resultsFollowPeriodAndTrainee();
+    void failedSubmitKeepsAnswersAndRetries();
 
 private:
+    /** Types every stage's answer and Enter, as a trainee does. */
+    void answerEveryStage(DrillRunnerWidget& runner);
+
     Desk m_desk;
     std::optional<Session> m_trainee;
     std::optional<Session> m_trainer;
@@ -233,6 +267,170 @@ void TestDrillGui::drillsPagePicksRunsAndStores()
     QTest::mouseClick(child<QPushButton>(runner, "drillBackButton"), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return !page.isLoading() && mine->rowCount() == before + 1; }, kTimeoutMs));
     QCOMPARE(mine->item(0, 0)->data(Qt::UserRole).toLongLong(), found->id);
+}
+
+void TestDrillGui::answerEveryStage(DrillRunnerWidget& runner)
+{
+    auto* edit = child<QPlainTextEdit>(&runner, "drillAnswerEdit");
+    for (const QString& answer : kAnswers) {
+        typeText(edit, answer);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+}
+
+void TestDrillGui::resultsFollowPeriodAndTrainee()
+{
+    // A second trainee with a drill today, and one of 小李's 120 days ago (outside the default 90 days).
+    const auto other = m_desk.addUser(QStringLiteral("xiaowang"), Role::Clerk, QStringLiteral("小王"), kPassword);
+    QVERIFY(other);
+    QList<DrillAnswer> answers;
+    for (int i = 0; i < int(kAnswers.size()); ++i) {
+        answers << DrillAnswer{DrillCodes::stages().at(i), kAnswers.at(i), 10};
+    }
+    const QDateTime now = m_desk.clock().now();
+    const auto wangsDrill =
+        DrillService(*other, m_desk.repos(), m_desk.clock()).submit(trainingCase(), answers.mid(0, 2), now, 0);
+    QVERIFY(wangsDrill.ok());
+    FixedClock longAgo(now.addDays(-120));
+    const auto oldDrill =
+        DrillService(*m_trainee, m_desk.repos(), longAgo).submit(trainingCase(), answers, longAgo.now(), 0);
+    QVERIFY(oldDrill.ok());
+    const auto all = DrillService(*m_trainer, m_desk.repos(), m_desk.clock()).results({});
+    QVERIFY(all.ok());
+
+    DrillResultsWidget results(*m_trainer, m_desk.worker(), m_desk.clock());
+    results.resize(1100, 760);
+    results.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&results));
+    QVERIFY(QTest::qWaitFor([&] { return !results.isLoading(); }, kTimeoutMs));
+    auto* from = child<QDateEdit>(&results, "drillResultsFromDateEdit");
+    auto* to = child<QDateEdit>(&results, "drillResultsToDateEdit");
+    auto* trainee = child<QComboBox>(&results, "drillResultsTraineeComboBox");
+    auto* table = child<QTableWidget>(&results, "drillResultsTable");
+    auto* missed = child<QTableWidget>(&results, "drillMissedTable");
+    auto* chart = child<QChartView>(&results, "drillTraineeChart");
+    QVERIFY(from && to && trainee && table && missed && chart);
+
+    // By default: the last 90 days up to the clock's today, everyone; the old drill is left out.
+    QCOMPARE(to->date(), now.date());
+    QCOMPARE(from->date(), now.date().addDays(-DrillResultsWidget::kDefaultDays));
+    QCOMPARE(table->rowCount(), int(all->size()) - 1);
+    for (const DrillResultSummary& r : results.results()) {
+        QVERIFY(r.id != oldDrill->id);
+    }
+    QCOMPARE(chart->chart()->series().size(), 2);
+
+    // The year stepped back with the arrow key: the old drill is in, and in 小李's line.
+    from->setFocus();
+    QTest::keyClick(from, Qt::Key_Home);
+    QTest::keyClick(from, Qt::Key_Down);
+    QCOMPARE(from->date(), now.date().addDays(-DrillResultsWidget::kDefaultDays).addYears(-1));
+    QTRY_VERIFY_WITH_TIMEOUT(!results.isLoading() && table->rowCount() == int(all->size()), kTimeoutMs);
+    int liPoints = 0;
+    for (const TraineeSeries& s : results.series()) {
+        if (s.trainee.id == m_trainee->userId()) {
+            liPoints = int(s.percents.size());
+            QCOMPARE(s.finishedAt.first(), longAgo.now()); // oldest first
+        }
+    }
+    QCOMPARE(liPoints, int(all->size()) - 1);
+
+    // One trainee: the table, the chart and the missed criteria are 小王's alone.
+    QCOMPARE(trainee->itemText(0), QStringLiteral("All trainees"));
+    const int wangIndex = trainee->findText(QStringLiteral("小王"));
+    QVERIFY(wangIndex > 0);
+    QCOMPARE(trainee->findText(QStringLiteral("周老师")), -1); // the trainer drilled nothing
+    trainee->setFocus();
+    while (trainee->currentIndex() < wangIndex) {
+        QTest::keyClick(trainee, Qt::Key_Down);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!results.isLoading() && table->rowCount() == 1, kTimeoutMs);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("小王"));
+    QCOMPARE(results.results().first().id, wangsDrill->id);
+    QCOMPARE(chart->chart()->series().size(), 1);
+    QCOMPARE(qobject_cast<QLineSeries*>(chart->chart()->series().first())->name(), QStringLiteral("小王"));
+    int scored = 0;
+    for (const MissedCriterion& m : results.missed()) {
+        scored += m.scored;
+    }
+    int expected = 0;
+    for (const StageScore& st : wangsDrill->stages) {
+        expected += int(st.criteria.size());
+    }
+    QCOMPARE(scored, expected);
+    QCOMPARE(missed->rowCount(), int(results.missed().size()));
+
+    // "From" after "to": said in words; the table keeps what it showed.
+    to->setFocus();
+    QTest::keyClick(to, Qt::Key_Home);
+    QTest::keyClick(to, Qt::Key_Down);
+    QTest::keyClick(to, Qt::Key_Down);
+    QVERIFY(to->date() < from->date());
+    auto* error = child<QLabel>(&results, "drillResultsErrorLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kTimeoutMs);
+    QVERIFY2(error->text().contains(QStringLiteral("must not be after")), qPrintable(error->text()));
+    QVERIFY(!results.isLoading());
+    QCOMPARE(table->rowCount(), 1);
+}
+
+void TestDrillGui::failedSubmitKeepsAnswersAndRetries()
+{
+    const auto before = DrillService(*m_trainee, m_desk.repos(), m_desk.clock()).myResults();
+    QVERIFY(before.ok());
+    // The database refuses new results (as a full disk or a lost server would) until the trigger goes.
+    const QString path = m_desk.location().sqlitePath;
+    QCOMPARE(execOnFile(path, QStringLiteral("CREATE TRIGGER tst_refuse_drill BEFORE INSERT ON drill_results "
+                                             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")),
+             QString());
+
+    DrillRunnerWidget runner(*m_trainee, m_desk.worker(), m_desk.clock());
+    runner.resize(900, 700);
+    runner.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&runner));
+    QSignalSpy finished(&runner, &DrillRunnerWidget::finished);
+    runner.start(trainingCase());
+    answerEveryStage(runner);
+    QVERIFY(QTest::qWaitFor([&] { return runner.awaitsRetry(); }, kTimeoutMs));
+
+    // The reason in words, the answers still there, and a way to send them again.
+    auto* error = child<QLabel>(&runner, "drillErrorLabel");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("could not be stored")) &&
+                 error->text().contains(QStringLiteral("injected failure")),
+             qPrintable(error->text()));
+    QVERIFY(!runner.showsScore());
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(runner.answers().size(), kAnswers.size());
+    const QString conversation = child<QTextBrowser>(&runner, "drillConversation")->toPlainText();
+    for (int i = 0; i < int(kAnswers.size()); ++i) {
+        QCOMPARE(runner.answers().at(i).text, kAnswers.at(i));
+        QVERIFY(conversation.contains(kAnswers.at(i)));
+    }
+    auto* retry = child<QPushButton>(&runner, "drillRetryButton");
+    QVERIFY(retry->isVisible() && retry->isEnabled());
+    QVERIFY(!child<QPushButton>(&runner, "drillAnswerButton")->isVisible());
+    const auto during = DrillService(*m_trainee, m_desk.repos(), m_desk.clock()).myResults();
+    QCOMPARE(during->size(), before->size()); // nothing half-stored
+
+    // A second failure says so again and still offers the retry.
+    QTest::keyClick(retry, Qt::Key_Space);
+    QVERIFY(QTest::qWaitFor([&] { return !runner.isSubmitting() && runner.awaitsRetry(); }, kTimeoutMs));
+    QVERIFY(error->isVisible());
+
+    // The database is back: Submit again stores the same answers once.
+    QCOMPARE(execOnFile(path, QStringLiteral("DROP TRIGGER tst_refuse_drill")), QString());
+    QTest::keyClick(retry, Qt::Key_Space);
+    QVERIFY(QTest::qWaitFor([&] { return runner.showsScore(); }, kTimeoutMs));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!error->isVisible());
+    const auto stored = DrillService(*m_trainee, m_desk.repos(), m_desk.clock()).find(runner.result().id);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->stages.size(), kAnswers.size());
+    for (int i = 0; i < int(kAnswers.size()); ++i) {
+        QCOMPARE(stored->stages.at(i).answer.text, kAnswers.at(i));
+    }
+    const auto after = DrillService(*m_trainee, m_desk.repos(), m_desk.clock()).myResults();
+    QCOMPARE(after->size(), before->size() + 1);
 }
 
 QTEST_MAIN(TestDrillGui)

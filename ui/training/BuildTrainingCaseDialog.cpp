@@ -5,7 +5,9 @@
 #include "training/TrainingJobs.h"
 #include "training/TrainingWidgets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,11 +53,32 @@ BuildTrainingCaseDialog::BuildTrainingCaseDialog(Session session, DatabaseWorker
     m_maxRating->setRange(0, 5);
     m_maxRating->setSpecialValueText(tr("any"));
     label(tr("&to:"), m_maxRating);
-    m_search = new QPushButton(tr("&Search"), this);
-    m_search->setObjectName(QStringLiteral("searchButton"));
-    filters->addWidget(m_search);
     filters->addStretch(1);
     layout->addLayout(filters);
+
+    // The closed dates: each bound applies only while its box is ticked (unticked = open).
+    auto* dates = new QHBoxLayout;
+    auto dateBound = [this, dates](const QString& text, const char* boxName, const char* editName, QCheckBox*& box,
+                                   QDateEdit*& edit) {
+        box = new QCheckBox(text, this);
+        box->setObjectName(QLatin1String(boxName));
+        edit = new QDateEdit(this);
+        edit->setObjectName(QLatin1String(editName));
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+        connect(box, &QCheckBox::toggled, edit, &QWidget::setEnabled);
+        dates->addWidget(box);
+        dates->addWidget(edit);
+    };
+    dateBound(tr("Closed &from:"), "closedFromCheckBox", "closedFromDateEdit", m_closedFromSet, m_closedFrom);
+    dateBound(tr("closed t&o:"), "closedToCheckBox", "closedToDateEdit", m_closedToSet, m_closedTo);
+    m_search = new QPushButton(tr("&Search"), this);
+    m_search->setObjectName(QStringLiteral("searchButton"));
+    dates->addSpacing(12);
+    dates->addWidget(m_search);
+    dates->addStretch(1);
+    layout->addLayout(dates);
 
     m_table = TrainingWidgets::table(ColumnCount,
                                      {tr("Case"), tr("Closed"), tr("Category"), tr("Service item"), tr("Rating"),
@@ -92,17 +115,29 @@ void BuildTrainingCaseDialog::setBusy(bool busy)
     m_build->setEnabled(!busy);
 }
 
-void BuildTrainingCaseDialog::search()
+TrainingCandidateFilter BuildTrainingCaseDialog::filter() const
 {
-    TrainingCandidateFilter filter;
-    filter.categoryId = m_category->currentData().toLongLong();
-    filter.outcome = m_outcome->currentData().toString();
+    TrainingCandidateFilter f;
+    f.categoryId = m_category->currentData().toLongLong();
+    f.outcome = m_outcome->currentData().toString();
     if (m_minRating->value() > 0) {
-        filter.minRating = m_minRating->value();
+        f.minRating = m_minRating->value();
     }
     if (m_maxRating->value() > 0) {
-        filter.maxRating = m_maxRating->value();
+        f.maxRating = m_maxRating->value();
     }
+    if (m_closedFromSet->isChecked()) {
+        f.closedFrom = m_closedFrom->date();
+    }
+    if (m_closedToSet->isChecked()) {
+        f.closedTo = m_closedTo->date();
+    }
+    return f;
+}
+
+void BuildTrainingCaseDialog::search()
+{
+    const TrainingCandidateFilter filter = this->filter();
     setBusy(true);
     FormHelpers::clearError(m_error);
     m_summary->setText(tr("Loading…"));
@@ -140,9 +175,19 @@ void BuildTrainingCaseDialog::showCandidates()
         }
     }
     m_table->resizeColumnsToContents();
+    if (m_candidates.isEmpty()) {
+        m_summary->setText(tr("No closed case matches these filters. Widen them (any category, outcome, rating or "
+                              "date) and search again."));
+        return;
+    }
     m_summary->setText(tr("%n closed case(s)", nullptr, int(m_candidates.size())));
-    if (!m_candidates.isEmpty()) {
-        m_table->setCurrentCell(0, 0);
+    m_table->setCurrentCell(0, 0);
+    // An open bound starts, once ticked, at the listed cases' dates (newest first).
+    if (!m_closedFromSet->isChecked()) {
+        m_closedFrom->setDate(m_candidates.constLast().closedAt.toLocalTime().date());
+    }
+    if (!m_closedToSet->isChecked()) {
+        m_closedTo->setDate(m_candidates.constFirst().closedAt.toLocalTime().date());
     }
 }
 

@@ -7,16 +7,19 @@
 #include <QDialog>
 
 class DatabaseWorker;
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 /**
- * "New from closed cases…" (issue 15, helper "train15"): filters (category, outcome, rating) and the closed cases as
- * anonymized previews (TrainingService::candidates: a trainer sees nothing else of a live case). Build makes the
- * training case of the chosen row and emits built(); the library then opens it.
+ * "New from closed cases…" (issue 15, helpers "train15", "train15c"): filters (category, outcome, rating, closed from /
+ * to, either left open by its check box) and the closed cases as anonymized previews (TrainingService::candidates: a
+ * trainer sees nothing else of a live case). Build makes the training case of the chosen row and emits built(); the
+ * library then opens it.
  */
 class BuildTrainingCaseDialog : public QDialog
 {
@@ -43,6 +46,8 @@ public:
     bool isBusy() const { return m_busy; }
     const QList<TrainingCandidate>& candidates() const { return m_candidates; }
     QTableWidget* table() const { return m_table; }
+    /** The filter as the controls set it now. */
+    TrainingCandidateFilter filter() const;
 
 public slots:
     /** Reads the candidates with the filters as set. */
@@ -66,6 +71,10 @@ private:
     QComboBox* m_outcome = nullptr;
     QSpinBox* m_minRating = nullptr;
     QSpinBox* m_maxRating = nullptr;
+    QCheckBox* m_closedFromSet = nullptr;
+    QDateEdit* m_closedFrom = nullptr;
+    QCheckBox* m_closedToSet = nullptr;
+    QDateEdit* m_closedTo = nullptr;
     QPushButton* m_search = nullptr;
     QPushButton* m_build = nullptr;
     QTableWidget* m_table = nullptr;

@@ -29,13 +29,16 @@ struct TeamResults
     QList<DrillResultSummary> results;
     QList<TraineeSeries> series;
     QList<MissedCriterion> missed;
+    QList<Ref> trainees; ///< everyone with a result (the trainee filter), whatever the filter
 };
 
-inline auto teamResults(const Session& session, const QDateTime& from, const QDateTime& to)
+/** The results, series and missed criteria of drills finished in [from, to) by one trainee (0 = everyone). */
+inline auto teamResults(const Session& session, const QDateTime& from, const QDateTime& to, qint64 traineeId)
 {
     return [=](const WorkerScope& scope) -> Result<TeamResults> {
         DrillService service(session, scope.repos, scope.clock);
         DrillResultFilter filter;
+        filter.traineeId = traineeId;
         filter.from = from;
         filter.to = to;
         TeamResults out;
@@ -44,16 +47,21 @@ inline auto teamResults(const Session& session, const QDateTime& from, const QDa
             return results.error();
         }
         out.results = std::move(results).value();
-        auto series = service.traineeSeries(from, to);
+        auto series = service.traineeSeries(from, to, traineeId);
         if (!series) {
             return series.error();
         }
         out.series = std::move(series).value();
-        auto missed = service.missedCriteria(from, to);
+        auto missed = service.missedCriteria(from, to, traineeId);
         if (!missed) {
             return missed.error();
         }
         out.missed = std::move(missed).value();
+        auto trainees = service.trainees();
+        if (!trainees) {
+            return trainees.error();
+        }
+        out.trainees = std::move(trainees).value();
         return out;
     };
 }

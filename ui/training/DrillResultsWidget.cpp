@@ -5,6 +5,8 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 #include <QShowEvent>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -60,11 +63,40 @@ DrillResultsWidget::DrillResultsWidget(Session session, DatabaseWorker& worker, 
     m_resultsLabel = new QLabel(this);
     m_missedLabel = new QLabel(this);
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("drillResultsErrorLabel"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
     m_error->setWordWrap(true);
     m_error->hide();
     m_refresh = new QPushButton(this);
     m_refresh->setObjectName(QStringLiteral("drillResultsRefreshButton"));
+
+    m_dateTimer = new QTimer(this);
+    m_dateTimer->setSingleShot(true);
+    m_dateTimer->setInterval(kDateDelayMs);
+    connect(m_dateTimer, &QTimer::timeout, this, &DrillResultsWidget::reload);
+    const QDate today = m_clock.now().toLocalTime().date();
+    auto dateEdit = [this](const char* name, const QDate& date) {
+        auto* edit = new QDateEdit(date, this);
+        edit->setObjectName(QLatin1String(name));
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setCalendarPopup(true);
+        // Typing a date changes it digit by digit: read once the typing rests.
+        connect(edit, &QDateEdit::dateChanged, m_dateTimer, qOverload<>(&QTimer::start));
+        return edit;
+    };
+    m_from = dateEdit("drillResultsFromDateEdit", today.addDays(-kDefaultDays));
+    m_to = dateEdit("drillResultsToDateEdit", today);
+    m_trainee = new QComboBox(this);
+    m_trainee->setObjectName(QStringLiteral("drillResultsTraineeComboBox"));
+    m_trainee->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_trainee->addItem(QString(), qint64(0));
+    connect(m_trainee, &QComboBox::activated, this, &DrillResultsWidget::reload);
+    m_fromLabel = new QLabel(this);
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel = new QLabel(this);
+    m_toLabel->setBuddy(m_to);
+    m_traineeLabel = new QLabel(this);
+    m_traineeLabel->setBuddy(m_trainee);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -86,11 +118,18 @@ DrillResultsWidget::DrillResultsWidget(Session session, DatabaseWorker& worker, 
     vertical->addWidget(tables);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(m_error, 1);
+    top->addWidget(m_fromLabel);
+    top->addWidget(m_from);
+    top->addWidget(m_toLabel);
+    top->addWidget(m_to);
+    top->addSpacing(12);
+    top->addWidget(m_traineeLabel);
+    top->addWidget(m_trainee);
     top->addStretch();
     top->addWidget(m_refresh);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_error);
     layout->addWidget(vertical, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &DrillResultsWidget::reload);
@@ -103,8 +142,10 @@ void DrillResultsWidget::retranslate()
 {
     m_results->setHorizontalHeaderLabels({tr("Trainee"), tr("Training case"), tr("Date"), tr("Score")});
     m_missed->setHorizontalHeaderLabels({tr("Criterion"), tr("Missed"), tr("Share")});
-    m_resultsLabel->setText(tr("Results"));
-    m_missedLabel->setText(tr("Criteria most often missed across the team"));
+    m_fromLabel->setText(tr("&From:"));
+    m_toLabel->setText(tr("&to:"));
+    m_traineeLabel->setText(tr("T&rainee:"));
+    m_trainee->setItemText(0, tr("All trainees"));
     m_refresh->setText(tr("&Refresh"));
     fill();
 }
@@ -127,22 +168,51 @@ void DrillResultsWidget::showEvent(QShowEvent* event)
 
 void DrillResultsWidget::reload()
 {
+    m_dateTimer->stop();
     m_loaded = true;
+    if (m_from->date() > m_to->date()) {
+        m_latest.invalidate(); // a load still running would show another period
+        m_loading = false;
+        m_error->setText(tr("The “from” date must not be after the “to” date."));
+        m_error->show();
+        return;
+    }
     m_loading = true;
-    m_worker.run(this, DrillJobs::teamResults(m_session, QDateTime(), QDateTime()),
-                 [this](const Result<DrillJobs::TeamResults>& loaded) {
-                     m_loading = false;
-                     if (!loaded) {
-                         m_error->setText(loaded.error().message);
-                         m_error->show();
-                         return;
-                     }
-                     m_error->hide();
-                     m_rows = loaded->results;
-                     m_series = loaded->series;
-                     m_missedRows = loaded->missed;
-                     fill();
-                 });
+    // [from, to] as whole local days: [from 00:00, the day after to 00:00).
+    const QDateTime from = m_from->date().startOfDay();
+    const QDateTime to = m_to->date().addDays(1).startOfDay();
+    const qint64 trainee = m_trainee->currentData().toLongLong();
+    m_worker.runLatest(this, m_latest, DrillJobs::teamResults(m_session, from, to, trainee),
+                       [this, trainee](const Result<DrillJobs::TeamResults>& loaded) {
+                           m_loading = false;
+                           if (!loaded) {
+                               m_error->setText(loaded.error().message);
+                               m_error->show();
+                               return;
+                           }
+                           m_error->hide();
+                           m_rows = loaded->results;
+                           m_series = loaded->series;
+                           m_missedRows = loaded->missed;
+                           m_shownTrainee = trainee;
+                           showTrainees(loaded->trainees);
+                           fill();
+                       });
+}
+
+void DrillResultsWidget::showTrainees(const QList<Ref>& trainees)
+{
+    const qint64 chosen = m_trainee->currentData().toLongLong();
+    m_trainees = trainees;
+    m_trainee->blockSignals(true);
+    while (m_trainee->count() > 1) {
+        m_trainee->removeItem(1);
+    }
+    for (const Ref& t : trainees) {
+        m_trainee->addItem(t.name, t.id);
+    }
+    m_trainee->setCurrentIndex(std::max(0, m_trainee->findData(chosen)));
+    m_trainee->blockSignals(false);
 }
 
 void DrillResultsWidget::fill()
@@ -159,6 +229,20 @@ void DrillResultsWidget::fill()
                            number(r.percent(), tr("%1% (%2/%3)").arg(r.percent()).arg(r.points).arg(r.maxPoints)));
     }
     m_results->resizeColumnsToContents();
+    QString whose;
+    for (const Ref& t : m_trainees) {
+        whose = t.id == m_shownTrainee ? t.name : whose;
+    }
+    if (!m_loaded || m_loading) {
+        m_resultsLabel->setText(tr("Results"));
+    } else if (m_rows.isEmpty()) {
+        m_resultsLabel->setText(m_shownTrainee == 0 ? tr("Results: no drill was finished in this period.")
+                                                    : tr("Results: %1 finished no drill in this period.").arg(whose));
+    } else {
+        m_resultsLabel->setText(tr("Results: %n drill(s)", nullptr, int(m_rows.size())));
+    }
+    m_missedLabel->setText(m_shownTrainee == 0 ? tr("Criteria most often missed across the team")
+                                               : tr("Criteria %1 missed most often").arg(whose));
 
     m_missed->setRowCount(int(m_missedRows.size()));
     for (int i = 0; i < int(m_missedRows.size()); ++i) {
@@ -171,7 +255,8 @@ void DrillResultsWidget::fill()
     m_missed->resizeColumnsToContents();
 
     auto* chart = new QChart;
-    chart->setTitle(tr("Each trainee's score over time (%)"));
+    chart->setTitle(m_series.isEmpty() && m_loaded && !m_loading ? tr("No drill in this period to chart")
+                                                                 : tr("Each trainee's score over time (%)"));
     auto* xAxis = new QDateTimeAxis;
     xAxis->setFormat(QStringLiteral("MM-dd"));
     auto* yAxis = new QValueAxis;
@@ -199,8 +284,7 @@ void DrillResultsWidget::fill()
         // One day either side, so that a single drill is not drawn on the edge.
         xAxis->setRange(first.addDays(-1), last.addDays(1));
     } else {
-        const QDateTime now = m_clock.now();
-        xAxis->setRange(now.addDays(-7), now);
+        xAxis->setRange(m_from->date().startOfDay(), m_to->date().addDays(1).startOfDay());
     }
     QChart* old = m_chart->chart();
     m_chart->setChart(chart);

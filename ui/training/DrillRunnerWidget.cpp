@@ -76,6 +76,9 @@ DrillRunnerWidget::DrillRunnerWidget(Session session, DatabaseWorker& worker, co
     m_answerButton = new QPushButton(run);
     m_answerButton->setObjectName(QStringLiteral("drillAnswerButton"));
     m_answerButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_retryButton = new QPushButton(run);
+    m_retryButton->setObjectName(QStringLiteral("drillRetryButton"));
+    m_retryButton->hide();
     m_error = new QLabel(run);
     m_error->setObjectName(QStringLiteral("drillErrorLabel"));
     m_error->setWordWrap(true);
@@ -84,6 +87,7 @@ DrillRunnerWidget::DrillRunnerWidget(Session session, DatabaseWorker& worker, co
     auto* answerRow = new QHBoxLayout;
     answerRow->addWidget(m_answer, 1);
     answerRow->addWidget(m_answerButton, 0, Qt::AlignBottom);
+    answerRow->addWidget(m_retryButton, 0, Qt::AlignBottom);
     runLayout->addWidget(m_title);
     runLayout->addLayout(header);
     runLayout->addWidget(m_conversation, 1);
@@ -116,6 +120,7 @@ DrillRunnerWidget::DrillRunnerWidget(Session session, DatabaseWorker& worker, co
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &DrillRunnerWidget::tick);
     connect(m_answerButton, &QPushButton::clicked, this, &DrillRunnerWidget::answer);
+    connect(m_retryButton, &QPushButton::clicked, this, &DrillRunnerWidget::submit);
     connect(m_back, &QPushButton::clicked, this, &DrillRunnerWidget::closed);
     retranslate();
 }
@@ -127,6 +132,8 @@ void DrillRunnerWidget::retranslate()
     m_answer->setPlaceholderText(tr("Your answer to the citizen… (Enter to answer, Shift+Enter for a new line)"));
     m_answerButton->setText(tr("&Answer"));
     m_answerButton->setToolTip(tr("Answer and go on (Ctrl+Enter)"));
+    m_retryButton->setText(tr("&Submit again"));
+    m_retryButton->setToolTip(tr("Store this drill with the answers you gave"));
     m_back->setText(tr("&Back"));
     if (m_running) {
         showStage();
@@ -166,6 +173,10 @@ void DrillRunnerWidget::start(const TrainingCase& trainingCase, int timeLimitSec
     m_conversationHtml.clear();
     m_conversation->clear();
     m_answer->clear();
+    m_answer->setEnabled(true);
+    m_answerButton->setEnabled(true);
+    m_answerButton->show();
+    m_retryButton->hide();
     m_error->hide();
     m_startedAt = m_clock.now();
     m_running = true;
@@ -181,6 +192,12 @@ DrillStage DrillRunnerWidget::currentStage() const
 {
     const QList<DrillStage> stages = DrillCodes::stages();
     return stages.at(std::clamp(m_stageIndex, 0, int(stages.size()) - 1));
+}
+
+bool DrillRunnerWidget::awaitsRetry() const
+{
+    return !m_running && !m_submitting && m_result.id == 0 && !m_answers.isEmpty() &&
+           m_answers.size() == DrillCodes::stages().size() && m_retryButton->isVisible();
 }
 
 bool DrillRunnerWidget::showsScore() const
@@ -250,11 +267,7 @@ void DrillRunnerWidget::tick()
 void DrillRunnerWidget::answer()
 {
     if (!m_running) {
-        // Every stage answered but the result could not be stored (the error is shown): Answer tries again.
-        if (m_answers.size() == DrillCodes::stages().size() && m_result.id == 0 && m_answerButton->isEnabled()) {
-            submit();
-        }
-        return;
+        return; // every stage is answered: storing it, or Submit again after a failure
     }
     m_timer->stop();
     DrillAnswer a;
@@ -278,22 +291,41 @@ void DrillRunnerWidget::answer()
 
 void DrillRunnerWidget::submit()
 {
+    if (m_submitting || m_result.id != 0) {
+        return;
+    }
     m_running = false;
+    m_submitting = true;
     m_error->hide();
     m_answer->setEnabled(false);
     m_answerButton->setEnabled(false);
+    m_retryButton->setEnabled(false);
     m_countdown->setText(tr("Scoring…"));
     m_countdown->setVisible(true);
     m_worker.run(this, DrillJobs::submit(m_session, m_case, m_answers, m_startedAt, m_timeLimit),
                  [this](const Result<DrillResult>& result) {
-                     m_answer->setEnabled(true);
-                     m_answerButton->setEnabled(true);
+                     m_submitting = false;
                      m_countdown->setVisible(false);
                      if (!result) {
-                         m_error->setText(result.error().message);
+                         // The answers stay; the trainee reads why and sends them again.
+                         const Error& e = result.error();
+                         const bool retryable =
+                             e.code != Error::Code::SessionEnded && e.code != Error::Code::PermissionDenied;
+                         m_error->setText(retryable ? tr("Your drill could not be stored: %1\nYour answers are kept: "
+                                                         "press “Submit again” to store them.")
+                                                          .arg(e.message)
+                                                    : tr("Your drill could not be stored: %1").arg(e.message));
                          m_error->show();
+                         m_answerButton->hide();
+                         m_retryButton->setVisible(retryable);
+                         m_retryButton->setEnabled(true);
+                         if (retryable) {
+                             m_retryButton->setFocus();
+                         }
                          return;
                      }
+                     m_retryButton->hide();
+                     m_answerButton->show();
                      showScore(*result);
                      emit finished(*result);
                  });

@@ -21,7 +21,8 @@ class QTimer;
  * Enter (Shift+Enter for a new line) or Answer (Ctrl+Enter). An optional per-stage timer counts down; when it runs out
  * the answer is taken as it is. After the last stage DrillService scores and stores the drill on the database worker,
  * and the score page shows each stage's answer, its criteria's points and reasons, the model answer beside it, and
- * the total.
+ * the total. When the drill cannot be stored the answers stay (in the conversation and in memory), the reason is
+ * shown, and "Submit again" sends the same answers once more.
  */
 class DrillRunnerWidget : public QWidget
 {
@@ -40,6 +41,12 @@ public:
     bool showsScore() const;
     /** The result on the score page (id 0 before one is stored). */
     const DrillResult& result() const { return m_result; }
+    /** Every stage is answered but storing the drill failed: the error is shown and Submit again is offered. */
+    bool awaitsRetry() const;
+    /** Whether the drill is being scored and stored on the worker now. */
+    bool isSubmitting() const { return m_submitting; }
+    /** The answers given so far, in stage order. */
+    const QList<DrillAnswer>& answers() const { return m_answers; }
 
 signals:
     /** The drill was scored and stored. */
@@ -73,6 +80,7 @@ private:
     QTextBrowser* m_conversation = nullptr;
     QPlainTextEdit* m_answer = nullptr;
     QPushButton* m_answerButton = nullptr;
+    QPushButton* m_retryButton = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_total = nullptr;
     QTextBrowser* m_score = nullptr;
@@ -84,6 +92,7 @@ private:
     int m_remaining = 0;
     int m_stageIndex = 0;
     bool m_running = false;
+    bool m_submitting = false;
     QDateTime m_startedAt;
     QElapsedTimer m_stageTime;
     QList<DrillAnswer> m_answers;

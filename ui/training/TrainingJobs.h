@@ -9,10 +9,26 @@
 /** Jobs for the database worker: the trainer's library of training cases (issue 15, helper "train15"). */
 namespace TrainingJobs {
 
-inline auto list(const Session& session, const TrainingFilter& filter)
+/** What the library shows: the filtered list and the categories the whole library holds (for the filter). */
+struct Library
 {
-    return [session, filter](const WorkerScope& scope) {
-        return TrainingService(session, scope.repos, scope.clock).list(filter);
+    QList<TrainingSummary> items;
+    QStringList categories;
+};
+
+inline auto library(const Session& session, const TrainingFilter& filter)
+{
+    return [session, filter](const WorkerScope& scope) -> Result<Library> {
+        TrainingService service(session, scope.repos, scope.clock);
+        auto items = service.list(filter);
+        if (!items) {
+            return items.error();
+        }
+        auto categories = service.categories();
+        if (!categories) {
+            return categories.error();
+        }
+        return Library{std::move(items).value(), std::move(categories).value()};
     };
 }
 

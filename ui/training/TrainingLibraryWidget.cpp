@@ -7,15 +7,19 @@
 #include "training/TrainingJobs.h"
 #include "training/TrainingWidgets.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -46,6 +50,30 @@ TrainingLibraryWidget::TrainingLibraryWidget(Session session, DatabaseWorker& wo
     m_import = button(tr("&Import…"), "importTrainingButton");
     layout->addLayout(buttons);
 
+    auto* filters = new QHBoxLayout;
+    m_category = new QComboBox(this);
+    m_category->setObjectName(QStringLiteral("categoryFilterComboBox"));
+    m_category->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_category->addItem(tr("All categories"), QString());
+    auto* categoryLabel = new QLabel(tr("C&ategory:"), this);
+    categoryLabel->setBuddy(m_category);
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("titleFilterLineEdit"));
+    m_text->setPlaceholderText(tr("Part of the title"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setMaxLength(TrainingLimits::kTitle);
+    auto* textLabel = new QLabel(tr("&Title contains:"), this);
+    textLabel->setBuddy(m_text);
+    filters->addWidget(categoryLabel);
+    filters->addWidget(m_category);
+    filters->addSpacing(12);
+    filters->addWidget(textLabel);
+    filters->addWidget(m_text, 1);
+    layout->addLayout(filters);
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(kFilterDelayMs);
+
     m_table = TrainingWidgets::table(
         ColumnCount,
         {tr("Title"), tr("Category"), tr("Service item"), tr("Outcome"), tr("Rating"), tr("Created"), tr("Stages")},
@@ -61,6 +89,30 @@ TrainingLibraryWidget::TrainingLibraryWidget(Session session, DatabaseWorker& wo
     connect(m_export, &QPushButton::clicked, this, &TrainingLibraryWidget::exportSelected);
     connect(m_import, &QPushButton::clicked, this, &TrainingLibraryWidget::importChosen);
     connect(m_table, &QTableWidget::doubleClicked, this, &TrainingLibraryWidget::editCurrent);
+    m_table->installEventFilter(this);
+    // Typing waits for a pause; the category, Enter and the clear button read at once.
+    connect(m_text, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterTimer, &QTimer::timeout, this, &TrainingLibraryWidget::reload);
+    connect(m_text, &QLineEdit::returnPressed, this, &TrainingLibraryWidget::reload);
+    connect(m_category, &QComboBox::activated, this, &TrainingLibraryWidget::reload);
+}
+
+bool TrainingLibraryWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete)) {
+        deleteSelected();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+TrainingFilter TrainingLibraryWidget::filter() const
+{
+    TrainingFilter f;
+    f.category = m_category->currentData().toString();
+    f.text = m_text->text().trimmed();
+    return f;
 }
 
 void TrainingLibraryWidget::showEvent(QShowEvent* event)
@@ -73,11 +125,14 @@ void TrainingLibraryWidget::showEvent(QShowEvent* event)
 
 void TrainingLibraryWidget::reload()
 {
+    m_filterTimer->stop();
     m_loadedOnce = true;
     m_loading = true;
+    ++m_listRequests;
     m_summary->setText(tr("Loading…"));
-    m_worker.runLatest(this, m_latest, TrainingJobs::list(m_session, TrainingFilter{}),
-                       [this](const Result<QList<TrainingSummary>>& found) {
+    const TrainingFilter wanted = filter();
+    m_worker.runLatest(this, m_latest, TrainingJobs::library(m_session, wanted),
+                       [this, wanted](const Result<TrainingJobs::Library>& found) {
                            m_loading = false;
                            if (!found) {
                                m_summary->clear();
@@ -85,28 +140,62 @@ void TrainingLibraryWidget::reload()
                                emit loaded();
                                return;
                            }
-                           m_items = *found;
-                           m_table->setRowCount(int(m_items.size()));
-                           for (int row = 0; row < m_items.size(); ++row) {
-                               const TrainingSummary& s = m_items.at(row);
-                               const auto outcome = IntakeCodes::reasonablenessFromCode(s.outcome);
-                               const QStringList cells{s.title,
-                                                       s.category,
-                                                       s.serviceItem,
-                                                       outcome ? IntakeCodes::label(*outcome) : FormHelpers::dash(),
-                                                       s.rating ? QString::number(*s.rating) : FormHelpers::dash(),
-                                                       FormHelpers::dateTime(s.createdAt),
-                                                       QString::number(s.stageCount)};
-                               for (int column = 0; column < ColumnCount; ++column) {
-                                   auto* item = new QTableWidgetItem(cells.at(column));
-                                   item->setData(Qt::UserRole, s.id);
-                                   m_table->setItem(row, column, item);
-                               }
-                           }
-                           m_table->resizeColumnsToContents();
-                           m_summary->setText(tr("%n training case(s)", nullptr, int(m_items.size())));
+                           m_items = found->items;
+                           m_shownFilter = wanted;
+                           showCategories(found->categories);
+                           showItems();
                            emit loaded();
                        });
+}
+
+void TrainingLibraryWidget::showCategories(const QStringList& categories)
+{
+    const QString chosen = m_category->currentData().toString();
+    QStringList names = categories;
+    // A category chosen but gone from the library (its last case deleted) stays until the trainer changes it.
+    if (!chosen.isEmpty() && !names.contains(chosen)) {
+        names.prepend(chosen);
+    }
+    m_category->blockSignals(true);
+    while (m_category->count() > 1) {
+        m_category->removeItem(1);
+    }
+    for (const QString& name : names) {
+        m_category->addItem(name, name);
+    }
+    m_category->setCurrentIndex(std::max(0, m_category->findData(chosen)));
+    m_category->blockSignals(false);
+}
+
+void TrainingLibraryWidget::showItems()
+{
+    m_table->setRowCount(int(m_items.size()));
+    for (int row = 0; row < m_items.size(); ++row) {
+        const TrainingSummary& s = m_items.at(row);
+        const auto outcome = IntakeCodes::reasonablenessFromCode(s.outcome);
+        const QStringList cells{s.title,
+                                s.category,
+                                s.serviceItem,
+                                outcome ? IntakeCodes::label(*outcome) : FormHelpers::dash(),
+                                s.rating ? QString::number(*s.rating) : FormHelpers::dash(),
+                                FormHelpers::dateTime(s.createdAt),
+                                QString::number(s.stageCount)};
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto* item = new QTableWidgetItem(cells.at(column));
+            item->setData(Qt::UserRole, s.id);
+            m_table->setItem(row, column, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+    const bool filtered = !m_shownFilter.category.isEmpty() || !m_shownFilter.text.isEmpty();
+    if (!m_items.isEmpty()) {
+        m_summary->setText(tr("%n training case(s)", nullptr, int(m_items.size())));
+    } else if (filtered) {
+        m_summary->setText(tr("No training case matches the filter."));
+    } else {
+        m_summary->setText(tr("The library is empty: build a training case with “New from closed cases…” or import "
+                              "a training set."));
+    }
 }
 
 QList<qint64> TrainingLibraryWidget::selectedIds() const
@@ -162,19 +251,28 @@ void TrainingLibraryWidget::deleteSelected()
         FormHelpers::showError(m_error, tr("Choose a training case in the library first."));
         return;
     }
-    if (QMessageBox::question(this, tr("Delete training cases"),
-                              tr("Delete %n training case(s)? Drill results already recorded stay.", nullptr,
-                                 int(ids.size()))) != QMessageBox::Yes) {
-        return;
-    }
-    for (qint64 id : ids) {
-        m_worker.run(this, TrainingJobs::remove(m_session, id), [this](const Result<bool>& done) {
-            if (!done) {
-                FormHelpers::showError(m_error, done.error().message);
-            }
-        });
-    }
-    reload(); // queued after the deletions on the same worker
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Delete training cases"),
+        tr("Delete %n training case(s)? Drill results already recorded stay.", nullptr, int(ids.size())),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("deleteTrainingMessageBox"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, ids](int answer) {
+        if (answer != QMessageBox::Yes) {
+            return;
+        }
+        FormHelpers::clearError(m_error);
+        for (qint64 id : ids) {
+            m_worker.run(this, TrainingJobs::remove(m_session, id), [this](const Result<bool>& done) {
+                if (!done) {
+                    FormHelpers::showError(m_error, done.error().message);
+                }
+            });
+        }
+        reload(); // queued after the deletions on the same worker
+    });
+    box->open();
 }
 
 void TrainingLibraryWidget::report(bool ok, const QString& message)

@@ -8,15 +8,20 @@
 
 class BuildTrainingCaseDialog;
 class DatabaseWorker;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 class TrainingCaseDialog;
 
 /**
- * The trainer's library of training cases (issue 15, helper "train15"; Page::Training for ManageTraining): the table
- * (title, category, service item, outcome, rating, created, stages) and New from closed cases…, Edit…, Delete,
- * Export…, Import…. All database work on the worker; a stale list is dropped.
+ * The trainer's library of training cases (issue 15, helpers "train15", "train15c"; Page::Training for
+ * ManageTraining): a category filter (the categories the library holds) and a title filter (debounced while typing),
+ * the table (title, category, service item, outcome, rating, created, stages) and New from closed cases…, Edit…,
+ * Delete (also the Delete key on the table, after a question), Export…, Import…. All database work on the worker; a
+ * stale list is dropped.
  */
 class TrainingLibraryWidget : public QWidget
 {
@@ -35,6 +40,9 @@ public:
         ColumnCount,
     };
 
+    /** How long typing in the title filter rests before the list is read. */
+    static constexpr int kFilterDelayMs = 300;
+
     TrainingLibraryWidget(Session session, DatabaseWorker& worker, QWidget* parent = nullptr);
 
     bool isLoading() const { return m_loading; }
@@ -42,6 +50,10 @@ public:
     QTableWidget* table() const { return m_table; }
     /** The ids of the selected rows (the current row when none is selected). */
     QList<qint64> selectedIds() const;
+    /** The filter as the controls set it now. */
+    TrainingFilter filter() const;
+    /** How many list reads this widget has asked the worker for (the debounce's test). */
+    int listRequests() const { return m_listRequests; }
 
 public slots:
     void reload();
@@ -59,6 +71,8 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /** The Delete key on the table deletes the selected cases (after the question). */
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void editCurrent();
@@ -66,13 +80,21 @@ private:
     void exportSelected();
     void importChosen();
     void report(bool ok, const QString& message);
+    void showItems();
+    /** Refills the category filter with the library's categories; the chosen one stays while it exists. */
+    void showCategories(const QStringList& categories);
 
     Session m_session;
     DatabaseWorker& m_worker;
     LatestRequest m_latest;
     QList<TrainingSummary> m_items;
+    TrainingFilter m_shownFilter; ///< the filter m_items was read with
     bool m_loading = false;
     bool m_loadedOnce = false;
+    int m_listRequests = 0;
+    QComboBox* m_category = nullptr;
+    QLineEdit* m_text = nullptr;
+    QTimer* m_filterTimer = nullptr;
     QTableWidget* m_table = nullptr;
     QPushButton* m_new = nullptr;
     QPushButton* m_edit = nullptr;

@@ -80,6 +80,8 @@ const ActionText kActions[] = {
     {"training.update", QT_TRANSLATE_NOOP("AuditActions", "Training case edited")},
     {"training.delete", QT_TRANSLATE_NOOP("AuditActions", "Training case deleted")},
     {"training.import", QT_TRANSLATE_NOOP("AuditActions", "Training set imported")},
+    // train15c (issue 15): a trainee's drill stored
+    {"drill.submit", QT_TRANSLATE_NOOP("AuditActions", "Drill result stored")},
 };
 } // namespace
 

@@ -20,6 +20,12 @@ public:
     virtual Result<DrillResult> find(qint64 id) = 0;
     /** The result rows of the filter, newest first (by finished time, then id). */
     virtual Result<QList<DrillResultSummary>> list(const DrillResultFilter& filter) = 0;
-    /** Per criterion: answers scored on it and how many below the maximum, of drills finished in [from, to). */
-    virtual Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from, const QDateTime& to) = 0;
+    /**
+     * Per criterion: answers scored on it and how many below the maximum, of drills finished in [from, to) (invalid =
+     * open) by one trainee (0 = everyone).
+     */
+    virtual Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from, const QDateTime& to,
+                                                          qint64 traineeId) = 0;
+    /** Everyone who has a stored result (id and display name, the login when the account has none), by name. */
+    virtual Result<QList<Ref>> trainees() = 0;
 };

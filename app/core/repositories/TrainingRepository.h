@@ -33,6 +33,8 @@ public:
     virtual Result<TrainingCase> find(qint64 id) = 0;
     /** The library: newest first. */
     virtual Result<QList<TrainingSummary>> list(const TrainingFilter& filter) = 0;
+    /** The distinct non-empty categories of the stored training cases, sorted. */
+    virtual Result<QStringList> categories() = 0;
     /** The live case a training case was built from; 0 = none (imported, or the link was not kept). */
     virtual Result<qint64> sourceCaseId(qint64 id) = 0;
     /** The training case built from this live case; 0 = none. */

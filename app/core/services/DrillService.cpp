@@ -6,6 +6,7 @@
 #include "repositories/UnitOfWork.h"
 #include "training/DrillScorer.h"
 
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -22,6 +23,7 @@ DrillService::DrillService(Session session, const Repositories& repos, const Clo
     : m_session(std::move(session))
     , m_repos(repos)
     , m_clock(clock)
+    , m_audit(*repos.audit, clock)
 {}
 
 Result<DrillResult> DrillService::submit(const TrainingCase& trainingCase, const QList<DrillAnswer>& answers,
@@ -74,6 +76,15 @@ Result<DrillResult> DrillService::submit(const TrainingCase& trainingCase, const
     if (!id) {
         return id.error();
     }
+    const QJsonObject detail{{QStringLiteral("training_case_id"), result.trainingCaseId},
+                             {QStringLiteral("training_title"), result.trainingTitle},
+                             {QStringLiteral("points"), result.points()},
+                             {QStringLiteral("max_points"), result.maxPoints()},
+                             {QStringLiteral("percent"), result.percent()}};
+    if (auto s = m_audit.record(m_session, QStringLiteral("drill.submit"), QStringLiteral("drill_result"), *id, detail);
+        !s) {
+        return s.error();
+    }
     if (auto c = tx.commit(); !c) {
         return c.error();
     }
@@ -119,12 +130,13 @@ Result<QList<DrillResultSummary>> DrillService::results(const DrillResultFilter&
     return m_repos.drillResults->list(filter);
 }
 
-Result<QList<TraineeSeries>> DrillService::traineeSeries(const QDateTime& from, const QDateTime& to)
+Result<QList<TraineeSeries>> DrillService::traineeSeries(const QDateTime& from, const QDateTime& to, qint64 traineeId)
 {
     if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewDrillResults)) {
         return *denied;
     }
     DrillResultFilter filter;
+    filter.traineeId = traineeId;
     filter.from = from;
     filter.to = to;
     filter.limit = 100000;
@@ -150,12 +162,13 @@ Result<QList<TraineeSeries>> DrillService::traineeSeries(const QDateTime& from, 
     return out;
 }
 
-Result<QList<MissedCriterion>> DrillService::missedCriteria(const QDateTime& from, const QDateTime& to)
+Result<QList<MissedCriterion>> DrillService::missedCriteria(const QDateTime& from, const QDateTime& to,
+                                                            qint64 traineeId)
 {
     if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewDrillResults)) {
         return *denied;
     }
-    auto found = m_repos.drillResults->missedCriteria(from, to);
+    auto found = m_repos.drillResults->missedCriteria(from, to, traineeId);
     if (!found) {
         return found;
     }
@@ -170,4 +183,12 @@ Result<QList<MissedCriterion>> DrillService::missedCriteria(const QDateTime& fro
         return a.criterion < b.criterion;
     });
     return out;
+}
+
+Result<QList<Ref>> DrillService::trainees()
+{
+    if (auto denied = m_session.denyNow(*m_repos.users, Permission::ViewDrillResults)) {
+        return *denied;
+    }
+    return m_repos.drillResults->trainees();
 }

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "repositories/Repositories.h"
+#include "services/AuditWriter.h"
 #include "training/Training.h"
 #include "users/Session.h"
 
@@ -29,7 +30,8 @@ public:
 
     /**
      * Scores the answers to the training case, finished now, and stores the result with the session's user as the
-     * trainee, in one transaction; returns it as stored (with its id). Needs RunDrills and a logged-in user. Refused:
+     * trainee, in one transaction with its audit entry ("drill.submit": the training case, points and percent); returns
+     * it as stored (with its id). Needs RunDrills and a logged-in user. Refused:
      * a stage answered twice, negative seconds, a timer outside 0–kMaxTimeLimitSeconds, an answer over
      * kMaxAnswerLength, a start after now.
      */
@@ -41,14 +43,21 @@ public:
     Result<DrillResult> find(qint64 id);
     /** Everyone's results of the filter, newest first; ViewDrillResults. */
     Result<QList<DrillResultSummary>> results(const DrillResultFilter& filter);
-    /** Each trainee's percent per drill finished in [from, to) (invalid = open), oldest first, by name;
-     * ViewDrillResults. */
-    Result<QList<TraineeSeries>> traineeSeries(const QDateTime& from = {}, const QDateTime& to = {});
     /**
-     * Each criterion scored in [from, to): how often below its maximum across the team, the most often missed
-     * (by share, then count, then criterion order) first; ViewDrillResults.
+     * Each trainee's percent per drill finished in [from, to) (invalid = open), oldest first, by name; one trainee
+     * only when `traineeId` is not 0; ViewDrillResults.
      */
-    Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from = {}, const QDateTime& to = {});
+    Result<QList<TraineeSeries>> traineeSeries(const QDateTime& from = {}, const QDateTime& to = {},
+                                               qint64 traineeId = 0);
+    /**
+     * Each criterion scored in [from, to): how often below its maximum across the team (or one trainee when
+     * `traineeId` is not 0), the most often missed (by share, then count, then criterion order) first;
+     * ViewDrillResults.
+     */
+    Result<QList<MissedCriterion>> missedCriteria(const QDateTime& from = {}, const QDateTime& to = {},
+                                                  qint64 traineeId = 0);
+    /** Everyone who has a stored drill result, by name (the results page's trainee filter); ViewDrillResults. */
+    Result<QList<Ref>> trainees();
 
     bool mayRun() const { return m_session.can(Permission::RunDrills); }
     bool mayView() const { return m_session.can(Permission::ViewDrillResults); }
@@ -57,4 +66,5 @@ private:
     Session m_session;
     Repositories m_repos;
     const Clock& m_clock;
+    AuditWriter m_audit;
 };

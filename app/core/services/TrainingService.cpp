@@ -259,6 +259,9 @@ Result<QList<TrainingCandidate>> TrainingService::candidates(const TrainingCandi
     if (filter.minRating && filter.maxRating && *filter.minRating > *filter.maxRating) {
         return invalid(tr("The lowest rating must not be above the highest."));
     }
+    if (filter.closedFrom.isValid() && filter.closedTo.isValid() && filter.closedFrom > filter.closedTo) {
+        return invalid(tr("The closed-from date must not be after the closed-to date."));
+    }
     const auto rows = m_repos.training->candidates(filter);
     if (!rows) {
         return rows.error();
@@ -421,6 +424,14 @@ Result<QList<TrainingSummary>> TrainingService::list(const TrainingFilter& filte
         return *denied;
     }
     return m_repos.training->list(filter);
+}
+
+Result<QStringList> TrainingService::categories()
+{
+    if (auto denied = denyRead()) {
+        return *denied;
+    }
+    return m_repos.training->categories();
 }
 
 Result<TrainingCase> TrainingService::find(qint64 id)

@@ -34,7 +34,10 @@ public:
     /** Builds and stores the training case of a closed case not built yet; audited "training.create". */
     Result<TrainingCase> buildFromCase(qint64 caseId);
 
+    /** The library, newest first: a category (exact) and part of the title (case-insensitive for ASCII). */
     Result<QList<TrainingSummary>> list(const TrainingFilter& filter = {});
+    /** The categories the library holds, sorted (the library's category filter). */
+    Result<QStringList> categories();
     Result<TrainingCase> find(qint64 id);
     /** Writes the trainer's edits to the case seen at `expectedVersion` after the leak check; audited. */
     Result<TrainingCase> update(qint64 id, int expectedVersion, const TrainingEdits& edits);
