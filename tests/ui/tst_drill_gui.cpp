@@ -5,6 +5,7 @@
 // train15c: the results page's period and trainee filters drive the table, the chart and the missed criteria; a
 // drill that cannot be stored keeps its answers, says why, and is stored by "Submit again".
 
+#include "Database.h"
 #include "GuiTestSupport.h"
 #include "cases/Intake.h"
 #include "repositories/ReplyRuleRepository.h"

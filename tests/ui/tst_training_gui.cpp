@@ -44,13 +44,13 @@ const QString kCitizen = QStringLiteral(u"刘德明");
 template <typename T> T* shown(const std::function<bool(T*)>& ready)
 {
     T* dialog = nullptr;
-    QTest::qWaitFor(
+    const bool appeared = QTest::qWaitFor(
         [&] {
             dialog = findWindow<T>();
             return dialog && ready(dialog);
         },
         kTimeoutMs);
-    return dialog && ready(dialog) ? dialog : nullptr;
+    return appeared ? dialog : nullptr;
 }
 } // namespace
 
