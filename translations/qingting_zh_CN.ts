@@ -428,6 +428,10 @@
         <source>Training set imported</source>
         <translation>导入训练集</translation>
     </message>
+    <message>
+        <source>Drill result stored</source>
+        <translation>演练成绩已保存</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -751,6 +755,18 @@
     <message>
         <source>A training case was built from case %1 already.</source>
         <translation>已从案件 %1 生成过培训案例。</translation>
+    </message>
+    <message>
+        <source>Closed &amp;from:</source>
+        <translation>结案日期从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>closed t&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>No closed case matches these filters. Widen them (any category, outcome, rating or date) and search again.</source>
+        <translation>没有符合这些条件的已结案件。请放宽条件（任意类别、结果、评价或日期）后重新查找。</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1177,34 @@
     <message>
         <source>Supervisor&apos;s reminder</source>
         <translation>值班主任催办</translation>
+    </message>
+    <message>
+        <source>Risk scored</source>
+        <translation>风险评分</translation>
+    </message>
+    <message>
+        <source>High-risk alert taken</source>
+        <translation>高风险预警已接手</translation>
+    </message>
+    <message>
+        <source>Crisis mode opened</source>
+        <translation>启动危机处置</translation>
+    </message>
+    <message>
+        <source>Crisis step done</source>
+        <translation>危机处置步骤完成</translation>
+    </message>
+    <message>
+        <source>Public statement issued</source>
+        <translation>发布公开回应</translation>
+    </message>
+    <message>
+        <source>Crisis mode closed</source>
+        <translation>结束危机处置</translation>
+    </message>
+    <message>
+        <source>Post-crisis review recorded</source>
+        <translation>危机复盘已记录</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2438,8 @@ Commands:
   lint-reply [--json]             check a draft reply (stdin) with the reply rules: one finding a
                                   line (kind, words, advice), or {&quot;findings&quot;: [...]}
   anonymize                       stdin to stdout with personal data masked, line for line
+  risk [--json]                   one complaint text a line (stdin): score, level, signals and
+                                  evidence, tab-separated, or {&quot;score&quot;, &quot;level&quot;, &quot;signals&quot;}
   import-cases FILE [--skip-bad]  import cases from CSV (FORMATS.md); all or nothing, or with
                                   --skip-bad the good rows and FILE.rejects.csv for the rest
   import-queue FILE [--skip-bad]  import queue visits (取号系统) from CSV, the same way
@@ -2425,6 +2471,8 @@ Commands:
   lint-reply [--json]             按答复规则检查答复草稿（从标准输入读取）：每行一条问题
                                   （类型、词语、建议），或输出 {&quot;findings&quot;: [...]}
   anonymize                       从标准输入逐行读取文本，遮蔽个人信息后输出到标准输出
+  risk [--json]                   逐行读取投诉文本（标准输入）：以制表符分隔输出评分、等级、信号
+                                  和依据，或输出 {&quot;score&quot;, &quot;level&quot;, &quot;signals&quot;}
   import-cases FILE [--skip-bad]  从 CSV 文件导入案件（见 FORMATS.md）：全部导入或全部不导入；
                                   加 --skip-bad 时导入无误的行，其余写入 FILE.rejects.csv
   import-queue FILE [--skip-bad]  以同样方式从 CSV 文件导入排队记录（取号系统）
@@ -2438,6 +2486,10 @@ Commands:
   user disable LOGIN              停用用户，使其无法登录
   demo --cases N [--days D] [--end DATE] [--seed S] [--append]
                                   用逼真的合成案件填充数据库</translation>
+    </message>
+    <message>
+        <source>risk reads the texts from stdin, one a line, and takes no other words.</source>
+        <translation>risk 从标准输入逐行读取文本，不接受其他参数。</translation>
     </message>
 </context>
 <context>
@@ -3285,6 +3337,48 @@ Answered within 48 h %6 (n = %7)</source>
         <source>Each trainee&apos;s score over time (%)</source>
         <translation>各学员历次演练得分（%）</translation>
     </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;rainee:</source>
+        <translation>学员(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>All trainees</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <source>The “from” date must not be after the “to” date.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Results: no drill was finished in this period.</source>
+        <translation>成绩：本时段内没有完成的演练。</translation>
+    </message>
+    <message>
+        <source>Results: %1 finished no drill in this period.</source>
+        <translation>成绩：%1 在本时段内没有完成演练。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Results: %n drill(s)</source>
+        <translation>
+            <numerusform>成绩：%n 次演练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Criteria %1 missed most often</source>
+        <translation>%1 最常失分的评分项</translation>
+    </message>
+    <message>
+        <source>No drill in this period to chart</source>
+        <translation>本时段内没有可绘制的演练</translation>
+    </message>
 </context>
 <context>
     <name>DrillRunnerWidget</name>
@@ -3361,6 +3455,24 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>&amp;Submit again</source>
+        <translation>重新提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Store this drill with the answers you gave</source>
+        <translation>以您已作的回答保存本次演练</translation>
+    </message>
+    <message>
+        <source>Your drill could not be stored: %1
+Your answers are kept: press “Submit again” to store them.</source>
+        <translation>演练未能保存：%1
+您的回答已保留：请按“重新提交”保存。</translation>
+    </message>
+    <message>
+        <source>Your drill could not be stored: %1</source>
+        <translation>演练未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -7841,6 +7953,119 @@ Answered within 48 h %6 (n = %7)</source>
     </message>
 </context>
 <context>
+    <name>RiskLevel</name>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRules</name>
+    <message>
+        <source>Risk rules, %1: %2</source>
+        <translation>风险规则，%1：%2</translation>
+    </message>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>未知的键（应为以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>expected an object {…}</source>
+        <translation>应为对象 {…}</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected a text &quot;…&quot;</source>
+        <translation>应为文本 &quot;…&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of words [&quot;…&quot;, …]</source>
+        <translation>应为词语列表 [&quot;…&quot;, …]</translation>
+    </message>
+    <message>
+        <source>expected a word that is not empty</source>
+        <translation>词语不能为空</translation>
+    </message>
+    <message>
+        <source>the pattern is not a valid regular expression: %1 (at character %2)</source>
+        <translation>该模式不是有效的正则表达式：%1（第 %2 个字符处）</translation>
+    </message>
+    <message>
+        <source>the pattern matches an empty text, so it would match everywhere</source>
+        <translation>该模式能匹配空文本，会在任何位置命中</translation>
+    </message>
+    <message>
+        <source>The risk rules are not valid JSON: %1 (at character %2).</source>
+        <translation>风险规则不是有效的 JSON：%1（第 %2 个字符处）。</translation>
+    </message>
+    <message>
+        <source>The risk rules must be one JSON object {…}.</source>
+        <translation>风险规则必须是一个 JSON 对象 {…}。</translation>
+    </message>
+    <message>
+        <source>must be below levels.high (%1)</source>
+        <translation>必须低于 levels.high（%1）</translation>
+    </message>
+    <message>
+        <source>expected an opening and a closing mark, as “”</source>
+        <translation>应为一对开、闭引号，如 “”</translation>
+    </message>
+    <message>
+        <source>unknown channel (expected a channel code such as social_media)</source>
+        <translation>未知渠道（应为渠道代码，如 social_media）</translation>
+    </message>
+    <message>
+        <source>expected one of: %1</source>
+        <translation>应为以下之一：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RiskSignalKind</name>
+    <message>
+        <source>Media exposure</source>
+        <translation>媒体曝光</translation>
+    </message>
+    <message>
+        <source>Legal action</source>
+        <translation>法律诉讼</translation>
+    </message>
+    <message>
+        <source>Petition or escalation</source>
+        <translation>信访或上访升级</translation>
+    </message>
+    <message>
+        <source>Self-harm or violence</source>
+        <translation>自伤或暴力</translation>
+    </message>
+    <message>
+        <source>Group complaint</source>
+        <translation>群体投诉</translation>
+    </message>
+    <message>
+        <source>Strong emotion</source>
+        <translation>情绪激烈</translation>
+    </message>
+    <message>
+        <source>Repeat complainant</source>
+        <translation>重复投诉人</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Clerk</source>
@@ -9130,6 +9355,30 @@ Answered within 48 h %6 (n = %7)</source>
             <numerusform>已导入 %n 个培训案例。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Part of the title</source>
+        <translation>标题中的文字</translation>
+    </message>
+    <message>
+        <source>&amp;Title contains:</source>
+        <translation>标题包含(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>No training case matches the filter.</source>
+        <translation>没有符合筛选条件的培训案例。</translation>
+    </message>
+    <message>
+        <source>The library is empty: build a training case with “New from closed cases…” or import a training set.</source>
+        <translation>案例库为空：请用“从已结案件生成…”创建培训案例，或导入培训案例集。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingService</name>
@@ -9232,6 +9481,10 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>The training set was not imported: %1</source>
         <translation>未导入训练集：%1</translation>
+    </message>
+    <message>
+        <source>The closed-from date must not be after the closed-to date.</source>
+        <translation>结案起始日期不能晚于结束日期。</translation>
     </message>
 </context>
 <context>

@@ -426,9 +426,10 @@ void TestTrainingGui::buildDialogClosedDates()
     QTest::keyClick(toBox, Qt::Key_Space);
     QVERIFY(toEdit->isEnabled());
     toEdit->setFocus();
-    QTest::keyClick(toEdit, Qt::Key_Home);  // the year
-    QTest::keyClick(toEdit, Qt::Key_Right); // past the year
-    QTest::keyClick(toEdit, Qt::Key_Right); // past the dash: the month
+    QTest::keyClick(toEdit, Qt::Key_Home); // the cursor before the year of "yyyy-MM-dd"
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(toEdit, Qt::Key_Right); // the arrow keys move the cursor a character at a time: into the month
+    }
     QTest::keyClick(toEdit, Qt::Key_Down);
     QCOMPARE(toEdit->date(), QDate(2025, 4, 28));
     QTest::mouseClick(child<QPushButton>(build, "searchButton"), Qt::LeftButton);
