@@ -219,7 +219,7 @@ Result<qint64> SqlTrainingRepository::builtFrom(qint64 caseId)
 Result<QList<TrainingRepository::CandidateRow>> SqlTrainingRepository::candidates(const TrainingCandidateFilter& filter)
 {
     // The columns a preview needs and nothing of the citizen but the id (the service reads the citizen only to
-    // anonymize). The risk filter (issue 16) is not applied yet.
+    // anonymize).
     QStringList where{QStringLiteral("c.status = 'closed'")};
     QVariantList values;
     if (filter.categoryId != 0) {
@@ -238,6 +238,10 @@ Result<QList<TrainingRepository::CandidateRow>> SqlTrainingRepository::candidate
         where << QStringLiteral("c.rating <= ?");
         values << *filter.maxRating;
     }
+    if (!filter.risk.isEmpty()) {
+        where << QStringLiteral("c.risk_level = ?");
+        values << filter.risk;
+    }
     if (filter.closedFrom.isValid()) {
         where << QStringLiteral("c.closed_at >= ?");
         values << filter.closedFrom.startOfDay().toSecsSinceEpoch();
@@ -250,7 +254,7 @@ Result<QList<TrainingRepository::CandidateRow>> SqlTrainingRepository::candidate
     auto q = m_sql.exec(
         QStringLiteral("SELECT c.id, c.case_no, c.closed_at, COALESCE(g.name, ''), COALESCE(s.name, ''), c.rating, "
                        "COALESCE(c.reasonableness, ''), COALESCE(c.emotion, ''), c.complaint_text, c.citizen_id, "
-                       "t.id FROM cases c "
+                       "t.id, COALESCE(c.risk_level, '') FROM cases c "
                        "LEFT JOIN categories g ON g.id = c.category_id "
                        "LEFT JOIN service_items s ON s.id = c.service_item_id "
                        "LEFT JOIN training_cases t ON t.source_case_id = c.id WHERE ") +
@@ -274,6 +278,7 @@ Result<QList<TrainingRepository::CandidateRow>> SqlTrainingRepository::candidate
         row.complaintText = q->value(8).toString();
         row.citizenId = q->value(9).toLongLong();
         c.trainingCaseId = q->value(10).toLongLong();
+        c.risk = q->value(11).toString();
         result.append(row);
     }
     return result;

@@ -765,8 +765,20 @@
         <translation>至(&amp;O)：</translation>
     </message>
     <message>
-        <source>No closed case matches these filters. Widen them (any category, outcome, rating or date) and search again.</source>
-        <translation>没有符合这些条件的已结案件。请放宽条件（任意类别、结果、评价或日期）后重新查找。</translation>
+        <source>Any risk</source>
+        <translation>任意风险等级</translation>
+    </message>
+    <message>
+        <source>R&amp;isk:</source>
+        <translation>风险(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>No closed case matches these filters. Widen them (any category, outcome, rating, risk or date) and search again.</source>
+        <translation>没有符合这些条件的已结案件。请放宽条件（任意类别、结果、评价、风险或日期）后重新查找。</translation>
     </message>
 </context>
 <context>
@@ -9485,6 +9497,10 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>The closed-from date must not be after the closed-to date.</source>
         <translation>结案起始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Unknown risk level “%1” (expected low, medium or high).</source>
+        <translation>未知的风险等级“%1”（应为 low、medium 或 high）。</translation>
     </message>
 </context>
 <context>

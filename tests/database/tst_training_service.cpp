@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTest>
 
 using Fixtures::at;
@@ -212,6 +213,8 @@ private slots:
     void libraryFilters();
     void candidatesByClosedDate_data() { TestDatabase::addBackendRows(); }
     void candidatesByClosedDate();
+    void candidatesByRisk_data() { TestDatabase::addBackendRows(); }
+    void candidatesByRisk();
 };
 
 void TestTrainingService::noPersonalDataAnywhere()
@@ -720,6 +723,45 @@ void TestTrainingService::candidatesByClosedDate()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::Invalid);
     QVERIFY2(refused.error().message.contains(QStringLiteral("closed-from")), qPrintable(refused.error().message));
+}
+
+void TestTrainingService::candidatesByRisk()
+{
+    TRAINING_SCRATCH();
+    TrainingService service(people.trainer, repos, clock);
+    RawConnection raw(scratch);
+    // Four closed cases: high, medium, low and one never scored (written before risk scoring existed).
+    const QList<QVariant> levels{QStringLiteral("high"), QStringLiteral("medium"), QStringLiteral("low"), QVariant()};
+    QList<qint64> ids;
+    for (const QVariant& level : levels) {
+        const qint64 id = addPersonalCase(repos);
+        QVERIFY(id != 0);
+        QCOMPARE(raw.exec(QStringLiteral("UPDATE cases SET risk_level = ? WHERE id = ?"), {level, id}), QString());
+        ids << id;
+    }
+    auto found = [&](const QString& risk) {
+        TrainingCandidateFilter f;
+        f.risk = risk;
+        const auto rows = service.candidates(f);
+        QMap<qint64, QString> out;
+        for (const TrainingCandidate& c : rows ? *rows : QList<TrainingCandidate>{}) {
+            out.insert(c.caseId, c.risk);
+        }
+        return out;
+    };
+    const auto all = found(QString());
+    QCOMPARE(all.size(), 4);
+    QCOMPARE(all.value(ids.at(0)), QStringLiteral("high"));
+    QCOMPARE(all.value(ids.at(3)), QString()); // never scored: no level, and no filter but "any" finds it
+    QCOMPARE(found(QStringLiteral("high")).keys(), QList<qint64>{ids.at(0)});
+    QCOMPARE(found(QStringLiteral("medium")).keys(), QList<qint64>{ids.at(1)});
+    QCOMPARE(found(QStringLiteral("low")).keys(), QList<qint64>{ids.at(2)});
+    TrainingCandidateFilter unknown;
+    unknown.risk = QStringLiteral("severe");
+    const auto refused = service.candidates(unknown);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Invalid);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("severe")), qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingService)

@@ -2,6 +2,7 @@
 
 #include "cases/Intake.h"
 #include "common/FormHelpers.h"
+#include "risk/RiskResult.h"
 #include "training/TrainingJobs.h"
 #include "training/TrainingWidgets.h"
 
@@ -53,6 +54,13 @@ BuildTrainingCaseDialog::BuildTrainingCaseDialog(Session session, DatabaseWorker
     m_maxRating->setRange(0, 5);
     m_maxRating->setSpecialValueText(tr("any"));
     label(tr("&to:"), m_maxRating);
+    m_risk = new QComboBox(this);
+    m_risk->setObjectName(QStringLiteral("riskComboBox"));
+    m_risk->addItem(tr("Any risk"), QString());
+    for (RiskLevel level : {RiskLevel::High, RiskLevel::Medium, RiskLevel::Low}) {
+        m_risk->addItem(RiskLevels::label(level), RiskLevels::code(level));
+    }
+    label(tr("R&isk:"), m_risk);
     filters->addStretch(1);
     layout->addLayout(filters);
 
@@ -80,10 +88,11 @@ BuildTrainingCaseDialog::BuildTrainingCaseDialog(Session session, DatabaseWorker
     dates->addStretch(1);
     layout->addLayout(dates);
 
-    m_table = TrainingWidgets::table(ColumnCount,
-                                     {tr("Case"), tr("Closed"), tr("Category"), tr("Service item"), tr("Rating"),
-                                      tr("Outcome"), tr("Emotion"), tr("Complaint (anonymized)"), tr("Built")},
-                                     "candidatesTableWidget", this);
+    m_table =
+        TrainingWidgets::table(ColumnCount,
+                               {tr("Case"), tr("Closed"), tr("Category"), tr("Service item"), tr("Rating"),
+                                tr("Outcome"), tr("Emotion"), tr("Risk"), tr("Complaint (anonymized)"), tr("Built")},
+                               "candidatesTableWidget", this);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     layout->addWidget(m_table, 1);
     TrainingWidgets::addStatusLabels(layout, this, m_summary, m_error);
@@ -120,6 +129,7 @@ TrainingCandidateFilter BuildTrainingCaseDialog::filter() const
     TrainingCandidateFilter f;
     f.categoryId = m_category->currentData().toLongLong();
     f.outcome = m_outcome->currentData().toString();
+    f.risk = m_risk->currentData().toString();
     if (m_minRating->value() > 0) {
         f.minRating = m_minRating->value();
     }
@@ -161,6 +171,7 @@ void BuildTrainingCaseDialog::showCandidates()
         const TrainingCandidate& c = m_candidates.at(row);
         const auto outcome = IntakeCodes::reasonablenessFromCode(c.outcome);
         const auto emotion = IntakeCodes::emotionFromCode(c.emotion);
+        const auto risk = RiskLevels::fromCode(c.risk);
         const QStringList cells{c.caseNo,
                                 FormHelpers::dateTime(c.closedAt),
                                 c.category,
@@ -168,6 +179,7 @@ void BuildTrainingCaseDialog::showCandidates()
                                 c.rating ? QString::number(*c.rating) : FormHelpers::dash(),
                                 outcome ? IntakeCodes::label(*outcome) : FormHelpers::dash(),
                                 emotion ? IntakeCodes::label(*emotion) : FormHelpers::dash(),
+                                risk ? RiskLevels::label(*risk) : FormHelpers::dash(),
                                 c.preview,
                                 c.built() ? tr("yes") : QString()};
         for (int column = 0; column < ColumnCount; ++column) {
@@ -176,8 +188,8 @@ void BuildTrainingCaseDialog::showCandidates()
     }
     m_table->resizeColumnsToContents();
     if (m_candidates.isEmpty()) {
-        m_summary->setText(tr("No closed case matches these filters. Widen them (any category, outcome, rating or "
-                              "date) and search again."));
+        m_summary->setText(tr("No closed case matches these filters. Widen them (any category, outcome, rating, risk "
+                              "or date) and search again."));
         return;
     }
     m_summary->setText(tr("%n closed case(s)", nullptr, int(m_candidates.size())));

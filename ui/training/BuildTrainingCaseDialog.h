@@ -36,6 +36,7 @@ public:
         Rating,
         Outcome,
         Emotion,
+        Risk,
         Preview,
         Built,
         ColumnCount,
@@ -69,6 +70,7 @@ private:
     QList<TrainingCandidate> m_candidates;
     QComboBox* m_category = nullptr;
     QComboBox* m_outcome = nullptr;
+    QComboBox* m_risk = nullptr;
     QSpinBox* m_minRating = nullptr;
     QSpinBox* m_maxRating = nullptr;
     QCheckBox* m_closedFromSet = nullptr;

@@ -262,6 +262,9 @@ Result<QList<TrainingCandidate>> TrainingService::candidates(const TrainingCandi
     if (filter.closedFrom.isValid() && filter.closedTo.isValid() && filter.closedFrom > filter.closedTo) {
         return invalid(tr("The closed-from date must not be after the closed-to date."));
     }
+    if (!filter.risk.isEmpty() && !RiskLevels::fromCode(filter.risk)) {
+        return invalid(tr("Unknown risk level “%1” (expected low, medium or high).").arg(filter.risk));
+    }
     const auto rows = m_repos.training->candidates(filter);
     if (!rows) {
         return rows.error();

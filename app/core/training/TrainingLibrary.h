@@ -24,7 +24,7 @@ struct TrainingCandidateFilter
     std::optional<int> maxRating; ///< inclusive
     QDate closedFrom;             ///< inclusive; invalid = open
     QDate closedTo;               ///< inclusive; invalid = open
-    QString risk;                 ///< the risk level (issue 16); ignored until it exists
+    QString risk;                 ///< a risk level code (issue 16: "low", "medium", "high"); empty = any
     int limit = 200;
 };
 
@@ -39,6 +39,7 @@ struct TrainingCandidate
     std::optional<int> rating;
     QString outcome;           ///< Reasonableness code, may be empty
     QString emotion;           ///< EmotionLevel code, may be empty
+    QString risk;              ///< RiskLevel code (issue 16); empty = never scored
     QString preview;           ///< the first ~60 characters of the complaint, anonymized
     qint64 trainingCaseId = 0; ///< the training case already built from it; 0 = none
     bool built() const { return trainingCaseId != 0; }
