@@ -5,14 +5,15 @@
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
 #include "SqlDashboardRepository.h"   // dashboard (issue 14)
+#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
 #include "SqlImportWriter.h"          // imports (issue 13)
 #include "SqlImprovementRepository.h" // register (issue 14)
-#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlMetricsDaily.h"          // metrics (issue 13)
 #include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
+#include "SqlRiskRepository.h" // riskintake (issue 16)
 #include "SqlScriptRepository.h"
 #include "SqlSlaPolicyRepository.h"   // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
@@ -66,6 +67,7 @@ public:
         , drillResults(sql) // drill15 (issue 15)
         , dashboard(sql)    // dashboard (issue 14)
         , training(sql)     // train15 (issue 15)
+        , risk(sql)         // riskintake (issue 16)
     {}
 
     DatabaseLocation location;
@@ -89,6 +91,7 @@ public:
     SqlDrillResultRepository drillResults; // drill15 (issue 15)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
     SqlTrainingRepository training;        // train15 (issue 15)
+    SqlRiskRepository risk;                // riskintake (issue 16)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -600,6 +603,7 @@ Repositories Database::repositories() const
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
     repos.drillResults = &d->drillResults; // drill15 (issue 15)
     repos.training = &d->training;         // train15 (issue 15)
+    repos.risk = &d->risk;                 // riskintake (issue 16)
     return repos;
 }
 
@@ -607,6 +611,12 @@ Repositories Database::repositories() const
 SqlImprovementRepository& Database::improvementRepository() const
 {
     return d->improvements;
+}
+
+// riskintake (issue 16)
+SqlRiskRepository& Database::riskRepository() const
+{
+    return d->risk;
 }
 
 SqlCaseRepository& Database::caseRepository() const

@@ -36,6 +36,7 @@ class SqlCaseRepository;
 class SqlTransferRepository;    // transfer (issue 12)
 class SqlMetricsRepository;     // metrics (issue 13)
 class SqlImprovementRepository; // register (issue 14)
+class SqlRiskRepository;        // riskintake (issue 16)
 
 /**
  * One open, migrated Qingting database and the repositories over its connection. Not thread-safe: a thread
@@ -78,6 +79,8 @@ public:
     SqlMetricsRepository& metricsRepository() const;
     /** register (issue 14): the improvement register with its plan helpers, for tests. */
     SqlImprovementRepository& improvementRepository() const;
+    /** riskintake (issue 16): the risk repository with its plan helpers, for tests. */
+    SqlRiskRepository& riskRepository() const;
 
     /**
      * A consistent copy of the database while desks may be using it (SQLite's VACUUM INTO), written beside `path`

@@ -13,6 +13,8 @@
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
 #include "intake/AmendIntakeDialog.h"
+#include "risk/RiskExplanationDialog.h" // riskintake (issue 16)
+#include "risk/RiskText.h"              // riskintake (issue 16)
 #include "services/CaseService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -100,7 +102,47 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
     m_transferPanel = new TransferPanel(m_cases.session(), m_reference, m_worker, m_ui->detailsContents);
     m_ui->detailsLayout->insertWidget(1, m_transferPanel);
     connect(m_transferPanel, &TransferPanel::caseChanged, this, &CaseViewWidget::applyUpdate);
+    // riskintake (issue 16): the risk badge (level and score) in the header, and the button that explains it.
+    m_riskBadge = new QLabel(this);
+    m_riskBadge->setObjectName(QStringLiteral("riskBadgeLabel"));
+    m_riskButton = new QPushButton(this);
+    m_riskButton->setObjectName(QStringLiteral("riskExplainButton"));
+    m_riskButton->setAutoDefault(false);
+    m_riskButton->setEnabled(false);
+    m_ui->headerLayout->insertWidget(m_ui->headerLayout->indexOf(m_ui->statusLabel) + 1, m_riskBadge);
+    m_ui->headerLayout->insertWidget(m_ui->headerLayout->indexOf(m_riskBadge) + 1, m_riskButton);
+    connect(m_riskButton, &QPushButton::clicked, this, &CaseViewWidget::openRiskExplanation);
     reload();
+}
+
+// riskintake (issue 16)
+void CaseViewWidget::showRisk()
+{
+    const Case& c = m_case;
+    if (c.id == 0) {
+        m_riskBadge->clear();
+    } else if (c.riskLevel) {
+        m_riskBadge->setText(RiskText::levelAndScore(*c.riskLevel, c.riskScore.value_or(0)));
+        m_riskBadge->setToolTip(c.riskSignals.isEmpty() ? QString() : RiskText::signalLabels(c.riskSignals));
+    } else {
+        m_riskBadge->setText(tr("Risk not scored yet"));
+        m_riskBadge->setToolTip(QString());
+    }
+    m_riskBadge->setStyleSheet(c.riskLevel ? RiskText::levelStyle(*c.riskLevel) : QString());
+    m_riskButton->setText(tr("&Why this risk?"));
+    m_riskButton->setToolTip(tr("Which words, which signal, what weight"));
+    m_riskButton->setEnabled(c.id != 0);
+}
+
+void CaseViewWidget::openRiskExplanation()
+{
+    if (m_case.id == 0) {
+        return;
+    }
+    auto* dialog = new RiskExplanationDialog(m_cases.session(), m_worker, m_case.id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    emit riskExplanationOpened(dialog);
 }
 
 CaseViewWidget::~CaseViewWidget() = default;
@@ -184,6 +226,7 @@ void CaseViewWidget::showCase()
     m_ui->caseNoLabel->setText(c.caseNo);
     m_ui->statusLabel->setText(c.id ? CaseStatuses::label(c.status) : QString());
     m_ui->statusLabel->setVisible(c.id != 0);
+    showRisk(); // riskintake (issue 16)
     // Overdue (or nearly due) is said once, by the supervision panel's badge (colour, icon and text) under the header.
 
     m_ui->channelValueLabel->setText(c.id ? Channels::label(c.channel) : FormHelpers::dash());

@@ -13,7 +13,10 @@
 
 class CaseClocksWidget; // issue 12, helper "sla"
 class QAction;
+class QLabel;
 class QPushButton;
+class RiskExplanationDialog;
+Q_MOC_INCLUDE("risk/RiskExplanationDialog.h")
 class CaseService;
 class Clock;
 class DatabaseWorker;
@@ -75,6 +78,8 @@ signals:
      */
     void improvementRequested(const Case& c);
     void addToImprovementRequested(const Case& c);
+    /** riskintake (issue 16): the explanation of the case's risk score was opened (tests find it here). */
+    void riskExplanationOpened(RiskExplanationDialog* dialog);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -91,6 +96,8 @@ private:
     void load(bool changed);
     void setBusy(bool busy, const QString& what = QString());
     void retranslateImprovement();
+    void showRisk();            // riskintake (issue 16)
+    void openRiskExplanation(); // riskintake (issue 16)
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
     SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
@@ -111,4 +118,6 @@ private:
     QPushButton* m_improvementButton = nullptr;    ///< issue 14: the improvement register's menu (supervisors)
     QAction* m_newImprovement = nullptr;
     QAction* m_addToImprovement = nullptr;
+    QLabel* m_riskBadge = nullptr;       ///< riskintake (issue 16): level and score of the case's text
+    QPushButton* m_riskButton = nullptr; ///< riskintake (issue 16): opens RiskExplanationDialog
 };

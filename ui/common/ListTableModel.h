@@ -17,6 +17,16 @@ public:
         m_items = items;
         endResetModel();
     }
+    /** Adds rows at the end (a further page). */
+    void appendItems(const QList<T>& items)
+    {
+        if (items.isEmpty()) {
+            return;
+        }
+        beginInsertRows(QModelIndex(), int(m_items.size()), int(m_items.size() + items.size()) - 1);
+        m_items.append(items);
+        endInsertRows();
+    }
     const QList<T>& items() const { return m_items; }
     /** The value shown in the row, nullptr outside the table. */
     const T* itemAt(int row) const { return row >= 0 && row < m_items.size() ? &m_items.at(row) : nullptr; }

@@ -7,6 +7,7 @@
 #include "common/FormHelpers.h"
 #include "intake/IntakeListenPage.h"
 #include "intake/IntakeWizard.h"
+#include "risk/RiskPanel.h"
 
 #include <QEvent>
 
@@ -15,6 +16,9 @@ IntakeFactsPage::IntakeFactsPage(IntakeWizard* wizard)
     , m_ui(std::make_unique<Ui::IntakeFactsPage>())
 {
     m_ui->setupUi(this);
+    m_risk = new RiskPanel(this);
+    m_ui->vboxLayout1->addWidget(m_risk);
+    connect(wizard, &IntakeWizard::riskChanged, m_risk, &RiskPanel::showResult);
     clearProblems();
     fillChoices();
     // Read aloud to the citizen: larger than the fields.

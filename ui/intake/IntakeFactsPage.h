@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class RiskPanel;
+
 namespace Ui {
 class IntakeFactsPage;
 }
@@ -22,6 +24,8 @@ public:
     explicit IntakeFactsPage(IntakeWizard* wizard);
     ~IntakeFactsPage() override;
 
+    /** The live risk of the typed text (issue 16). */
+    RiskPanel* riskPanel() const { return m_risk; }
     void writeTo(IntakeDraft& draft) const override;
     void readFrom(const IntakeDraft& draft) override;
     void initializePage() override;
@@ -38,6 +42,7 @@ private:
     void showAgreement();
 
     std::unique_ptr<Ui::IntakeFactsPage> m_ui;
+    RiskPanel* m_risk = nullptr;
     QDateTime m_confirmedAt;
     QString m_confirmedText; ///< the restatement the citizen agreed to
     bool m_loading = false;

@@ -8,6 +8,7 @@
 #include "intake/IntakeJobs.h"
 #include "intake/IntakeLibrary.h"
 #include "intake/IntakeWizard.h"
+#include "risk/RiskPanel.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QEvent>
@@ -18,6 +19,9 @@ IntakeListenPage::IntakeListenPage(IntakeWizard* wizard)
     , m_ui(std::make_unique<Ui::IntakeListenPage>())
 {
     m_ui->setupUi(this);
+    m_risk = new RiskPanel(this);
+    m_ui->vboxLayout2->addWidget(m_risk);
+    connect(wizard, &IntakeWizard::riskChanged, m_risk, &RiskPanel::showResult);
     clearProblems();
     fillChoices();
     m_ui->acknowledgeTextBrowser->setOpenLinks(false);

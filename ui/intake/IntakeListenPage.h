@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class RiskPanel;
+
 namespace Ui {
 class IntakeListenPage;
 }
@@ -26,6 +28,8 @@ public:
     explicit IntakeListenPage(IntakeWizard* wizard);
     ~IntakeListenPage() override;
 
+    /** The live risk of the typed text (issue 16). */
+    RiskPanel* riskPanel() const { return m_risk; }
     void writeTo(IntakeDraft& draft) const override;
     void readFrom(const IntakeDraft& draft) override;
     void initializePage() override;
@@ -53,6 +57,7 @@ private:
     void acknowledge();
 
     std::unique_ptr<Ui::IntakeListenPage> m_ui;
+    RiskPanel* m_risk = nullptr;
     QList<Citizen> m_found;
     qint64 m_citizenId = 0;
     QDateTime m_acknowledgedAt;

@@ -11,6 +11,9 @@
 #include "intake/IntakeListenPage.h"
 #include "intake/IntakeReviewPage.h"
 #include "intake/IntakeStepsPage.h"
+#include "risk/RiskJobs.h"
+#include "risk/RiskScorer.h"
+#include "services/RiskService.h"
 #include "workers/DatabaseWorker.h"
 
 #include <QAbstractButton>
@@ -25,6 +28,7 @@ IntakeWizard::IntakeWizard(const IntakeContext& context, QWidget* parent)
     , m_service(std::make_unique<IntakeService>(context.session, context.repos, *context.clock))
     , m_store(std::make_unique<IntakeDraftStore>(context.draftFolder(), context.session.login()))
     , m_receivedAt(context.clock->now())
+    , m_riskScorer(std::make_unique<RiskScorer>())
 {
     setObjectName(QStringLiteral("intakeWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -68,6 +72,14 @@ IntakeWizard::IntakeWizard(const IntakeContext& context, QWidget* parent)
                               }
                               emit replyRulesLoaded();
                           });
+    m_context.worker->run(this, RiskJobs::rules(m_context.session), [this](const Result<RiskRules>& rules) {
+        if (rules) {
+            m_riskScorer = std::make_unique<RiskScorer>(*rules);
+            updateRisk();
+        }
+        m_riskRulesLoaded = true;
+        emit riskRulesArrived();
+    });
 
     retranslate();
     resize(1180, 780);
@@ -233,6 +245,20 @@ void IntakeWizard::markEdited()
     if (!m_restoring) {
         m_dirty = true;
     }
+    updateRisk();
+}
+
+void IntakeWizard::updateRisk()
+{
+    // The text the service will score when the case is saved (RiskService::scoredText); the facts and impact as
+    // restated, or their main field while no restatement is written yet. The citizen's history counts on saving.
+    const IntakeDraft d = draft();
+    Case c;
+    c.complaintText = d.base.complaintText;
+    c.facts = d.base.facts.trimmed().isEmpty() ? d.detail.facts.what : d.base.facts;
+    c.impact = d.base.impact.trimmed().isEmpty() ? d.detail.impact.demand : d.base.impact;
+    m_risk = m_riskScorer->score(RiskInput{RiskService::scoredText(c), 0, d.base.channel});
+    emit riskChanged(m_risk);
 }
 
 void IntakeWizard::saveDraft()

@@ -20,6 +20,7 @@ class IntakePageBase;
 class IntakeReviewPage;
 class IntakeStepsPage;
 class QTimer;
+class RiskScorer;
 
 /**
  * The guided intake (受理向导): Listen, Facts, Impact, Steps, Review, used with the citizen at the window. Every
@@ -78,6 +79,14 @@ public:
     QString departmentName(qint64 id) const;
     QString categoryName(qint64 id) const;
 
+    /**
+     * The risk of the text typed so far (issue 16): the citizen's words, the facts and the impact, scored in the
+     * GUI thread (microseconds) with the rules in force, loaded through the worker (the built-in ones until then).
+     */
+    const RiskResult& risk() const { return m_risk; }
+    /** Whether the rules in force arrived from the worker (until then the built-in ones score). */
+    bool riskRulesLoaded() const { return m_riskRulesLoaded; }
+
     IntakeListenPage* listenPage() const { return m_listen; }
     IntakeFactsPage* factsPage() const { return m_facts; }
     IntakeImpactPage* impactPage() const { return m_impact; }
@@ -91,6 +100,10 @@ signals:
     void caseSaved(const Case& saved);
     /** The reply rules arrived from the worker. */
     void replyRulesLoaded();
+    /** The typed text was scored again (issue 16). */
+    void riskChanged(const RiskResult& risk);
+    /** The risk rules in force arrived from the worker. */
+    void riskRulesArrived();
 
 protected:
     bool validateCurrentPage() override;
@@ -101,6 +114,7 @@ private:
     void startSaving();
     void retranslate();
     void markEdited();
+    void updateRisk();
     QString nameIn(const char* comboName, qint64 id) const;
 
     IntakeContext m_context;
@@ -114,6 +128,9 @@ private:
     QTimer* m_autosave = nullptr;
     QDateTime m_receivedAt;
     QList<ReplyRule> m_rules;
+    std::unique_ptr<RiskScorer> m_riskScorer;
+    RiskResult m_risk;
+    bool m_riskRulesLoaded = false;
     std::optional<Case> m_saved;
     bool m_saving = false;
     bool m_dirty = false;

@@ -15,18 +15,25 @@
 #include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
-#include "training/TrainingLibraryWidget.h" // train15 (issue 15)
-#include "mainwindow/NotificationArea.h" // supervise (issue 12)
-#include "report/ReviewReportDialog.h"   // review report (issue 14, helper "report")
+#include "mainwindow/NotificationArea.h"           // supervise (issue 12)
+#include "report/ReviewReportDialog.h"             // review report (issue 14, helper "report")
+#include "risk/RiskAlertBanner.h"                  // riskintake (issue 16)
+#include "risk/RiskQueueWidget.h"
+#include "risk/RiskRulesWidget.h" // riskintake (issue 16)
 #include "services/CaseService.h"
 #include "services/ImprovementService.h"
 #include "services/ReferenceService.h"
+#include "services/RiskService.h" // riskintake (issue 16)
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
 #include "supervise/NoticeWatcher.h"
-#include "training/DrillResultsWidget.h" // drill15 (issue 15)
-#include "training/DrillsPageWidget.h"   // drill15 (issue 15)
+#include "training/DrillResultsWidget.h"    // drill15 (issue 15)
+#include "training/DrillsPageWidget.h"      // drill15 (issue 15)
+#include "training/TrainingLibraryWidget.h" // train15 (issue 15)
 #include "workers/DatabaseWorker.h"
+
+#include <QApplication>
+#include <QVBoxLayout>
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -154,6 +161,12 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         deadlineRules->setObjectName(QStringLiteral("slaPolicyWidget"));
         addPage(Page::DeadlineRules, deadlineRules);
     }
+    if (m_session.can(RiskService::kRulesPermission)) { // riskintake (issue 16)
+        auto* riskRules = new RiskRulesWidget(m_session, worker, this);
+        addPage(Page::RiskRules, riskRules);
+        connect(riskRules, &RiskRulesWidget::statusMessage, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    }
     if (m_session.can(Permission::ViewAuditLog)) {
         auto* audit = new AuditLogWidget(m_session, worker, this);
         audit->setObjectName(QStringLiteral("auditLogWidget"));
@@ -188,6 +201,17 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         connect(m_caseWorkspace, &CaseWorkspaceWidget::addToImprovementRequested, m_improvements,
                 &ImprovementRegisterWidget::addCaseToAction);
     }
+    // riskintake (issue 16): the risk queue and its alerts, for supervisors.
+    if (m_caseWorkspace && m_session.can(RiskService::kSupervisePermission)) {
+        m_riskQueue = new RiskQueueWidget(m_session, worker, this);
+        addPage(Page::RiskQueue, m_riskQueue);
+        connect(m_riskQueue, &RiskQueueWidget::openCaseRequested, this, [this](qint64 caseId) {
+            showPage(Page::Cases);
+            m_caseWorkspace->openCase(caseId);
+        });
+        connect(m_riskQueue, &RiskQueueWidget::statusMessage, this,
+                [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
@@ -215,6 +239,26 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         if (m_improvements) { // polish (issue 14): any desk's action write refreshes the register in place
             connect(notices->watcher(), &NoticeWatcher::improvementsChanged, m_improvements,
                     &ImprovementRegisterWidget::noteActionsChanged);
+        }
+        if (m_riskQueue) { // riskintake (issue 16): open high-risk alerts on any desk: a banner until taken
+            // Above the navigation and the pages, across the window.
+            QWidget* pages = takeCentralWidget();
+            auto* holder = new QWidget(this);
+            auto* holderLayout = new QVBoxLayout(holder);
+            holderLayout->setContentsMargins(0, 0, 0, 0);
+            holderLayout->setSpacing(0);
+            m_riskBanner = new RiskAlertBanner(holder);
+            holderLayout->addWidget(m_riskBanner);
+            holderLayout->addWidget(pages, 1);
+            setCentralWidget(holder);
+            connect(notices->watcher(), &NoticeWatcher::riskAlertsChanged, m_riskBanner,
+                    &RiskAlertBanner::setOpenCount);
+            connect(notices->watcher(), &NoticeWatcher::riskAlertsChanged, m_riskQueue,
+                    &RiskQueueWidget::noteAlertsChanged);
+            connect(m_riskBanner, &RiskAlertBanner::openQueueRequested, this, [this] { showPage(Page::RiskQueue); });
+            connect(m_riskBanner, &RiskAlertBanner::newAlert, this, [this] { QApplication::alert(this); });
+            // Taken here: the banner follows at once, without waiting for the watcher's next look.
+            connect(m_riskQueue, &RiskQueueWidget::alertTaken, notices->watcher(), &NoticeWatcher::check);
         }
     }
 
@@ -305,6 +349,10 @@ QString MainWindow::pageTitle(Page page)
         return tr("Settings");
     case Page::Dashboard: // issue 14, helper "dashui"
         return tr("Dashboard");
+    case Page::RiskQueue: // riskintake (issue 16)
+        return tr("Risk queue");
+    case Page::RiskRules: // riskintake (issue 16)
+        return tr("Risk rules");
     }
     return {};
 }

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class RiskAlertBanner; // riskintake (issue 16)
+class RiskQueueWidget; // riskintake (issue 16)
 class AppSettings;
 class CaseService;
 class CaseWorkspaceWidget;
@@ -48,6 +50,8 @@ public:
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
         Improvements,  ///< register (issue 14): the improvement register (整改台账), supervisors
         Dashboard,     ///< issue 14, helper "dashui": the supervisor's dashboard (ViewFigures), after Cases
+        RiskQueue,     ///< riskintake (issue 16): the supervisors' risk queue and high-risk alerts
+        RiskRules,     ///< riskintake (issue 16): the admins' editor of the risk rules
     };
 
     /**
@@ -72,6 +76,8 @@ public:
     TrainingLibraryWidget* trainingLibrary() const { return m_trainingLibrary; } // train15 (issue 15)
     /** The dashboard page (issue 14), or nullptr for roles without Permission::ViewFigures. */
     DashboardWidget* dashboard() const { return m_dashboard; }
+    RiskQueueWidget* riskQueue() const { return m_riskQueue; }        // riskintake (issue 16)
+    RiskAlertBanner* riskAlertBanner() const { return m_riskBanner; } // riskintake (issue 16)
 
 signals:
     /** File ▸ Log out: the window closes right after; the application asks for a login again. */
@@ -113,5 +119,7 @@ private:
     ImprovementRegisterWidget* m_improvements = nullptr; // register (issue 14)
     TrainingLibraryWidget* m_trainingLibrary = nullptr;  // train15 (issue 15)
     DashboardWidget* m_dashboard = nullptr;
+    RiskQueueWidget* m_riskQueue = nullptr;  // riskintake (issue 16)
+    RiskAlertBanner* m_riskBanner = nullptr; // riskintake (issue 16)
     QLabel* m_sessionLabel = nullptr;
 };

@@ -82,6 +82,9 @@ const ActionText kActions[] = {
     {"training.import", QT_TRANSLATE_NOOP("AuditActions", "Training set imported")},
     // train15c (issue 15): a trainee's drill stored
     {"drill.submit", QT_TRANSLATE_NOOP("AuditActions", "Drill result stored")},
+    // riskintake (issue 16): the risk rules in force and the high-risk alerts
+    {"risk.rules.save", QT_TRANSLATE_NOOP("AuditActions", "Risk rules saved")},
+    {"risk.alert.take", QT_TRANSLATE_NOOP("AuditActions", "High-risk alert taken")},
 };
 } // namespace
 

@@ -4,7 +4,7 @@ class AuditRepository;
 class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
-class DashboardRepository; // dashboard (issue 14)
+class DashboardRepository;   // dashboard (issue 14)
 class DrillResultRepository; // drill15 (issue 15)
 class FollowUpRepository;
 class ImportRepository;      // imports (issue 13)
@@ -19,6 +19,7 @@ class TrainingRepository;    // train15 (issue 15)
 class TransferRepository;
 class UnitOfWork;
 class UserRepository;
+class RiskRepository; // riskintake (issue 16)
 
 /** The set of repositories over one database connection, as the composition root hands them to services. */
 struct Repositories
@@ -43,4 +44,5 @@ struct Repositories
     DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
     DrillResultRepository* drillResults = nullptr; ///< drill15 (issue 15): the trainees' drill results
     TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
+    RiskRepository* risk = nullptr; ///< riskintake (issue 16): risk rules' versions, alerts, the risk queue
 };

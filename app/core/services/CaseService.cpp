@@ -7,6 +7,7 @@
 #include "repositories/ReferenceRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "services/RiskService.h"
 #include "services/SlaService.h"
 #include "services/TransferService.h"
 
@@ -116,6 +117,12 @@ Result<Case> CaseService::store(NewCase n)
     if (auto due = SlaService(m_session, m_repos, m_clock).recomputeDue(c, n.events); !due) {
         return due.error();
     }
+    // The risk of the text (issue 16), stored with the case; read before the write lock as well.
+    RiskService risk(m_session, m_repos, m_clock);
+    const auto riskChange = risk.rescore(c);
+    if (!riskChange) {
+        return riskChange.error();
+    }
     WriteTransaction tx(*m_repos.unitOfWork);
     if (!tx.started()) {
         return tx.started().error();
@@ -158,6 +165,9 @@ Result<Case> CaseService::store(NewCase n)
         if (auto e = m_repos.cases->addEvent(event); !e) {
             return e.error();
         }
+    }
+    if (auto scored = risk.record(c, *riskChange); !scored) {
+        return scored.error();
     }
     QJsonObject detail{{QStringLiteral("case_no"), c.caseNo},
                        {QStringLiteral("channel"), Channels::code(c.channel)},

@@ -6,6 +6,7 @@
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
 #include "services/CaseService.h"
+#include "services/RiskService.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -765,11 +766,20 @@ Result<Case> IntakeService::amend(qint64 caseId, const IntakeAmendment& amendmen
         event.note = event.note.isEmpty() ? why : event.note + QStringLiteral(" \u00b7 ") + why;
     }
     c.updatedAt = now;
+    // Every edit of the text is scored again (issue 16): the new score is written with the amendment.
+    RiskService risk(m_session, m_repos, m_clock);
+    const auto riskChange = risk.rescore(c);
+    if (!riskChange) {
+        return riskChange.error();
+    }
     if (auto updated = m_repos.cases->update(c); !updated) {
         return updated.error();
     }
     if (auto e = m_repos.cases->addEvent(event); !e) {
         return e.error();
+    }
+    if (auto scored = risk.record(c, *riskChange); !scored) {
+        return scored.error();
     }
     if (auto a = m_audit.record(m_session, amendmentAction(amendment.part), QStringLiteral("case"), c.id, detail); !a) {
         return a.error();

@@ -1,6 +1,7 @@
 #include "supervise/NoticeWatcher.h"
 
 #include "services/ImprovementService.h"
+#include "services/RiskService.h"
 #include "services/SuperviseService.h"
 #include "workers/DatabaseWorker.h"
 
@@ -30,12 +31,14 @@ struct StartPoint
     qint64 latest = 0;
     bool listening = false;
     std::optional<qint64> improvements;
+    std::optional<RiskAlertState> riskAlerts;
 };
 struct Checked
 {
     qint64 latest = 0;
     QList<Notice> notices;
     std::optional<qint64> improvements;
+    std::optional<RiskAlertState> riskAlerts;
 };
 
 /** The register's change counter for the roles that read the register; nullopt for the others (or on an error). */
@@ -47,6 +50,16 @@ std::optional<qint64> improvementStamp(const Session& session, const WorkerScope
     }
     const auto stamp = improvements.changeStamp();
     return stamp ? std::optional<qint64>(*stamp) : std::nullopt;
+}
+
+/** The open risk alerts' count and newest id for supervisors; nullopt for the others (or on an error). */
+std::optional<RiskAlertState> riskAlertState(const Session& session, const WorkerScope& scope)
+{
+    if (!scope.repos.risk || !session.can(RiskService::kSupervisePermission)) {
+        return std::nullopt;
+    }
+    const auto state = RiskService(session, scope.repos, scope.clock).alertState();
+    return state ? std::optional<RiskAlertState>(*state) : std::nullopt;
 }
 } // namespace
 
@@ -89,6 +102,7 @@ void NoticeWatcher::start()
             point.latest = *latest;
             point.listening = scope.repos.supervision->listenForEvents([relay] { relay->poke(); });
             point.improvements = improvementStamp(session, scope);
+            point.riskAlerts = riskAlertState(session, scope);
             return point;
         },
         [this](const Result<StartPoint>& point) {
@@ -96,10 +110,14 @@ void NoticeWatcher::start()
                 m_lastSeen = point->latest;
                 m_listening = point->listening;
                 m_improvementStamp = point->improvements;
+                m_riskAlerts = point->riskAlerts;
             }
             m_started = true;
             setPollInterval(m_pollOverride);
             emit started();
+            if (m_riskAlerts) {
+                emit riskAlertsChanged(m_riskAlerts->openCount);
+            }
         });
 }
 
@@ -128,6 +146,7 @@ void NoticeWatcher::check()
             }
             Checked checked;
             checked.improvements = improvementStamp(session, scope);
+            checked.riskAlerts = riskAlertState(session, scope);
             checked.notices = std::move(notices).value();
             checked.latest =
                 checked.notices.size() == SuperviseService::kNoticeBatch
@@ -148,6 +167,13 @@ void NoticeWatcher::check()
                     m_improvementStamp = checked->improvements;
                     if (changed) {
                         emit improvementsChanged();
+                    }
+                }
+                if (checked->riskAlerts) {
+                    const bool changed = !m_riskAlerts || *checked->riskAlerts != *m_riskAlerts;
+                    m_riskAlerts = checked->riskAlerts;
+                    if (changed) {
+                        emit riskAlertsChanged(m_riskAlerts->openCount);
                     }
                 }
                 if (!checked->notices.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "repositories/RiskRepository.h"
 #include "repositories/SupervisionRepository.h"
 #include "users/Session.h"
 
@@ -55,6 +56,12 @@ signals:
      * register and the dashboard's overdue actions reload on it (issue 14).
      */
     void improvementsChanged();
+    /**
+     * Supervisors (issue 16): the open high-risk alerts changed — a new one was raised or one was taken, on any desk
+     * (their count and newest id differ from the last check's). Emitted once after start() with the open count too,
+     * so a desk that opens while alerts are open shows them.
+     */
+    void riskAlertsChanged(int openCount);
     /** The watcher has its starting point (and knows whether it listens); for tests and status displays. */
     void started();
 
@@ -66,7 +73,8 @@ private:
     QTimer* m_timer = nullptr;
     std::shared_ptr<Relay> m_relay;
     qint64 m_lastSeen = 0;
-    std::optional<qint64> m_improvementStamp; ///< nullopt until read (or for roles without the register)
+    std::optional<qint64> m_improvementStamp;   ///< nullopt until read (or for roles without the register)
+    std::optional<RiskAlertState> m_riskAlerts; ///< nullopt until read (or for roles without the risk queue)
     bool m_started = false;
     bool m_listening = false;
     bool m_checking = false;
