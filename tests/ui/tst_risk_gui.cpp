@@ -18,11 +18,14 @@
 #include "risk/RiskPanel.h"
 #include "risk/RiskQueueModel.h"
 #include "risk/RiskQueueWidget.h"
+#include "risk/RiskRulesWidget.h"
 #include "risk/RiskScorer.h"
 #include "services/CaseService.h"
+#include "services/RiskService.h"
 #include "supervise/NoticeWatcher.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -31,6 +34,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTreeWidget>
 
 using namespace GuiTest;
@@ -61,6 +65,7 @@ private slots:
     void intakeShowsTheRiskLive();
     void caseViewExplainsTheScore();
     void supervisorSeesAndTakesTheAlert();
+    void adminSavesCheckedRules();
 
 private:
     qint64 record(const QString& complaint);
@@ -245,6 +250,49 @@ void TestRiskGui::supervisorSeesAndTakesTheAlert()
     QTRY_VERIFY_WITH_TIMEOUT((caseView = window->caseWorkspace()->findChild<CaseViewWidget*>()) &&
                                  !caseView->isBusy() && caseView->currentCase().id == id,
                              kTimeoutMs);
+    window->close();
+}
+
+void TestRiskGui::adminSavesCheckedRules()
+{
+    const auto admin = m_desk.addUser(QStringLiteral("admin1"), Role::Admin, QStringLiteral("管理员"), kPassword);
+    QVERIFY(admin);
+    auto window = m_desk.showWindow(*admin);
+    QVERIFY(window);
+    QVERIFY(openPage(*window, MainWindow::Page::RiskRules));
+    auto* rules = window->findChild<RiskRulesWidget*>();
+    QVERIFY(rules);
+    QTRY_VERIFY_WITH_TIMEOUT(!rules->isLoading(), kTimeoutMs);
+    auto* editor = child<QPlainTextEdit>(rules, "riskRulesPlainTextEdit");
+    auto* message = child<QLabel>(rules, "riskRulesMessageLabel");
+    auto* save = child<QPushButton>(rules, "saveRiskRulesButton");
+    // Nothing saved yet: the built-in rules are shown, and they are valid.
+    QCOMPARE(editor->toPlainText(), QString::fromUtf8(RiskRules::builtInJson()));
+    QTRY_VERIFY_WITH_TIMEOUT(save->isEnabled(), kTimeoutMs);
+
+    // A stray character at the end: the loader's message, and no saving.
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    typeText(editor, QStringLiteral("x"));
+    const auto refused = RiskRules::fromJson(editor->toPlainText().toUtf8());
+    QVERIFY(!refused.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(message->text(), refused.error().message, kTimeoutMs);
+    QVERIFY(!save->isEnabled());
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTRY_VERIFY_WITH_TIMEOUT(save->isEnabled(), kTimeoutMs);
+
+    // Saved with a note: a new version, listed, in force.
+    auto* note = child<QLineEdit>(rules, "riskRulesNoteLineEdit");
+    note->setFocus();
+    typeText(note, QStringLiteral("首版规则"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto* versions = child<QTreeWidget>(rules, "riskRulesVersionsTreeWidget");
+    QTRY_COMPARE_WITH_TIMEOUT(versions->topLevelItemCount(), 1, kTimeoutMs);
+    QCOMPARE(versions->topLevelItem(0)->text(3), QStringLiteral("首版规则"));
+    const auto current = RiskService(*admin, m_desk.repos(), m_desk.clock()).currentRulesVersion();
+    QVERIFY(current && current->has_value());
+    QCOMPARE((*current)->note, QStringLiteral("首版规则"));
+    QCOMPARE((*current)->savedBy.id, admin->userId());
     window->close();
 }
 
