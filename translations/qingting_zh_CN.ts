@@ -432,6 +432,14 @@
         <source>Drill result stored</source>
         <translation>演练成绩已保存</translation>
     </message>
+    <message>
+        <source>Risk rules saved</source>
+        <translation>风险规则已保存</translation>
+    </message>
+    <message>
+        <source>High-risk alert taken</source>
+        <translation>高风险预警已接手</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -1813,6 +1821,18 @@
     <message>
         <source>Add to an existing action…</source>
         <translation>加入已有措施…</translation>
+    </message>
+    <message>
+        <source>Risk not scored yet</source>
+        <translation>尚未进行风险评分</translation>
+    </message>
+    <message>
+        <source>&amp;Why this risk?</source>
+        <translation>为何是此风险(&amp;W)？</translation>
+    </message>
+    <message>
+        <source>Which words, which signal, what weight</source>
+        <translation>哪些词语、哪个信号、多少权重</translation>
     </message>
 </context>
 <context>
@@ -6161,6 +6181,14 @@ Your answers are kept: press “Submit again” to store them.</source>
         <source>Drill results</source>
         <translation>演练成绩</translation>
     </message>
+    <message>
+        <source>Risk queue</source>
+        <translation>风险队列</translation>
+    </message>
+    <message>
+        <source>Risk rules</source>
+        <translation>风险规则</translation>
+    </message>
 </context>
 <context>
     <name>MetricsService</name>
@@ -7965,6 +7993,100 @@ Your answers are kept: press “Submit again” to store them.</source>
     </message>
 </context>
 <context>
+    <name>RiskAlertBanner</name>
+    <message numerus="yes">
+        <source>⚠ %n open high-risk alert(s): report and take it in the risk queue.</source>
+        <translation>
+            <numerusform>⚠ 有 %n 条未处理的高风险预警：请在风险队列中上报并接手。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the risk &amp;queue</source>
+        <translation>打开风险队列(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>RiskExplanationDialog</name>
+    <message>
+        <source>Why this risk score</source>
+        <translation>风险评分依据</translation>
+    </message>
+    <message>
+        <source>Scoring the case…</source>
+        <translation>正在为案件评分…</translation>
+    </message>
+    <message>
+        <source>Signal and evidence</source>
+        <translation>信号与依据</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Set aside because</source>
+        <translation>未计入的原因</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Signals that fired (the score is their sum, at most 100):</source>
+        <translation>命中的信号（评分为其权重之和，最高 100）：</translation>
+    </message>
+    <message>
+        <source>The text that was scored (counted words marked, words set aside struck through):</source>
+        <translation>参与评分的文本（计入的词语已标出，未计入的词语加删除线）：</translation>
+    </message>
+    <message>
+        <source>Matches set aside:</source>
+        <translation>未计入的匹配：</translation>
+    </message>
+    <message>
+        <source>Case %1: %2.</source>
+        <translation>案件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Stored score %1; the rules in force now give %2.</source>
+        <translation>已保存的评分为 %1；按现行规则评分为 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” in the text</source>
+        <translation>文本中的“%1”</translation>
+    </message>
+    <message>
+        <source>Came in through %1</source>
+        <translation>来自渠道：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier case(s) of the citizen</source>
+        <translation>
+            <numerusform>该市民此前有 %n 件案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No signal fired.</source>
+        <translation>没有命中任何信号。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
     <name>RiskLevel</name>
     <message>
         <source>Low</source>
@@ -7977,6 +8099,97 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPanel</name>
+    <message>
+        <source>High risk: report to the duty supervisor now.</source>
+        <translation>高风险：请立即报告值班主任。</translation>
+    </message>
+    <message>
+        <source>No risk signal in the text.</source>
+        <translation>文本中没有风险信号。</translation>
+    </message>
+    <message>
+        <source>Public-opinion risk:</source>
+        <translation>舆情风险：</translation>
+    </message>
+</context>
+<context>
+    <name>RiskQueueModel</name>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RiskQueueWidget</name>
+    <message>
+        <source>You took the high-risk alert on case %1.</source>
+        <translation>您已接手案件 %1 的高风险预警。</translation>
+    </message>
+    <message>
+        <source>No open high-risk alert.</source>
+        <translation>没有未处理的高风险预警。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open high-risk alert(s): take one to deal with it.</source>
+        <translation>
+            <numerusform>有 %n 条未处理的高风险预警：请接手处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>预警时间</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>&amp;Take alert</source>
+        <translation>接手预警(&amp;T)</translation>
+    </message>
+    <message>
+        <source>You deal with this case now; the alert closes on every desk.</source>
+        <translation>由您处理此案件；所有窗口上的该预警随即关闭。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Medium and high risk cases, newest first (double-click opens the case):</source>
+        <translation>中、高风险案件，最新的在前（双击打开案件）：</translation>
     </message>
 </context>
 <context>
@@ -8047,6 +8260,76 @@ Your answers are kept: press “Submit again” to store them.</source>
     </message>
 </context>
 <context>
+    <name>RiskRulesWidget</name>
+    <message>
+        <source>Saved versions (the newest is in force):</source>
+        <translation>已保存的版本（最新版本生效）：</translation>
+    </message>
+    <message>
+        <source>No saved version: the built-in rules are in force.</source>
+        <translation>没有已保存的版本：内置规则生效。</translation>
+    </message>
+    <message>
+        <source>The rules are valid.</source>
+        <translation>规则有效。</translation>
+    </message>
+    <message>
+        <source>Risk rules saved as version %1; they are in force now.</source>
+        <translation>风险规则已保存为第 %1 版，现已生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Why the rules change (kept with the version)</source>
+        <translation>修改规则的原因（随版本保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>保存为新版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start from the &amp;built-in rules</source>
+        <translation>从内置规则开始(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>RiskService</name>
+    <message>
+        <source>The risk rules are longer than %1 bytes.</source>
+        <translation>风险规则超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>说明超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The risk queue is not available on this connection.</source>
+        <translation>此连接上无法使用风险队列。</translation>
+    </message>
+    <message>
+        <source>The alert on case %1 was already taken by %2 at %3.</source>
+        <translation>案件 %1 的预警已由 %2 于 %3 接手。</translation>
+    </message>
+</context>
+<context>
     <name>RiskSignalKind</name>
     <message>
         <source>Media exposure</source>
@@ -8075,6 +8358,48 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>Repeat complainant</source>
         <translation>重复投诉人</translation>
+    </message>
+</context>
+<context>
+    <name>RiskText</name>
+    <message>
+        <source>%1 · score %2</source>
+        <translation>%1 · 评分 %2</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier case(s)</source>
+        <translation>
+            <numerusform>此前 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>innocent sense</source>
+        <translation>无害义项</translation>
+    </message>
+    <message>
+        <source>negated</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <source>hypothetical</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>someone else&apos;s words</source>
+        <translation>转述他人的话</translation>
     </message>
 </context>
 <context>
