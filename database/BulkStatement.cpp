@@ -252,11 +252,11 @@ const QString kCaseSql = QStringLiteral(
     "emotion, facts_what, facts_when, facts_where, facts_involved, facts_window_id, affected, severity, scope, "
     "recurrence, demand, reasonableness, responsibility, remedies, remedy_note, promise_reason, reply_text, "
     "resolved_on_spot, queue_ticket, "
-    "status_rank, window_name, category_name, waited_key, open_due_at) "
+    "status_rank, window_name, category_name, waited_key, open_due_at, risk_score, risk_level, risk_signals) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "COALESCE((SELECT name FROM windows WHERE id = ?), ''), COALESCE((SELECT name FROM categories WHERE id = ?), ''), "
-    "?, ?)");
+    "?, ?, ?, ?, ?)");
 } // namespace
 
 BulkStatements::BulkStatements(const SqlContext& sql)
@@ -328,8 +328,8 @@ QString caseInsert(const SearchIndexSql& index)
         return kCaseSql;
     }
     QString sql = kCaseSql;
-    sql.replace(QLatin1String(", open_due_at) "),
-                QLatin1String(", open_due_at, ") + index.column + QLatin1String(") "));
+    sql.replace(QLatin1String(", risk_signals) "),
+                QLatin1String(", risk_signals, ") + index.column + QLatin1String(") "));
     sql.chop(1); // the closing parenthesis of the values
     return sql + QLatin1String(", ") + index.columnValue + QLatin1Char(')');
 }

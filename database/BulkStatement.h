@@ -74,7 +74,10 @@ namespace BulkSql {
 extern const QString citizenInsert;
 /** The case row with its derived sort keys; on PostgreSQL with the search grams as one more value, bound last. */
 QString caseInsert(const SearchIndexSql& index);
-/** The guided intake's 19 columns of caseInsert (migration 0011), from `first` (38) on; the sort keys follow (57). */
+/**
+ * The guided intake's 19 columns of caseInsert (migration 0011), from `first` (38) on; the sort keys follow (57-61),
+ * then the risk columns (62-64: score, level, signals; migration 0026) and the search index's column (65), if any.
+ */
 void bindIntake(BulkStatement& s, int first, const IntakeDetail& intake);
 extern const QString eventInsert;
 extern const QString followUpInsert;

@@ -516,8 +516,17 @@ Result<Demo::Counts> SqlDemoWriter::write(const Demo::Batch& batch, const QList<
         s.bindId(59, c.categoryId);
         s.bindInt(60, c.waitedMinutes);
         s.bindTime(61, CaseStatuses::isOpen(c.status) && !pausedAt ? c.dueAt : 0);
+        // Risk (issue 16): what the generator scored, else unscored (NULL, as for cases older than migration 0026).
+        if (c.riskScore && c.riskLevel) {
+            s.bindInt(62, *c.riskScore);
+            s.bindText(63, RiskLevels::code(*c.riskLevel));
+        } else {
+            s.bindNull(62);
+            s.bindNull(63);
+        }
+        s.bindText(64, c.riskSignals.join(QLatin1Char(',')));
         if (!searchIndex.column.isEmpty()) {
-            s.bindText(62, document);
+            s.bindText(65, document);
         }
         const auto r = s.exec();
         if (!r) {

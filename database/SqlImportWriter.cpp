@@ -249,8 +249,16 @@ Status SqlImportWriter::writeCases(const QList<Import::CaseRow>& rows, const Ref
         s.bindId(59, r.categoryId);
         s.bindInt(60, r.waitedMinutes);
         s.bindTime(61, CaseStatuses::isOpen(r.status) ? r.dueAt : 0);
+        if (r.riskLevel.isEmpty()) { // not scored (ImportService always scores; a writer test may not)
+            s.bindNull(62);
+            s.bindNull(63);
+        } else {
+            s.bindInt(62, r.riskScore);
+            s.bindText(63, r.riskLevel);
+        }
+        s.bindText(64, r.riskSignals);
         if (!index.column.isEmpty()) {
-            s.bindText(62, document);
+            s.bindText(65, document);
         }
         const auto inserted = s.exec();
         if (!inserted) {

@@ -5,6 +5,7 @@
 #include "TestDatabases.h"
 #include "common/Clock.h"
 #include "repositories/CaseRepository.h"
+#include "risk/RiskScorer.h"
 #include "services/ImportService.h"
 
 #include <QFile>
@@ -40,6 +41,8 @@ class TestImportService : public QObject
 private slots:
     void importsCases_data() { TestDatabase::addBackendRows(); }
     void importsCases();
+    void scoresRisk_data() { TestDatabase::addBackendRows(); }
+    void scoresRisk();
     void rejectsWriteNothing_data() { TestDatabase::addBackendRows(); }
     void rejectsWriteNothing();
     void queue_data() { TestDatabase::addBackendRows(); }
@@ -101,6 +104,43 @@ void TestImportService::importsCases()
     QCOMPARE(again->imported, 0);
     QVERIFY(!again->committed);
     QCOMPARE(raw.dump(), before);
+}
+
+void TestImportService::scoresRisk()
+{
+    // Every imported summary is scored like a case written at the desk (issue 16), with the file's own history for
+    // the repeat signal; an import raises no alert and writes no RiskScored event.
+    QINGTING_TEST_DATABASE(t);
+    QINGTING_OPEN_DATABASE(db, t);
+    RawConnection raw(t);
+    const FixedClock clock(kNow);
+    ImportService service(Session::commandLine(), db->repositories(), clock);
+    const QString threat = QStringLiteral("再不解决我就发到抖音上曝光，还要找律师起诉你们");
+    const QString negated = QStringLiteral("我不会去曝光的，只希望尽快把证件办好");
+    const QString path = write(t, QStringLiteral("risk.csv"),
+                               QStringLiteral("case_no,received_at,channel,citizen_key,summary\n"
+                                              "R-1,2026-03-05 09:00,phone,13800138000,%1\n"
+                                              "R-2,2026-03-05 10:00,window,,%2\n"
+                                              "R-3,2026-03-01 10:00,window,13800138000,排队太久\n")
+                                   .arg(threat, negated)
+                                   .toUtf8());
+    const auto report = service.run(path, {Import::Kind::Cases, false});
+    QINGTING_VERIFY_OK(report);
+    QVERIFY(report->committed);
+    const RiskResult expected = RiskScorer().score(RiskInput{threat, 1, Channel::Phone}); // R-3 came before R-1
+    QCOMPARE(expected.level, RiskLevel::High);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_level FROM cases WHERE case_no = 'R-1'")).toString(),
+             QStringLiteral("high"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_score FROM cases WHERE case_no = 'R-1'")).toInt(), expected.score);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_signals FROM cases WHERE case_no = 'R-1'")).toString(),
+             expected.signalCodes().join(QLatin1Char(',')));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_level FROM cases WHERE case_no = 'R-2'")).toString(),
+             QStringLiteral("low"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_signals FROM cases WHERE case_no = 'R-2'")).toString(), QString());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_score FROM cases WHERE case_no = 'R-3'")).toInt(),
+             RiskScorer().score(RiskInput{QStringLiteral("排队太久"), 0, Channel::Window}).score);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM risk_alerts")).toInt(), 0);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM case_events WHERE kind = 'risk_scored'")).toInt(), 0);
 }
 
 void TestImportService::rejectsWriteNothing()

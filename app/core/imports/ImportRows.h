@@ -38,6 +38,9 @@ struct CaseRow
     CaseStatus status = CaseStatus::Received;
     qint64 dueAt = 0;
     qint64 followedUpAt = 0; ///< when the rating was given (the case's latest time): a follow-up row
+    int riskScore = 0;       ///< the summary's risk score (issue 16) under the rules in force
+    QString riskLevel;       ///< its RiskLevel code
+    QString riskSignals;     ///< the codes of the signals that fired, comma-separated
 };
 
 struct QueueRow

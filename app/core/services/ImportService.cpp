@@ -8,7 +8,9 @@
 #include "repositories/ReferenceRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "risk/RiskScorer.h"
 #include "services/AuditWriter.h"
+#include "services/RiskService.h"
 #include "services/SlaService.h"
 
 #include <QDir>
@@ -18,6 +20,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStringEncoder>
+
+#include <algorithm>
 
 namespace {
 constexpr qint64 kMaxFileBytes = qint64(512) << 20; ///< 512 MiB: some millions of rows
@@ -373,7 +377,21 @@ Status ImportService::prepareCases(QList<Import::CaseRow>* rows)
     const auto at = [](qint64 t) {
         return t != 0 ? QDateTime::fromSecsSinceEpoch(t) : QDateTime();
     };
+    // Risk (issue 16): every summary is scored under the rules in force, as a case written at the desk is. The
+    // citizen's history is the file's own: the rows of the same phone or ID number received before this one. History
+    // is not alerted: an import raises no alert and writes no RiskScored event.
+    const auto rules = RiskService(m_session, m_repos, m_clock).rules();
+    if (!rules) {
+        return rules.error();
+    }
+    const RiskScorer scorer(*rules);
+    const QList<int> earlier = earlierRowsOfCitizen(*rows);
+    qsizetype index = 0;
     for (Import::CaseRow& r : *rows) {
+        const RiskResult risk = scorer.score(RiskInput{r.summary, earlier.at(index++), r.channel});
+        r.riskScore = risk.score;
+        r.riskLevel = RiskLevels::code(risk.level);
+        r.riskSignals = risk.signalCodes().join(QLatin1Char(','));
         for (const auto& [kind, name, into] : {std::tuple{ReferenceKind::Window, &r.window, &r.windowId},
                                                std::tuple{ReferenceKind::ServiceItem, &r.serviceItem, &r.serviceItemId},
                                                std::tuple{ReferenceKind::Category, &r.category, &r.categoryId}}) {
@@ -418,6 +436,28 @@ Status ImportService::prepareCases(QList<Import::CaseRow>* rows)
         r.dueAt = due.isValid() ? due.toSecsSinceEpoch() : 0;
     }
     return {};
+}
+
+QList<int> ImportService::earlierRowsOfCitizen(const QList<Import::CaseRow>& rows)
+{
+    QHash<QString, QList<std::pair<qint64, qsizetype>>> byCitizen; // key -> (received, row)
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Import::CaseRow& r = rows.at(i);
+        const QString key = !r.idNumber.isEmpty() ? QLatin1String("i:") + r.idNumber
+                            : !r.phone.isEmpty()  ? QLatin1String("p:") + r.phone
+                                                  : QString();
+        if (!key.isEmpty()) {
+            byCitizen[key].append({r.receivedAt, i});
+        }
+    }
+    QList<int> earlier(rows.size(), 0);
+    for (auto& received : byCitizen) {
+        std::sort(received.begin(), received.end());
+        for (qsizetype k = 0; k < received.size(); ++k) {
+            earlier[received.at(k).second] = int(k);
+        }
+    }
+    return earlier;
 }
 
 Status ImportService::prepareVisits(QList<Import::QueueRow>* rows)

@@ -66,6 +66,8 @@ private:
     /** The id of the reference row of that name, created if new; 0 for an empty name. */
     Result<qint64> referenceId(ReferenceKind kind, const QString& name);
     /** Reference ids, status, follow-up time and due time (one SLA engine for the run). */
+    /** For each row, how many rows of the same citizen (ID number, else phone) the file received before it. */
+    static QList<int> earlierRowsOfCitizen(const QList<Import::CaseRow>& rows);
     Status prepareCases(QList<Import::CaseRow>* rows);
     Status prepareVisits(QList<Import::QueueRow>* rows);
 
