@@ -4,11 +4,12 @@
 #include "SqlAuditRepository.h"
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
+#include "SqlCrisisRepository.h"      // crisis (issue 16)
 #include "SqlDashboardRepository.h"   // dashboard (issue 14)
+#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
 #include "SqlImportWriter.h"          // imports (issue 13)
 #include "SqlImprovementRepository.h" // register (issue 14)
-#include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlMetricsDaily.h"          // metrics (issue 13)
 #include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
@@ -66,6 +67,7 @@ public:
         , drillResults(sql) // drill15 (issue 15)
         , dashboard(sql)    // dashboard (issue 14)
         , training(sql)     // train15 (issue 15)
+        , crises(sql)       // crisis (issue 16)
     {}
 
     DatabaseLocation location;
@@ -89,6 +91,7 @@ public:
     SqlDrillResultRepository drillResults; // drill15 (issue 15)
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
     SqlTrainingRepository training;        // train15 (issue 15)
+    SqlCrisisRepository crises;            // crisis (issue 16)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -600,6 +603,7 @@ Repositories Database::repositories() const
     repos.dashboard = &d->dashboard;       // dashboard (issue 14)
     repos.drillResults = &d->drillResults; // drill15 (issue 15)
     repos.training = &d->training;         // train15 (issue 15)
+    repos.crises = &d->crises;             // crisis (issue 16)
     return repos;
 }
 

@@ -82,6 +82,12 @@ const ActionText kActions[] = {
     {"training.import", QT_TRANSLATE_NOOP("AuditActions", "Training set imported")},
     // train15c (issue 15): a trainee's drill stored
     {"drill.submit", QT_TRANSLATE_NOOP("AuditActions", "Drill result stored")},
+    // crisis (issue 16): crisis mode
+    {"crisis.open", QT_TRANSLATE_NOOP("AuditActions", "Crisis mode opened")},
+    {"crisis.step", QT_TRANSLATE_NOOP("AuditActions", "Crisis checklist step done")},
+    {"crisis.statement", QT_TRANSLATE_NOOP("AuditActions", "Crisis statement published")},
+    {"crisis.close", QT_TRANSLATE_NOOP("AuditActions", "Crisis mode closed")},
+    {"crisis.review", QT_TRANSLATE_NOOP("AuditActions", "Post-crisis review recorded")},
 };
 } // namespace
 

@@ -4,6 +4,7 @@ class AuditRepository;
 class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
+class CrisisRepository;    // crisis (issue 16)
 class DashboardRepository; // dashboard (issue 14)
 class DrillResultRepository; // drill15 (issue 15)
 class FollowUpRepository;
@@ -43,4 +44,5 @@ struct Repositories
     DashboardRepository* dashboard = nullptr;      ///< dashboard (issue 14): tallies, breakdowns, systemic alerts
     DrillResultRepository* drillResults = nullptr; ///< drill15 (issue 15): the trainees' drill results
     TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
+    CrisisRepository* crises = nullptr;            ///< crisis (issue 16): crisis mode (危机处置)
 };
