@@ -1,6 +1,7 @@
 // Crisis mode's domain (issue 16 part B): the golden-hours clock, the checklist and statement codes, the statement
 // templates (data) and the check of a statement before it is published (reply checker + personal data).
 
+#include "audit/AuditActions.h"
 #include "crisis/Crisis.h"
 #include "crisis/CrisisStatements.h"
 
@@ -102,6 +103,14 @@ private slots:
             QCOMPARE(StatementKinds::fromCode(StatementKinds::code(k)), std::optional<StatementKind>(k));
         }
         QCOMPARE(StatementKinds::code(StatementKind::PublicReply), QStringLiteral("public_reply"));
+    }
+
+    void everyCrisisActionHasALabel()
+    {
+        for (const char* action : {"crisis.open", "crisis.step", "crisis.statement", "crisis.close", "crisis.review"}) {
+            const QString code = QString::fromLatin1(action);
+            QVERIFY2(AuditActions::label(code) != code, action);
+        }
     }
 
     void templatesAreDataAndPassTheirOwnCheck()

@@ -5,6 +5,7 @@
 #include "cases/CaseLifecycle.h"
 #include "cases/Citizen.h"
 #include "common/Result.h"
+#include "crisis/Crisis.h" // crisis (issue 16)
 #include "workers/LatestRequest.h"
 
 #include <QWidget>
@@ -13,6 +14,7 @@
 
 class CaseClocksWidget; // issue 12, helper "sla"
 class QAction;
+class QLabel;
 class QPushButton;
 class CaseService;
 class Clock;
@@ -43,6 +45,7 @@ public:
         Case value;
         std::optional<Result<Citizen>> citizen; ///< nullopt when not read (role, anonymous)
         Result<QList<CaseEvent>> timeline = QList<CaseEvent>();
+        std::optional<Crisis> crisis; ///< crisis (issue 16): the case's open crisis or its latest closed one
     };
 
     CaseViewWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
@@ -57,12 +60,17 @@ public:
     /** issue 14: "New improvement action…" and "Add to an existing action…" (ManageImprovements only). */
     QAction* newImprovementAction() const { return m_newImprovement; }
     QAction* addToImprovementAction() const { return m_addToImprovement; }
+    /** crisis (issue 16): "Crisis mode…" (ManageCrises only) and the case's crisis as last loaded. */
+    QPushButton* crisisButton() const { return m_crisisButton; }
+    const std::optional<Crisis>& crisis() const { return m_crisis; }
 
 public slots:
     /** Reads the case, its citizen and timeline again. */
     void reload();
     /** Opens the dialog that amends the facts, impact or steps (IntakeService::amend). */
     void amendIntake();
+    /** crisis (issue 16): opens the case's open crisis, or asks to start one for the case. */
+    void openCrisisMode();
 
 signals:
     /** An action changed the case; the list shows the new state. */
@@ -91,6 +99,7 @@ private:
     void load(bool changed);
     void setBusy(bool busy, const QString& what = QString());
     void retranslateImprovement();
+    void showCrisis(); // crisis (issue 16)
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
     SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
@@ -111,4 +120,7 @@ private:
     QPushButton* m_improvementButton = nullptr;    ///< issue 14: the improvement register's menu (supervisors)
     QAction* m_newImprovement = nullptr;
     QAction* m_addToImprovement = nullptr;
+    QPushButton* m_crisisButton = nullptr; ///< crisis (issue 16): "Crisis mode…" (supervisors, admins)
+    QLabel* m_crisisLabel = nullptr;       ///< crisis (issue 16): "In crisis mode since …" for everyone
+    std::optional<Crisis> m_crisis;
 };

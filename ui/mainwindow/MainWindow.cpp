@@ -12,20 +12,21 @@
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "common/Clock.h"
+#include "crisis/CrisisListWidget.h"               // crisis (issue 16)
 #include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
-#include "training/TrainingLibraryWidget.h" // train15 (issue 15)
-#include "mainwindow/NotificationArea.h" // supervise (issue 12)
-#include "report/ReviewReportDialog.h"   // review report (issue 14, helper "report")
+#include "mainwindow/NotificationArea.h"           // supervise (issue 12)
+#include "report/ReviewReportDialog.h"             // review report (issue 14, helper "report")
 #include "services/CaseService.h"
 #include "services/ImprovementService.h"
 #include "services/ReferenceService.h"
 #include "services/UserService.h"
 #include "settings/SettingsWidget.h"
 #include "supervise/NoticeWatcher.h"
-#include "training/DrillResultsWidget.h" // drill15 (issue 15)
-#include "training/DrillsPageWidget.h"   // drill15 (issue 15)
+#include "training/DrillResultsWidget.h"    // drill15 (issue 15)
+#include "training/DrillsPageWidget.h"      // drill15 (issue 15)
+#include "training/TrainingLibraryWidget.h" // train15 (issue 15)
 #include "workers/DatabaseWorker.h"
 
 #include <QCloseEvent>
@@ -188,6 +189,18 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         connect(m_caseWorkspace, &CaseWorkspaceWidget::addToImprovementRequested, m_improvements,
                 &ImprovementRegisterWidget::addCaseToAction);
     }
+    // crisis (issue 16): the open crises; each opens its crisis page in a window of its own.
+    if (m_session.can(Permission::ManageCrises)) {
+        auto* crises = new CrisisListWidget(m_session, worker, clock, this);
+        crises->setObjectName(QStringLiteral("crisisListWidget"));
+        addPage(Page::Crises, crises);
+        connect(crises, &CrisisListWidget::openCaseRequested, this, [this](qint64 caseId) {
+            if (m_caseWorkspace) {
+                showPage(Page::Cases);
+                m_caseWorkspace->openCase(caseId);
+            }
+        });
+    }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
@@ -305,6 +318,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Settings");
     case Page::Dashboard: // issue 14, helper "dashui"
         return tr("Dashboard");
+    case Page::Crises: // crisis (issue 16)
+        return tr("Crises");
     }
     return {};
 }

@@ -48,6 +48,7 @@ public:
         DeadlineRules, ///< issue 12, helper "sla": the SLA policy (admins), after Response scripts
         Improvements,  ///< register (issue 14): the improvement register (整改台账), supervisors
         Dashboard,     ///< issue 14, helper "dashui": the supervisor's dashboard (ViewFigures), after Cases
+        Crises,        ///< crisis (issue 16): the open crises (ManageCrises: supervisors, admins)
     };
 
     /**
