@@ -4,6 +4,7 @@
 #include "SqlAuditRepository.h"
 #include "SqlCalendarRepository.h"
 #include "SqlCaseRepository.h"
+#include "SqlCrisisRepository.h"      // crisis (issue 16)
 #include "SqlDashboardRepository.h"   // dashboard (issue 14)
 #include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
@@ -68,6 +69,7 @@ public:
         , dashboard(sql)    // dashboard (issue 14)
         , training(sql)     // train15 (issue 15)
         , risk(sql)         // riskintake (issue 16)
+        , crises(sql)       // crisis (issue 16)
     {}
 
     DatabaseLocation location;
@@ -92,6 +94,7 @@ public:
     SqlDashboardRepository dashboard;      // dashboard (issue 14)
     SqlTrainingRepository training;        // train15 (issue 15)
     SqlRiskRepository risk;                // riskintake (issue 16)
+    SqlCrisisRepository crises;            // crisis (issue 16)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -604,6 +607,7 @@ Repositories Database::repositories() const
     repos.drillResults = &d->drillResults; // drill15 (issue 15)
     repos.training = &d->training;         // train15 (issue 15)
     repos.risk = &d->risk;                 // riskintake (issue 16)
+    repos.crises = &d->crises;             // crisis (issue 16)
     return repos;
 }
 

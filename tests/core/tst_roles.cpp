@@ -26,9 +26,9 @@ private slots:
             {Role::Supervisor,
              {P::ViewCases, P::ViewPersonalData, P::CreateCase, P::WorkCase, P::ApproveCase, P::ReassignCase,
               P::ReopenCase, P::ViewAuditLog, P::ImportRecords, P::ViewFigures, P::ManageImprovements, P::RunDrills,
-              P::ViewDrillResults}},
+              P::ViewDrillResults, P::ManageCrises}},
             {Role::Trainer, {P::ManageTraining, P::RunDrills, P::ViewDrillResults}},
-            {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords}},
+            {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords, P::ManageCrises}},
         };
         for (const Row& r : rows) {
             for (Permission p : Permissions::all()) {

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 #include "SqlDatabaseConnector.h"
+#include "cases/CaseViewWidget.h"
+#include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "login/LoginDialog.h"
 #include "services/AuthService.h"
@@ -171,6 +173,19 @@ bool openPage(MainWindow& window, MainWindow::Page page)
         }
     }
     return false;
+}
+
+CaseViewWidget* openCaseView(MainWindow& window, qint64 caseId)
+{
+    if (!openPage(window, MainWindow::Page::Cases)) {
+        return nullptr;
+    }
+    window.caseWorkspace()->openCase(caseId);
+    CaseViewWidget* view = window.caseWorkspace()->viewOf(caseId);
+    if (!view || !QTest::qWaitFor([&] { return !view->isBusy() && view->currentCase().id == caseId; }, kTimeoutMs)) {
+        return nullptr;
+    }
+    return view;
 }
 
 Desk::Desk() = default;

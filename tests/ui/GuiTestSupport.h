@@ -16,6 +16,7 @@
 #include <optional>
 
 class AppSettings;
+class CaseViewWidget;
 class Database;
 struct DatabaseLocation;
 class DatabaseWorker;
@@ -81,6 +82,9 @@ std::optional<Session> logIn(DatabaseWorker& worker, AppSettings& settings, cons
  * when the window has no such page or it did not come up.
  */
 bool openPage(MainWindow& window, MainWindow::Page page);
+
+/** Opens the case in the window's Cases page and waits until its view has loaded it; nullptr when it did not. */
+CaseViewWidget* openCaseView(MainWindow& window, qint64 caseId);
 
 /**
  * The desk a GUI test works at: a new SQLite database (through the real migrations) and a settings file in a

@@ -93,8 +93,6 @@ private slots:
 
 private:
     qint64 newCase(const QString& text, qint64 categoryId, qint64 itemId);
-    /** The case's tab in the window's Cases page, once it has loaded. */
-    CaseViewWidget* openCaseView(MainWindow& window, qint64 caseId);
 
     Desk m_desk;
     std::optional<Session> m_chief;
@@ -328,19 +326,6 @@ void TestImprovementGui::alertOpensPrefilledAction()
         }
     }
     QVERIFY(found);
-}
-
-CaseViewWidget* TestImprovementGui::openCaseView(MainWindow& window, qint64 caseId)
-{
-    if (!openPage(window, MainWindow::Page::Cases)) {
-        return nullptr;
-    }
-    window.caseWorkspace()->openCase(caseId);
-    CaseViewWidget* view = window.caseWorkspace()->viewOf(caseId);
-    if (!view || !QTest::qWaitFor([&] { return !view->isBusy() && view->currentCase().id == caseId; }, kTimeoutMs)) {
-        return nullptr;
-    }
-    return view;
 }
 
 void TestImprovementGui::caseOpensActionOrJoinsOne()

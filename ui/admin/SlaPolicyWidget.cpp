@@ -115,6 +115,7 @@ void SlaPolicyWidget::showPolicy(const SlaPolicy& p)
     m_ui->noRatingCheckBox->setChecked(p.noRatingRuleEnabled);
     m_ui->noRatingDaysSpinBox->setValue(p.noRatingDays);
     m_ui->noRatingLevelSpinBox->setValue(p.noRatingLevel);
+    m_ui->strictGoldenHourCheckBox->setChecked(p.crisisGoldenHours == 1); // crisis (issue 16)
     auto* table = m_ui->categoriesTableWidget;
     table->setRowCount(int(m_categories.size()));
     for (int row = 0; row < m_categories.size(); ++row) {
@@ -149,6 +150,7 @@ SlaPolicy SlaPolicyWidget::formPolicy() const
     p.noRatingRuleEnabled = m_ui->noRatingCheckBox->isChecked();
     p.noRatingDays = m_ui->noRatingDaysSpinBox->value();
     p.noRatingLevel = m_ui->noRatingLevelSpinBox->value();
+    p.crisisGoldenHours = m_ui->strictGoldenHourCheckBox->isChecked() ? 1 : 4; // crisis (issue 16)
     const auto* table = m_ui->categoriesTableWidget;
     for (int row = 0; row < table->rowCount(); ++row) {
         const auto* days = qobject_cast<const QSpinBox*>(table->cellWidget(row, 1));

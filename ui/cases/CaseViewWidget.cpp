@@ -12,14 +12,18 @@
 #include "common/BusyIndicator.h"
 #include "common/Clock.h"
 #include "common/FormHelpers.h"
+#include "crisis/CrisisWidget.h" // crisis (issue 16)
 #include "intake/AmendIntakeDialog.h"
 #include "risk/RiskExplanationDialog.h" // riskintake (issue 16)
 #include "risk/RiskText.h"              // riskintake (issue 16)
 #include "services/CaseService.h"
+#include "services/CrisisService.h" // crisis (issue 16)
 #include "workers/DatabaseWorker.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
 
@@ -82,6 +86,20 @@ CaseViewWidget::CaseViewWidget(CaseService& cases, ReferenceService& reference, 
             emit addToImprovementRequested(m_case);
         }
     });
+    // crisis (issue 16): crisis mode for supervisors and admins; everyone who reads the case sees that it is in one.
+    m_crisisButton = new QPushButton(this);
+    m_crisisButton->setObjectName(QStringLiteral("crisisButton"));
+    m_crisisButton->setAutoDefault(false);
+    m_crisisButton->setVisible(m_cases.session().can(Permission::ManageCrises));
+    m_crisisButton->setEnabled(false);
+    m_ui->headerLayout->insertWidget(m_ui->headerLayout->indexOf(m_ui->amendButton), m_crisisButton);
+    connect(m_crisisButton, &QPushButton::clicked, this, &CaseViewWidget::openCrisisMode);
+    m_crisisLabel = new QLabel(this);
+    m_crisisLabel->setObjectName(QStringLiteral("crisisLabel"));
+    m_crisisLabel->setWordWrap(true);
+    m_crisisLabel->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    m_crisisLabel->hide();
+    m_ui->mainLayout->insertWidget(1, m_crisisLabel);
     retranslateImprovement();
     // issue 12, helper "sla": the clocks panel below the details; a pause or resume shows as any other change.
     m_clocks = new CaseClocksWidget(m_cases.session(), m_worker, m_ui->detailsContents);
@@ -170,6 +188,11 @@ void CaseViewWidget::load(bool changed)
                 snapshot.citizen = cases.citizen(id);
             }
             snapshot.timeline = cases.timeline(id);
+            if (scope.repos.crises && scope.repos.audit) { // crisis (issue 16)
+                if (auto crisis = CrisisService(session, scope.repos, scope.clock).crisisOfCase(id)) {
+                    snapshot.crisis = *crisis;
+                }
+            }
             return snapshot;
         },
         [this, changed](const Result<Snapshot>& snapshot) { applySnapshot(snapshot, changed); });
@@ -183,11 +206,14 @@ void CaseViewWidget::applySnapshot(const Result<Snapshot>& snapshot, bool change
         m_case = Case();
         m_citizen.reset();
         m_timeline = QList<CaseEvent>();
+        m_crisis.reset();
     } else {
         m_case = snapshot->value;
         m_citizen = snapshot->citizen;
         m_timeline = snapshot->timeline;
+        m_crisis = snapshot->crisis;
     }
+    showCrisis(); // crisis (issue 16)
     showCase();
     showCitizen();
     showTimeline();
@@ -476,6 +502,66 @@ void CaseViewWidget::retranslateImprovement()
                                        "or add it to an open one."));
     m_newImprovement->setText(tr("New improvement action…"));
     m_addToImprovement->setText(tr("Add to an existing action…"));
+    m_crisisButton->setText(tr("Crisis &mode…"));
+    m_crisisButton->setToolTip(tr("Public-opinion crisis: open the crisis of this case, or start one for it (the "
+                                  "golden-hours clock, checklist and statements)."));
+}
+
+// crisis (issue 16)
+void CaseViewWidget::showCrisis()
+{
+    m_crisisButton->setEnabled(m_case.id != 0);
+    const bool inOpenCrisis = m_crisis && m_crisis->isOpen();
+    m_crisisLabel->setVisible(inOpenCrisis);
+    if (inOpenCrisis) {
+        m_crisisLabel->setText(
+            tr("In crisis mode since %1: %2").arg(FormHelpers::dateTime(m_crisis->openedAt), m_crisis->title));
+    }
+}
+
+void CaseViewWidget::openCrisisMode()
+{
+    if (m_case.id == 0 || m_busy) {
+        return;
+    }
+    const Session& session = m_cases.session();
+    const auto show = [this, session](qint64 crisisId) {
+        CrisisWidget* page = CrisisWidget::showWindow(session, m_worker, m_clock, crisisId, this);
+        connect(page, &CrisisWidget::crisisChanged, this, &CaseViewWidget::reload, Qt::UniqueConnection);
+    };
+    if (m_crisis && m_crisis->isOpen()) {
+        show(m_crisis->id);
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Crisis mode"),
+                                tr("Start crisis mode for case %1? The golden-hours clock to the first public "
+                                   "statement starts now.")
+                                    .arg(m_case.caseNo),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("startCrisisMessageBox"));
+    box->setDefaultButton(QMessageBox::Yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, session, show](int answer) {
+        if (answer != QMessageBox::Yes) {
+            return;
+        }
+        setBusy(true, tr("Starting crisis mode…"));
+        m_worker.run(
+            this,
+            [session, id = m_case.id](const WorkerScope& scope) {
+                return CrisisService(session, scope.repos, scope.clock).open({id});
+            },
+            [this, show](const Result<CrisisDetail>& opened) {
+                setBusy(false);
+                if (!opened) {
+                    FormHelpers::showError(m_ui->errorLabel, opened.error().message);
+                    return;
+                }
+                show(opened->crisis.id);
+                load(false);
+            });
+    });
+    box->open();
 }
 
 void CaseViewWidget::changeEvent(QEvent* event)

@@ -5,6 +5,7 @@
 #include "cases/CaseLifecycle.h"
 #include "cases/Citizen.h"
 #include "common/Result.h"
+#include "crisis/Crisis.h" // crisis (issue 16)
 #include "workers/LatestRequest.h"
 
 #include <QWidget>
@@ -46,6 +47,7 @@ public:
         Case value;
         std::optional<Result<Citizen>> citizen; ///< nullopt when not read (role, anonymous)
         Result<QList<CaseEvent>> timeline = QList<CaseEvent>();
+        std::optional<Crisis> crisis; ///< crisis (issue 16): the case's open crisis or its latest closed one
     };
 
     CaseViewWidget(CaseService& cases, ReferenceService& reference, DatabaseWorker& worker, const Clock& clock,
@@ -60,12 +62,17 @@ public:
     /** issue 14: "New improvement action…" and "Add to an existing action…" (ManageImprovements only). */
     QAction* newImprovementAction() const { return m_newImprovement; }
     QAction* addToImprovementAction() const { return m_addToImprovement; }
+    /** crisis (issue 16): "Crisis mode…" (ManageCrises only) and the case's crisis as last loaded. */
+    QPushButton* crisisButton() const { return m_crisisButton; }
+    const std::optional<Crisis>& crisis() const { return m_crisis; }
 
 public slots:
     /** Reads the case, its citizen and timeline again. */
     void reload();
     /** Opens the dialog that amends the facts, impact or steps (IntakeService::amend). */
     void amendIntake();
+    /** crisis (issue 16): opens the case's open crisis, or asks to start one for the case. */
+    void openCrisisMode();
 
 signals:
     /** An action changed the case; the list shows the new state. */
@@ -98,6 +105,7 @@ private:
     void retranslateImprovement();
     void showRisk();            // riskintake (issue 16)
     void openRiskExplanation(); // riskintake (issue 16)
+    void showCrisis(); // crisis (issue 16)
 
     std::unique_ptr<Ui::CaseViewWidget> m_ui;
     SupervisionPanel* m_supervision = nullptr; // supervise (issue 12): deadline badge, reminders (督办)
@@ -120,4 +128,7 @@ private:
     QAction* m_addToImprovement = nullptr;
     QLabel* m_riskBadge = nullptr;       ///< riskintake (issue 16): level and score of the case's text
     QPushButton* m_riskButton = nullptr; ///< riskintake (issue 16): opens RiskExplanationDialog
+    QPushButton* m_crisisButton = nullptr; ///< crisis (issue 16): "Crisis mode…" (supervisors, admins)
+    QLabel* m_crisisLabel = nullptr;       ///< crisis (issue 16): "In crisis mode since …" for everyone
+    std::optional<Crisis> m_crisis;
 };

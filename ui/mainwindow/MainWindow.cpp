@@ -12,6 +12,7 @@
 #include "cases/CaseWorkspaceWidget.h"
 #include "common/AppSettings.h"
 #include "common/Clock.h"
+#include "crisis/CrisisListWidget.h"               // crisis (issue 16)
 #include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
@@ -212,6 +213,18 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         connect(m_riskQueue, &RiskQueueWidget::statusMessage, this,
                 [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
     }
+    // crisis (issue 16): the open crises; each opens its crisis page in a window of its own.
+    if (m_session.can(Permission::ManageCrises)) {
+        auto* crises = new CrisisListWidget(m_session, worker, clock, this);
+        crises->setObjectName(QStringLiteral("crisisListWidget"));
+        addPage(Page::Crises, crises);
+        connect(crises, &CrisisListWidget::openCaseRequested, this, [this](qint64 caseId) {
+            if (m_caseWorkspace) {
+                showPage(Page::Cases);
+                m_caseWorkspace->openCase(caseId);
+            }
+        });
+    }
     auto* settingsPage = new SettingsWidget(m_session, m_settings, worker, this);
     settingsPage->setObjectName(QStringLiteral("settingsWidget"));
     addPage(Page::Settings, settingsPage);
@@ -353,6 +366,8 @@ QString MainWindow::pageTitle(Page page)
         return tr("Risk queue");
     case Page::RiskRules: // riskintake (issue 16)
         return tr("Risk rules");
+    case Page::Crises: // crisis (issue 16)
+        return tr("Crises");
     }
     return {};
 }

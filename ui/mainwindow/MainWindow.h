@@ -52,6 +52,7 @@ public:
         Dashboard,     ///< issue 14, helper "dashui": the supervisor's dashboard (ViewFigures), after Cases
         RiskQueue,     ///< riskintake (issue 16): the supervisors' risk queue and high-risk alerts
         RiskRules,     ///< riskintake (issue 16): the admins' editor of the risk rules
+        Crises,        ///< crisis (issue 16): the open crises (ManageCrises: supervisors, admins)
     };
 
     /**

@@ -85,6 +85,12 @@ const ActionText kActions[] = {
     // riskintake (issue 16): the risk rules in force and the high-risk alerts
     {"risk.rules.save", QT_TRANSLATE_NOOP("AuditActions", "Risk rules saved")},
     {"risk.alert.take", QT_TRANSLATE_NOOP("AuditActions", "High-risk alert taken")},
+    // crisis (issue 16): crisis mode
+    {"crisis.open", QT_TRANSLATE_NOOP("AuditActions", "Crisis mode opened")},
+    {"crisis.step", QT_TRANSLATE_NOOP("AuditActions", "Crisis checklist step done")},
+    {"crisis.statement", QT_TRANSLATE_NOOP("AuditActions", "Crisis statement published")},
+    {"crisis.close", QT_TRANSLATE_NOOP("AuditActions", "Crisis mode closed")},
+    {"crisis.review", QT_TRANSLATE_NOOP("AuditActions", "Post-crisis review recorded")},
 };
 } // namespace
 

@@ -4,7 +4,8 @@ class AuditRepository;
 class CalendarRepository;
 class CasePauseRepository;
 class CaseRepository;
-class DashboardRepository;   // dashboard (issue 14)
+class CrisisRepository;    // crisis (issue 16)
+class DashboardRepository; // dashboard (issue 14)
 class DrillResultRepository; // drill15 (issue 15)
 class FollowUpRepository;
 class ImportRepository;      // imports (issue 13)
@@ -45,4 +46,5 @@ struct Repositories
     DrillResultRepository* drillResults = nullptr; ///< drill15 (issue 15): the trainees' drill results
     TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
     RiskRepository* risk = nullptr; ///< riskintake (issue 16): risk rules' versions, alerts, the risk queue
+    CrisisRepository* crises = nullptr;            ///< crisis (issue 16): crisis mode (危机处置)
 };

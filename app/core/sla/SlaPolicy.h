@@ -49,4 +49,8 @@ struct SlaPolicy
     bool noRatingRuleEnabled = false;
     int noRatingDays = 7;
     int noRatingLevel = 5; ///< 非常满意 in the province that uses the rule
+
+    // --- Crisis mode (issue 16) ---
+    /** The golden hours to the first public statement of a crisis: 4 (黄金4小时, the default) or 1 (strict). */
+    int crisisGoldenHours = 4;
 };

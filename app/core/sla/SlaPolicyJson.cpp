@@ -39,6 +39,7 @@ QByteArray toJson(const SlaPolicy& p)
         {QStringLiteral("no_rating_rule_enabled"), p.noRatingRuleEnabled},
         {QStringLiteral("no_rating_days"), p.noRatingDays},
         {QStringLiteral("no_rating_level"), p.noRatingLevel},
+        {QStringLiteral("crisis_golden_hours"), p.crisisGoldenHours}, // issue 16, crisis mode
     };
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -75,6 +76,7 @@ Result<SlaPolicy> fromJson(const QByteArray& json)
     readBool("no_rating_rule_enabled", p.noRatingRuleEnabled);
     readInt("no_rating_days", p.noRatingDays);
     readInt("no_rating_level", p.noRatingLevel);
+    readInt("crisis_golden_hours", p.crisisGoldenHours); // issue 16, crisis mode
     const QJsonObject byCategory = o.value(QStringLiteral("resolve_working_days_by_category")).toObject();
     for (auto it = byCategory.constBegin(); it != byCategory.constEnd(); ++it) {
         p.resolveWorkingDaysByCategory.insert(it.key().toLongLong(), it.value().toInt());
@@ -114,6 +116,9 @@ QStringList problems(const SlaPolicy& p)
           SlaPolicyText::tr("The unreachable rule must be %1 to %2 failed attempts."));
     range(p.noRatingDays, 1, 90, SlaPolicyText::tr("The no-rating rule must wait %1 to %2 days."));
     range(p.noRatingLevel, 1, 5, SlaPolicyText::tr("The no-rating level must be %1 to %2."));
+    if (p.crisisGoldenHours != 1 && p.crisisGoldenHours != 4) {
+        result << SlaPolicyText::tr("The golden hours of crisis mode must be 4 or 1 (strict).");
+    }
     if (p.workingPeriods.isEmpty()) {
         result << SlaPolicyText::tr("Give at least one working period.");
     }

@@ -35,6 +35,7 @@ const CodeEntry<Permission> kPermissionEntries[] = {
     {Permission::RunDrills, "run_drills", QT_TRANSLATE_NOOP("Permission", "run drills")},
     {Permission::ViewDrillResults, "view_drill_results",
      QT_TRANSLATE_NOOP("Permission", "read every trainee's drill results")},
+    {Permission::ManageCrises, "manage_crises", QT_TRANSLATE_NOOP("Permission", "run crisis mode")}, // issue 16
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
@@ -74,7 +75,7 @@ bool allows(Role role, Permission permission)
                permission == Permission::ReopenCase || permission == Permission::ViewAuditLog ||
                permission == Permission::ImportRecords || permission == Permission::ViewFigures ||
                permission == Permission::ManageImprovements || permission == Permission::RunDrills ||
-               permission == Permission::ViewDrillResults;
+               permission == Permission::ViewDrillResults || permission == Permission::ManageCrises;
     case Role::Trainer:
         // Trainers work only with anonymized training cases (drills): no live cases, never personal data.
         // TrainingService shows them closed cases only through the anonymizer when they build a training case.
@@ -82,7 +83,8 @@ bool allows(Role role, Permission permission)
                permission == Permission::ViewDrillResults;
     case Role::Admin:
         return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData ||
-               permission == Permission::ViewAuditLog || permission == Permission::ImportRecords;
+               permission == Permission::ViewAuditLog || permission == Permission::ImportRecords ||
+               permission == Permission::ManageCrises;
     }
     return false;
 }

@@ -33,6 +33,7 @@ enum class Permission
     ManageTraining,     ///< build, edit, export and import anonymized training cases (issue 15); never live cases
     RunDrills,          ///< drill a training case and keep one's own results (issue 15)
     ViewDrillResults,   ///< every trainee's drill results and the team's most missed criteria (issue 15)
+    ManageCrises,       ///< crisis mode: open, checklist, statements, close, review (issue 16)
 };
 
 namespace Roles {
