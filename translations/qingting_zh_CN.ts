@@ -440,6 +440,26 @@
         <source>High-risk alert taken</source>
         <translation>高风险预警已接手</translation>
     </message>
+    <message>
+        <source>Crisis mode opened</source>
+        <translation>启动危机处置</translation>
+    </message>
+    <message>
+        <source>Crisis checklist step done</source>
+        <translation>危机处置清单步骤完成</translation>
+    </message>
+    <message>
+        <source>Crisis statement published</source>
+        <translation>危机公开回应已发布</translation>
+    </message>
+    <message>
+        <source>Crisis mode closed</source>
+        <translation>结束危机处置</translation>
+    </message>
+    <message>
+        <source>Post-crisis review recorded</source>
+        <translation>危机复盘已记录</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -1834,6 +1854,30 @@
         <source>Which words, which signal, what weight</source>
         <translation>哪些词语、哪个信号、多少权重</translation>
     </message>
+    <message>
+        <source>Crisis &amp;mode…</source>
+        <translation>危机处置(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Public-opinion crisis: open the crisis of this case, or start one for it (the golden-hours clock, checklist and statements).</source>
+        <translation>舆情危机：打开本案件所在的危机处置，或为其启动危机处置（黄金时间倒计时、处置清单和公开回应）。</translation>
+    </message>
+    <message>
+        <source>In crisis mode since %1: %2</source>
+        <translation>自 %1 起处于危机处置中：%2</translation>
+    </message>
+    <message>
+        <source>Crisis mode</source>
+        <translation>危机处置</translation>
+    </message>
+    <message>
+        <source>Start crisis mode for case %1? The golden-hours clock to the first public statement starts now.</source>
+        <translation>为案件 %1 启动危机处置？距首次公开回应的黄金时间倒计时将立即开始。</translation>
+    </message>
+    <message>
+        <source>Starting crisis mode…</source>
+        <translation>正在启动危机处置…</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspaceWidget</name>
@@ -2529,6 +2573,337 @@ Commands:
     <message>
         <source>The option --%1 needs a value.</source>
         <translation>选项 --%1 需要一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisListWidget</name>
+    <message>
+        <source>Show &amp;closed crises too</source>
+        <translation>同时显示已结束的危机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open crisis</source>
+        <translation>打开危机处置(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>危机</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Golden hours left</source>
+        <translation>黄金时间剩余</translation>
+    </message>
+    <message>
+        <source>First statement</source>
+        <translation>首次回应</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束时间</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisReviewDialog</name>
+    <message>
+        <source>Post-crisis review: %1</source>
+        <translation>危机复盘：%1</translation>
+    </message>
+    <message>
+        <source>What &amp;happened:</source>
+        <translation>经过(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>What &amp;worked:</source>
+        <translation>有效做法(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What did &amp;not work:</source>
+        <translation>不足之处(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Lessons (tick one to make it an improvement action of the department chosen):</source>
+        <translation>经验教训（勾选后将成为所选部门的整改措施）：</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>&amp;Add lesson</source>
+        <translation>添加经验教训(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisService</name>
+    <message>
+        <source>The crisis &quot;%1&quot; was closed on %2.</source>
+        <translation>危机“%1”已于 %2 结束。</translation>
+    </message>
+    <message>
+        <source>Choose at least one case for crisis mode.</source>
+        <translation>请至少选择一件案件进行危机处置。</translation>
+    </message>
+    <message>
+        <source>A crisis covers at most %1 cases.</source>
+        <translation>一次危机处置最多包含 %1 件案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>案件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Case %1 is already in the open crisis &quot;%2&quot;; open that one instead.</source>
+        <translation>案件 %1 已在进行中的危机“%2”中，请打开该危机处置。</translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation>标题超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already done on %2 by %3.</source>
+        <translation>“%1”已由 %3 于 %2 完成。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Write the spokesperson&apos;s name in the note.</source>
+        <translation>请在备注中填写新闻发言人姓名。</translation>
+    </message>
+    <message>
+        <source>The spokesperson&apos;s name is longer than %1 characters.</source>
+        <translation>新闻发言人姓名超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The statement is longer than %1 characters.</source>
+        <translation>回应内容超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Close the crisis before its review.</source>
+        <translation>请先结束危机处置，再进行复盘。</translation>
+    </message>
+    <message>
+        <source>The crisis &quot;%1&quot; was reviewed already on %2.</source>
+        <translation>危机“%1”已于 %2 复盘。</translation>
+    </message>
+    <message>
+        <source>Write what happened.</source>
+        <translation>请填写经过。</translation>
+    </message>
+    <message>
+        <source>A field of the review is longer than %1 characters.</source>
+        <translation>复盘中有一项超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A review keeps at most %1 lessons.</source>
+        <translation>一次复盘最多记录 %1 条经验教训。</translation>
+    </message>
+    <message>
+        <source>A lesson is longer than %1 characters.</source>
+        <translation>经验教训超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the department that owns the action for the lesson &quot;%1&quot;.</source>
+        <translation>请为经验教训“%1”选择整改责任部门。</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisStep</name>
+    <message>
+        <source>Assess the impact</source>
+        <translation>评估影响</translation>
+    </message>
+    <message>
+        <source>Name the spokesperson</source>
+        <translation>确定新闻发言人</translation>
+    </message>
+    <message>
+        <source>Agree one statement</source>
+        <translation>统一回应口径</translation>
+    </message>
+    <message>
+        <source>Involve legal and compliance</source>
+        <translation>法务与合规介入</translation>
+    </message>
+    <message>
+        <source>Inform the leadership</source>
+        <translation>报告领导</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisWidget</name>
+    <message>
+        <source>Crisis mode: %1</source>
+        <translation>危机处置：%1</translation>
+    </message>
+    <message>
+        <source>Crisis mode</source>
+        <translation>危机处置</translation>
+    </message>
+    <message>
+        <source>Cases in this crisis:</source>
+        <translation>本次危机涉及的案件：</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Checklist (tick a step to record it with its note):</source>
+        <translation>处置清单（勾选步骤即连同备注一并记录）：</translation>
+    </message>
+    <message>
+        <source>The spokesperson&apos;s name</source>
+        <translation>新闻发言人姓名</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>Public statement:</source>
+        <translation>公开回应：</translation>
+    </message>
+    <message>
+        <source>&amp;Use template</source>
+        <translation>使用模板(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Write the statement, or start from a template. It shows empathy, names no person, and moves the conversation to a private channel.</source>
+        <translation>撰写回应，或从模板开始。回应应体现共情，不点名任何人，并将沟通引导至私下渠道。</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Published statements:</source>
+        <translation>已发布的回应：</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>回应内容</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close crisis…</source>
+        <translation>结束危机处置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view (复盘)…</source>
+        <translation>复盘(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Loading the crisis…</source>
+        <translation>正在加载危机处置…</translation>
+    </message>
+    <message>
+        <source>%1 (closed %2 by %3)</source>
+        <translation>%1（%3 于 %2 结束）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Statement published at %1, %2 before the end of the golden hours.</source>
+        <translation>回应已于 %1 发布，距黄金时间结束还有 %2。</translation>
+    </message>
+    <message>
+        <source>Statement published at %1, %2 after the end of the golden hours.</source>
+        <translation>回应于 %1 发布，已超出黄金时间 %2。</translation>
+    </message>
+    <message>
+        <source>Closed without a public statement.</source>
+        <translation>已结束，未发布公开回应。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: no public statement yet; the golden %n hour(s) ended at %1.</source>
+        <translation>
+            <numerusform>已超时：尚未发布公开回应；%n 小时黄金时间已于 %1 结束。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Time left for the first public statement: golden %n hour(s), until %1.</source>
+        <translation>
+            <numerusform>距首次公开回应的剩余时间：黄金 %n 小时，截至 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spokesperson: %1</source>
+        <translation>新闻发言人：%1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Cannot be published: %1</source>
+        <translation>无法发布：%1</translation>
+    </message>
+    <message>
+        <source>Hint (%1): %2</source>
+        <translation>提示（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No personal data found; the reply checker has no objection.</source>
+        <translation>未发现个人信息；答复检查无异议。</translation>
+    </message>
+    <message>
+        <source>Close crisis</source>
+        <translation>结束危机处置</translation>
+    </message>
+    <message>
+        <source>Close the crisis &quot;%1&quot;? Its checklist and statements stay on record; its cases may then be in a new crisis.</source>
+        <translation>结束危机处置“%1”？其处置清单和回应将保留在记录中；其案件之后可纳入新的危机处置。</translation>
     </message>
 </context>
 <context>
@@ -6189,6 +6564,10 @@ Your answers are kept: press “Submit again” to store them.</source>
         <source>Risk rules</source>
         <translation>风险规则</translation>
     </message>
+    <message>
+        <source>Crises</source>
+        <translation>危机处置</translation>
+    </message>
 </context>
 <context>
     <name>MetricsService</name>
@@ -6405,6 +6784,10 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>read every trainee&apos;s drill results</source>
         <translation>查看全体学员的演练成绩</translation>
+    </message>
+    <message>
+        <source>run crisis mode</source>
+        <translation>开展危机处置</translation>
     </message>
 </context>
 <context>
@@ -9073,6 +9456,10 @@ Your answers are kept: press “Submit again” to store them.</source>
         <source>Working periods must be in order and must not overlap.</source>
         <translation>工作时段须按时间顺序排列，且不得重叠。</translation>
     </message>
+    <message>
+        <source>The golden hours of crisis mode must be 4 or 1 (strict).</source>
+        <translation>危机处置的黄金时间必须为 4 小时或 1 小时（严格）。</translation>
+    </message>
 </context>
 <context>
     <name>SlaPolicyWidget</name>
@@ -9179,6 +9566,10 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>The deadline rules were saved.</source>
         <translation>时限规则已保存。</translation>
+    </message>
+    <message>
+        <source>Crisis mode: &amp;strict golden hour (1 hour instead of 4 to the first public statement)</source>
+        <translation>危机处置：严格黄金时间(&amp;S)（首次公开回应时限为 1 小时而非 4 小时）</translation>
     </message>
 </context>
 <context>
@@ -9346,6 +9737,13 @@ Your answers are kept: press “Submit again” to store them.</source>
     </message>
 </context>
 <context>
+    <name>SqlCrisisRepository</name>
+    <message>
+        <source>Crisis %1 does not exist.</source>
+        <translation>危机处置 %1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>SqlDrillResultRepository</name>
     <message>
         <source>Drill result %1 does not exist.</source>
@@ -9483,6 +9881,44 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>Describe what you noticed, in a sentence or two.</source>
         <translation>请用一两句话描述您发现的问题。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementChecker</name>
+    <message>
+        <source>Write the statement first.</source>
+        <translation>请先撰写回应内容。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>The statement contains personal data: %1. A public statement names no person and gives no personal detail; remove it before publishing.</source>
+        <translation>回应中含有个人信息：%1。公开回应不点名任何人、不透露个人细节；请删除后再发布。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Fill in the placeholders %1 before publishing.</source>
+        <translation>发布前请填写占位符 %1。</translation>
+    </message>
+    <message>
+        <source>The reply checker objects to %1. Rephrase it before publishing.</source>
+        <translation>答复检查对 %1 提出异议，请修改后再发布。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementKind</name>
+    <message>
+        <source>Holding statement</source>
+        <translation>初步回应</translation>
+    </message>
+    <message>
+        <source>Public reply</source>
+        <translation>公开答复</translation>
     </message>
 </context>
 <context>

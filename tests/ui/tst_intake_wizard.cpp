@@ -1,17 +1,25 @@
 #include "GuiTestSupport.h"
 #include "cases/CaseEvent.h"
 #include "cases/CaseListWidget.h"
+#include "cases/CaseViewWidget.h"
 #include "cases/CaseWorkspaceWidget.h"
 #include "cases/IntakeDraftStore.h"
 #include "common/AppSettings.h"
+#include "crisis/CrisisWidget.h"
 #include "intake/IntakeContext.h"
 #include "intake/IntakeImpactPage.h"
 #include "intake/IntakeListenPage.h"
 #include "intake/IntakeStepsPage.h"
 #include "intake/IntakeWizard.h"
 #include "intake/StaffReportDialog.h"
+#include "mainwindow/NotificationArea.h"
+#include "risk/RiskAlertBanner.h"
+#include "risk/RiskPanel.h"
+#include "risk/RiskQueueModel.h"
+#include "risk/RiskQueueWidget.h"
 #include "services/CaseService.h"
 #include "services/UserService.h"
+#include "supervise/NoticeWatcher.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -24,6 +32,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace GuiTest;
@@ -89,6 +99,7 @@ private slots:
     void draftIsOfferedAgainAfterClose();
     void resolvedOnTheSpot();
     void staffReport();
+    void highRiskIntakeToCrisisMode();
 
 private:
     std::unique_ptr<MainWindow> openDesk();
@@ -101,6 +112,7 @@ private:
 
     Desk m_desk;
     std::optional<Session> m_clerk;
+    std::optional<Session> m_boss;
 };
 
 void TestIntakeWizard::initTestCase()
@@ -109,6 +121,8 @@ void TestIntakeWizard::initTestCase()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     m_clerk = m_desk.addUser(QStringLiteral("clerk1"), Role::Clerk, QStringLiteral("王小明"), kClerkPassword);
     QVERIFY(m_clerk);
+    m_boss = m_desk.addUser(QStringLiteral("boss1"), Role::Supervisor, QStringLiteral("王主任"), kClerkPassword);
+    QVERIFY(m_boss);
 }
 
 void TestIntakeWizard::init()
@@ -451,6 +465,168 @@ void TestIntakeWizard::staffReport()
     QVERIFY(stored->complaintText.contains(QStringLiteral("叫号机")));
     QVERIFY(stored->isAnonymous());
     window->close();
+}
+
+void TestIntakeWizard::highRiskIntakeToCrisisMode()
+{
+    // Issue 16's acceptance: a clerk records a high-risk complaint through the guided intake (keys only) while a
+    // duty supervisor's desk is open on the same database. The supervisor's desk raises the alert by itself; the
+    // supervisor opens the risk queue from the banner, takes the alert, opens the case and starts crisis mode, works
+    // the checklist and publishes a holding statement. The golden-hours clock counts from the opening and stops at
+    // the statement; the case's timeline holds every step at the time it was done.
+    FixedClock& clock = m_desk.clock();
+    auto boss = m_desk.showWindow(*m_boss);
+    QVERIFY(boss);
+    auto* notices = boss->findChild<NotificationArea*>(QStringLiteral("notificationArea"));
+    QVERIFY(notices);
+    QTRY_VERIFY_WITH_TIMEOUT(notices->watcher()->isStarted(), kTimeoutMs);
+    notices->watcher()->setPollInterval(100);
+    RiskAlertBanner* banner = boss->riskAlertBanner();
+    QVERIFY(banner);
+    QCOMPARE(banner->openCount(), 0);
+
+    // The clerk's intake: the threat typed on the Listen page is high at once, with the advice to report it.
+    const auto desk = openDesk();
+    QVERIFY(desk);
+    const QPointer<IntakeWizard> wizard = openWizard(*desk);
+    QVERIFY(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->riskRulesLoaded(), kTimeoutMs);
+    const QString words = QStringLiteral("材料交了三次还说不全，再不解决我就发到抖音上曝光，还要找律师起诉你们");
+    fillListen(words, false);
+    QCOMPARE(wizard->risk().level, RiskLevel::High);
+    auto* advice = child<QLabel>(wizard->listenPage()->riskPanel(), "riskAdviceLabel");
+    QVERIFY(advice->isVisible());
+    goOn();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(IntakeWizard::FactsPageId), kTimeoutMs);
+    fillFacts();
+    goOn();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(IntakeWizard::ImpactPageId), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->impactPage()->isLoading(), kTimeoutMs);
+    fillImpact();
+    goOn();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(IntakeWizard::StepsPageId), kTimeoutMs);
+    fillSteps(wizard);
+    goOn();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(IntakeWizard::ReviewPageId), kTimeoutMs);
+    goOn(); // save
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->savedCase().has_value(), kTimeoutMs);
+    const Case saved = *wizard->savedCase();
+    const QDateTime savedAt = clock.now();
+    QCOMPARE(saved.riskLevel, std::optional<RiskLevel>(RiskLevel::High));
+    goOn(); // "Close"
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.isNull() || !wizard->isVisible(), kTimeoutMs);
+
+    // The supervisor's desk: the alert arrives without a click and stays.
+    QTRY_COMPARE_WITH_TIMEOUT(banner->openCount(), 1, kTimeoutMs);
+    QVERIFY(banner->isVisible());
+    QApplication::setActiveWindow(boss.get());
+    QTest::mouseClick(child<QPushButton>(banner, "riskAlertOpenButton"), Qt::LeftButton);
+    QCOMPARE(boss->currentPage(), MainWindow::Page::RiskQueue);
+    RiskQueueWidget* queue = boss->riskQueue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->openAlerts().size(), 1, kTimeoutMs);
+    QCOMPARE(queue->alertsTable()->item(0, 0)->text(), saved.caseNo);
+    clock.advanceSeconds(120);
+    const QDateTime takenAt = clock.now();
+    queue->alertsTable()->selectRow(0);
+    QTest::mouseClick(queue->takeButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->openCount(), 0, kTimeoutMs);
+
+    // The case, from the queue (double-click), and crisis mode on it.
+    QTRY_VERIFY_WITH_TIMEOUT(queue->queueModel()->rowCount() >= 1, kTimeoutMs);
+    QCOMPARE(queue->queueModel()->itemAt(0)->caseId, saved.id);
+    QTableView* list = queue->queueView();
+    const QPoint where = list->visualRect(list->model()->index(0, 0)).center();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, where);
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, where);
+    QTRY_COMPARE_WITH_TIMEOUT(boss->currentPage(), MainWindow::Page::Cases, kTimeoutMs);
+    CaseViewWidget* view = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((view = boss->caseWorkspace()->findChild<CaseViewWidget*>()) && !view->isBusy() &&
+                                 view->currentCase().id == saved.id,
+                             kTimeoutMs);
+    clock.advanceSeconds(180);
+    const QDateTime openedAt = clock.now();
+    QTest::mouseClick(child<QPushButton>(view, "crisisButton"), Qt::LeftButton);
+    QMessageBox* confirm = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((confirm = findWindow<QMessageBox>()) != nullptr, kTimeoutMs);
+    QTest::keyClick(confirm, Qt::Key_Return);
+    CrisisWidget* page = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((page = findWindow<CrisisWidget>()) && !page->isBusy() && page->detail().crisis.id != 0,
+                             kTimeoutMs);
+    QPointer<CrisisWidget> guard = page;
+    QCOMPARE(page->detail().crisis.openedAt, openedAt);
+    auto* clockLabel = child<QLabel>(page, "goldenClockLabel");
+    QCOMPARE(clockLabel->text(), QStringLiteral("4:00:00"));
+
+    // The checklist by keys: a note, then Space on the step's box; ten minutes apart.
+    const QList<std::pair<QByteArray, QString>> steps{
+        {"assess_impact", QStringLiteral("视频尚未发布，市民情绪激动")},
+        {"name_spokesperson", QStringLiteral("办公室主任")},
+        {"inform_leadership", QStringLiteral("已电话报告分管领导")},
+    };
+    for (const auto& [code, note] : steps) {
+        clock.advanceSeconds(600);
+        auto* noteEdit = child<QLineEdit>(page, ("stepNoteLineEdit_" + code).constData());
+        auto* box = child<QCheckBox>(page, ("stepCheckBox_" + code).constData());
+        QVERIFY(noteEdit && box);
+        noteEdit->setFocus();
+        typeText(noteEdit, note);
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && box->isChecked() && !box->isEnabled(), kTimeoutMs);
+    }
+    // 30 minutes in: the clock shows 3:30:00 and runs.
+    QTRY_COMPARE_WITH_TIMEOUT(clockLabel->text(), QStringLiteral("3:30:00"), kTimeoutMs);
+
+    // The holding statement from the template, checked, published: the clock stops 35 minutes in.
+    clock.advanceSeconds(300);
+    const QDateTime publishedAt = clock.now();
+    QTest::mouseClick(child<QPushButton>(page, "insertTemplateButton"), Qt::LeftButton);
+    auto* publish = child<QPushButton>(page, "publishButton");
+    QTRY_VERIFY_WITH_TIMEOUT(publish->isEnabled(), kTimeoutMs);
+    QVERIFY(!child<QPlainTextEdit>(page, "statementTextEdit")->toPlainText().contains(QStringLiteral("张三")));
+    QTest::mouseClick(publish, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->detail().statements.size() == 1, kTimeoutMs);
+    QCOMPARE(page->detail().crisis.statementAt, publishedAt);
+    QTRY_COMPARE_WITH_TIMEOUT(clockLabel->text(), QStringLiteral("3:25:00"), kTimeoutMs);
+    clock.advanceSeconds(6 * 3600);
+    QTest::qWait(1300); // more than a tick of the clock: it stays stopped
+    QCOMPARE(clockLabel->text(), QStringLiteral("3:25:00"));
+    page->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!guard, kTimeoutMs);
+
+    // The timeline, in order, each at its time: scored at intake, alert taken, crisis opened, three steps, statement.
+    CaseService cases(*m_boss, m_desk.repos(), clock);
+    const auto timeline = cases.timeline(saved.id);
+    QVERIFY(timeline);
+    QList<std::pair<CaseEventKind, QDateTime>> risky;
+    for (const CaseEvent& e : *timeline) {
+        switch (e.kind) {
+        case CaseEventKind::RiskScored:
+        case CaseEventKind::RiskAlertTaken:
+        case CaseEventKind::CrisisOpened:
+        case CaseEventKind::CrisisStepDone:
+        case CaseEventKind::CrisisStatement:
+            risky.append({e.kind, e.at});
+            break;
+        default:
+            break;
+        }
+    }
+    const QList<std::pair<CaseEventKind, QDateTime>> expected{
+        {CaseEventKind::RiskScored, savedAt},
+        {CaseEventKind::RiskAlertTaken, takenAt},
+        {CaseEventKind::CrisisOpened, openedAt},
+        {CaseEventKind::CrisisStepDone, openedAt.addSecs(600)},
+        {CaseEventKind::CrisisStepDone, openedAt.addSecs(1200)},
+        {CaseEventKind::CrisisStepDone, openedAt.addSecs(1800)},
+        {CaseEventKind::CrisisStatement, publishedAt},
+    };
+    QCOMPARE(risky.size(), expected.size());
+    for (int i = 0; i < expected.size(); ++i) {
+        QCOMPARE(int(risky.at(i).first), int(expected.at(i).first));
+        QCOMPARE(risky.at(i).second, expected.at(i).second);
+    }
+    boss.reset();
 }
 
 QTEST_MAIN(TestIntakeWizard)
