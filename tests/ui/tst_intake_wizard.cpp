@@ -565,8 +565,8 @@ void TestIntakeWizard::highRiskIntakeToCrisisMode()
     };
     for (const auto& [code, note] : steps) {
         clock.advanceSeconds(600);
-        auto* noteEdit = child<QLineEdit>(page, ("stepNoteLineEdit_" + code).constData());
-        auto* box = child<QCheckBox>(page, ("stepCheckBox_" + code).constData());
+        auto* noteEdit = child<QLineEdit>(page, QByteArray("stepNoteLineEdit_" + code).constData());
+        auto* box = child<QCheckBox>(page, QByteArray("stepCheckBox_" + code).constData());
         QVERIFY(noteEdit && box);
         noteEdit->setFocus();
         typeText(noteEdit, note);
