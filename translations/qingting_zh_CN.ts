@@ -1855,10 +1855,6 @@
         <translation>哪些词语、哪个信号、多少权重</translation>
     </message>
     <message>
-        <source>Crisis &amp;mode…</source>
-        <translation>危机处置(&amp;M)…</translation>
-    </message>
-    <message>
         <source>Public-opinion crisis: open the crisis of this case, or start one for it (the golden-hours clock, checklist and statements).</source>
         <translation>舆情危机：打开本案件所在的危机处置，或为其启动危机处置（黄金时间倒计时、处置清单和公开回应）。</translation>
     </message>
@@ -1877,6 +1873,10 @@
     <message>
         <source>Starting crisis mode…</source>
         <translation>正在启动危机处置…</translation>
+    </message>
+    <message>
+        <source>Cr&amp;isis mode…</source>
+        <translation>危机处置(&amp;I)…</translation>
     </message>
 </context>
 <context>

@@ -502,7 +502,7 @@ void CaseViewWidget::retranslateImprovement()
                                        "or add it to an open one."));
     m_newImprovement->setText(tr("New improvement action…"));
     m_addToImprovement->setText(tr("Add to an existing action…"));
-    m_crisisButton->setText(tr("Crisis &mode…"));
+    m_crisisButton->setText(tr("Cr&isis mode…"));
     m_crisisButton->setToolTip(tr("Public-opinion crisis: open the crisis of this case, or start one for it (the "
                                   "golden-hours clock, checklist and statements)."));
 }

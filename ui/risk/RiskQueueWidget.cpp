@@ -60,7 +60,9 @@ RiskQueueWidget::RiskQueueWidget(const Session& session, DatabaseWorker& worker,
     m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_queueView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_queueView->verticalHeader()->hide();
-    m_queueView->horizontalHeader()->setStretchLastSection(true);
+    // The case number, times, level, score and status at their width; the signals take the rest (they are the point).
+    m_queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_queueView->horizontalHeader()->setSectionResizeMode(RiskQueueModel::SignalsColumn, QHeaderView::Stretch);
     m_queueView->setAlternatingRowColors(true);
 
     auto* buttons = new QHBoxLayout;
