@@ -134,7 +134,7 @@ Result<qint64> SqlImportWriter::citizenId(const Import::CaseRow& row)
 {
     const bool byId = !row.idNumber.isEmpty();
     const QString phoneKey = byId ? QString() : CitizenValidator::normalizedPhone(row.phone);
-    const QString key = byId ? QLatin1Char('i') + row.idNumber : QLatin1Char('p') + phoneKey;
+    const QString key = Import::citizenKey(row);
     if (const auto it = m_citizens.constFind(key); it != m_citizens.cend()) {
         return *it;
     }

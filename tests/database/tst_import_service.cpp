@@ -121,13 +121,14 @@ void TestImportService::scoresRisk()
                                QStringLiteral("case_no,received_at,channel,citizen_key,summary\n"
                                               "R-1,2026-03-05 09:00,phone,13800138000,%1\n"
                                               "R-2,2026-03-05 10:00,window,,%2\n"
-                                              "R-3,2026-03-01 10:00,window,13800138000,排队太久\n")
+                                              "R-3,2026-03-01 10:00,window,138 0013 8000,排队太久\n")
                                    .arg(threat, negated)
                                    .toUtf8());
     const auto report = service.run(path, {Import::Kind::Cases, false});
     QINGTING_VERIFY_OK(report);
     QVERIFY(report->committed);
-    const RiskResult expected = RiskScorer().score(RiskInput{threat, 1, Channel::Phone}); // R-3 came before R-1
+    const RiskResult expected =
+        RiskScorer().score(RiskInput{threat, 1, Channel::Phone}); // R-3 (the same phone) came first
     QCOMPARE(expected.level, RiskLevel::High);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT risk_level FROM cases WHERE case_no = 'R-1'")).toString(),
              QStringLiteral("high"));

@@ -401,3 +401,11 @@ bool ImportFormat::queueRow(const CsvParser::Record& record, Import::QueueRow* r
     row->issuedDay = QDateTime::fromSecsSinceEpoch(row->issuedAt).date().toString(Qt::ISODate);
     return true;
 }
+
+QString Import::citizenKey(const CaseRow& row)
+{
+    if (!row.idNumber.isEmpty()) {
+        return QLatin1Char('i') + row.idNumber;
+    }
+    return row.phone.isEmpty() ? QString() : QLatin1Char('p') + CitizenValidator::normalizedPhone(row.phone);
+}

@@ -43,6 +43,13 @@ struct CaseRow
     QString riskSignals;     ///< the codes of the signals that fired, comma-separated
 };
 
+/**
+ * Who the row's citizen is, as one key: 'i' and the ID number, else 'p' and the phone as it is looked up
+ * (CitizenValidator::normalizedPhone); empty for an anonymous row. The writer finds or creates one citizen per key,
+ * and the risk score counts a citizen's earlier rows by it.
+ */
+QString citizenKey(const CaseRow& row);
+
 struct QueueRow
 {
     qint64 line = 0;

@@ -442,12 +442,8 @@ QList<int> ImportService::earlierRowsOfCitizen(const QList<Import::CaseRow>& row
 {
     QHash<QString, QList<std::pair<qint64, qsizetype>>> byCitizen; // key -> (received, row)
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        const Import::CaseRow& r = rows.at(i);
-        const QString key = !r.idNumber.isEmpty() ? QLatin1String("i:") + r.idNumber
-                            : !r.phone.isEmpty()  ? QLatin1String("p:") + r.phone
-                                                  : QString();
-        if (!key.isEmpty()) {
-            byCitizen[key].append({r.receivedAt, i});
+        if (const QString key = Import::citizenKey(rows.at(i)); !key.isEmpty()) {
+            byCitizen[key].append({rows.at(i).receivedAt, i});
         }
     }
     QList<int> earlier(rows.size(), 0);
