@@ -6,6 +6,7 @@
 #include "SqlCaseRepository.h"
 #include "SqlCrisisRepository.h"      // crisis (issue 16)
 #include "SqlDashboardRepository.h"   // dashboard (issue 14)
+#include "SqlDeferredIndexes.h"       // demo at scale (issue 10)
 #include "SqlDrillResultRepository.h" // drill15 (issue 15)
 #include "SqlFollowUpRepository.h"    // followup (issue 12)
 #include "SqlImportWriter.h"          // imports (issue 13)
@@ -385,6 +386,29 @@ Status rebuildSearchIndex(DatabasePrivate& d)
 }
 
 /**
+ * Builds the indexes a bulk `demo` run deferred and did not live to build (SqlDeferredIndexes), before anything
+ * reads the tables through them.
+ */
+Status restoreDeferredIndexes(DatabasePrivate& d)
+{
+    const auto waiting = SqlDeferredIndexes::pending(d.sql);
+    if (!waiting) {
+        return waiting.error();
+    }
+    if (!*waiting) {
+        return {};
+    }
+    WriteTransaction tx(d.unitOfWork);
+    if (!tx.started()) {
+        return tx.started();
+    }
+    if (auto restored = SqlDeferredIndexes::restore(d.sql); !restored) {
+        return restored.error();
+    }
+    return tx.commit();
+}
+
+/**
  * Builds the daily figures of the days a migration marked (0019_metrics_daily marks every day with data), so that
  * the first `stats` does not pay for it. The commit does the work (SqlUnitOfWork::commit).
  */
@@ -428,6 +452,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
         return incompatible(location, report.message);
     }
     auto d = std::make_unique<DatabasePrivate>(location, name, Dialect::of(*db));
+    if (auto restored = restoreDeferredIndexes(*d); !restored) {
+        return Error::make(
+            Error::Code::Storage,
+            tr("Building the indexes of %1 failed: %2").arg(location.displayName(), restored.error().message));
+    }
     if (auto indexed = rebuildSearchIndex(*d); !indexed) {
         return Error::make(
             Error::Code::Storage,

@@ -2,6 +2,7 @@
 
 #include "BulkStatement.h"
 #include "SqlCaseRepository.h"
+#include "SqlDeferredIndexes.h"
 #include "SqlMetricsDaily.h"
 #include "cases/CitizenValidator.h"
 #include "search/SearchGrams.h"
@@ -102,6 +103,22 @@ Status SqlDemoWriter::beginBulk()
             m_journalOff = q.value(0).toString() == QLatin1String("off");
         }
         q.finish();
+        // On the same condition (a new file, no other connection) most secondary indexes of the big tables the run
+        // fills are built once at the end (finishRows()): one scan and sort each, instead of a million B-tree
+        // inserts that cost more than that (docs/BENCHMARKS.md, "The demo's indexes built at the end"). Those that
+        // stay are cheap to keep: their keys grow with the rows (appended, not inserted at random), or they are
+        // partial and nearly empty, so building them would cost a scan of the table for nothing.
+        if (m_journalOff) {
+            const auto deferred = SqlDeferredIndexes::defer(
+                m_sql, {QStringLiteral("cases"), QStringLiteral("citizens"), QStringLiteral("queue_visits")},
+                {QStringLiteral("cases_received"), QStringLiteral("cases_paused"), QStringLiteral("cases_risk_queue"),
+                 QStringLiteral("cases_transfer_state"), QStringLiteral("cases_transferred"),
+                 QStringLiteral("cases_unrated_resolved"), QStringLiteral("queue_visits_issued")});
+            if (!deferred) {
+                return deferred.error();
+            }
+            m_indexesDeferred = *deferred > 0;
+        }
         // The insert triggers the writer stands in for, batch by batch (standAside(), standBack()).
         if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
                                    "('cases_insert', 'metrics_visits_insert') ORDER BY name"))) {
@@ -146,6 +163,15 @@ void SqlDemoWriter::endBulk()
         return;
     }
     m_bulk = false;
+    // Indexes still deferred (a cancelled or failed run) are built before the daily figures read them.
+    if (m_indexesDeferred) {
+        QSqlQuery tx(m_sql.db());
+        if (tx.exec(m_sql.dialect().beginWrite())) {
+            const auto restored = SqlDeferredIndexes::restore(m_sql);
+            tx.exec(restored ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+        }
+        m_indexesDeferred = false; // what failed here, Database::open builds next time (the records stay)
+    }
     // The days the run touched, each rebuilt once (the batches' commits deferred it), while the large cache is there.
     // Should this fail, the marks stay and the next commit rebuilds them.
     m_sql.deferDailyFigures(false);
@@ -176,6 +202,19 @@ void SqlDemoWriter::endBulk()
     }
     m_journalOff = false;
     m_triggers.clear();
+}
+
+Status SqlDemoWriter::finishRows()
+{
+    if (!m_indexesDeferred) {
+        return {};
+    }
+    const auto restored = SqlDeferredIndexes::restore(m_sql);
+    if (!restored) {
+        return restored.error();
+    }
+    m_indexesDeferred = false;
+    return {};
 }
 
 Status SqlDemoWriter::prepare()
@@ -351,8 +390,10 @@ Status SqlDemoWriter::standBack(const Demo::Batch& batch, qint64 firstCaseId)
         }
     }
     // The recurrence marks: the hours of earlier cases of the same citizen closed in the 30 days before a new case
-    // (the new case makes them recur). Earlier cases of this batch are marked above anyway.
-    if (firstCaseId > 0) {
+    // (the new case makes them recur). Earlier cases of this batch are marked above anyway, and so is every case of
+    // a run that began on a file without cases (m_journalOff): its earlier cases are its own, marked in their batch
+    // and not flushed before endBulk(). That run defers cases_citizen_received, which this join would need.
+    if (firstCaseId > 0 && !m_journalOff) {
         if (auto r = m_sql.exec(
                 QStringLiteral(
                     "INSERT OR IGNORE INTO metrics_dirty (utc_hour) SELECT p.received_at / 3600 FROM cases n "

@@ -30,13 +30,15 @@ public:
      * for demo data), a 256 MB page cache, temp tables in memory, foreign-key checks off (the generator only refers
      * to rows it wrote or read; `verify` runs foreign_key_check), secure_delete off and a larger WAL checkpoint
      * interval. On a file without cases the run writes without a journal (journal_mode OFF) instead of through
-     * the WAL (endBulk returns to WAL). The insert triggers of cases and queue_visits stand aside in every batch's
-     * transaction, the writer doing their work per batch (write()).
+     * the WAL (endBulk returns to WAL), and the secondary indexes of the tables it fills wait for finishRows()
+     * (SqlDeferredIndexes; endBulk builds them when a run stops early). The insert triggers of cases and queue_visits
+     * stand aside in every batch's transaction, the writer doing their work per batch (write()).
      */
     Status beginBulk() override;
     void endBulk() override;
     Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) override;
-    /** Indexes the new cases for search (through SqlCaseRepository's documented rebuild). */
+    /** Builds the indexes beginBulk deferred, inside the last batch's transaction. */
+    Status finishRows() override;
 
 private:
     Status prepare();
@@ -59,8 +61,9 @@ private:
      * metrics_visits_insert), read from sqlite_master by beginBulk; empty elsewhere.
      */
     QList<QPair<QString, QString>> m_triggers;
-    bool m_journalOff = false; ///< SQLite, fresh file: the run writes without a journal (no WAL)
-    int m_secureDelete = 1;    ///< SQLite: the connection's secure_delete before the run
+    bool m_journalOff = false;      ///< SQLite, fresh file: the run writes without a journal (no WAL)
+    bool m_indexesDeferred = false; ///< SQLite, fresh file: secondary indexes wait for finishRows()
+    int m_secureDelete = 1;         ///< SQLite: the connection's secure_delete before the run
     std::unique_ptr<BulkStatement> m_citizen;
     std::unique_ptr<BulkStatement> m_case;
     std::unique_ptr<BulkStatement> m_event;

@@ -3558,6 +3558,10 @@ Answered within 48 h %6 (n = %7)</source>
         <source>Building the daily figures of %1 failed: %2</source>
         <translation>为 %1 生成每日统计数据失败：%2</translation>
     </message>
+    <message>
+        <source>Building the indexes of %1 failed: %2</source>
+        <translation>为 %1 重建索引失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineBadge</name>

@@ -1,4 +1,5 @@
 #include "Database.h"
+#include "SqlDeferredIndexes.h"
 #include "SqlDemoWriter.h"
 #include "TestDatabases.h"
 #include "cases/Intake.h"
@@ -36,6 +37,8 @@ private slots:
     void refusesFilledDatabaseAndAppends();
     void warnsOutsideTheCalendar();
     void cancelKeepsCommittedBatchesAndAudits();
+    void buildsDeferredIndexesAtTheEnd();
+    void opensAfterARunThatStoppedWithIndexesDeferred();
 
 private:
     struct Run
@@ -62,6 +65,12 @@ private:
     static void checkSlaReadBack(const TestDatabase& scratch, qint64 asOf);
     /** Issue 11's intake fields: on which cases, and consistent with the complaint, the timeline and the outcome. */
     static void checkIntake(RawConnection& raw, int n, qint64 intakeFrom);
+    /** SQLite: every index the schema declares (name, table, statement), as sqlite_master lists them. */
+    static QList<QVariantList> schemaIndexes(RawConnection& raw);
+    /** The indexes of a freshly migrated SQLite file: what a demo file must hold when its run has ended. */
+    static QList<QVariantList> migratedIndexes();
+    /** The file's indexes are the schema's, none is recorded as deferred, and they agree with their tables. */
+    static void checkIndexesWhole(RawConnection& raw);
 };
 
 namespace {
@@ -958,6 +967,114 @@ void TestDemo::cancelKeepsCommittedBatchesAndAudits()
     QVERIFY2(entries->first().detail.contains(QLatin1String("\"cancelled\":true")),
              qPrintable(entries->first().detail));
     QVERIFY(entries->first().detail.contains(QStringLiteral("\"cases\":%1").arg(counts->cases)));
+    // The indexes the run deferred were built when it stopped.
+    checkIndexesWhole(raw);
+}
+
+QList<QVariantList> TestDemo::schemaIndexes(RawConnection& raw)
+{
+    return raw.rows(QStringLiteral("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                   "AND sql IS NOT NULL ORDER BY name"));
+}
+
+QList<QVariantList> TestDemo::migratedIndexes()
+{
+    TestDatabase reference(QStringLiteral("sqlite"));
+    {
+        auto opened = reference.open();
+        if (!opened) {
+            return {};
+        }
+    }
+    RawConnection raw(reference);
+    return schemaIndexes(raw);
+}
+
+void TestDemo::checkIndexesWhole(RawConnection& raw)
+{
+    const QList<QVariantList> expected = migratedIndexes();
+    QVERIFY(expected.size() > 30);
+    const QList<QVariantList> actual = schemaIndexes(raw);
+    QCOMPARE(actual.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(actual.at(i), expected.at(i));
+    }
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM qingting_meta WHERE key LIKE 'deferred_index:%'")).toInt(),
+             0);
+    // Each index holds exactly its table's rows (built at the end, not kept up row by row).
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+void TestDemo::buildsDeferredIndexesAtTheEnd()
+{
+    // A new SQLite file: the run defers the secondary indexes and builds them in its last transaction.
+    TestDatabase scratch(QStringLiteral("sqlite"));
+    QVERIFY2(scratch.setupError().isEmpty(), qPrintable(scratch.setupError()));
+    const Run run = demo(scratch, QStringList{QStringLiteral("--cases"), QStringLiteral("800")} + kOptions2025);
+    VERIFY_EXIT(run, 0);
+    {
+        RawConnection raw(scratch);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+        checkIndexesWhole(raw);
+        // The improvement actions found their cases through the rebuilt indexes.
+        QVERIFY(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM improvement_cases")).toInt() > 0);
+        // And the list's plans use them again (the overdue filter: cases_open_due).
+        const QList<QVariantList> plan = raw.rows(
+            QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE open_due_at < 1 ORDER BY open_due_at, id"));
+        QVERIFY(!plan.isEmpty());
+        QVERIFY2(plan.constLast().constLast().toString().contains(QLatin1String("cases_open_due")),
+                 qPrintable(plan.constLast().constLast().toString()));
+    }
+    // An appended run writes through the live indexes and leaves them as whole.
+    const Run appended =
+        demo(scratch, QStringList{QStringLiteral("--cases"), QStringLiteral("200"), QStringLiteral("--append"),
+                                  QStringLiteral("--seed"), QStringLiteral("2")} +
+                          kOptions2025);
+    VERIFY_EXIT(appended, 0);
+    RawConnection raw(scratch);
+    checkIndexesWhole(raw);
+}
+
+void TestDemo::opensAfterARunThatStoppedWithIndexesDeferred()
+{
+    // A run that dies between two batches leaves its indexes deferred and recorded: the next open builds them.
+    TestDatabase scratch(QStringLiteral("sqlite"));
+    {
+        auto opened = scratch.open();
+        QINGTING_VERIFY_OK(opened);
+        const auto deferred =
+            SqlDeferredIndexes::defer((*opened)->sqlContext(), {QStringLiteral("cases"), QStringLiteral("case_events")},
+                                      {QStringLiteral("cases_citizen_received")});
+        QINGTING_VERIFY_OK(deferred);
+        QVERIFY(*deferred > 10);
+        const auto pending = SqlDeferredIndexes::pending((*opened)->sqlContext());
+        QINGTING_VERIFY_OK(pending);
+        QVERIFY(*pending);
+        RawConnection raw(scratch);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cases_open_due'")).toInt(),
+                 0);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                           "'cases_citizen_received'"))
+                     .toInt(),
+                 1);
+        // UNIQUE indexes are constraints and never deferred.
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM qingting_meta WHERE key LIKE 'deferred_index:%' "
+                                           "AND value LIKE 'CREATE UNIQUE%'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM qingting_meta WHERE key LIKE 'deferred_index:%'")).toInt(),
+            *deferred);
+    }
+    {
+        auto reopened = scratch.open(Database::OpenMode::ExistingOnly);
+        QINGTING_VERIFY_OK(reopened);
+        const auto pending = SqlDeferredIndexes::pending((*reopened)->sqlContext());
+        QINGTING_VERIFY_OK(pending);
+        QVERIFY(!*pending);
+    }
+    RawConnection raw(scratch);
+    checkIndexesWhole(raw);
 }
 
 QTEST_GUILESS_MAIN(TestDemo)

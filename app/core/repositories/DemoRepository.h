@@ -22,4 +22,9 @@ public:
     virtual void endBulk() = 0;
     /** Writes one batch inside the open transaction; `users` maps the batch's user indexes to accounts. */
     virtual Result<Demo::Counts> write(const Demo::Batch& batch, const QList<Demo::User>& users) = 0;
+    /**
+     * Every row is written: completes what the run deferred (the SQLite writer's indexes), inside the last
+     * batch's transaction and before anything reads the new rows by other paths (the improvement actions).
+     */
+    virtual Status finishRows() = 0;
 };

@@ -258,6 +258,9 @@ Result<Demo::Counts> DemoService::generate(const Options& options, const Progres
         counts.queueVisits += written->queueVisits;
         counts.citizens += written->citizens;
         if (last) {
+            if (auto finished = m_demo.finishRows(); !finished) {
+                return finished.error();
+            }
             // register (issue 14): the improvement actions, once every case is there to link.
             const auto improvements = writeImprovements(generatorOptions, reference);
             if (!improvements) {
