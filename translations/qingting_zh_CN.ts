@@ -2496,6 +2496,10 @@ Continue it now?</source>
         <translation>anonymize 从标准输入读取文本，不接受其他参数。</translation>
     </message>
     <message>
+        <source>risk reads the texts from stdin, one a line, and takes no other words.</source>
+        <translation>risk 从标准输入逐行读取文本，不接受其他参数。</translation>
+    </message>
+    <message>
         <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
 Commands:
   version                         the program and schema versions
@@ -2505,7 +2509,10 @@ Commands:
   audit checkpoint --out FILE     sign the verified head of the audit chain into FILE
   deadline --from DATETIME (--working-days N | --hours N)
                                   the due time under the holiday calendar
-  backup --out FILE               a consistent copy of the SQLite database, while in use
+  backup --out FILE               a consistent copy of the SQLite database, while in use,
+                                  then opened and verified as `verify` does
+  restore --from FILE             replace the SQLite database with a verified backup; the
+                                  current one is kept aside as FILE.before-restore-TIME
   calendar list YEAR              the holiday arrangement of a year (date,kind,name)
   calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
   cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
@@ -2538,7 +2545,10 @@ Commands:
   audit checkpoint --out FILE     将已校验的审计哈希链链首签名写入 FILE
   deadline --from DATETIME (--working-days N | --hours N)
                                   按节假日日历计算的办理时限
-  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本
+  backup --out FILE               在使用中生成 SQLite 数据库的一致性副本，
+                                  并像 `verify` 一样打开副本进行校验
+  restore --from FILE             用经过校验的备份替换 SQLite 数据库；当前数据库
+                                  另存为 FILE.before-restore-TIME
   calendar list YEAR              某一年的节假日安排（date,kind,name）
   calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
   cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
@@ -2564,8 +2574,36 @@ Commands:
                                   用逼真的合成案件填充数据库</translation>
     </message>
     <message>
-        <source>risk reads the texts from stdin, one a line, and takes no other words.</source>
-        <translation>risk 从标准输入逐行读取文本，不接受其他参数。</translation>
+        <source>The copy %1 does not open: %2</source>
+        <translation>副本 %1 无法打开：%2</translation>
+    </message>
+    <message>
+        <source>The copy %1 does not verify:</source>
+        <translation>副本 %1 未通过校验：</translation>
+    </message>
+    <message>
+        <source>Verified the copy: database integrity ok, audit chain ok (entries checked: %1).</source>
+        <translation>副本已校验：数据库完整性正常，审计链正常（已校验 %1 条记录）。</translation>
+    </message>
+    <message>
+        <source>restore takes only --from FILE.</source>
+        <translation>restore 只接受 --from FILE。</translation>
+    </message>
+    <message>
+        <source>restore needs --from FILE.</source>
+        <translation>restore 需要 --from FILE。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server, with pg_restore (README: &quot;Backups&quot;); this command restores SQLite files.</source>
+        <translation>PostgreSQL 数据库请在服务器上使用 pg_restore 恢复（参见 README“Backups”）；此命令用于恢复 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2 (schema %3; audit chain ok, entries checked: %4).</source>
+        <translation>已从 %2 恢复 %1（数据库结构版本 %3；审计链正常，已校验 %4 条记录）。</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept at %1.</source>
+        <translation>被替换的数据库保留在 %1。</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3599,65 @@ Answered within 48 h %6 (n = %7)</source>
     <message>
         <source>Building the indexes of %1 failed: %2</source>
         <translation>为 %1 重建索引失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>The audit chain is broken at entry %1: %2</source>
+        <translation>审计链在第 %1 条记录处断裂：%2</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked with this desk&apos;s audit key: %1</source>
+        <translation>无法用本机的审计密钥校验审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist or is not a file.</source>
+        <translation>备份 %1 不存在或不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself, not a backup of it.</source>
+        <translation>%1 是数据库本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is in use (or was not closed cleanly): close Qingting on this desk, or run `qingting-cli verify` on it once, and restore again. Nothing was changed.</source>
+        <translation>%1 正在使用中（或上次未正常关闭）：请关闭本机的倾听台，或对其运行一次 `qingting-cli verify`，然后重新恢复。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied to %1 (is there room on the disk?). Nothing was changed.</source>
+        <translation>无法将备份复制到 %1（磁盘空间是否不足？）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored, and nothing was changed: %2</source>
+        <translation>无法恢复 %1，未作任何改动：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside to %2. Nothing was changed.</source>
+        <translation>无法将 %1 移至 %2 保存。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be put in place; the database is as it was.</source>
+        <translation>无法将恢复的副本放到位；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be put in place, and the database could not be moved back: it is at %1.</source>
+        <translation>无法将恢复的副本放到位，原数据库也无法移回：它位于 %1。</translation>
+    </message>
+    <message>
+        <source>The restored database did not verify where it was put (%1); the database that was there is back in place.</source>
+        <translation>恢复后的数据库在原位置未通过校验（%1）；原数据库已放回原位。</translation>
+    </message>
+    <message>
+        <source>The restored database did not verify where it was put (%1), and the database that was there could not be moved back: it is at %2.</source>
+        <translation>恢复后的数据库在原位置未通过校验（%1），原数据库也无法移回：它位于 %2。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "DatabaseBackup.h"
 #include "Migrator.h"
 #include "audit/AuditKeyRing.h"
 #include "common/Clock.h"
@@ -139,7 +140,10 @@ int CliApp::usage(const QString& problem)
                 "  audit checkpoint --out FILE     sign the verified head of the audit chain into FILE\n"
                 "  deadline --from DATETIME (--working-days N | --hours N)\n"
                 "                                  the due time under the holiday calendar\n"
-                "  backup --out FILE               a consistent copy of the SQLite database, while in use\n"
+                "  backup --out FILE               a consistent copy of the SQLite database, while in use,\n"
+                "                                  then opened and verified as `verify` does\n"
+                "  restore --from FILE             replace the SQLite database with a verified backup; the\n"
+                "                                  current one is kept aside as FILE.before-restore-TIME\n"
                 "  calendar list YEAR              the holiday arrangement of a year (date,kind,name)\n"
                 "  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)\n"
                 "  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]\n"
@@ -254,6 +258,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("backup")) {
         return cmdBackup(*parsed);
+    }
+    if (command == QLatin1String("restore")) {
+        return cmdRestore(*parsed);
     }
     if (command == QLatin1String("calendar")) {
         return cmdCalendar(*parsed);
@@ -572,6 +579,55 @@ int CliApp::cmdBackup(const CliArguments& args)
         return Failed;
     }
     m_out << tr("Copied %1 to %2.").arg(db->location().displayName(), out) << Qt::endl;
+    // A backup is only as good as its check: the copy is opened as a database of its own and verified.
+    const auto checked = DatabaseBackup::check(out);
+    if (!checked) {
+        m_err << tr("The copy %1 does not open: %2").arg(out, checked.error().message) << Qt::endl;
+        return Failed;
+    }
+    if (!checked->ok()) {
+        m_err << tr("The copy %1 does not verify:").arg(out) << Qt::endl;
+        for (const QString& p : checked->problems) {
+            m_err << "  " << p << Qt::endl;
+        }
+        return Failed;
+    }
+    m_out << tr("Verified the copy: database integrity ok, audit chain ok (entries checked: %1).")
+                 .arg(checked->auditEntries)
+          << Qt::endl;
+    return Done;
+}
+
+int CliApp::cmdRestore(const CliArguments& args)
+{
+    if (const QStringList extra = args.unknown(withGlobals({QStringLiteral("from")}));
+        !extra.isEmpty() || args.positional().size() != 1) {
+        return usage(tr("restore takes only --from FILE."));
+    }
+    const QString from = args.value(QStringLiteral("from"));
+    if (from.isEmpty()) {
+        return usage(tr("restore needs --from FILE."));
+    }
+    if (m_location.kind != DatabaseLocation::Kind::Sqlite) {
+        m_err << tr("A PostgreSQL database is restored on the server, with pg_restore (README: \"Backups\"); this "
+                    "command restores SQLite files.")
+              << Qt::endl;
+        return Failed;
+    }
+    const SystemClock clock;
+    const auto restored = DatabaseBackup::restore(m_location.sqlitePath, from, Session::commandLine(), clock);
+    if (!restored) {
+        m_err << restored.error().message << Qt::endl;
+        return restored.error().code == Error::Code::Invalid ? Rejected : Failed;
+    }
+    m_out << tr("Restored %1 from %2 (schema %3; audit chain ok, entries checked: %4).")
+                 .arg(m_location.displayName(), from)
+                 .arg(restored->check.schemaVersion)
+                 .arg(restored->check.auditEntries)
+          << Qt::endl;
+    if (!restored->asidePath.isEmpty()) {
+        m_out << tr("The database it replaced is kept at %1.").arg(restored->asidePath) << Qt::endl;
+    }
     return Done;
 }
 

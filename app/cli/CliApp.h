@@ -53,6 +53,7 @@ private:
     int cmdAudit(const CliArguments& args);
     int cmdDeadline(const CliArguments& args);
     int cmdBackup(const CliArguments& args);
+    int cmdRestore(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);

@@ -10,6 +10,7 @@
 #include "risk/RiskScorer.h"
 #include "users/PasswordHasher.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -45,6 +46,8 @@ private slots:
     void usageErrors();
     void backupCopiesWhileInUse();
     void backupRefusals();
+    void restoreReplacesAndKeepsTheOldAside();
+    void restoreRefusesAndChangesNothing();
     void calendarImportAndList();
     void calendarImportRejectsBadFiles();
     void casesListsAsTheDeskDoes();
@@ -73,6 +76,11 @@ private:
     };
     Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& extraEnv = {});
     Run onDb(const QStringList& args, const QByteArray& input = {}) { return cli(dbArgs() + args, input); }
+    Run addUser(const QString& login, const QString& role)
+    {
+        return onDb({QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role},
+                    QByteArrayLiteral("correct-horse-battery\n"));
+    }
     QStringList dbArgs() const { return {QStringLiteral("--db"), m_path}; }
     /** The audit key file the CLI creates in its AppConfigLocation. */
     QString keyPath() const { return m_dir->filePath(QStringLiteral("xdg-config/Qingting/qingting/audit.key")); }
@@ -725,6 +733,115 @@ void TestCli::backupRefusals()
              QStringLiteral("--out"), m_dir->filePath(QStringLiteral("c.sqlite"))});
     VERIFY_EXIT(noDatabase, 1);
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("none.sqlite"))));
+}
+
+namespace {
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return QByteArrayLiteral("unreadable");
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+} // namespace
+
+void TestCli::restoreReplacesAndKeepsTheOldAside()
+{
+    VERIFY_EXIT(addUser(QStringLiteral("chen"), QStringLiteral("clerk")), 0);
+    const QString copy = m_dir->filePath(QStringLiteral("monday.sqlite"));
+    const Run backup = onDb({QStringLiteral("backup"), QStringLiteral("--out"), copy});
+    VERIFY_EXIT(backup, 0);
+    // The copy was opened and verified as a database of its own.
+    QVERIFY2(backup.out.contains(QLatin1String("Verified the copy")), qPrintable(backup.out));
+    const QByteArray backupHash = fileHash(copy);
+    VERIFY_EXIT(addUser(QStringLiteral("wang"), QStringLiteral("supervisor")), 0);
+
+    const Run restore = onDb({QStringLiteral("restore"), QStringLiteral("--from"), copy});
+    VERIFY_EXIT(restore, 0);
+    QVERIFY2(restore.out.contains(QLatin1String("Restored")), qPrintable(restore.out));
+    // Monday's users, and the restore on record in the restored database's own log.
+    const Run users = onDb({QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(users, 0);
+    QCOMPARE(users.out, QStringLiteral("chen\tclerk\t\tactive\n"));
+    const QStringList trail = auditTrail(DatabaseLocation::sqlite(m_path));
+    QCOMPARE(trail.constLast(), QStringLiteral("database.restore cli 0"));
+    QVERIFY(trail.contains(QStringLiteral("database.backup cli 0")));
+    VERIFY_EXIT(onDb({QStringLiteral("verify")}), 0);
+    // The backup itself was only read.
+    QCOMPARE(fileHash(copy), backupHash);
+
+    // What it replaced is kept whole beside it, with the later user.
+    const QStringList aside =
+        QDir(m_dir->path()).entryList({QStringLiteral("desk.sqlite.before-restore-*")}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(restore.out.contains(aside.constFirst()), qPrintable(restore.out));
+    const Run before = cli(
+        {QStringLiteral("--db"), m_dir->filePath(aside.constFirst()), QStringLiteral("user"), QStringLiteral("list")});
+    VERIFY_EXIT(before, 0);
+    QVERIFY2(before.out.contains(QLatin1String("wang\tsupervisor")), qPrintable(before.out));
+    QVERIFY(!QFileInfo::exists(m_path + QLatin1String(".restoring")));
+}
+
+void TestCli::restoreRefusesAndChangesNothing()
+{
+    VERIFY_EXIT(addUser(QStringLiteral("chen"), QStringLiteral("clerk")), 0);
+    const QString good = m_dir->filePath(QStringLiteral("good.sqlite"));
+    VERIFY_EXIT(onDb({QStringLiteral("backup"), QStringLiteral("--out"), good}), 0);
+    QVERIFY(!QFileInfo::exists(m_path + QLatin1String("-wal"))); // closed: the hash below is the whole database
+    const QByteArray current = fileHash(m_path);
+    auto unchanged = [&] {
+        return fileHash(m_path) == current &&
+               QDir(m_dir->path()).entryList({QStringLiteral("desk.sqlite.*")}, QDir::Files).isEmpty();
+    };
+
+    // A truncated copy, a file that is no database, and another hall's database (sealed with another audit key).
+    const QString truncated = m_dir->filePath(QStringLiteral("truncated.sqlite"));
+    {
+        QFile in(good);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile out(truncated);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(in.read(in.size() / 2));
+    }
+    const QString text = m_dir->filePath(QStringLiteral("notes.sqlite"));
+    {
+        QFile out(text);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("这不是数据库\n");
+    }
+    const QString foreign = m_dir->filePath(QStringLiteral("other-hall.sqlite"));
+    QProcessEnvironment otherHall;
+    otherHall.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("other-config")));
+    VERIFY_EXIT(cli({QStringLiteral("--db"), foreign, QStringLiteral("init")}, {}, otherHall), 0);
+    for (const QString& bad : {truncated, text, foreign}) {
+        const Run refused = onDb({QStringLiteral("restore"), QStringLiteral("--from"), bad});
+        VERIFY_EXIT(refused, 3);
+        QVERIFY2(refused.err.contains(QLatin1String("nothing was changed")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(bad), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QLatin1String(".restoring")), qPrintable(refused.err));
+        QVERIFY2(unchanged(), qPrintable(bad));
+        QVERIFY(!QFileInfo::exists(m_path + QLatin1String(".restoring")));
+    }
+
+    // While a desk has the database open, nothing is swapped under it.
+    {
+        auto open = Database::open(DatabaseLocation::sqlite(m_path), Database::OpenMode::ExistingOnly);
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error().message));
+        const Run inUse = onDb({QStringLiteral("restore"), QStringLiteral("--from"), good});
+        VERIFY_EXIT(inUse, 1);
+        QVERIFY2(inUse.err.contains(QLatin1String("in use")), qPrintable(inUse.err));
+        QVERIFY(QDir(m_dir->path()).entryList({QStringLiteral("desk.sqlite.before-restore-*")}, QDir::Files).isEmpty());
+    }
+    QVERIFY(unchanged());
+
+    VERIFY_EXIT(onDb({QStringLiteral("restore")}), 2);
+    VERIFY_EXIT(onDb({QStringLiteral("restore"), QStringLiteral("--from"), m_path}), 3);
+    VERIFY_EXIT(onDb({QStringLiteral("restore"), QStringLiteral("--from"), m_dir->filePath(QStringLiteral("none"))}),
+                3);
+    QVERIFY(unchanged());
 }
 
 void TestCli::calendarImportAndList()
