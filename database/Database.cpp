@@ -15,7 +15,8 @@
 #include "SqlMetricsRepository.h"     // metrics (issue 13)
 #include "SqlReferenceRepository.h"
 #include "SqlReplyRuleRepository.h"
-#include "SqlRiskRepository.h" // riskintake (issue 16)
+#include "SqlRetentionRepository.h" // retention (issue 17)
+#include "SqlRiskRepository.h"      // riskintake (issue 16)
 #include "SqlScriptRepository.h"
 #include "SqlSlaPolicyRepository.h"   // issue 12, helper "sla"
 #include "SqlSupervisionRepository.h" // supervise (issue 12)
@@ -71,6 +72,7 @@ public:
         , training(sql)     // train15 (issue 15)
         , risk(sql)         // riskintake (issue 16)
         , crises(sql)       // crisis (issue 16)
+        , retention(sql)    // retention (issue 17)
     {}
 
     DatabaseLocation location;
@@ -96,6 +98,7 @@ public:
     SqlTrainingRepository training;        // train15 (issue 15)
     SqlRiskRepository risk;                // riskintake (issue 16)
     SqlCrisisRepository crises;            // crisis (issue 16)
+    SqlRetentionRepository retention;      // retention (issue 17)
     int schemaVersion = 0;
     int versionFoundOnOpen = 0;
     bool auditKeyCreated = false;
@@ -637,6 +640,7 @@ Repositories Database::repositories() const
     repos.training = &d->training;         // train15 (issue 15)
     repos.risk = &d->risk;                 // riskintake (issue 16)
     repos.crises = &d->crises;             // crisis (issue 16)
+    repos.retention = &d->retention;       // retention (issue 17)
     return repos;
 }
 

@@ -126,6 +126,19 @@ Result<QVariant> SqlContext::scalar(const QString& sql, const QVariantList& valu
     return query.value().value(0);
 }
 
+Result<QList<qint64>> SqlContext::ids(const QString& sql, const QVariantList& values) const
+{
+    auto query = exec(sql, values);
+    if (!query) {
+        return query.error();
+    }
+    QList<qint64> result;
+    while (query->next()) {
+        result.append(query->value(0).toLongLong());
+    }
+    return result;
+}
+
 Status SqlContext::execOne(const QString& sql, const QVariantList& values) const
 {
     auto query = exec(sql, values);

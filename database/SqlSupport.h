@@ -47,6 +47,8 @@ public:
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
     /** Runs a statement that returns one row (`... RETURNING id`, `SELECT COUNT(*)`) and gives its first column. */
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+    /** Runs a query whose first column is an id, and gives the ids in the order of the rows. */
+    Result<QList<qint64>> ids(const QString& sql, const QVariantList& values = {}) const;
     /** Runs a statement that must change exactly one row; NotFound otherwise. */
     Status execOne(const QString& sql, const QVariantList& values = {}) const;
 

@@ -460,6 +460,14 @@
         <source>Post-crisis review recorded</source>
         <translation>危机复盘已记录</translation>
     </message>
+    <message>
+        <source>Database restored from a backup</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>Personal data purged after retention</source>
+        <translation>保存期满清除个人信息</translation>
+    </message>
 </context>
 <context>
     <name>AuditKeyRing</name>
@@ -2500,6 +2508,38 @@ Continue it now?</source>
         <translation>risk 从标准输入逐行读取文本，不接受其他参数。</translation>
     </message>
     <message>
+        <source>The copy %1 does not open: %2</source>
+        <translation>副本 %1 无法打开：%2</translation>
+    </message>
+    <message>
+        <source>The copy %1 does not verify:</source>
+        <translation>副本 %1 未通过校验：</translation>
+    </message>
+    <message>
+        <source>Verified the copy: database integrity ok, audit chain ok (entries checked: %1).</source>
+        <translation>副本已校验：数据库完整性正常，审计链正常（已校验 %1 条记录）。</translation>
+    </message>
+    <message>
+        <source>restore takes only --from FILE.</source>
+        <translation>restore 只接受 --from FILE。</translation>
+    </message>
+    <message>
+        <source>restore needs --from FILE.</source>
+        <translation>restore 需要 --from FILE。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server, with pg_restore (README: &quot;Backups&quot;); this command restores SQLite files.</source>
+        <translation>PostgreSQL 数据库请在服务器上使用 pg_restore 恢复（参见 README“Backups”）；此命令用于恢复 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2 (schema %3; audit chain ok, entries checked: %4).</source>
+        <translation>已从 %2 恢复 %1（数据库结构版本 %3；审计链正常，已校验 %4 条记录）。</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept at %1.</source>
+        <translation>被替换的数据库保留在 %1。</translation>
+    </message>
+    <message>
         <source>Usage: qingting-cli [--db PATH | --pg URL] COMMAND [options]
 Commands:
   version                         the program and schema versions
@@ -2513,6 +2553,9 @@ Commands:
                                   then opened and verified as `verify` does
   restore --from FILE             replace the SQLite database with a verified backup; the
                                   current one is kept aside as FILE.before-restore-TIME
+  retention purge --years N [--as-of DATE] [--dry-run]
+                                  erase the personal data of citizens whose cases all closed
+                                  more than N years ago; their cases&apos; text is anonymized
   calendar list YEAR              the holiday arrangement of a year (date,kind,name)
   calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)
   cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
@@ -2549,6 +2592,9 @@ Commands:
                                   并像 `verify` 一样打开副本进行校验
   restore --from FILE             用经过校验的备份替换 SQLite 数据库；当前数据库
                                   另存为 FILE.before-restore-TIME
+  retention purge --years N [--as-of DATE] [--dry-run]
+                                  清除案件全部办结已满 N 年的市民的个人信息；
+                                  其案件文字经脱敏处理
   calendar list YEAR              某一年的节假日安排（date,kind,name）
   calendar import FILE            替换 FILE 中所含年份的安排（date,kind,name 格式的 CSV，UTF-8）
   cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]
@@ -2574,36 +2620,28 @@ Commands:
                                   用逼真的合成案件填充数据库</translation>
     </message>
     <message>
-        <source>The copy %1 does not open: %2</source>
-        <translation>副本 %1 无法打开：%2</translation>
+        <source>Use: retention purge --years N [--as-of DATE] [--dry-run].</source>
+        <translation>用法：retention purge --years N [--as-of DATE] [--dry-run]。</translation>
     </message>
     <message>
-        <source>The copy %1 does not verify:</source>
-        <translation>副本 %1 未通过校验：</translation>
+        <source>--years takes the retention period in whole years, 1 to 50.</source>
+        <translation>--years 为保存期限的整年数，1 至 50。</translation>
     </message>
     <message>
-        <source>Verified the copy: database integrity ok, audit chain ok (entries checked: %1).</source>
-        <translation>副本已校验：数据库完整性正常，审计链正常（已校验 %1 条记录）。</translation>
+        <source>--as-of takes a date, YYYY-MM-DD.</source>
+        <translation>--as-of 需要日期，格式为 YYYY-MM-DD。</translation>
     </message>
     <message>
-        <source>restore takes only --from FILE.</source>
-        <translation>restore 只接受 --from FILE。</translation>
+        <source>retention: %1 citizens purged</source>
+        <translation>保存期清理：已清除 %1 位市民</translation>
     </message>
     <message>
-        <source>restore needs --from FILE.</source>
-        <translation>restore 需要 --from FILE。</translation>
+        <source>Would purge %1 citizens (cases %2) whose cases all closed before %3; %4 were purged before.</source>
+        <translation>将清除 %1 位市民（案件 %2 件）的个人信息，其案件均在 %3 之前办结；此前已清除 %4 位。</translation>
     </message>
     <message>
-        <source>A PostgreSQL database is restored on the server, with pg_restore (README: &quot;Backups&quot;); this command restores SQLite files.</source>
-        <translation>PostgreSQL 数据库请在服务器上使用 pg_restore 恢复（参见 README“Backups”）；此命令用于恢复 SQLite 文件。</translation>
-    </message>
-    <message>
-        <source>Restored %1 from %2 (schema %3; audit chain ok, entries checked: %4).</source>
-        <translation>已从 %2 恢复 %1（数据库结构版本 %3；审计链正常，已校验 %4 条记录）。</translation>
-    </message>
-    <message>
-        <source>The database it replaced is kept at %1.</source>
-        <translation>被替换的数据库保留在 %1。</translation>
+        <source>Purged %1 citizens whose cases all closed before %2: %3 cases, %4 texts masked; %5 were purged before.</source>
+        <translation>已清除 %1 位市民的个人信息，其案件均在 %2 之前办结：涉及案件 %3 件，脱敏文字 %4 处；此前已清除 %5 位。</translation>
     </message>
 </context>
 <context>
@@ -6890,6 +6928,10 @@ Your answers are kept: press “Submit again” to store them.</source>
         <source>run crisis mode</source>
         <translation>开展危机处置</translation>
     </message>
+    <message>
+        <source>erase citizens&apos; personal data after the retention period</source>
+        <translation>保存期满后清除市民个人信息</translation>
+    </message>
 </context>
 <context>
     <name>Reader</name>
@@ -8391,6 +8433,21 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>To be verified</source>
         <translation>待核实</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionService</name>
+    <message>
+        <source>This database cannot purge personal data.</source>
+        <translation>此数据库无法清除个人信息。</translation>
+    </message>
+    <message>
+        <source>The retention period is 1 to 50 years.</source>
+        <translation>保存期限为 1 至 50 年。</translation>
+    </message>
+    <message>
+        <source>The purge needs the day it is counted from.</source>
+        <translation>清理需要指定起算日期。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "services/AuditService.h"
 #include "services/AuditWriter.h"
 #include "services/CalendarService.h"
+#include "services/RetentionService.h"
 #include "services/UserService.h"
 
 #include <QDateTime>
@@ -27,7 +28,7 @@ const QSet<QString> kGlobalOptions{QStringLiteral("db"), QStringLiteral("pg")};
 const QSet<QString> kFlags{QStringLiteral("json"),    QStringLiteral("skip-bad"), QStringLiteral("help"),
                            QStringLiteral("overdue"), QStringLiteral("desc"),     QStringLiteral("explain"),
                            QStringLiteral("append"),  QStringLiteral("timing"),   QStringLiteral("recompute"),
-                           QStringLiteral("force")};
+                           QStringLiteral("force"),   QStringLiteral("dry-run")};
 
 } // namespace
 
@@ -144,6 +145,9 @@ int CliApp::usage(const QString& problem)
                 "                                  then opened and verified as `verify` does\n"
                 "  restore --from FILE             replace the SQLite database with a verified backup; the\n"
                 "                                  current one is kept aside as FILE.before-restore-TIME\n"
+                "  retention purge --years N [--as-of DATE] [--dry-run]\n"
+                "                                  erase the personal data of citizens whose cases all closed\n"
+                "                                  more than N years ago; their cases' text is anonymized\n"
                 "  calendar list YEAR              the holiday arrangement of a year (date,kind,name)\n"
                 "  calendar import FILE            replace the years in FILE (date,kind,name CSV, UTF-8)\n"
                 "  cases [--status S[,S...]|open] [--overdue] [--assignee LOGIN] [--search TEXT]\n"
@@ -261,6 +265,9 @@ int CliApp::run(const QStringList& args)
     }
     if (command == QLatin1String("restore")) {
         return cmdRestore(*parsed);
+    }
+    if (command == QLatin1String("retention")) {
+        return cmdRetention(*parsed);
     }
     if (command == QLatin1String("calendar")) {
         return cmdCalendar(*parsed);
@@ -627,6 +634,62 @@ int CliApp::cmdRestore(const CliArguments& args)
           << Qt::endl;
     if (!restored->asidePath.isEmpty()) {
         m_out << tr("The database it replaced is kept at %1.").arg(restored->asidePath) << Qt::endl;
+    }
+    return Done;
+}
+
+int CliApp::cmdRetention(const CliArguments& args)
+{
+    if (const QStringList extra =
+            args.unknown(withGlobals({QStringLiteral("years"), QStringLiteral("as-of"), QStringLiteral("dry-run")}));
+        !extra.isEmpty() || args.positional().size() != 2 || args.positional().at(1) != QLatin1String("purge")) {
+        return usage(tr("Use: retention purge --years N [--as-of DATE] [--dry-run]."));
+    }
+    bool isNumber = false;
+    const int years = args.value(QStringLiteral("years")).toInt(&isNumber);
+    if (!isNumber || years < 1 || years > 50) {
+        return usage(tr("--years takes the retention period in whole years, 1 to 50."));
+    }
+    QDate asOf = QDate::currentDate();
+    if (args.has(QStringLiteral("as-of"))) {
+        const auto parsed = DateTimeText::parseDate(args.value(QStringLiteral("as-of")));
+        if (!parsed) {
+            return usage(tr("--as-of takes a date, YYYY-MM-DD."));
+        }
+        asOf = *parsed;
+    }
+    int code = Done;
+    const auto db = openDatabase(Database::OpenMode::ExistingOnly, &code);
+    if (!db) {
+        return code;
+    }
+    const SystemClock clock;
+    RetentionService service(Session::commandLine(), db->repositories(), clock);
+    const bool dryRun = args.has(QStringLiteral("dry-run"));
+    const auto report = service.purge(years, asOf, dryRun, [this](qint64 done) {
+        if (done % 1000 == 0) {
+            m_err << tr("retention: %1 citizens purged").arg(done) << Qt::endl;
+        }
+    });
+    if (!report) {
+        return fail(report.error());
+    }
+    if (dryRun) {
+        m_out << tr("Would purge %1 citizens (cases %2) whose cases all closed before %3; %4 were purged before.")
+                     .arg(report->citizens)
+                     .arg(report->cases)
+                     .arg(report->closedBefore.toString(Qt::ISODate))
+                     .arg(report->purgedBefore)
+              << Qt::endl;
+    } else {
+        m_out << tr("Purged %1 citizens whose cases all closed before %2: %3 cases, %4 texts masked; %5 were purged "
+                    "before.")
+                     .arg(report->citizens)
+                     .arg(report->closedBefore.toString(Qt::ISODate))
+                     .arg(report->cases)
+                     .arg(report->textsChanged)
+                     .arg(report->purgedBefore)
+              << Qt::endl;
     }
     return Done;
 }

@@ -54,6 +54,7 @@ private:
     int cmdDeadline(const CliArguments& args);
     int cmdBackup(const CliArguments& args);
     int cmdRestore(const CliArguments& args);
+    int cmdRetention(const CliArguments& args);
     int cmdCalendar(const CliArguments& args);
     int cmdDemo(const CliArguments& args); ///< in CliDemo.cpp
     int cmdCases(const CliArguments& args);

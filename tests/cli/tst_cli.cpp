@@ -48,6 +48,7 @@ private slots:
     void backupRefusals();
     void restoreReplacesAndKeepsTheOldAside();
     void restoreRefusesAndChangesNothing();
+    void retentionPurgeErasesThePersonAndKeepsTheFigures();
     void calendarImportAndList();
     void calendarImportRejectsBadFiles();
     void casesListsAsTheDeskDoes();
@@ -842,6 +843,139 @@ void TestCli::restoreRefusesAndChangesNothing()
     VERIFY_EXIT(onDb({QStringLiteral("restore"), QStringLiteral("--from"), m_dir->filePath(QStringLiteral("none"))}),
                 3);
     QVERIFY(unchanged());
+}
+
+void TestCli::retentionPurgeErasesThePersonAndKeepsTheFigures()
+{
+    // 500 days of cases; the purge counts 1 year back from 2026-11-30: citizens whose cases all closed before
+    // 2025-11-30 are due.
+    VERIFY_EXIT(onDb({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("1500"),
+                      QStringLiteral("--days"), QStringLiteral("500"), QStringLiteral("--end"),
+                      QStringLiteral("2026-11-29"), QStringLiteral("--seed"), QStringLiteral("5")}),
+                0);
+    const qint64 cutoff = QDateTime(QDate(2025, 11, 30), QTime(0, 0)).toSecsSinceEpoch();
+    const QStringList purge{QStringLiteral("retention"), QStringLiteral("purge"),   QStringLiteral("--years"),
+                            QStringLiteral("1"),         QStringLiteral("--as-of"), QStringLiteral("2026-11-30")};
+    const QStringList stats{QStringLiteral("stats"),
+                            QStringLiteral("--from"),
+                            QStringLiteral("2025-06-01"),
+                            QStringLiteral("--to"),
+                            QStringLiteral("2026-11-29"),
+                            QStringLiteral("--as-of"),
+                            QStringLiteral("2026-11-30 12:00"),
+                            QStringLiteral("--json")};
+    struct Person
+    {
+        qint64 id;
+        QString name, phone, idNumber;
+        qint64 caseId;
+    };
+    QList<Person> due;
+    qint64 others = 0;
+    {
+        auto raw = RawConnection::toSqlite(m_path);
+        QVERIFY2(raw->isOpen(), qPrintable(raw->error()));
+        for (const QVariantList& r : raw->rows(
+                 QStringLiteral("SELECT z.id, z.name, z.phone, z.id_number, MIN(c.id) FROM citizens z JOIN cases c ON "
+                                "c.citizen_id = z.id GROUP BY z.id HAVING COUNT(*) = COUNT(c.closed_at) AND "
+                                "MAX(c.closed_at) < ? ORDER BY z.id"),
+                 {cutoff})) {
+            due.append(Person{r[0].toLongLong(), r[1].toString(), r[2].toString(), r[3].toString(), r[4].toLongLong()});
+        }
+        QVERIFY(due.size() > 50);
+        others =
+            raw->scalar(QStringLiteral("SELECT COUNT(*) FROM citizens WHERE name <> ''")).toLongLong() - due.size();
+        // What clerks type: the citizen named in a note of the timeline, a transfer reason and the reply.
+        for (const Person& p : std::as_const(due)) {
+            const QString said =
+                QStringLiteral("%1（电话 %2，身份证 %3）来电补充材料").arg(p.name, p.phone, p.idNumber);
+            QCOMPARE(raw->exec(QStringLiteral("UPDATE case_events SET note = ? WHERE id = (SELECT MIN(id) FROM "
+                                              "case_events WHERE case_id = ?)"),
+                               {said, p.caseId}),
+                     QString());
+            QCOMPARE(raw->exec(QStringLiteral("UPDATE cases SET reply_text = ? WHERE id = ?"),
+                               {QStringLiteral("%1您好，您反映的问题已办理。").arg(p.name), p.caseId}),
+                     QString());
+        }
+    }
+    const Run before = onDb(stats);
+    VERIFY_EXIT(before, 0);
+
+    // A dry run counts and changes nothing.
+    const QByteArray unchanged = fileHash(m_path);
+    const Run dry = onDb(purge + QStringList{QStringLiteral("--dry-run")});
+    VERIFY_EXIT(dry, 0);
+    QVERIFY2(dry.out.contains(QStringLiteral("Would purge %1 citizens").arg(due.size())), qPrintable(dry.out));
+    QCOMPARE(fileHash(m_path), unchanged);
+
+    const Run run = onDb(purge);
+    VERIFY_EXIT(run, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("Purged %1 citizens").arg(due.size())), qPrintable(run.out));
+
+    auto raw = RawConnection::toSqlite(m_path);
+    // Their rows name no one any more; everyone else's are as they were.
+    QCOMPARE(raw->scalar(QStringLiteral("SELECT COUNT(*) FROM citizens WHERE purged_at IS NOT NULL AND name = '' AND "
+                                        "phone = '' AND phone_key = '' AND id_number = '' AND address = ''"))
+                 .toLongLong(),
+             qint64(due.size()));
+    QCOMPARE(raw->scalar(QStringLiteral("SELECT COUNT(*) FROM citizens WHERE name <> ''")).toLongLong(), others);
+    // No phone or ID number of theirs in any text column of any table (digits compared without separators).
+    QSet<QString> numbers;
+    for (const Person& p : std::as_const(due)) {
+        for (QString n : {p.phone, p.idNumber}) {
+            n.remove(QRegularExpression(QStringLiteral("[^0-9Xx]")));
+            if (n.size() >= 7) {
+                numbers.insert(n);
+            }
+        }
+    }
+    QVERIFY(numbers.size() > 50);
+    const QList<QVariantList> columns = raw->rows(QStringLiteral(
+        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND "
+        "p.type = 'TEXT' AND m.name NOT LIKE 'case_search%' ORDER BY 1, 2"));
+    QVERIFY(columns.size() > 100);
+    for (const QVariantList& c : columns) {
+        for (const QVariantList& v : raw->rows(QStringLiteral("SELECT \"%1\" FROM \"%2\" WHERE \"%1\" <> ''")
+                                                   .arg(c[1].toString(), c[0].toString()))) {
+            QString digits = v[0].toString();
+            digits.remove(QRegularExpression(QStringLiteral("[^0-9Xx]")));
+            for (const QString& n : std::as_const(numbers)) {
+                QVERIFY2(!digits.contains(n),
+                         qPrintable(QStringLiteral("%1.%2 still holds %3").arg(c[0].toString(), c[1].toString(), n)));
+            }
+        }
+    }
+    // Nor their names in their cases' text and records.
+    for (const Person& p : std::as_const(due)) {
+        if (p.name.size() < 2) {
+            continue;
+        }
+        for (const QString& sql :
+             {QStringLiteral("SELECT complaint_text || facts || impact || steps || reply_text FROM cases WHERE "
+                             "citizen_id = ?"),
+              QStringLiteral("SELECT e.note FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.citizen_id = ? "
+                             "AND e.note IS NOT NULL")}) {
+            for (const QVariantList& v : raw->rows(sql, {p.id})) {
+                QVERIFY2(!v[0].toString().contains(p.name), qPrintable(p.name + QLatin1String(": ") + v[0].toString()));
+            }
+        }
+    }
+    // The figures of the period are the same, the database verifies, and the purge is on record without a name.
+    const Run after = onDb(stats);
+    VERIFY_EXIT(after, 0);
+    QCOMPARE(after.out, before.out);
+    VERIFY_EXIT(onDb({QStringLiteral("verify")}), 0);
+    QCOMPARE(auditTrail(DatabaseLocation::sqlite(m_path)).constLast(), QStringLiteral("retention.purge cli 0"));
+    // A second run has nothing left to do.
+    const Run again = onDb(purge);
+    VERIFY_EXIT(again, 0);
+    QVERIFY2(again.out.contains(QStringLiteral("Purged 0 citizens")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("%1 were purged before").arg(due.size())), qPrintable(again.out));
+
+    VERIFY_EXIT(onDb({QStringLiteral("retention"), QStringLiteral("purge")}), 2);
+    VERIFY_EXIT(
+        onDb({QStringLiteral("retention"), QStringLiteral("purge"), QStringLiteral("--years"), QStringLiteral("0")}),
+        2);
 }
 
 void TestCli::calendarImportAndList()

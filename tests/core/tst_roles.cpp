@@ -28,7 +28,9 @@ private slots:
               P::ReopenCase, P::ViewAuditLog, P::ImportRecords, P::ViewFigures, P::ManageImprovements, P::RunDrills,
               P::ViewDrillResults, P::ManageCrises}},
             {Role::Trainer, {P::ManageTraining, P::RunDrills, P::ViewDrillResults}},
-            {Role::Admin, {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords, P::ManageCrises}},
+            {Role::Admin,
+             {P::ManageUsers, P::ManageReferenceData, P::ViewAuditLog, P::ImportRecords, P::ManageCrises,
+              P::PurgePersonalData}},
         };
         for (const Row& r : rows) {
             for (Permission p : Permissions::all()) {

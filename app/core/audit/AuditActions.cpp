@@ -53,6 +53,8 @@ const ActionText kActions[] = {
     {"script.reactivate", QT_TRANSLATE_NOOP("AuditActions", "Response script reactivated")},
     {"calendar.import", QT_TRANSLATE_NOOP("AuditActions", "Holiday calendar imported")},
     {"database.backup", QT_TRANSLATE_NOOP("AuditActions", "Database backed up")},
+    {"database.restore", QT_TRANSLATE_NOOP("AuditActions", "Database restored from a backup")},     // issue 17
+    {"retention.purge", QT_TRANSLATE_NOOP("AuditActions", "Personal data purged after retention")}, // issue 17
     {"demo.generate", QT_TRANSLATE_NOOP("AuditActions", "Demo data generated")},
     {"import.cases", QT_TRANSLATE_NOOP("AuditActions", "Cases imported")},        // imports (issue 13)
     {"import.queue", QT_TRANSLATE_NOOP("AuditActions", "Queue visits imported")}, // imports (issue 13)

@@ -21,6 +21,7 @@ class TransferRepository;
 class UnitOfWork;
 class UserRepository;
 class RiskRepository; // riskintake (issue 16)
+class RetentionRepository; // retention (issue 17)
 
 /** The set of repositories over one database connection, as the composition root hands them to services. */
 struct Repositories
@@ -47,4 +48,5 @@ struct Repositories
     TrainingRepository* training = nullptr;        ///< train15 (issue 15): the training cases (drills' library)
     RiskRepository* risk = nullptr; ///< riskintake (issue 16): risk rules' versions, alerts, the risk queue
     CrisisRepository* crises = nullptr;            ///< crisis (issue 16): crisis mode (危机处置)
+    RetentionRepository* retention = nullptr;      ///< retention (issue 17): the purge of personal data
 };

@@ -8,6 +8,7 @@
 #include "repositories/TrainingRepository.h"
 #include "repositories/UnitOfWork.h"
 #include "repositories/UserRepository.h"
+#include "services/HallWords.h"
 #include "training/TrainingSet.h"
 
 #include <QJsonArray>
@@ -169,16 +170,7 @@ Result<QList<KnownPerson>> TrainingService::staff()
 
 QStringList TrainingService::hallWords()
 {
-    QStringList words;
-    for (ReferenceKind kind :
-         {ReferenceKind::Window, ReferenceKind::Department, ReferenceKind::ServiceItem, ReferenceKind::Category}) {
-        if (const auto items = m_repos.reference->list(kind)) {
-            for (const ReferenceItem& item : *items) {
-                words.append(item.name);
-            }
-        }
-    }
-    return words;
+    return ::hallWords(*m_repos.reference);
 }
 
 Result<std::optional<KnownPerson>> TrainingService::citizenOf(const Case& c, QString* address)

@@ -36,6 +36,8 @@ const CodeEntry<Permission> kPermissionEntries[] = {
     {Permission::ViewDrillResults, "view_drill_results",
      QT_TRANSLATE_NOOP("Permission", "read every trainee's drill results")},
     {Permission::ManageCrises, "manage_crises", QT_TRANSLATE_NOOP("Permission", "run crisis mode")}, // issue 16
+    {Permission::PurgePersonalData, "purge_personal_data",
+     QT_TRANSLATE_NOOP("Permission", "erase citizens' personal data after the retention period")}, // issue 17
 };
 const CodeTable kPermissions("Permission", kPermissionEntries);
 } // namespace
@@ -84,7 +86,7 @@ bool allows(Role role, Permission permission)
     case Role::Admin:
         return permission == Permission::ManageUsers || permission == Permission::ManageReferenceData ||
                permission == Permission::ViewAuditLog || permission == Permission::ImportRecords ||
-               permission == Permission::ManageCrises;
+               permission == Permission::ManageCrises || permission == Permission::PurgePersonalData;
     }
     return false;
 }

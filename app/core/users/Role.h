@@ -34,6 +34,7 @@ enum class Permission
     RunDrills,          ///< drill a training case and keep one's own results (issue 15)
     ViewDrillResults,   ///< every trainee's drill results and the team's most missed criteria (issue 15)
     ManageCrises,       ///< crisis mode: open, checklist, statements, close, review (issue 16)
+    PurgePersonalData,  ///< the retention purge: citizens' personal data erased after the retention period (issue 17)
 };
 
 namespace Roles {
