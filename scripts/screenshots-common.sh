@@ -2,7 +2,8 @@
 # and of the xdotool helpers.
 #   shot_begin NAME DISPLAY   the work folder /tmp/qingting-NAME-shots.XXXXXX ($work) with HOME in it, DISPLAY
 #                             (QINGTING_SHOT_DISPLAY or the script's default), refused when another X server already
-#                             holds it (one run once typed a login into another session's app), and $cli, $db
+#                             holds it (one run once typed a login into another session's app), and $build
+#                             (QINGTING_BUILD_DIR or build/dev), $cli, $db
 #   shot_xvfb [GEOMETRY]      starts Xvfb (default 1280x800) and kills it and $app on exit
 #   click X Y [PAUSE], paste_text TEXT, top, dialog (DX DY DW DH of the topmost window), snap_dialog FILE
 
@@ -15,7 +16,8 @@ shot_begin() {
     fi
     export HOME=$work/home DISPLAY=:$display
     mkdir -p "$HOME"
-    cli=build/dev/app/cli/qingting-cli
+    build=${QINGTING_BUILD_DIR:-build/dev} # another build with the app, e.g. build/release
+    cli=$build/app/cli/qingting-cli
     db=$work/s.sqlite
 }
 

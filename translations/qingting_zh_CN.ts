@@ -4681,6 +4681,13 @@ Your answers are kept: press “Submit again” to store them.</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+</context>
+<context>
     <name>ImpactScope</name>
     <message>
         <source>Individual</source>
@@ -6706,6 +6713,14 @@ Your answers are kept: press “Submit again” to store them.</source>
     <message>
         <source>Crises</source>
         <translation>危机处置</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "common/Clock.h"
 #include "crisis/CrisisListWidget.h"               // crisis (issue 16)
 #include "dashboard/DashboardWidget.h"             // dashboard (issue 14, helper "dashui")
+#include "help/GuideDialog.h"                      // user guide (issue 17)
 #include "imports/ImportDialog.h"                  // import (issue 13)
 #include "improvement/ImprovementRegisterWidget.h" // register (issue 14)
 #include "mainwindow/NotificationArea.h"           // supervise (issue 12)
@@ -313,6 +314,12 @@ MainWindow::MainWindow(const Session& session, const Repositories& repos, const 
         QCoreApplication::quit();
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    // The user guide (issue 17): the page of the signed-in role.
+    connect(m_ui->actionGuide, &QAction::triggered, this, [this] {
+        auto* guide = new GuideDialog(m_session.role(), this);
+        guide->setAttribute(Qt::WA_DeleteOnClose);
+        guide->show();
+    });
 
     retranslate();
     m_ui->navigationListWidget->setCurrentRow(0);

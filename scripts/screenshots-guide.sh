@@ -1,0 +1,30 @@
+#!/bin/bash
+# Takes the screenshot of the user guide (issue 17: docs/screenshots/guide-clerk.png): a clerk logs in and presses
+# F1; the guide opens on the clerk's page. Needs: Xvfb, xdotool, ImageMagick (import), fonts-noto-cjk and a build
+# with the app (build/dev, or QINGTING_BUILD_DIR=build/release). Chinese by default (QINGTING_SHOT_LANG=en_US).
+# Usage: scripts/screenshots-guide.sh [OUTDIR]   (default docs/screenshots). Look at the PNG afterwards.
+set -euo pipefail
+[ -n "${QINGTING_SHOT_TRACE:-}" ] && set -x
+cd "$(dirname "$0")/.."
+out=${1:-docs/screenshots}
+mkdir -p "$out"
+source scripts/screenshots-common.sh
+shot_begin guide 87
+$cli --db "$db" init >/dev/null
+printf 'clerk12345\n' | $cli --db "$db" user add liuyang --role clerk --name 刘洋 >/dev/null
+
+shot_xvfb
+lang=${QINGTING_SHOT_LANG:-zh_CN}
+LANGUAGE=$lang LANG=$lang.UTF-8 LC_ALL=$lang.UTF-8 "$build/app/qingting" --db "$db" >>"$work/app.log" 2>&1 &
+app=$!
+sleep 5
+click 667 339 0.2; xdotool key ctrl+a
+xdotool type liuyang; xdotool key Tab; xdotool type clerk12345; xdotool key Return; sleep 5
+main=$(xdotool search --onlyvisible --name "." | awk 'NR == 1')
+xdotool windowmove "$main" 0 0 windowsize "$main" 1280 800; sleep 1
+click 640 400 0.5
+xdotool key F1; sleep 3
+guide=$(top)
+xdotool windowmove "$guide" 190 20; sleep 1
+snap_dialog "$out/guide-clerk.png"
+echo "$out/guide-clerk.png"
