@@ -11,7 +11,8 @@ public:
         : m_sql(sql)
     {}
 
-    Result<QList<Citizen>> due(qint64 closedBefore, qint64 afterId, int limit) override;
+    Result<QList<qint64>> due(qint64 closedBefore) override;
+    Result<Citizen> citizen(qint64 id) override;
     Result<qint64> purgedCount() override;
     Result<QList<qint64>> caseIds(qint64 citizenId) override;
     Result<QList<Text>> recordTexts(const QList<qint64>& caseIds) override;

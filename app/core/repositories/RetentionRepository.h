@@ -27,10 +27,12 @@ public:
     };
 
     /**
-     * Citizens not purged yet who have cases and whose cases are all closed before `closedBefore` (seconds since
-     * the epoch), with their personal data, lowest id first, at most `limit`, after `afterId`.
+     * The ids of the citizens not purged yet who have cases and whose cases are all closed before `closedBefore`
+     * (seconds since the epoch), lowest first. One pass over the cases, whatever their number.
      */
-    virtual Result<QList<Citizen>> due(qint64 closedBefore, qint64 afterId, int limit) = 0;
+    virtual Result<QList<qint64>> due(qint64 closedBefore) = 0;
+    /** A citizen's personal data, as stored. */
+    virtual Result<Citizen> citizen(qint64 id) = 0;
     /** How many citizens the purge has erased so far. */
     virtual Result<qint64> purgedCount() = 0;
     /** The ids of the citizen's cases. */

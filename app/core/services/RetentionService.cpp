@@ -11,7 +11,7 @@
 #include <QJsonObject>
 
 namespace {
-constexpr int kBatch = 200; ///< citizens read at a time
+constexpr qsizetype kCitizensPerTransaction = 200;
 } // namespace
 
 RetentionService::RetentionService(Session session, const Repositories& repos, const Clock& clock)
@@ -47,48 +47,54 @@ Result<RetentionReport> RetentionService::purge(int years, const QDate& asOf, bo
     report.purgedBefore = *before;
     const QStringList keep = hallWords(*m_repos.reference);
 
+    const auto due = m_repos.retention->due(cutoff);
+    if (!due) {
+        return due.error();
+    }
     bool stopped = false;
-    qint64 afterId = 0;
-    while (!stopped) {
-        const auto due = m_repos.retention->due(cutoff, afterId, kBatch);
-        if (!due) {
-            return due.error();
+    if (dryRun) {
+        for (qint64 id : *due) {
+            const auto ids = m_repos.retention->caseIds(id);
+            if (!ids) {
+                return ids.error();
+            }
+            report.cases += ids->size();
+            ++report.citizens;
         }
-        if (due->isEmpty()) {
+    }
+    // Citizens a batch to a transaction: each commit rebuilds the daily figures of the days its cases touched once
+    // (one citizen a transaction took 12 ms each at 1 M cases, most of it that rebuild). A batch is whole or not
+    // there; a cancelled run keeps the batches before.
+    for (qsizetype from = 0; !dryRun && !stopped && from < due->size(); from += kCitizensPerTransaction) {
+        if (cancelled && cancelled()) {
+            stopped = true;
             break;
         }
-        for (const Citizen& citizen : *due) {
-            afterId = citizen.id;
-            if (cancelled && cancelled()) {
-                stopped = true;
-                break;
+        WriteTransaction tx(*m_repos.unitOfWork);
+        if (!tx.started()) {
+            return tx.started().error();
+        }
+        qint64 citizens = 0;
+        qint64 cases = 0;
+        for (qint64 id : due->mid(from, kCitizensPerTransaction)) {
+            const auto citizen = m_repos.retention->citizen(id);
+            if (!citizen) {
+                return citizen.error();
             }
-            if (dryRun) {
-                const auto ids = m_repos.retention->caseIds(citizen.id);
-                if (!ids) {
-                    return ids.error();
-                }
-                report.cases += ids->size();
-                ++report.citizens;
-                continue;
+            const auto n = purgeOne(*citizen, keep, &report.textsChanged);
+            if (!n) {
+                return n.error();
             }
-            // Each citizen whole or not at all.
-            WriteTransaction tx(*m_repos.unitOfWork);
-            if (!tx.started()) {
-                return tx.started().error();
-            }
-            const auto cases = purgeOne(citizen, keep, &report.textsChanged);
-            if (!cases) {
-                return cases.error();
-            }
-            if (auto c = tx.commit(); !c) {
-                return c.error();
-            }
-            report.cases += *cases;
-            ++report.citizens;
-            if (progress) {
-                progress(report.citizens);
-            }
+            cases += *n;
+            ++citizens;
+        }
+        if (auto c = tx.commit(); !c) {
+            return c.error();
+        }
+        report.citizens += citizens;
+        report.cases += cases;
+        if (progress) {
+            progress(report.citizens);
         }
     }
     if (!dryRun) {

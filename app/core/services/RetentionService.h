@@ -26,7 +26,7 @@ struct RetentionReport
 
 /**
  * The retention purge (issue 17, PRODUCT.md "Data and privacy"): the personal data of citizens whose cases all
- * closed before the retention period is erased, while the figures survive. Per citizen, in one transaction: the
+ * closed before the retention period is erased, while the figures survive. Per citizen (200 to a transaction): the
  * text of every case of theirs and of the cases' records (events, follow-ups, transfers, pauses, extensions,
  * rectifications, appeals) goes through the anonymizer, with the citizen as a known person (their name always
  * masked, their phone and ID number wherever they occur, their address replaced); then their row loses name,
@@ -46,7 +46,7 @@ public:
     /**
      * Purges the citizens whose cases all closed more than `years` whole years before `asOf` (1–50 years). With
      * `dryRun` nothing is written: the report counts what would be. A cancelled run keeps the citizens purged so
-     * far (each is whole) and says so in its audit entry.
+     * far (each transaction of them is whole) and says so in its audit entry.
      */
     Result<RetentionReport> purge(int years, const QDate& asOf, bool dryRun, const Progress& progress = {},
                                   const Cancelled& cancelled = {});
