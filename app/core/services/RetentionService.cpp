@@ -125,13 +125,7 @@ Result<qint64> RetentionService::purgeOne(const Citizen& citizen, const QStringL
 {
     Anonymizer anonymizer;
     anonymizer.addKeepWords(keepWords);
-    KnownPerson person{KnownPerson::Kind::Citizen, citizen.name.trimmed(), {}};
-    for (const QString& identifier : {citizen.phone, citizen.idNumber}) {
-        if (!identifier.trimmed().isEmpty()) {
-            person.identifiers << identifier.trimmed();
-        }
-    }
-    anonymizer.addKnownPerson(person);
+    anonymizer.addKnownPerson(KnownPerson::ofCitizen(citizen));
     const QString address = citizen.address.trimmed();
     auto mask = [&](QString& text) {
         if (text.trimmed().isEmpty()) {

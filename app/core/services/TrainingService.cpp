@@ -188,13 +188,7 @@ Result<std::optional<KnownPerson>> TrainingService::citizenOf(const Case& c, QSt
     if (address && citizen->address.trimmed().size() >= 4) {
         *address = citizen->address.trimmed();
     }
-    KnownPerson p{KnownPerson::Kind::Citizen, citizen->name.trimmed(), {}};
-    for (const QString& identifier : {citizen->phone, citizen->idNumber}) {
-        if (!identifier.trimmed().isEmpty()) {
-            p.identifiers << identifier.trimmed();
-        }
-    }
-    return std::optional<KnownPerson>(p);
+    return std::optional<KnownPerson>(KnownPerson::ofCitizen(*citizen));
 }
 
 std::optional<Error> TrainingService::leakCheck(const TrainingCase& t, const QList<KnownPerson>& people,

@@ -641,6 +641,17 @@ int nameLength(const Rules& r, const QString& text, int at, int surnameLength)
 }
 } // namespace
 
+KnownPerson KnownPerson::ofCitizen(const Citizen& citizen)
+{
+    KnownPerson p{Kind::Citizen, citizen.name.trimmed(), {}};
+    for (const QString& identifier : {citizen.phone, citizen.idNumber}) {
+        if (!identifier.trimmed().isEmpty()) {
+            p.identifiers << identifier.trimmed();
+        }
+    }
+    return p;
+}
+
 Anonymizer::Anonymizer()
     : d(std::make_unique<Private>())
 {

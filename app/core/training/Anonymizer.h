@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cases/Citizen.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -34,6 +36,9 @@ struct KnownPerson
     Kind kind = Kind::Citizen;
     QString name;
     QStringList identifiers; ///< phone numbers, ID numbers, e-mail addresses, as stored (any formatting)
+
+    /** A case's citizen: their name, and their phone and ID number where stored. */
+    static KnownPerson ofCitizen(const Citizen& citizen);
 };
 
 /** One item the anonymizer masked, where it was in the text it was given. */
