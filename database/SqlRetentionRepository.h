@@ -11,8 +11,7 @@ public:
         : m_sql(sql)
     {}
 
-    Result<QList<qint64>> due(qint64 closedBefore) override;
-    Result<Citizen> citizen(qint64 id) override;
+    Result<QList<Due>> due(qint64 closedBefore) override;
     Result<qint64> purgedCount() override;
     Result<QList<qint64>> caseIds(qint64 citizenId) override;
     Result<QList<Text>> recordTexts(const QList<qint64>& caseIds) override;

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "cases/Citizen.h"
 #include "common/Result.h"
 
 #include <QList>
@@ -26,13 +25,19 @@ public:
         QString text;
     };
 
+    /** A citizen due for the purge, with how many cases they have. */
+    struct Due
+    {
+        qint64 citizenId = 0;
+        qint64 cases = 0;
+    };
+
     /**
-     * The ids of the citizens not purged yet who have cases and whose cases are all closed before `closedBefore`
-     * (seconds since the epoch), lowest first. One pass over the cases, whatever their number.
+     * The citizens not purged yet who have cases and whose cases are all closed before `closedBefore` (seconds
+     * since the epoch), lowest id first. One pass over the cases, whatever their number. (Their personal data:
+     * CaseRepository::citizen.)
      */
-    virtual Result<QList<qint64>> due(qint64 closedBefore) = 0;
-    /** A citizen's personal data, as stored. */
-    virtual Result<Citizen> citizen(qint64 id) = 0;
+    virtual Result<QList<Due>> due(qint64 closedBefore) = 0;
     /** How many citizens the purge has erased so far. */
     virtual Result<qint64> purgedCount() = 0;
     /** The ids of the citizen's cases. */
