@@ -14,14 +14,7 @@ $cli --db "$db" init >/dev/null
 printf 'clerk12345\n' | $cli --db "$db" user add liuyang --role clerk --name 刘洋 >/dev/null
 
 shot_xvfb
-lang=${QINGTING_SHOT_LANG:-zh_CN}
-LANGUAGE=$lang LANG=$lang.UTF-8 LC_ALL=$lang.UTF-8 "$build/app/qingting" --db "$db" >>"$work/app.log" 2>&1 &
-app=$!
-sleep 5
-click 667 339 0.2; xdotool key ctrl+a
-xdotool type liuyang; xdotool key Tab; xdotool type clerk12345; xdotool key Return; sleep 5
-main=$(xdotool search --onlyvisible --name "." | awk 'NR == 1')
-xdotool windowmove "$main" 0 0 windowsize "$main" 1280 800; sleep 1
+shot_login liuyang clerk12345
 click 640 400 0.5
 xdotool key F1; sleep 3
 guide=$(top)
